@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh machine and runs every check: ruff, mypy, then the whole pytest suite
+# (which includes the import-linter contracts). Extra arguments go to pytest.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+cd "$ROOT"
+
+# Service tests need PostgreSQL at 127.0.0.1:5432; start the local cluster if it is installed but down.
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 && command -v pg_ctlcluster >/dev/null \
+        && [ "$(id -u)" -eq 0 ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+fi
+
+ruff check src tests bench
+mypy
+exec python -m pytest "$@"

@@ -1,0 +1,3 @@
+"""Antrian: queue-and-counter system for Indonesian public-service offices."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from antrian.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,346 @@
+"""The `antrian` command: database set-up, demo data, scripted queue operations, windows.
+
+Exit codes: 0 done; 2 bad input or an illegal action (message on stderr); 3 nothing to do; 1 anything else.
+No path here imports Qt: windows are imported only by the commands that open them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from antrian.domain.errors import AntrianError, InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from antrian.domain.roles import Actor
+    from antrian.store.database import Database
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_NOTHING = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise InvalidInput(message)
+
+
+def _print(args: argparse.Namespace, payload: Any, human: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        print(human)
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from antrian.store.database import open_database
+
+    return open_database(args.db)
+
+
+def _actor(session: Session, args: argparse.Namespace) -> Actor:
+    from antrian.domain.roles import SYSTEM
+    from antrian.services.users import actor_for
+
+    return actor_for(session, args.user) if getattr(args, "user", None) else SYSTEM
+
+
+def _ticket_line(info: Any) -> str:
+    where = f" at counter {info.counter}" if info.counter else ""
+    priority = f" [prioritas: {info.priority_group}]" if info.priority_group else ""
+    return f"{info.number}  {info.service_name}  {info.status}{where}{priority}"
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from antrian.store.database import open_database
+    from antrian.store.schema import upgrade
+
+    db = open_database(args.db, ensure_schema=False)
+    try:
+        revision = upgrade(db)
+        _print(args, {"database": db.name, "revision": revision}, f"{db.name} is at schema {revision}")
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from antrian.services.demo import install_demo
+
+    db = _open(args)
+    try:
+        with db.write() as session:
+            created = install_demo(session)
+    finally:
+        db.dispose()
+    if getattr(args, "json", False):
+        print(json.dumps({"database": db.name, "created_users": created}))
+        return EXIT_OK
+    print(f"Sample office ready in {db.name}")
+    if created:
+        print("New users and their passwords (shown only this once):")
+        for username, password in created.items():
+            print(f"  {username:<12} {password}")
+    else:
+        print("All sample users already existed; their passwords are unchanged.")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    code = cmd_demo_data(args)
+    print("No window exists yet: the display, kiosk and counter windows arrive with the next releases.")
+    return code
+
+
+def cmd_ticket_issue(args: argparse.Namespace) -> int:
+    from antrian.domain.roles import KIOSK
+    from antrian.services.queue import issue_ticket
+
+    db = _open(args)
+    try:
+        with db.write() as session:
+            actor = _actor(session, args) if args.user else KIOSK
+            info = issue_ticket(session, args.code, priority=args.priority, actor=actor)
+    finally:
+        db.dispose()
+    _print(args, info.to_json(), _ticket_line(info))
+    return EXIT_OK
+
+
+def cmd_ticket_cancel(args: argparse.Namespace) -> int:
+    from antrian.services.queue import cancel
+
+    return _ticket_op(args, lambda s, actor: cancel(s, args.number, actor=actor))
+
+
+def _ticket_op(args: argparse.Namespace, operation: Callable[[Session, Actor], Any]) -> int:
+    db = _open(args)
+    try:
+        with db.write() as session:
+            info = operation(session, _actor(session, args))
+    finally:
+        db.dispose()
+    _print(args, info.to_json(), _ticket_line(info))
+    return EXIT_OK
+
+
+def _counter_op(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from antrian.services import queue
+
+        operation = getattr(queue, name)
+        return _ticket_op(args, lambda s, actor: operation(s, args.counter, actor=actor))
+
+    return run
+
+
+def cmd_counter_call(args: argparse.Namespace) -> int:
+    from antrian.services.queue import call_ticket
+
+    return _ticket_op(args, lambda s, actor: call_ticket(s, args.counter, args.number, actor=actor))
+
+
+def cmd_counter_resume(args: argparse.Namespace) -> int:
+    from antrian.services.queue import resume
+
+    return _ticket_op(args, lambda s, actor: resume(s, args.counter, args.number, actor=actor))
+
+
+def cmd_counter_transfer(args: argparse.Namespace) -> int:
+    from antrian.services.queue import transfer
+
+    return _ticket_op(args, lambda s, actor: transfer(s, args.counter, args.to, actor=actor))
+
+
+def _counter_state_op(args: argparse.Namespace, operation: Callable[[Session, Actor], Any]) -> int:
+    db = _open(args)
+    try:
+        with db.write() as session:
+            info = operation(session, _actor(session, args))
+    finally:
+        db.dispose()
+    operator = f" ({info.operator})" if info.operator else ""
+    _print(args, info.to_json(), f"counter {info.number}: {info.state}{operator}")
+    return EXIT_OK
+
+
+def cmd_counter_open(args: argparse.Namespace) -> int:
+    from antrian.services.counters import open_counter
+
+    return _counter_state_op(args, lambda s, actor: open_counter(s, args.counter, actor=actor))
+
+
+def cmd_counter_pause(args: argparse.Namespace) -> int:
+    from antrian.services.counters import pause_counter
+
+    return _counter_state_op(args, lambda s, actor: pause_counter(s, args.counter, args.reason, actor=actor))
+
+
+def cmd_counter_close(args: argparse.Namespace) -> int:
+    from antrian.services.counters import close_counter
+
+    return _counter_state_op(args, lambda s, actor: close_counter(s, args.counter, actor=actor))
+
+
+def cmd_counters(args: argparse.Namespace) -> int:
+    from antrian.services.counters import list_counters
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            infos = list_counters(session)
+    finally:
+        db.dispose()
+    lines = [
+        f"{c.number:>3}  {c.name:<12} {c.state:<7} {c.operator or '-':<12} {c.current_ticket or '-'}" for c in infos
+    ]
+    _print(args, [c.to_json() for c in infos], "\n".join(lines) or "no counters")
+    return EXIT_OK
+
+
+def cmd_tickets(args: argparse.Namespace) -> int:
+    from antrian.services.queries import tickets_for_day
+
+    try:
+        day = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise InvalidInput(f"--date {args.date!r} is not a date like 2026-11-30") from None
+    db = _open(args)
+    try:
+        with db.read() as session:
+            infos = tickets_for_day(session, day)
+    finally:
+        db.dispose()
+    _print(args, [t.to_json() for t in infos], "\n".join(_ticket_line(t) for t in infos) or "no tickets")
+    return EXIT_OK
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from antrian.services.queries import events_after
+
+    if args.after < 0:
+        raise InvalidInput("--after must be 0 or more")
+    db = _open(args)
+    try:
+        with db.read() as session:
+            infos = events_after(session, args.after, args.limit)
+    finally:
+        db.dispose()
+    lines = (f"{e.id:>8}  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {json.dumps(e.data)}" for e in infos)
+    _print(args, [e.to_json() for e in infos], "\n".join(lines) or "no events")
+    return EXIT_OK
+
+
+def cmd_expire(args: argparse.Namespace) -> int:
+    from antrian.services.queue import expire_past_days
+
+    db = _open(args)
+    try:
+        with db.write() as session:
+            count = expire_past_days(session, actor=_actor(session, args))
+    finally:
+        db.dispose()
+    _print(args, {"expired": count}, f"{count} ticket(s) of past days expired")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file path")
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    user = argparse.ArgumentParser(add_help=False)
+    user.add_argument("--user", help="act as this user (recorded in the log); default: the system")
+
+    parser = _Parser(prog="antrian", description=__doc__.splitlines()[0], parents=[common])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", parents=[common], help="create or migrate the schema").set_defaults(
+        func=cmd_db_upgrade
+    )
+    sub.add_parser("demo-data", parents=[common], help="install the sample office").set_defaults(
+        func=cmd_demo_data
+    )
+    sub.add_parser("demo", parents=[common], help="start every window on the sample office").set_defaults(
+        func=cmd_demo
+    )
+
+    ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
+    issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")
+    issue.add_argument("code", help="service code, e.g. A")
+    issue.add_argument("--priority", help="priority group (Pelayanan Khusus), e.g. lansia")
+    issue.set_defaults(func=cmd_ticket_issue)
+    cancel = ticket.add_parser("cancel", parents=[common, user], help="cancel today's ticket")
+    cancel.add_argument("number", help="ticket number, e.g. A007")
+    cancel.set_defaults(func=cmd_ticket_cancel)
+
+    counter = sub.add_parser("counter", help="counter operations").add_subparsers(
+        dest="counter_command", required=True
+    )
+
+    def counter_command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
+        command = counter.add_parser(name, parents=[common, user], help=help_text)
+        command.add_argument("counter", type=int, help="counter number")
+        command.set_defaults(func=func)
+        return command
+
+    counter_command("open", cmd_counter_open, "open the counter (or end its break)")
+    counter_command("pause", cmd_counter_pause, "take a break").add_argument("--reason", required=True)
+    counter_command("close", cmd_counter_close, "close the counter")
+    counter_command("call-next", _counter_op("call_next"), "call the next citizen")
+    for name, function, help_text in (
+        ("recall", "recall", "call the current ticket again"),
+        ("start", "start", "start serving the current ticket"),
+        ("finish", "finish", "finish the current ticket"),
+        ("no-show", "no_show", "the called citizen did not come"),
+        ("hold", "hold", "set the current ticket aside"),
+    ):
+        counter_command(name, _counter_op(function), help_text)
+    counter_command("call", cmd_counter_call, "call a given number").add_argument("number")
+    counter_command("resume", cmd_counter_resume, "bring a held ticket back").add_argument("number")
+    counter_command("transfer", cmd_counter_transfer, "send the current ticket to another service").add_argument(
+        "--to", required=True, help="target service code"
+    )
+
+    sub.add_parser("counters", parents=[common], help="list counters and their state").set_defaults(
+        func=cmd_counters
+    )
+    tickets = sub.add_parser("tickets", parents=[common], help="a day's tickets with every timestamp")
+    tickets.add_argument("--date", help="service day YYYY-MM-DD (default: today)")
+    tickets.set_defaults(func=cmd_tickets)
+    events = sub.add_parser("events", parents=[common], help="the event log after an id")
+    events.add_argument("--after", type=int, default=0)
+    events.add_argument("--limit", type=int, default=1000)
+    events.set_defaults(func=cmd_events)
+    sub.add_parser("expire", parents=[common, user], help="expire open tickets of past days").set_defaults(
+        func=cmd_expire
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if not hasattr(args, "db"):
+            args.db = None
+        return int(args.func(args))
+    except AntrianError as error:
+        print(f"antrian: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the CLI never shows a traceback unless asked to
+        if os.environ.get("ANTRIAN_DEBUG"):
+            raise
+        print(f"antrian: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

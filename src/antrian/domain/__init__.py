@@ -1,0 +1,1 @@
+"""Queue rules in plain Python: no Qt, no database."""

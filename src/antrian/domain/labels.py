@@ -1,0 +1,32 @@
+"""Ticket labels: the service's code prefix plus a zero-padded sequence number."""
+
+import re
+
+from antrian.domain.errors import InvalidInput
+
+DEFAULT_WIDTH = 3
+_CODE = re.compile(r"[A-Z]{1,3}")
+_LABEL = re.compile(r"([A-Za-z]{1,3})-?(\d{1,6})")
+
+
+def validate_code(code: str) -> str:
+    """Return ``code`` upper-cased if it is a valid service prefix (1-3 letters)."""
+    normalised = code.strip().upper()
+    if not _CODE.fullmatch(normalised):
+        raise InvalidInput(f"service code {code!r} must be 1 to 3 letters A-Z")
+    return normalised
+
+
+def format_label(code: str, number: int, width: int = DEFAULT_WIDTH) -> str:
+    """``format_label("A", 7)`` -> ``"A007"``; numbers wider than ``width`` are not cut."""
+    if number < 1:
+        raise InvalidInput(f"ticket number must be positive, not {number}")
+    return f"{code}{number:0{width}d}"
+
+
+def parse_label(text: str) -> tuple[str, int]:
+    """Split ``"A007"``, ``"a7"`` or ``"A-007"`` into ``("A", 7)``."""
+    match = _LABEL.fullmatch(text.strip())
+    if not match:
+        raise InvalidInput(f"{text!r} is not a ticket number such as A007")
+    return match.group(1).upper(), int(match.group(2))

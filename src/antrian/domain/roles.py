@@ -1,0 +1,56 @@
+"""Who may do what."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from antrian.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    SUPERVISOR = "supervisor"
+    OPERATOR = "operator"
+    KIOSK = "kiosk"  # the self-service kiosk: issues tickets, nothing else
+    SYSTEM = "system"  # the local command line and scheduled jobs run by whoever owns the database
+
+
+USER_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR})
+
+
+class Permission(StrEnum):
+    ISSUE = "issue tickets"
+    SERVE = "work a counter"
+    CANCEL = "cancel tickets"
+    EXPIRE = "close the service day"
+    MANAGE = "change the office set-up"
+
+
+_GRANTS: dict[Permission, frozenset[Role]] = {
+    Permission.ISSUE: frozenset(Role),
+    Permission.SERVE: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.SYSTEM}),
+    Permission.CANCEL: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.SYSTEM}),
+    Permission.EXPIRE: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    Permission.MANAGE: frozenset({Role.ADMIN, Role.SYSTEM}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who performs an operation: a logged-in user, the kiosk, or the system."""
+
+    role: Role
+    user_id: int | None = None
+    name: str = ""
+
+    def require(self, permission: Permission) -> None:
+        if self.role not in _GRANTS[permission]:
+            who = self.name or self.role.value
+            raise PermissionDenied(f"{who} ({self.role.value}) may not {permission.value}")
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role is Role.OPERATOR
+
+
+SYSTEM = Actor(Role.SYSTEM, name="system")
+KIOSK = Actor(Role.KIOSK, name="kiosk")

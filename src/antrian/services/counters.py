@@ -1,0 +1,114 @@
+"""Opening, pausing (Istirahat) and closing counters, and reading their state."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antrian.domain.errors import CounterUnavailable, InvalidInput
+from antrian.domain.roles import Actor
+from antrian.domain.timing import Clock, system_clock
+from antrian.services.queue import _Desk, desk, expire_past_days
+from antrian.services.results import CounterInfo
+from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
+from antrian.store.queue import append_events
+
+MAX_REASON = 200
+
+
+def _log(session: Session, d: _Desk, kind: str, actor: Actor, **data: object) -> None:
+    append_events(
+        session,
+        [
+            {
+                "at": d.now,
+                "kind": kind,
+                "counter_id": d.counter.id,
+                "user_id": actor.user_id,
+                "data": {"counter": d.counter.number, **data},
+            }
+        ],
+    )
+
+
+def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = system_clock) -> CounterInfo:
+    """Open (or reopen after a break) counter ``number`` for ``actor``.
+
+    Opening also closes any past service day still open (end-of-day expiry), so a new day starts clean.
+    """
+    d = desk(session, number, actor, clock, need_open=False)
+    if d.state.state == "open" and d.state.operator_id in (None, actor.user_id):
+        return counter_info(session, number)
+    if actor.user_id is not None:
+        d.state.operator_id = actor.user_id
+    d.state.state = "open"
+    d.state.pause_reason = None
+    d.state.since = d.now
+    session.flush()
+    from antrian.domain.roles import SYSTEM
+
+    expire_past_days(session, actor=SYSTEM, clock=clock)
+    _log(session, d, "counter_opened", actor)
+    return counter_info(session, number)
+
+
+def pause_counter(
+    session: Session, number: int, reason: str, *, actor: Actor, clock: Clock = system_clock
+) -> CounterInfo:
+    """Take a break: the counter calls nobody until it is opened again."""
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("a pause needs a reason (for example: Istirahat, Sholat Jumat)")
+    if len(reason) > MAX_REASON:
+        raise InvalidInput(f"pause reason is longer than {MAX_REASON} characters")
+    d = desk(session, number, actor, clock)
+    d.require_free(session)
+    d.state.state = "paused"
+    d.state.pause_reason = reason
+    d.state.since = d.now
+    session.flush()
+    _log(session, d, "counter_paused", actor, reason=reason)
+    return counter_info(session, number)
+
+
+def close_counter(session: Session, number: int, *, actor: Actor, clock: Clock = system_clock) -> CounterInfo:
+    d = desk(session, number, actor, clock, need_open=False)
+    if d.state.state == "closed":
+        raise CounterUnavailable(f"counter {number} is already closed")
+    d.require_free(session)
+    d.state.state = "closed"
+    d.state.operator_id = None
+    d.state.pause_reason = None
+    d.state.since = d.now
+    d.state.normal_streak = 0
+    session.flush()
+    _log(session, d, "counter_closed", actor)
+    return counter_info(session, number)
+
+
+def counter_info(session: Session, number: int) -> CounterInfo:
+    counter = session.execute(select(Counter).where(Counter.number == number)).scalar_one()
+    state = session.get(CounterState, counter.id)
+    codes = session.execute(
+        select(Service.code)
+        .join(CounterService, CounterService.service_id == Service.id)
+        .where(CounterService.counter_id == counter.id)
+        .order_by(CounterService.position)
+    ).scalars()
+    operator = session.get(User, state.operator_id) if state and state.operator_id else None
+    current = session.get(Ticket, state.current_ticket_id) if state and state.current_ticket_id else None
+    return CounterInfo(
+        number=counter.number,
+        name=counter.name,
+        state=state.state if state else "closed",
+        operator=operator.username if operator else None,
+        current_ticket=current.label if current else None,
+        pause_reason=state.pause_reason if state else None,
+        since=state.since if state else None,
+        services=tuple(codes),
+    )
+
+
+def list_counters(session: Session) -> list[CounterInfo]:
+    numbers = session.execute(select(Counter.number).order_by(Counter.number)).scalars().all()
+    return [counter_info(session, n) for n in numbers]

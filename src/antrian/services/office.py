@@ -1,0 +1,96 @@
+"""The office profile and office-wide rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from antrian.domain.errors import InvalidInput
+from antrian.domain.labels import DEFAULT_WIDTH
+from antrian.domain.roles import Actor, Permission
+from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
+from antrian.store.models import Office
+from antrian.store.queue import append_events
+
+DEFAULT_NAME = "Kantor Pelayanan"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    name: str
+    address: str
+    timezone: str
+    label_width: int
+    priority_interleave: int
+    recall_limit: int
+    running_text: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return office_zone(self.timezone)
+
+
+DEFAULT_OFFICE = OfficeInfo(DEFAULT_NAME, "", "Asia/Jakarta", DEFAULT_WIDTH, 2, 3, "")
+
+
+def get_office(session: Session) -> OfficeInfo:
+    row = session.get(Office, 1)
+    if row is None:
+        return DEFAULT_OFFICE
+    return OfficeInfo(
+        row.name,
+        row.address,
+        row.timezone,
+        row.label_width,
+        row.priority_interleave,
+        row.recall_limit,
+        row.running_text,
+    )
+
+
+def update_office(
+    session: Session, actor: Actor, clock: Clock = system_clock, **changes: object
+) -> OfficeInfo:
+    """Change office fields (admin); unknown fields and bad values are refused by name."""
+    actor.require(Permission.MANAGE)
+    allowed = set(OfficeInfo.__dataclass_fields__)
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InvalidInput(f"unknown office setting(s): {', '.join(sorted(unknown))}")
+    if "timezone" in changes:
+        office_zone(str(changes["timezone"]))
+    if "label_width" in changes and not 1 <= int(str(changes["label_width"])) <= 6:
+        raise InvalidInput("label width must be between 1 and 6 digits")
+    if "priority_interleave" in changes and int(str(changes["priority_interleave"])) < 0:
+        raise InvalidInput("priority interleave must be 0 (priority first) or more")
+    row = session.get(Office, 1)
+    if row is None:
+        base = DEFAULT_OFFICE
+        row = Office(
+            id=1,
+            name=base.name,
+            address=base.address,
+            timezone=base.timezone,
+            label_width=base.label_width,
+            priority_interleave=base.priority_interleave,
+            recall_limit=base.recall_limit,
+            running_text=base.running_text,
+        )
+        session.add(row)
+    for key, value in changes.items():
+        setattr(row, key, value)
+    session.flush()
+    append_events(
+        session,
+        [
+            {
+                "at": require_utc(clock()),
+                "kind": "settings_changed",
+                "user_id": actor.user_id,
+                "data": {"office": sorted(changes)},
+            }
+        ],
+    )
+    return get_office(session)

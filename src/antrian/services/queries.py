@@ -1,0 +1,51 @@
+"""Read-only queries for lists, logs and scripts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.timing import Clock, service_day, system_clock
+from antrian.services.lookup import event_infos, ticket_infos
+from antrian.services.office import get_office
+from antrian.services.results import EventInfo, TicketInfo
+from antrian.store.models import Event, Service, Ticket
+from antrian.store.queue import events_after as _events_after
+
+
+def today(session: Session, clock: Clock = system_clock) -> date:
+    return service_day(clock(), get_office(session).zone)
+
+
+def tickets_for_day(
+    session: Session, day: date | None = None, *, clock: Clock = system_clock
+) -> list[TicketInfo]:
+    """Every ticket (every service visit) of a service day, in issue order."""
+    day = day or today(session, clock)
+    rows = (
+        session.execute(select(Ticket).where(Ticket.service_day == day).order_by(Ticket.id)).scalars().all()
+    )
+    return ticket_infos(session, rows)
+
+
+def events_after(session: Session, after_id: int, limit: int = 1000) -> list[EventInfo]:
+    """Events with id greater than ``after_id``, oldest first: the change feed's read."""
+    return event_infos(session, _events_after(session, after_id, limit))
+
+
+def last_event_id(session: Session) -> int:
+    return int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
+
+
+def waiting_counts(session: Session, *, clock: Clock = system_clock) -> dict[str, int]:
+    """People waiting per service code today."""
+    day = today(session, clock)
+    rows = session.execute(
+        select(Service.code, func.count(Ticket.id))
+        .join(Ticket, Ticket.service_id == Service.id)
+        .where(Ticket.status == "waiting", Ticket.service_day == day)
+        .group_by(Service.code)
+    )
+    return {code: int(count) for code, count in rows}

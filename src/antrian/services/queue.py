@@ -1,0 +1,430 @@
+"""Queue use cases: issue, call, recall, start, finish, no-show, hold, resume, transfer, cancel, expire.
+
+Every function checks the actor's role and the ticket's transition, writes its event in the caller's
+transaction, reads the time from ``clock`` and returns a ``TicketInfo``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from antrian.domain.errors import (
+    CounterUnavailable,
+    InvalidInput,
+    NotFound,
+    NothingWaiting,
+    ServiceUnavailable,
+)
+from antrian.domain.hours import closed_reason
+from antrian.domain.labels import format_label, parse_label, validate_code
+from antrian.domain.policy import priority_first
+from antrian.domain.priority import parse_group
+from antrian.domain.roles import KIOSK, Actor, Permission
+from antrian.domain.status import AT_COUNTER_STATUSES, OPEN_STATUSES, Action, Status, next_status
+from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.services.lookup import counter_by_number, service_by_code, ticket_info
+from antrian.services.office import OfficeInfo, get_office
+from antrian.services.results import TicketInfo
+from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
+from antrian.store.queue import append_events, claim_head, lock_counter_state, next_ticket_number
+
+
+def _event(
+    kind: str, now: datetime, ticket: Ticket | None, actor_user: int | None, **data: Any
+) -> dict[str, Any]:
+    return {
+        "at": now,
+        "kind": kind,
+        "ticket_id": ticket.id if ticket else None,
+        "service_id": ticket.service_id if ticket else None,
+        "counter_id": ticket.counter_id if ticket else None,
+        "user_id": actor_user,
+        "data": data,
+    }
+
+
+def issue_ticket(
+    session: Session,
+    service_code: str,
+    *,
+    priority: str | None = None,
+    actor: Actor = KIOSK,
+    clock: Clock = system_clock,
+) -> TicketInfo:
+    """Give a citizen the next number of a service.
+
+    Raises:
+        NotFound: unknown service code.
+        ServiceUnavailable: inactive service, closed at this hour, or today's quota used up.
+        InvalidInput: malformed code or unknown priority group.
+    """
+    actor.require(Permission.ISSUE)
+    code = validate_code(service_code)
+    group = parse_group(priority) if priority else None
+    service = service_by_code(session, code)
+    if not service.active:
+        raise ServiceUnavailable(f"service {code} ({service.name}) is not active")
+    now = require_utc(clock())
+    office = get_office(session)
+    local = now.astimezone(office.zone)
+    reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
+    if reason:
+        raise ServiceUnavailable(f"service {code} ({service.name}) is {reason}")
+    day = local.date()
+    number = next_ticket_number(session, service.id, day)
+    if service.daily_quota is not None and number > service.daily_quota:
+        raise ServiceUnavailable(
+            f"today's quota of {service.daily_quota} tickets for service {code} ({service.name}) is used up"
+        )
+    ticket = Ticket(
+        service_id=service.id,
+        service_day=day,
+        sequence=number,
+        label=format_label(code, number, office.label_width),
+        priority_group=group,
+        status=Status.WAITING,
+        place_at=now,
+        issued_at=now,
+        call_count=0,
+    )
+    session.add(ticket)
+    session.flush()
+    append_events(
+        session,
+        [
+            _event(
+                "ticket_issued", now, ticket, actor.user_id, number=ticket.label, service=code, priority=group
+            )
+        ],
+    )
+    return ticket_info(ticket, service, None, None)
+
+
+@dataclass
+class _Desk:
+    """A counter locked for one operation, with what the operation needs to know."""
+
+    counter: Counter
+    state: CounterState
+    office: OfficeInfo
+    now: datetime
+    today: date
+    operator_id: int | None
+
+    def current(self, session: Session) -> Ticket:
+        ticket = session.get(Ticket, self.state.current_ticket_id) if self.state.current_ticket_id else None
+        if ticket is None or ticket.status not in AT_COUNTER_STATUSES:
+            raise CounterUnavailable(f"counter {self.counter.number} has no ticket called or in service")
+        return ticket
+
+    def require_free(self, session: Session) -> None:
+        ticket = session.get(Ticket, self.state.current_ticket_id) if self.state.current_ticket_id else None
+        if ticket is not None and ticket.status in AT_COUNTER_STATUSES:
+            raise CounterUnavailable(
+                f"counter {self.counter.number} still has {ticket.label} {Status(ticket.status).value}; "
+                "finish, skip, hold or transfer it first"
+            )
+
+    def service_ids(self, session: Session) -> list[int]:
+        rows = session.execute(
+            select(CounterService.service_id)
+            .join(Service, Service.id == CounterService.service_id)
+            .where(CounterService.counter_id == self.counter.id, Service.active.is_(True))
+            .order_by(CounterService.position)
+        )
+        return list(rows.scalars())
+
+    def operator_name(self, session: Session) -> str | None:
+        return session.get(User, self.operator_id).username if self.operator_id else None  # type: ignore[union-attr]
+
+    def info(self, session: Session, ticket: Ticket) -> TicketInfo:
+        service = session.get(Service, ticket.service_id)
+        assert service is not None
+        counter = self.counter.number if ticket.counter_id == self.counter.id else None
+        operator = session.get(User, ticket.operator_id) if ticket.operator_id else None
+        return ticket_info(ticket, service, counter, operator.username if operator else None)
+
+
+def desk(session: Session, number: int, actor: Actor, clock: Clock, *, need_open: bool = True) -> _Desk:
+    """Lock counter ``number`` and check that ``actor`` may work it."""
+    from antrian.domain.errors import PermissionDenied
+
+    actor.require(Permission.SERVE)
+    counter = counter_by_number(session, number)
+    if not counter.active:
+        raise CounterUnavailable(f"counter {number} ({counter.name}) is not in use")
+    state = lock_counter_state(session, counter.id)
+    if state is None:
+        state = CounterState(counter_id=counter.id, state="closed", normal_streak=0)
+        session.add(state)
+        session.flush()
+    if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
+        holder = session.get(User, state.operator_id)
+        raise PermissionDenied(
+            f"counter {number} is open for {holder.username if holder else 'another operator'}"
+        )
+    if need_open and state.state != "open":
+        why = f" ({state.pause_reason})" if state.state == "paused" and state.pause_reason else ""
+        raise CounterUnavailable(f"counter {number} is {state.state}{why}; open it first")
+    now = require_utc(clock())
+    office = get_office(session)
+    return _Desk(
+        counter, state, office, now, service_day(now, office.zone), state.operator_id or actor.user_id
+    )
+
+
+def _call(
+    session: Session, d: _Desk, ticket: Ticket, actor: Actor, action: Action = Action.CALL
+) -> TicketInfo:
+    ticket.status = next_status(Status(ticket.status), action, ticket.label)
+    ticket.first_called_at = ticket.first_called_at or d.now
+    ticket.last_called_at = d.now
+    ticket.counter_id = d.counter.id
+    ticket.operator_id = d.operator_id
+    ticket.call_count += 1
+    d.state.current_ticket_id = ticket.id
+    session.flush()
+    kind = "ticket_resumed" if action is Action.RESUME else "ticket_called"
+    append_events(session, [_called_event(session, kind, d, ticket, actor)])
+    return d.info(session, ticket)
+
+
+def _called_event(session: Session, kind: str, d: _Desk, ticket: Ticket, actor: Actor) -> dict[str, Any]:
+    """A call event carries what a display shows and speaks, so it need not read anything else."""
+    service = session.get(Service, ticket.service_id)
+    assert service is not None
+    return _event(
+        kind,
+        d.now,
+        ticket,
+        actor.user_id,
+        number=ticket.label,
+        service=service.code,
+        service_name=service.name,
+        counter=d.counter.number,
+        call_count=ticket.call_count,
+        priority=ticket.priority_group,
+    )
+
+
+def call_next(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """Call the next citizen to ``counter`` by the call-order policy.
+
+    Raises:
+        NothingWaiting: nobody waits for the counter's services (exit code 3 on the CLI).
+    """
+    d = desk(session, counter, actor, clock)
+    d.require_free(session)
+    first = priority_first(d.state.normal_streak, d.office.priority_interleave)
+    ticket = claim_head(session, d.service_ids(session), d.today, first)
+    if ticket is None:
+        raise NothingWaiting(f"nobody is waiting for counter {counter}")
+    d.state.normal_streak = 0 if ticket.priority_group else d.state.normal_streak + 1
+    return _call(session, d, ticket, actor)
+
+
+def find_today(session: Session, number: str, today: date, width: int) -> Ticket:
+    """Today's live row of ticket ``number`` (after a transfer, the newest visit)."""
+    code, sequence = parse_label(number)
+    label = format_label(code, sequence, width)
+    ticket = session.execute(
+        select(Ticket)
+        .where(Ticket.service_day == today, Ticket.label == label)
+        .order_by(Ticket.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if ticket is None:
+        raise NotFound(f"no ticket {label} today")
+    return ticket
+
+
+def call_ticket(
+    session: Session, counter: int, number: str, *, actor: Actor, clock: Clock = system_clock
+) -> TicketInfo:
+    """Call a given number, e.g. a citizen who missed their call and came back."""
+    d = desk(session, counter, actor, clock)
+    d.require_free(session)
+    ticket = find_today(session, number, d.today, d.office.label_width)
+    if ticket.service_id not in d.service_ids(session):
+        raise CounterUnavailable(f"counter {counter} does not serve {ticket.label}'s service")
+    return _call(session, d, ticket, actor)
+
+
+def resume(
+    session: Session, counter: int, number: str, *, actor: Actor, clock: Clock = system_clock
+) -> TicketInfo:
+    """Bring a held ticket back to ``counter`` (it is called again)."""
+    d = desk(session, counter, actor, clock)
+    d.require_free(session)
+    ticket = find_today(session, number, d.today, d.office.label_width)
+    return _call(session, d, ticket, actor, Action.RESUME)
+
+
+def recall(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """Call the counter's current ticket again."""
+    d = desk(session, counter, actor, clock)
+    ticket = d.current(session)
+    ticket.status = next_status(Status(ticket.status), Action.RECALL, ticket.label)
+    ticket.last_called_at = d.now
+    ticket.call_count += 1
+    session.flush()
+    append_events(session, [_called_event(session, "ticket_recalled", d, ticket, actor)])
+    return d.info(session, ticket)
+
+
+def _step(
+    session: Session, counter: int, action: Action, actor: Actor, clock: Clock, *, release: bool
+) -> tuple[_Desk, Ticket]:
+    d = desk(session, counter, actor, clock, need_open=False)
+    ticket = d.current(session)
+    ticket.status = next_status(Status(ticket.status), action, ticket.label)
+    if release:
+        d.state.current_ticket_id = None
+    return d, ticket
+
+
+def _finish_step(
+    session: Session, d: _Desk, ticket: Ticket, kind: str, actor: Actor, **data: Any
+) -> TicketInfo:
+    session.flush()
+    append_events(
+        session,
+        [_event(kind, d.now, ticket, actor.user_id, number=ticket.label, counter=d.counter.number, **data)],
+    )
+    return d.info(session, ticket)
+
+
+def start(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """The called citizen has arrived: service starts."""
+    d, ticket = _step(session, counter, Action.START, actor, clock, release=False)
+    ticket.started_at = d.now
+    return _finish_step(session, d, ticket, "ticket_started", actor)
+
+
+def finish(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    d, ticket = _step(session, counter, Action.FINISH, actor, clock, release=True)
+    ticket.finished_at = d.now
+    return _finish_step(session, d, ticket, "ticket_finished", actor)
+
+
+def no_show(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """The called citizen did not come (Lewati / Tidak Hadir)."""
+    d, ticket = _step(session, counter, Action.NO_SHOW, actor, clock, release=True)
+    return _finish_step(session, d, ticket, "ticket_no_show", actor, call_count=ticket.call_count)
+
+
+def hold(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """Set the current ticket aside (Tunda), e.g. while the citizen fetches a document."""
+    d, ticket = _step(session, counter, Action.HOLD, actor, clock, release=True)
+    return _finish_step(session, d, ticket, "ticket_held", actor)
+
+
+def transfer(
+    session: Session, counter: int, to_service: str, *, actor: Actor, clock: Clock = system_clock
+) -> TicketInfo:
+    """Send the current citizen to another service, keeping their number and place in line.
+
+    The visit at this counter ends as ``transferred``; a new visit row for the target service waits with the
+    original place (issue instant) and ``parent_id`` set to the first visit. Returns the new visit.
+    """
+    code = validate_code(to_service)
+    d = desk(session, counter, actor, clock, need_open=False)
+    ticket = d.current(session)
+    target = service_by_code(session, code)
+    if target.id == ticket.service_id:
+        raise InvalidInput(f"{ticket.label} is already in service {code}")
+    if not target.active:
+        raise ServiceUnavailable(f"service {code} ({target.name}) is not active")
+    ticket.status = next_status(Status(ticket.status), Action.TRANSFER, ticket.label)
+    ticket.finished_at = d.now
+    d.state.current_ticket_id = None
+    visit = Ticket(
+        service_id=target.id,
+        service_day=ticket.service_day,
+        sequence=ticket.sequence,
+        label=ticket.label,
+        priority_group=ticket.priority_group,
+        status=Status.WAITING,
+        place_at=ticket.place_at,
+        issued_at=d.now,
+        call_count=0,
+        parent_id=ticket.parent_id or ticket.id,
+    )
+    session.add(visit)
+    session.flush()
+    append_events(
+        session,
+        [
+            _event(
+                "ticket_transferred",
+                d.now,
+                ticket,
+                actor.user_id,
+                number=ticket.label,
+                counter=d.counter.number,
+                to_service=code,
+                new_ticket_id=visit.id,
+            )
+        ],
+    )
+    return ticket_info(visit, target, None, None)
+
+
+def cancel(session: Session, number: str, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
+    """Cancel today's ticket ``number`` (the citizen left, or it was issued by mistake)."""
+    actor.require(Permission.CANCEL)
+    now = require_utc(clock())
+    office = get_office(session)
+    ticket = find_today(session, number, service_day(now, office.zone), office.label_width)
+    ticket.status = next_status(Status(ticket.status), Action.CANCEL, ticket.label)
+    ticket.finished_at = now
+    session.execute(
+        update(CounterState).where(CounterState.current_ticket_id == ticket.id).values(current_ticket_id=None)
+    )
+    session.flush()
+    append_events(session, [_event("ticket_cancelled", now, ticket, actor.user_id, number=ticket.label)])
+    service = session.get(Service, ticket.service_id)
+    assert service is not None
+    return ticket_info(ticket, service, None, None)
+
+
+def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_clock) -> int:
+    """End-of-day: open tickets of a past service day become expired (nothing is deleted).
+
+    Return:
+        How many tickets expired.
+    """
+    actor.require(Permission.EXPIRE)
+    now = require_utc(clock())
+    today = service_day(now, get_office(session).zone)
+    stale = (
+        session.execute(
+            select(Ticket).where(
+                Ticket.status.in_([s.value for s in OPEN_STATUSES]), Ticket.service_day < today
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if not stale:
+        return 0
+    for ticket in stale:
+        ticket.status = next_status(Status(ticket.status), Action.EXPIRE, ticket.label)
+    ids = [t.id for t in stale]
+    session.execute(
+        update(CounterState).where(CounterState.current_ticket_id.in_(ids)).values(current_ticket_id=None)
+    )
+    session.flush()
+    append_events(
+        session,
+        [
+            _event("ticket_expired", now, t, actor.user_id, number=t.label, day=t.service_day.isoformat())
+            for t in stale
+        ],
+    )
+    return len(stale)

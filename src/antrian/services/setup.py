@@ -1,0 +1,91 @@
+"""Admin operations on the office set-up: services and counters."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.errors import InvalidInput
+from antrian.domain.labels import validate_code
+from antrian.domain.roles import Actor, Permission
+from antrian.domain.timing import parse_unit
+from antrian.services.lookup import service_by_code
+from antrian.store.models import Counter, CounterService, CounterState, Service
+
+
+def save_service(
+    session: Session,
+    code: str,
+    name: str,
+    *,
+    actor: Actor,
+    standard_time: int,
+    standard_unit: str = "minutes",
+    waiting_target_minutes: int | None = None,
+    daily_quota: int | None = None,
+    opens_at: time | None = None,
+    closes_at: time | None = None,
+    open_days: str = "12345",
+    active: bool = True,
+    display_order: int = 0,
+) -> int:
+    """Create or update the service ``code``; returns its id."""
+    actor.require(Permission.MANAGE)
+    code = validate_code(code)
+    if not name.strip():
+        raise InvalidInput(f"service {code} needs a name")
+    if standard_time <= 0:
+        raise InvalidInput(f"standard service time of {code} must be positive")
+    parse_unit(standard_unit)
+    if daily_quota is not None and daily_quota <= 0:
+        raise InvalidInput(f"daily quota of {code} must be positive or empty (no quota)")
+    if not open_days or not set(open_days) <= set("1234567"):
+        raise InvalidInput(f"open days of {code} must be ISO weekday digits 1-7, e.g. 12345")
+    if opens_at is not None and closes_at is not None and closes_at <= opens_at:
+        raise InvalidInput(f"service {code} closes ({closes_at:%H:%M}) before it opens ({opens_at:%H:%M})")
+    service = session.execute(select(Service).where(Service.code == code)).scalar_one_or_none()
+    if service is None:
+        service = Service(code=code)
+        session.add(service)
+    service.name = name.strip()
+    service.standard_time_value = standard_time
+    service.standard_time_unit = standard_unit
+    service.waiting_target_minutes = waiting_target_minutes
+    service.daily_quota = daily_quota
+    service.opens_at = opens_at
+    service.closes_at = closes_at
+    service.open_days = "".join(sorted(set(open_days)))
+    service.active = active
+    service.display_order = display_order
+    session.flush()
+    return service.id
+
+
+def save_counter(
+    session: Session, number: int, name: str, services: list[str], *, actor: Actor, active: bool = True
+) -> int:
+    """Create or update counter ``number`` serving ``services`` (codes, in the counter's order)."""
+    actor.require(Permission.MANAGE)
+    if number <= 0:
+        raise InvalidInput("counter numbers start at 1")
+    ids = [service_by_code(session, validate_code(code)).id for code in services]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput(f"counter {number} lists a service twice")
+    counter = session.execute(select(Counter).where(Counter.number == number)).scalar_one_or_none()
+    if counter is None:
+        counter = Counter(number=number)
+        session.add(counter)
+    counter.name = name.strip() or f"Loket {number}"
+    counter.active = active
+    session.flush()
+    if session.get(CounterState, counter.id) is None:
+        session.add(CounterState(counter_id=counter.id, state="closed", normal_streak=0))
+    session.execute(delete(CounterService).where(CounterService.counter_id == counter.id))
+    session.add_all(
+        CounterService(counter_id=counter.id, service_id=service_id, position=position)
+        for position, service_id in enumerate(ids)
+    )
+    session.flush()
+    return counter.id

@@ -1,0 +1,195 @@
+"""Engines and sessions for SQLite (one PC) and PostgreSQL (the office LAN).
+
+SQLite follows ARCHITECTURE.md: WAL, synchronous=FULL, a busy timeout, foreign keys, and every writing
+transaction opened with BEGIN IMMEDIATE (a deferred read-then-write transaction fails at once under
+contention, whatever the busy timeout says). Readers use a DEFERRED transaction and never block writers.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from antrian.domain.errors import AntrianError, InvalidInput, StoreError
+
+ENV_URL = "ANTRIAN_DATABASE_URL"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 3
+
+
+def default_sqlite_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("antrian", appauthor=False)) / "antrian.db"
+
+
+def resolve_url(db: str | None = None) -> URL:
+    """Turn ``--db`` (a URL or a file path), ``ANTRIAN_DATABASE_URL`` or the default into a URL."""
+    text = db or os.environ.get(ENV_URL) or ""
+    if not text:
+        path = default_sqlite_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return URL.create("sqlite+pysqlite", database=str(path))
+    if "://" not in text:
+        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except exc.ArgumentError:
+        raise InvalidInput(f"database URL {text!r} is malformed") from None
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InvalidInput(
+            f"unsupported database {url.get_backend_name()!r}; use a SQLite path or postgresql://"
+        )
+    return url
+
+
+def describe(url: URL) -> str:
+    """A human name for the database, without its password."""
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite file {url.database}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def _check_sqlite_file(url: URL) -> None:
+    """Refuse, without writing a byte, a file that is not an SQLite database."""
+    if not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if not path.parent.is_dir():
+        raise InvalidInput(f"folder {path.parent} does not exist (database {path})")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a database file")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+        if header != SQLITE_MAGIC:
+            raise StoreError(
+                f"{path} is not an Antrian database (not an SQLite file, or corrupted); it was left untouched"
+            )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself, with the mode we choose.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: URL, **kwargs: Any) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        _check_sqlite_file(url)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "antrian"},
+        pool_pre_ping=True,
+        **kwargs,
+    )
+
+
+def translate_error(error: exc.DBAPIError, url: URL) -> StoreError:
+    """A clear StoreError for a driver error that means the database cannot be used."""
+    text = str(error.orig) if error.orig is not None else str(error)
+    first_line = text.strip().splitlines()[0] if text.strip() else type(error).__name__
+    name = describe(url)
+    lowered = text.lower()
+    if "file is not a database" in lowered or "malformed" in lowered:
+        return StoreError(f"{name} is corrupted or not a database ({first_line}); it was left untouched")
+    if "database is locked" in lowered:
+        return StoreError(f"{name} stayed locked by another program for {BUSY_TIMEOUT_MS // 1000} s")
+    if isinstance(error, exc.OperationalError) and url.get_backend_name() == "postgresql":
+        return StoreError(f"cannot reach {name}: {first_line}")
+    return StoreError(f"database error on {name}: {first_line}")
+
+
+@dataclass
+class Database:
+    """One database: an engine, a writer session factory and a reader session factory."""
+
+    url: URL
+    engine: Engine
+    writer: sessionmaker[Session] = field(init=False)
+    reader: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = sessionmaker(self.engine, expire_on_commit=False)
+        read_engine = (
+            self.engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else self.engine
+        )
+        self.reader = sessionmaker(read_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def name(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One writing transaction: committed on success, rolled back on any error."""
+        with self._translated(), self.writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One reading transaction that never blocks writers."""
+        with self._translated(), self.reader.begin() as session:
+            yield session
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except AntrianError:
+            raise
+        except exc.DBAPIError as error:
+            if isinstance(error, exc.IntegrityError):
+                raise
+            raise translate_error(error, self.url) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    db: str | URL | None = None, *, ensure_schema: bool = True, **engine_kwargs: Any
+) -> Database:
+    """Open (and on first use create or migrate) the database named by ``db``, the environment or default."""
+    url = db if isinstance(db, URL) else resolve_url(db)
+    database = Database(url, make_engine(url, **engine_kwargs))
+    if ensure_schema:
+        from antrian.store.schema import ensure_schema as _ensure
+
+        try:
+            _ensure(database)
+        except BaseException:
+            database.dispose()
+            raise
+    return database

@@ -1,0 +1,283 @@
+"""The database schema as SQLAlchemy 2 typed mappings.
+
+Instants are stored as UTC; a service day is the office's local date. Ids of events are assigned by
+``store.queue.append_events`` from a locked counter row so that they become visible in commit order.
+"""
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# SQLite only aliases the rowid for a column declared exactly INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both backends (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC instant is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 (read once by SQLAlchemy)
+
+
+class Office(Base):
+    """The office profile and office-wide queue rules: a single row with id 1."""
+
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+    label_width: Mapped[int] = mapped_column(Integer, default=3)
+    priority_interleave: Mapped[int] = mapped_column(Integer, default=2)
+    recall_limit: Mapped[int] = mapped_column(Integer, default=3)
+    running_text: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("label_width BETWEEN 1 AND 6", name="label_width"),
+        CheckConstraint("priority_interleave >= 0", name="interleave"),
+    )
+
+
+class Setting(Base):
+    """Office-wide options of the windows (display, voice, ...), one JSON value per key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(3), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    standard_time_value: Mapped[int] = mapped_column(Integer)
+    standard_time_unit: Mapped[str] = mapped_column(String(16), default="minutes")
+    waiting_target_minutes: Mapped[int | None] = mapped_column(Integer)
+    daily_quota: Mapped[int | None] = mapped_column(Integer)
+    opens_at: Mapped[time | None] = mapped_column(Time)
+    closes_at: Mapped[time | None] = mapped_column(Time)
+    # ISO weekdays the service is open, "1" Monday ... "7" Sunday.
+    open_days: Mapped[str] = mapped_column(String(7), default="12345")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    display_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint("standard_time_value > 0", name="standard_time"),
+        CheckConstraint("standard_time_unit IN ('minutes', 'hours', 'working_days')", name="unit"),
+        CheckConstraint("daily_quota IS NULL OR daily_quota > 0", name="quota"),
+    )
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CounterService(Base):
+    """Which services a counter serves, in the order the counter lists them."""
+
+    __tablename__ = "counter_services"
+
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id", ondelete="CASCADE"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+
+    __table_args__ = (CheckConstraint("role IN ('admin', 'supervisor', 'operator')", name="role"),)
+
+
+class Ticket(Base):
+    """One visit of a citizen to one service.
+
+    A transfer closes the ticket and opens a new row for the next service with the same label and
+    ``parent_id`` pointing at the first row, so the log keeps one record per service visited.
+    ``place_at`` orders the queue: the original issue instant, kept across transfers.
+    """
+
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    service_day: Mapped[date] = mapped_column(Date)
+    sequence: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(12))
+    priority_group: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    place_at: Mapped[datetime]
+    issued_at: Mapped[datetime]
+    first_called_at: Mapped[datetime | None]
+    last_called_at: Mapped[datetime | None]
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    parent_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("tickets.id"))
+
+    __table_args__ = (
+        # The safety net under the numbering counter: a number is issued once per service and day.
+        Index(
+            "uq_tickets_number",
+            "service_id",
+            "service_day",
+            "sequence",
+            unique=True,
+            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL"),
+        ),
+        # Call-next reads only the waiting rows of today: a partial index keeps it independent of history.
+        Index(
+            "ix_tickets_waiting",
+            "service_day",
+            "service_id",
+            "place_at",
+            sqlite_where=text("status = 'waiting'"),
+            postgresql_where=text("status = 'waiting'"),
+        ),
+        Index(
+            "ix_tickets_open",
+            "service_day",
+            sqlite_where=text("status IN ('waiting', 'called', 'serving', 'held')"),
+            postgresql_where=text("status IN ('waiting', 'called', 'serving', 'held')"),
+        ),
+        Index("ix_tickets_day_label", "service_day", "label"),
+        Index("ix_tickets_parent", "parent_id"),
+    )
+
+
+class TicketNumber(Base):
+    """The last number issued per service and service day (numbering restarts daily for free)."""
+
+    __tablename__ = "ticket_numbers"
+
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
+    service_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class EventSequence(Base):
+    """One row holding the last event id; writers lock it last, so ids commit in order."""
+
+    __tablename__ = "event_sequence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class Event(Base):
+    """The append-only log: who did what, where and when."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))
+    ticket_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("tickets.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+
+
+class CounterState(Base):
+    """What a counter is doing now."""
+
+    __tablename__ = "counter_states"
+
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(8), default="closed")
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    current_ticket_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("tickets.id"))
+    pause_reason: Mapped[str | None] = mapped_column(String(200))
+    since: Mapped[datetime | None]
+    # Normal calls since this counter last called a priority ticket (priority interleave).
+    normal_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (CheckConstraint("state IN ('open', 'paused', 'closed')", name="state"),)
+
+
+__all__ = [
+    "Base",
+    "Counter",
+    "CounterService",
+    "CounterState",
+    "Event",
+    "EventSequence",
+    "Office",
+    "Service",
+    "Setting",
+    "Ticket",
+    "TicketNumber",
+    "UTCDateTime",
+    "User",
+]

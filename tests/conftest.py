@@ -1,0 +1,134 @@
+"""Shared fixtures: a real database per test, on SQLite and on PostgreSQL.
+
+PostgreSQL is the server at 127.0.0.1:5432 (user postgres, database test; override with
+ANTRIAN_TEST_PG_URL). Each test gets its own schema there. In CI (CI=true) an unreachable server fails the
+run; elsewhere the PostgreSQL variants skip and say why.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+import pytest
+
+# GUI tests never need a screen; set before anything can import Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from antrian.domain.roles import SYSTEM, Actor, Role  # noqa: E402
+from antrian.domain.timing import FixedClock  # noqa: E402
+from antrian.store.database import Database, open_database  # noqa: E402
+
+PG_BASE = os.environ.get("ANTRIAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# Monday 2026-11-30, 09:00 in Jakarta (02:00 UTC): a normal working morning.
+MONDAY_9AM = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+
+_pg_problem: str | None = None
+_pg_checked = False
+
+
+def postgres_problem() -> str | None:
+    """None when the test PostgreSQL answers, else why not (checked once)."""
+    global _pg_checked, _pg_problem
+    if not _pg_checked:
+        _pg_checked = True
+        import psycopg
+
+        try:
+            conninfo = PG_BASE.replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(conninfo, connect_timeout=3):
+                pass
+        except Exception as error:  # any failure means "not usable here"
+            _pg_problem = f"PostgreSQL not reachable at {PG_BASE}: {str(error).strip().splitlines()[0]}"
+    return _pg_problem
+
+
+def require_postgres() -> None:
+    problem = postgres_problem()
+    if problem is None:
+        return
+    if IN_CI:
+        pytest.fail(f"{problem} (required in CI)")
+    pytest.skip(problem)
+
+
+class PgSchema:
+    """A throw-away schema in the test database, reachable through its own URL."""
+
+    def __init__(self) -> None:
+        import psycopg
+
+        self.name = f"t_{secrets.token_hex(6)}"
+        self._conninfo = PG_BASE.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(self._conninfo, autocommit=True) as connection:
+            connection.execute(f'CREATE SCHEMA "{self.name}"')
+        self.url = f"{PG_BASE}?options={quote(f'-csearch_path={self.name}')}"
+
+    def drop(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self._conninfo, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty database on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "antrian.db")
+        return
+    require_postgres()
+    schema = PgSchema()
+    try:
+        yield schema.url
+    finally:
+        schema.drop()
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(MONDAY_9AM)
+
+
+@pytest.fixture
+def office(db: Database) -> Database:
+    """A small office: services A, B, C (always open); counters 1 and 2 serve A and B, counter 3 serves C."""
+    seed_office(db)
+    return db
+
+
+def seed_office(db: Database) -> None:
+    from antrian.services.office import update_office
+    from antrian.services.setup import save_counter, save_service
+
+    with db.write() as session:
+        update_office(session, SYSTEM, name="Kantor Uji", timezone="Asia/Jakarta", priority_interleave=2)
+        save_service(session, "A", "KTP Elektronik", actor=SYSTEM, standard_time=15, open_days="1234567")
+        save_service(session, "B", "Kartu Keluarga", actor=SYSTEM, standard_time=20, open_days="1234567")
+        save_service(session, "C", "Akta Kelahiran", actor=SYSTEM, standard_time=1, standard_unit="hours",
+                     open_days="1234567")  # fmt: skip
+        save_counter(session, 1, "Loket 1", ["A", "B"], actor=SYSTEM)
+        save_counter(session, 2, "Loket 2", ["A", "B"], actor=SYSTEM)
+        save_counter(session, 3, "Loket 3", ["C"], actor=SYSTEM)
+
+
+@pytest.fixture
+def operator(office: Database) -> Actor:
+    from antrian.services.users import create_user
+
+    with office.write() as session:
+        user_id = create_user(session, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+    return Actor(Role.OPERATOR, user_id, "petugas1")
