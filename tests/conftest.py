@@ -18,9 +18,9 @@ import pytest
 # GUI tests never need a screen; set before anything can import Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from antrian.domain.roles import SYSTEM, Actor, Role  # noqa: E402
-from antrian.domain.timing import FixedClock  # noqa: E402
-from antrian.store.database import Database, open_database  # noqa: E402
+from antrian.domain.roles import SYSTEM, Actor, Role
+from antrian.domain.timing import FixedClock
+from antrian.store.database import Database, open_database
 
 PG_BASE = os.environ.get("ANTRIAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -118,8 +118,15 @@ def seed_office(db: Database) -> None:
         update_office(session, SYSTEM, name="Kantor Uji", timezone="Asia/Jakarta", priority_interleave=2)
         save_service(session, "A", "KTP Elektronik", actor=SYSTEM, standard_time=15, open_days="1234567")
         save_service(session, "B", "Kartu Keluarga", actor=SYSTEM, standard_time=20, open_days="1234567")
-        save_service(session, "C", "Akta Kelahiran", actor=SYSTEM, standard_time=1, standard_unit="hours",
-                     open_days="1234567")  # fmt: skip
+        save_service(
+            session,
+            "C",
+            "Akta Kelahiran",
+            actor=SYSTEM,
+            standard_time=1,
+            standard_unit="hours",
+            open_days="1234567",
+        )
         save_counter(session, 1, "Loket 1", ["A", "B"], actor=SYSTEM)
         save_counter(session, 2, "Loket 2", ["A", "B"], actor=SYSTEM)
         save_counter(session, 3, "Loket 3", ["C"], actor=SYSTEM)

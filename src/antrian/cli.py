@@ -198,7 +198,8 @@ def cmd_counters(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     lines = [
-        f"{c.number:>3}  {c.name:<12} {c.state:<7} {c.operator or '-':<12} {c.current_ticket or '-'}" for c in infos
+        f"{c.number:>3}  {c.name:<12} {c.state:<7} {c.operator or '-':<12} {c.current_ticket or '-'}"
+        for c in infos
     ]
     _print(args, [c.to_json() for c in infos], "\n".join(lines) or "no counters")
     return EXIT_OK
@@ -304,9 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
         counter_command(name, _counter_op(function), help_text)
     counter_command("call", cmd_counter_call, "call a given number").add_argument("number")
     counter_command("resume", cmd_counter_resume, "bring a held ticket back").add_argument("number")
-    counter_command("transfer", cmd_counter_transfer, "send the current ticket to another service").add_argument(
-        "--to", required=True, help="target service code"
-    )
+    counter_command(
+        "transfer", cmd_counter_transfer, "send the current ticket to another service"
+    ).add_argument("--to", required=True, help="target service code")
 
     sub.add_parser("counters", parents=[common], help="list counters and their state").set_defaults(
         func=cmd_counters

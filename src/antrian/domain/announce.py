@@ -51,14 +51,19 @@ def speak_label(label: str, reading: NumberReading = NumberReading.WHOLE) -> str
 
 
 def validate_template(template: str) -> str:
-    """Check that a template names only known placeholders and includes ticket and counter."""
+    """Check that a template uses only plain {ticket}, {counter} and {service} and names the first two."""
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        fields = [
+            (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+        ]
     except ValueError as exc:
         raise InvalidInput(f"announcement template is malformed: {exc}") from None
+    names = {name for name, _, _ in fields if name is not None}
     unknown = names - PLACEHOLDERS
     if unknown:
         raise InvalidInput(f"announcement template has unknown placeholder(s): {', '.join(sorted(unknown))}")
+    if any(name is not None and (spec or conversion) for name, spec, conversion in fields):
+        raise InvalidInput("announcement template placeholders take no format or conversion, e.g. {ticket}")
     missing = {"ticket", "counter"} - names
     if missing:
         raise InvalidInput(f"announcement template must include {{{'}, {'.join(sorted(missing))}}}")
@@ -82,9 +87,13 @@ def announcement(
         service_name: fills {service}; when given and no template is set, the service variant is used.
         template: an office's own wording with {ticket}, {counter} and optionally {service}.
     """
+    if counter_number < 1:
+        raise InvalidInput(f"counter number must be 1 or more, not {counter_number}")
     if template is None:
         template = SERVICE_TEMPLATE if service_name else DEFAULT_TEMPLATE
     validate_template(template)
+    if "{service}" in template and not service_name:
+        raise InvalidInput("announcement template speaks {service} but the service has no name")
     return template.format(
         ticket=speak_label(label, reading),
         counter=number_words(counter_number),

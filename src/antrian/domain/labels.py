@@ -5,14 +5,14 @@ import re
 from antrian.domain.errors import InvalidInput
 
 DEFAULT_WIDTH = 3
-_CODE = re.compile(r"[A-Z]{1,3}")
-_LABEL = re.compile(r"([A-Za-z]{1,3})-?(\d{1,6})")
+_CODE = re.compile(r"[A-Z]{1,3}", re.ASCII)
+_LABEL = re.compile(r"([A-Za-z]{1,3})-?([0-9]{1,6})", re.ASCII)
 
 
 def validate_code(code: str) -> str:
     """Return ``code`` upper-cased if it is a valid service prefix (1-3 letters)."""
     normalised = code.strip().upper()
-    if not _CODE.fullmatch(normalised):
+    if not code.strip().isascii() or not _CODE.fullmatch(normalised):
         raise InvalidInput(f"service code {code!r} must be 1 to 3 letters A-Z")
     return normalised
 
@@ -27,6 +27,6 @@ def format_label(code: str, number: int, width: int = DEFAULT_WIDTH) -> str:
 def parse_label(text: str) -> tuple[str, int]:
     """Split ``"A007"``, ``"a7"`` or ``"A-007"`` into ``("A", 7)``."""
     match = _LABEL.fullmatch(text.strip())
-    if not match:
+    if not match or int(match.group(2)) == 0:
         raise InvalidInput(f"{text!r} is not a ticket number such as A007")
     return match.group(1).upper(), int(match.group(2))

@@ -56,7 +56,8 @@ TRANSITIONS: dict[tuple[Status, Action], Status] = {
     (S.NO_SHOW, A.CALL): S.CALLED,
 }
 
-# Statuses a ticket can still leave during its service day; at the day's end they become expired.
+# Statuses of a citizen still in the office's hands; at the day's end they become expired. A no-show can
+# still be called by number the same day, but nobody waits for it, so it is left as it is.
 OPEN_STATUSES: frozenset[Status] = frozenset({S.WAITING, S.CALLED, S.SERVING, S.HELD})
 # Statuses that occupy a counter: while its current ticket is in one of these it cannot call another.
 AT_COUNTER_STATUSES: frozenset[Status] = frozenset({S.CALLED, S.SERVING})

@@ -44,7 +44,7 @@ def office_zone(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name such as "Asia/Makassar"."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone folder such as "Asia"
         raise InvalidInput(f"unknown time zone {name!r}; use an IANA name such as Asia/Jakarta") from None
 
 

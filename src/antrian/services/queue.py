@@ -251,7 +251,9 @@ def call_ticket(
     d.require_free(session)
     ticket = find_today(session, number, d.today, d.office.label_width)
     if ticket.service_id not in d.service_ids(session):
-        raise CounterUnavailable(f"counter {counter} does not serve {ticket.label}'s service")
+        raise CounterUnavailable(
+            f"counter {counter} does not serve {ticket.label} (service of another counter)"
+        )
     return _call(session, d, ticket, actor)
 
 

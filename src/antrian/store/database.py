@@ -78,6 +78,24 @@ def _check_sqlite_file(url: URL) -> None:
             raise StoreError(
                 f"{path} is not an Antrian database (not an SQLite file, or corrupted); it was left untouched"
             )
+        _probe_read_only(path)
+
+
+def _probe_read_only(path: Path) -> None:
+    """Look inside an existing file without changing a byte (switching it to WAL would rewrite its header)."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is corrupted or not a database ({error}); it was left untouched") from None
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(sorted(tables)[:3])
+        raise StoreError(f"{path} holds other tables ({shown}) but no Antrian schema; it was left untouched")
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -60,10 +60,10 @@ def _create_or_upgrade(connection: Connection, name: str) -> None:
     if revision == HEAD_REVISION:
         return  # another process did it while we waited for the lock
     if revision is None:
-        tables = set(inspect(connection).get_table_names())
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
         if tables:
             raise StoreError(
-                f"{name} holds other tables ({', '.join(sorted(tables)[:3])}...) but no Antrian schema; "
+                f"{name} holds other tables ({', '.join(sorted(tables)[:3])}) but no Antrian schema; "
                 "it was left untouched"
             )
         Base.metadata.create_all(connection)

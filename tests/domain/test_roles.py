@@ -1,0 +1,89 @@
+"""Who may do what."""
+
+import pytest
+
+from antrian.domain.errors import IllegalAction, PermissionDenied
+from antrian.domain.roles import KIOSK, SYSTEM, USER_ROLES, Actor, Permission, Role
+
+P, R = Permission, Role
+
+GRANTED: dict[Role, set[Permission]] = {
+    R.ADMIN: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE},
+    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE},
+    R.OPERATOR: {P.ISSUE, P.SERVE, P.CANCEL},
+    R.KIOSK: {P.ISSUE},
+    R.SYSTEM: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE},
+}
+MATRIX = [(role, permission) for role in Role for permission in Permission]
+
+
+def test_matrix_covers_every_role() -> None:
+    assert set(GRANTED) == set(Role)
+
+
+@pytest.mark.parametrize(("role", "permission"), MATRIX, ids=lambda v: str(v.value))
+def test_permission_matrix(role: Role, permission: Permission) -> None:
+    actor = Actor(role, 1, "someone")
+    if permission in GRANTED[role]:
+        actor.require(permission)
+    else:
+        with pytest.raises(PermissionDenied):
+            actor.require(permission)
+
+
+@pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE])
+def test_kiosk_may_only_issue(permission: Permission) -> None:
+    KIOSK.require(P.ISSUE)
+    with pytest.raises(PermissionDenied, match=r"^kiosk \(kiosk\) may not "):
+        KIOSK.require(permission)
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_system_may_do_everything(permission: Permission) -> None:
+    SYSTEM.require(permission)
+
+
+@pytest.mark.parametrize(
+    ("permission", "message"),
+    [
+        (P.MANAGE, "petugas1 (operator) may not change the office set-up"),
+        (P.EXPIRE, "petugas1 (operator) may not close the service day"),
+    ],
+)
+def test_operator_denied_message_names_the_user(permission: Permission, message: str) -> None:
+    with pytest.raises(PermissionDenied) as caught:
+        Actor(R.OPERATOR, 5, "petugas1").require(permission)
+    assert str(caught.value) == message
+
+
+def test_denied_message_without_a_name_uses_the_role() -> None:
+    with pytest.raises(
+        PermissionDenied, match=r"^supervisor \(supervisor\) may not change the office set-up$"
+    ):
+        Actor(R.SUPERVISOR, 3).require(P.MANAGE)
+
+
+def test_permission_denied_is_an_illegal_action() -> None:
+    with pytest.raises(IllegalAction) as caught:
+        KIOSK.require(P.SERVE)
+    assert caught.value.exit_code == 2
+
+
+def test_builtin_actors() -> None:
+    assert (KIOSK.role, KIOSK.user_id, KIOSK.name) == (R.KIOSK, None, "kiosk")
+    assert (SYSTEM.role, SYSTEM.user_id, SYSTEM.name) == (R.SYSTEM, None, "system")
+
+
+def test_user_roles_exclude_kiosk_and_system() -> None:
+    assert frozenset({R.ADMIN, R.SUPERVISOR, R.OPERATOR}) == USER_ROLES
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_is_operator(role: Role) -> None:
+    assert Actor(role).is_operator is (role is R.OPERATOR)
+
+
+def test_actor_is_immutable() -> None:
+    actor = Actor(R.OPERATOR, 1, "petugas1")
+    with pytest.raises(AttributeError):
+        actor.role = R.ADMIN  # type: ignore[misc]

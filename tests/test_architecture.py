@@ -1,0 +1,38 @@
+"""The layering of ARCHITECTURE.md is enforced, not hoped for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_linter_contracts_hold() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from importlinter.cli import lint_imports; raise SystemExit(lint_imports())"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
+
+
+def test_cli_queue_commands_never_load_qt(tmp_path: Path) -> None:
+    """Issuing from the command line must stay a cheap, Qt-free start."""
+    code = (
+        "import sys; from antrian.cli import main; "
+        f"rc = main(['--db', {str(tmp_path / 'a.db')!r}, 'demo-data']); "
+        f"rc2 = main(['--db', {str(tmp_path / 'a.db')!r}, 'ticket', 'issue', 'A', '--json']); "
+        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'alembic')));"
+        "print(rc, rc2, loaded)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    # alembic is loaded only to create the schema the first time, never for PySide6
+    assert last.startswith("0 0 ")
+    assert "PySide6" not in last and "shiboken6" not in last
