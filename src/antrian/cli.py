@@ -254,7 +254,7 @@ def cmd_expire(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file path")
-    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     user = argparse.ArgumentParser(add_help=False)
     user.add_argument("--user", help="act as this user (recorded in the log); default: the system")
 
@@ -328,8 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        if not hasattr(args, "db"):
-            args.db = None
+        args.db = getattr(args, "db", None)
+        args.json = getattr(args, "json", False)
         return int(args.func(args))
     except AntrianError as error:
         print(f"antrian: {error}", file=sys.stderr)

@@ -46,7 +46,7 @@ def resolve_url(db: str | None = None) -> URL:
         url = make_url(text)
     except exc.ArgumentError:
         raise InvalidInput(f"database URL {text!r} is malformed") from None
-    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "postgresql"):
+    if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise InvalidInput(
@@ -83,6 +83,8 @@ def _check_sqlite_file(url: URL) -> None:
 
 def _probe_read_only(path: Path) -> None:
     """Look inside an existing file without changing a byte (switching it to WAL would rewrite its header)."""
+    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in side_files]
     try:
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -92,6 +94,10 @@ def _probe_read_only(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        # A read-only look at a WAL-mode file leaves an index (-shm) and an empty log behind: ours to remove.
+        for side, was_there in zip(side_files, existed, strict=True):
+            if not was_there and side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink(missing_ok=True)
         raise StoreError(f"{path} is corrupted or not a database ({error}); it was left untouched") from None
     if tables and "alembic_version" not in tables:
         shown = ", ".join(sorted(tables)[:3])
@@ -206,7 +212,8 @@ def open_database(
         from antrian.store.schema import ensure_schema as _ensure
 
         try:
-            _ensure(database)
+            with database._translated():
+                _ensure(database)
         except BaseException:
             database.dispose()
             raise

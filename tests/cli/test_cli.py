@@ -1,0 +1,398 @@
+"""End-to-end tests of the `antrian` command: the real program in a subprocess, as operators' scripts run it.
+
+The contract under test: exit 0 done; 2 bad input or an illegal action, with a message on stderr naming the
+problem; 3 nothing to do; 1 anything else (unreachable or corrupted database), never with a traceback.
+Every SQLite test works on its own file in ``tmp_path``; the sample office is installed once per module and
+copied, because hashing its six passwords is the slowest thing the command does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import PgSchema, require_postgres
+
+pytestmark = pytest.mark.slow
+
+_SCRIPT = Path(sys.executable).with_name("antrian")
+ANTRIAN = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "antrian"]
+DEMO_USERS = ("admin", "supervisor", "petugas1", "petugas2", "petugas3", "petugas4")
+SQLITE_PAGE = 4096
+
+
+@dataclass(frozen=True)
+class Result:
+    args: tuple[str, ...]
+    code: int
+    out: str
+    err: str
+    seconds: float
+
+    def json(self) -> Any:
+        assert self.code == 0, self.describe()
+        return json.loads(self.out)
+
+    def describe(self) -> str:
+        return f"antrian {' '.join(self.args)} -> exit {self.code}\nstdout: {self.out}\nstderr: {self.err}"
+
+
+def run(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
+    """Run ``antrian [--db DB] ARGS`` with a clean environment (no inherited database, no debug mode)."""
+    argv = ([] if db is None else ["--db", str(db)]) + [str(a) for a in args]
+    environ = {k: v for k, v in os.environ.items() if k not in ("ANTRIAN_DATABASE_URL", "ANTRIAN_DEBUG")}
+    environ.update(env or {})
+    began = time.monotonic()
+    proc = subprocess.run([*ANTRIAN, *argv], capture_output=True, text=True, env=environ, timeout=60)
+    return Result(tuple(argv), proc.returncode, proc.stdout, proc.stderr, time.monotonic() - began)
+
+
+def ok(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
+    result = run(*args, db=db, env=env)
+    assert result.code == 0, result.describe()
+    assert "Traceback" not in result.err, result.describe()
+    return result
+
+
+def fails(result: Result, code: int, *fragments: str) -> str:
+    """Check exit ``code``, an ``antrian:`` message on stderr naming ``fragments``, and no traceback."""
+    assert result.code == code, result.describe()
+    assert "Traceback" not in result.err, result.describe()
+    assert "antrian:" in result.err, result.describe()
+    for fragment in fragments:
+        assert fragment.lower() in result.err.lower(), f"{fragment!r} not named\n{result.describe()}"
+    return result.err
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def companions(path: Path) -> list[str]:
+    """SQLite side files (-wal, -shm, -journal) next to ``path``."""
+    return sorted(p.name for p in path.parent.glob(f"{path.name}-*"))
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to prove a command changed nothing."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: sorted(map(tuple, connection.execute(f'SELECT * FROM "{t}"')), key=repr) for t in tables}
+    finally:
+        connection.close()
+
+
+def printed_passwords(out: str) -> dict[str, str]:
+    """The ``username password`` lines of `antrian demo-data`."""
+    pairs = (line.split() for line in out.splitlines())
+    return {f[0]: f[1] for f in pairs if len(f) == 2 and f[0] in DEMO_USERS}
+
+
+def kinds(events: list[dict[str, Any]]) -> list[str]:
+    return [e["kind"] for e in events]
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
+    """One `antrian demo-data` run on a new file; tests copy the file, never change it."""
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    result = ok("demo-data", db=path)
+    assert companions(path) == [], "the command left SQLite side files behind"
+    return path, result
+
+
+@pytest.fixture
+def office(demo_template: tuple[Path, Result], tmp_path: Path) -> Path:
+    """A private copy of the sample office: services A-D, counters 1-4 (all closed), no tickets."""
+    path = tmp_path / "antrian.db"
+    shutil.copyfile(demo_template[0], path)
+    return path
+
+
+# 1. demo-data ---------------------------------------------------------------------------------------------
+
+
+def test_demo_data_prints_passwords_once_and_is_idempotent(
+    demo_template: tuple[Path, Result], office: Path
+) -> None:
+    first = demo_template[1]
+    passwords = printed_passwords(first.out)
+    assert sorted(passwords) == sorted(DEMO_USERS), first.out
+    assert all(len(p) >= 8 for p in passwords.values()), first.out
+
+    before = dump(office)
+    second = ok("demo-data", db=office)
+    assert printed_passwords(second.out) == {}, second.out
+    for username, password in passwords.items():
+        assert password not in second.out, f"{username}'s password shown again\n{second.out}"
+    assert "already existed" in second.out
+    assert dump(office) == before, "a second demo-data run changed the database"
+
+    counters = ok("counters", "--json", db=office).json()
+    assert [c["number"] for c in counters] == [1, 2, 3, 4]
+    assert all(c["services"] == ["A", "B", "C", "D"] for c in counters), counters
+    assert {c["state"] for c in counters} == {"closed"}
+
+
+# 2. the full flow -----------------------------------------------------------------------------------------
+
+
+def test_full_flow_issue_call_recall_start_finish_and_event_log(office: Path) -> None:
+    a = ok("ticket", "issue", "A", "--json", db=office).json()
+    b = ok("ticket", "issue", "B", "--json", db=office).json()
+    p = ok("ticket", "issue", "A", "--priority", "lansia", "--json", db=office).json()
+    for ticket, service in ((a, "A"), (b, "B"), (p, "A")):
+        assert {"id", "number", "service", "status", "issued_at"} <= ticket.keys(), ticket
+        assert ticket["service"] == service and ticket["status"] == "waiting", ticket
+        assert ticket["issued_at"], ticket
+    assert (a["number"], b["number"], p["number"]) == ("A001", "B001", "A002")
+    assert p["priority_group"] == "lansia"
+    assert len({a["id"], b["id"], p["id"]}) == 3
+
+    ok("counter", "open", 1, db=office)
+    called = ok("counter", "call-next", 1, "--json", db=office).json()
+    assert {"id", "number", "service", "counter", "status"} <= called.keys(), called
+    assert called["counter"] == 1 and called["status"] == "called", called
+    # No priority call is due yet (interleave 2): the oldest normal ticket comes first.
+    assert (called["id"], called["number"], called["service"]) == (a["id"], "A001", "A"), called
+    assert called["call_count"] == 1
+
+    recalled = ok("counter", "recall", 1, "--json", db=office).json()
+    assert (recalled["id"], recalled["status"], recalled["call_count"]) == (a["id"], "called", 2), recalled
+    assert ok("counter", "start", 1, "--json", db=office).json()["status"] == "serving"
+    assert ok("counter", "finish", 1, "--json", db=office).json()["status"] == "done"
+
+    tickets = {t["id"]: t for t in ok("tickets", "--json", db=office).json()}
+    assert set(tickets) == {a["id"], b["id"], p["id"]}
+    done = tickets[a["id"]]
+    assert done["status"] == "done" and done["counter"] == 1, done
+    assert "operator" in done, done
+    moments = [
+        datetime.fromisoformat(done[k]) for k in ("issued_at", "first_called_at", "started_at", "finished_at")
+    ]
+    assert moments == sorted(moments), done
+    for other in (tickets[b["id"]], tickets[p["id"]]):
+        assert other["status"] == "waiting" and other["first_called_at"] is None, other
+
+    events = ok("events", "--after", 0, "--json", db=office).json()
+    ids = [e["id"] for e in events]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids), ids
+    assert {"ticket_issued", "ticket_called", "ticket_recalled", "ticket_started", "ticket_finished"} <= set(
+        kinds(events)
+    ), kinds(events)
+    ticket_events = [e["kind"] for e in events if e["ticket_id"] == a["id"]]
+    assert ticket_events == [
+        "ticket_issued",
+        "ticket_called",
+        "ticket_recalled",
+        "ticket_started",
+        "ticket_finished",
+    ]
+    assert kinds(events).count("ticket_issued") == 3
+    assert ok("events", "--after", ids[-1], "--json", db=office).json() == []
+
+
+# 3. nothing to do -----------------------------------------------------------------------------------------
+
+
+def test_call_next_with_nobody_waiting_exits_3(office: Path) -> None:
+    ok("counter", "open", 1, db=office)
+    result = run("counter", "call-next", 1, "--json", db=office)
+    fails(result, 3, "nobody", "counter 1")
+    assert result.out == ""
+
+
+# 4. bad input ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("ticket", "issue", "Z"), "'Z'"),
+        (("ticket", "issue", "12"), "12"),
+        (("ticket", "issue", "A", "--priority", "vip"), "vip"),
+    ],
+    ids=["unknown-service", "malformed-code", "unknown-priority"],
+)
+def test_bad_ticket_input_exits_2_and_issues_nothing(office: Path, args: tuple[str, ...], named: str) -> None:
+    before = dump(office)
+    fails(run(*args, db=office), 2, named)
+    assert dump(office) == before
+
+
+# 5. illegal transitions -----------------------------------------------------------------------------------
+
+
+def test_illegal_actions_exit_2_naming_ticket_and_status(office: Path) -> None:
+    ok("ticket", "issue", "A", db=office)
+    ok("ticket", "issue", "A", db=office)
+    fails(run("counter", "call-next", 2, db=office), 2, "counter 2", "closed")
+
+    ok("counter", "open", 1, db=office)
+    assert ok("counter", "call-next", 1, "--json", db=office).json()["number"] == "A001"
+    fails(run("counter", "finish", 1, db=office), 2, "A001", "called")
+    fails(run("counter", "call-next", 1, db=office), 2, "A001", "called")
+    fails(run("counter", "transfer", 1, "--to", "A", db=office), 2, "A001", "service A")
+
+    tickets = ok("tickets", "--json", db=office).json()
+    assert [(t["number"], t["status"], t["counter"]) for t in tickets] == [
+        ("A001", "called", 1),
+        ("A002", "waiting", None),
+    ], "a refused action changed a ticket"
+
+
+# 6. transfer ----------------------------------------------------------------------------------------------
+
+
+def test_transfer_keeps_the_number_and_ends_the_first_visit(office: Path) -> None:
+    issued = ok("ticket", "issue", "A", "--json", db=office).json()
+    ok("counter", "open", 1, db=office)
+    ok("counter", "call-next", 1, db=office)
+    visit = ok("counter", "transfer", 1, "--to", "C", "--json", db=office).json()
+    assert visit["number"] == issued["number"] == "A001", visit
+    assert (visit["service"], visit["status"], visit["parent_id"]) == ("C", "waiting", issued["id"]), visit
+    assert visit["id"] != issued["id"]
+
+    tickets = {t["id"]: t for t in ok("tickets", "--json", db=office).json()}
+    first = tickets[issued["id"]]
+    assert (first["status"], first["service"], first["counter"]) == ("transferred", "A", 1), first
+    assert first["finished_at"] is not None, first
+    assert tickets[visit["id"]]["status"] == "waiting"
+    assert tickets[visit["id"]]["place_at"] == first["place_at"], "the citizen lost their place in line"
+
+    counter = ok("counters", "--json", db=office).json()[0]
+    assert (counter["number"], counter["state"], counter["current_ticket"]) == (1, "open", None), counter
+
+
+# 7. corrupted SQLite files --------------------------------------------------------------------------------
+
+
+def make_corrupt(kind: str, path: Path, real: Path) -> None:
+    """``random``: 8 KiB of noise. Otherwise a copy of a real database (valid header and page 1) whose pages
+    2 onwards are noise, in WAL mode as Antrian leaves it, or switched back to a rollback journal (where
+    turning WAL on would rewrite the header)."""
+    if kind == "random":
+        path.write_bytes(os.urandom(8192))
+        return
+    shutil.copyfile(real, path)
+    if kind == "rollback-journal":
+        connection = sqlite3.connect(path)
+        assert connection.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+        connection.close()
+    data = bytearray(path.read_bytes())
+    assert data[:16] == b"SQLite format 3\x00" and len(data) > 3 * SQLITE_PAGE
+    assert data[18:20] == (b"\x02\x02" if kind == "wal" else b"\x01\x01"), "unexpected journal mode"
+    data[SQLITE_PAGE:] = os.urandom(len(data) - SQLITE_PAGE)
+    path.write_bytes(bytes(data))
+    assert companions(path) == []
+
+
+@pytest.mark.parametrize("kind", ["random", "wal", "rollback-journal"])
+def test_corrupted_sqlite_file_is_refused_and_left_untouched(office: Path, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "corrupt.db"
+    make_corrupt(kind, path, office)
+    digest = sha256(path)
+    for args in (("tickets", "--json"), ("ticket", "issue", "A")):
+        result = run(*args, db=path)
+        err = fails(result, 1, str(path.resolve()))
+        assert any(
+            word in err.lower() for word in ("corrupt", "not an antrian database", "not a database")
+        ), err
+        assert result.out == ""
+        assert sha256(path) == digest, f"antrian {' '.join(args)} modified the corrupted file"
+        assert companions(path) == [], f"antrian {' '.join(args)} left {companions(path)} next to it"
+
+
+# 8. unreachable PostgreSQL --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://postgres@127.0.0.1:1/test", "postgresql+psycopg://postgres@127.0.0.1:1/test"],
+    ids=["plain-url", "psycopg-url"],
+)
+def test_unreachable_postgres_fails_fast_with_a_clear_message(url: str) -> None:
+    # Port 1 on the loopback: nothing listens, the connection is refused at once. No other network is used.
+    for args in (("tickets", "--json"), ("ticket", "issue", "A")):
+        result = run(*args, db=url)
+        assert result.seconds < 5, f"took {result.seconds:.1f} s\n{result.describe()}"
+        fails(result, 1, "cannot reach", "PostgreSQL", "127.0.0.1")
+        assert result.out == ""
+
+
+# 9. bad options -------------------------------------------------------------------------------------------
+
+
+def test_bad_date_unknown_subcommand_and_missing_folder_exit_2(office: Path, tmp_path: Path) -> None:
+    fails(run("tickets", "--date", "2026-13-40", db=office), 2, "2026-13-40")
+    fails(run("frobnicate", db=office), 2, "frobnicate")
+    missing = tmp_path / "no-such-folder" / "antrian.db"
+    fails(run("tickets", "--json", db=missing), 2, "no-such-folder")
+    assert not missing.parent.exists(), "the command created the missing folder"
+
+
+def test_top_level_json_flag_gives_json(office: Path) -> None:
+    # `antrian --help` offers --json before the subcommand, next to --db (which works there).
+    result = ok("--json", "counters", db=office)
+    assert result.out.startswith("["), f"not JSON\n{result.describe()}"
+    assert [c["number"] for c in json.loads(result.out)] == [1, 2, 3, 4]
+
+
+# 10. ANTRIAN_DATABASE_URL ---------------------------------------------------------------------------------
+
+
+def test_environment_variable_selects_the_database(office: Path, tmp_path: Path) -> None:
+    env = {"ANTRIAN_DATABASE_URL": str(office), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    issued = ok("ticket", "issue", "B", "--json", env=env).json()
+    assert (issued["number"], issued["service"]) == ("B001", "B")
+    tickets = ok("tickets", "--json", db=office).json()
+    assert [(t["id"], t["number"]) for t in tickets] == [(issued["id"], "B001")]
+    assert not (tmp_path / "xdg").exists(), "the default database was used despite ANTRIAN_DATABASE_URL"
+
+
+# 11. PostgreSQL -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    require_postgres()
+    schema = PgSchema()
+    try:
+        yield schema.url
+    finally:
+        schema.drop()
+
+
+@pytest.mark.postgres
+def test_flow_on_postgresql(pg_url: str) -> None:
+    ok("demo-data", db=pg_url)
+    issued = ok("ticket", "issue", "A", "--json", db=pg_url).json()
+    assert (issued["number"], issued["status"]) == ("A001", "waiting")
+    ok("counter", "open", 1, db=pg_url)
+    called = ok("counter", "call-next", 1, "--json", db=pg_url).json()
+    assert (called["id"], called["number"], called["counter"], called["status"]) == (
+        issued["id"],
+        "A001",
+        1,
+        "called",
+    )
+    ok("counter", "start", 1, db=pg_url)
+    assert ok("counter", "finish", 1, "--json", db=pg_url).json()["status"] == "done"
+    fails(run("counter", "call-next", 1, db=pg_url), 3, "nobody")
+    [ticket] = ok("tickets", "--json", db=pg_url).json()
+    assert (ticket["status"], ticket["counter"]) == ("done", 1)
+    assert ticket["first_called_at"] and ticket["started_at"] and ticket["finished_at"], ticket
