@@ -1,0 +1,1 @@
+"""The Qt windows; the only package that imports PySide6."""

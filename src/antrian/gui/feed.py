@@ -1,0 +1,243 @@
+"""The change feed's Qt bridge: every window learns of every change, in commit order, exactly once.
+
+One ``ChangeFeed`` per process. Its worker lives in its own thread, so database I/O never blocks the GUI: it
+watches the database (SQLite: ``PRAGMA data_version`` on a QTimer; PostgreSQL: the LISTEN socket on a
+QSocketNotifier, plus a heartbeat that notices a silent link), reads the events after each subscriber's
+position and hands them to the GUI thread by queued signals, which keep their order.
+
+Windows subscribe when they open and unsubscribe when they close. A subscription may carry a
+``FeedPosition``: a restarted window then resumes after the last event it handled (it is given the ones made
+while it was down, and none it had already seen); without one it starts at the present.
+
+Signals:
+    onlineChanged(bool): the database became unreachable (within 2 s) or reachable again (then resynced).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import count
+from queue import Empty, SimpleQueue
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QThread, QTimer, Signal, Slot
+
+from antrian.domain.errors import StoreError
+from antrian.services.queries import events_after, last_event_id
+from antrian.services.results import EventInfo
+from antrian.store.database import Database
+from antrian.store.feed import FeedPosition, PostgresWatcher, make_watcher
+
+log = logging.getLogger(__name__)
+
+SQLITE_POLL_MS = 15
+PG_HEARTBEAT_MS = 400
+RETRY_MS = 500
+PAGE = 1000
+
+Handler = Callable[[list[EventInfo]], None]
+
+
+class _Worker(QObject):
+    """Owns the watcher and the per-subscriber cursors; runs only in the feed thread."""
+
+    # Results travel in a plain queue, in order, and a bare "wake up" signal tells the GUI thread to drain
+    # it: the GUI side then handles a burst of batches in one go instead of one queued call each.
+    wake = Signal()
+
+    def __init__(self, database: Database, outbox: SimpleQueue[tuple[str, Any, Any]]) -> None:
+        super().__init__()
+        self._outbox = outbox
+        self._database = database
+        self._watcher = make_watcher(database.url)
+        self._cursors: dict[int, int] = {}
+        self._online: bool | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._poll: QTimer | None = None
+        self._heartbeat: QTimer | None = None
+
+    @Slot()
+    def start(self) -> None:
+        self._heartbeat = QTimer(self)
+        self._heartbeat.timeout.connect(self._beat)
+        self._heartbeat.start(PG_HEARTBEAT_MS if self._is_pg else RETRY_MS)
+        if not self._is_pg:
+            self._poll = QTimer(self)
+            self._poll.setTimerType(Qt.TimerType.PreciseTimer)
+            self._poll.timeout.connect(self._ring)
+            self._poll.start(SQLITE_POLL_MS)
+        self._ring()
+
+    @property
+    def _is_pg(self) -> bool:
+        return isinstance(self._watcher, PostgresWatcher)
+
+    @Slot(int, object)
+    def add(self, subscription: int, after: int | None) -> None:
+        try:
+            if after is None:
+                with self._database.read() as session:
+                    after = last_event_id(session)
+            self._cursors[subscription] = after
+            self._read()
+        except StoreError as error:
+            self._cursors.setdefault(subscription, after if after is not None else -1)
+            self._offline(error)
+
+    @Slot(int)
+    def remove(self, subscription: int) -> None:
+        self._cursors.pop(subscription, None)
+
+    @Slot()
+    def stop(self) -> None:
+        for timer in (self._poll, self._heartbeat):
+            if timer is not None:
+                timer.stop()
+        self._drop_notifier()
+        self._watcher.close()
+
+    def _ring(self) -> None:
+        try:
+            if self._watcher.rung():
+                self._watch_socket()
+                self._read()
+            elif self._online is not True:
+                self._read()
+        except StoreError as error:
+            self._offline(error)
+
+    def _beat(self) -> None:
+        """Safety poll: on PostgreSQL prove the link is alive; everywhere, read what a lost ring missed."""
+        try:
+            if isinstance(self._watcher, PostgresWatcher) and self._online:
+                self._watcher.heartbeat()
+            self._ring() if self._online is not True else self._read()
+        except StoreError as error:
+            self._offline(error)
+
+    def _watch_socket(self) -> None:
+        fd = self._watcher.fileno()
+        if fd is None or (self._notifier is not None and int(self._notifier.socket()) == fd):
+            return
+        self._drop_notifier()
+        self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._ring)
+
+    def _drop_notifier(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+
+    def _read(self) -> None:
+        unresolved = [sid for sid, cursor in self._cursors.items() if cursor < 0]
+        with self._database.read() as session:
+            if unresolved:
+                head = last_event_id(session)
+                for sid in unresolved:
+                    self._cursors[sid] = head
+            while self._cursors:
+                lowest = min(self._cursors.values())
+                events = events_after(session, lowest, PAGE)
+                if not events:
+                    break
+                for sid, cursor in list(self._cursors.items()):
+                    batch = [event for event in events if event.id > cursor]
+                    if batch:
+                        self._cursors[sid] = batch[-1].id
+                        self._outbox.put(("events", sid, batch))
+                        self.wake.emit()
+                if len(events) < PAGE:
+                    break
+        self._set_online(True)
+
+    def _offline(self, error: StoreError) -> None:
+        self._drop_notifier()
+        self._watcher.close()
+        if self._online is not False:
+            log.warning("change feed offline: %s", error)
+        self._set_online(False)
+
+    def _set_online(self, online: bool) -> None:
+        if online != self._online:
+            self._online = online
+            self._outbox.put(("online", online, None))
+            self.wake.emit()
+
+
+@dataclass
+class Subscription:
+    """A window's place in the feed."""
+
+    id: int
+    handler: Handler
+    position: FeedPosition | None
+
+
+class ChangeFeed(QObject):
+    """Delivers new events to subscribed windows on the GUI thread, in commit order, each exactly once."""
+
+    onlineChanged = Signal(bool)
+    _add = Signal(int, object)
+    _remove = Signal(int)
+    _stop = Signal()
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = count(1)
+        self._subscriptions: dict[int, Subscription] = {}
+        self.online: bool | None = None
+        self._thread = QThread(self)
+        self._thread.setObjectName("antrian-change-feed")
+        self._outbox: SimpleQueue[tuple[str, Any, Any]] = SimpleQueue()
+        self._worker = _Worker(database, self._outbox)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.start)
+        self._worker.wake.connect(self._drain)
+        self._add.connect(self._worker.add)
+        self._remove.connect(self._worker.remove)
+        self._stop.connect(self._worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
+        self._thread.start()
+
+    def subscribe(self, handler: Handler, position: FeedPosition | None = None) -> Subscription:
+        """Start delivering to ``handler``: after the saved ``position``, or from now on without one."""
+        subscription = Subscription(next(self._ids), handler, position)
+        self._subscriptions[subscription.id] = subscription
+        self._add.emit(subscription.id, position.load() if position else None)
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        if self._subscriptions.pop(subscription.id, None) is not None:
+            self._remove.emit(subscription.id)
+
+    def close(self) -> None:
+        """Stop the worker and its thread; no event is delivered afterwards."""
+        if not self._thread.isRunning():
+            return
+        self._subscriptions.clear()
+        self._stop.emit()  # blocks until the worker has stopped its timers and closed its connection
+        self._thread.quit()
+        self._thread.wait(5000)
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                kind, first, second = self._outbox.get_nowait()
+            except Empty:
+                return
+            if kind == "online":
+                self.online = bool(first)
+                self.onlineChanged.emit(self.online)
+            else:
+                self._deliver(first, second)
+
+    def _deliver(self, subscription_id: int, events: list[EventInfo]) -> None:
+        subscription = self._subscriptions.get(subscription_id)
+        if subscription is None:
+            return  # unsubscribed while these were in flight
+        subscription.handler(events)
+        if subscription.position is not None:
+            subscription.position.save(events[-1].id)
