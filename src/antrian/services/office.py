@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import DEFAULT_WIDTH
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
-from antrian.store.models import Office
+from antrian.store.models import OFFICE_TABLE, Office
 from antrian.store.queue import append_events
 
 DEFAULT_NAME = "Kantor Pelayanan"
@@ -35,19 +36,22 @@ class OfficeInfo:
 DEFAULT_OFFICE = OfficeInfo(DEFAULT_NAME, "", "Asia/Jakarta", DEFAULT_WIDTH, 2, 3, "")
 
 
-def get_office(session: Session) -> OfficeInfo:
-    row = session.get(Office, 1)
-    if row is None:
-        return DEFAULT_OFFICE
-    return OfficeInfo(
-        row.name,
-        row.address,
-        row.timezone,
-        row.label_width,
-        row.priority_interleave,
-        row.recall_limit,
-        row.running_text,
-    )
+_office = OFFICE_TABLE.c
+_OFFICE = select(
+    _office.name,
+    _office.address,
+    _office.timezone,
+    _office.label_width,
+    _office.priority_interleave,
+    _office.recall_limit,
+    _office.running_text,
+).where(_office.id == 1)
+
+
+def get_office(session: Session | Connection) -> OfficeInfo:
+    connection = session.connection() if isinstance(session, Session) else session
+    row = connection.execute(_OFFICE).first()
+    return DEFAULT_OFFICE if row is None else OfficeInfo(*row)
 
 
 def update_office(

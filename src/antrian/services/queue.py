@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import (
@@ -25,12 +25,23 @@ from antrian.domain.labels import format_label, parse_label, validate_code
 from antrian.domain.policy import priority_first
 from antrian.domain.priority import parse_group
 from antrian.domain.roles import KIOSK, Actor, Permission
-from antrian.domain.status import AT_COUNTER_STATUSES, OPEN_STATUSES, Action, Status, next_status
+from antrian.domain.status import AT_COUNTER_STATUSES, Action, Status, next_status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services.lookup import counter_by_number, service_by_code, ticket_info
 from antrian.services.office import OfficeInfo, get_office
 from antrian.services.results import TicketInfo
-from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
+from antrian.store.database import reference_reader
+from antrian.store.models import (
+    OPEN_STATUS_CONDITION,
+    SERVICES_TABLE,
+    TICKETS_TABLE,
+    Counter,
+    CounterService,
+    CounterState,
+    Service,
+    Ticket,
+    User,
+)
 from antrian.store.queue import append_events, claim_head, lock_counter_state, next_ticket_number
 
 
@@ -48,6 +59,22 @@ def _event(
     }
 
 
+# The kiosk's hot path runs Core statements on the session's connection (see store/queue.py).
+_service = SERVICES_TABLE.c
+_SERVICE_FOR_ISSUE = select(
+    _service.id,
+    _service.name,
+    _service.active,
+    _service.opens_at,
+    _service.closes_at,
+    _service.open_days,
+    _service.daily_quota,
+).where(_service.code == bindparam("code"))
+_INSERT_TICKET = insert(TICKETS_TABLE).returning(TICKETS_TABLE.c.id)
+# Written out as in the partial index ix_tickets_open, so that SQLite uses it (bound parameters defeat it).
+_OPEN_PREDICATE = text(OPEN_STATUS_CONDITION)
+
+
 def issue_ticket(
     session: Session,
     service_code: str,
@@ -58,6 +85,9 @@ def issue_ticket(
 ) -> TicketInfo:
     """Give a citizen the next number of a service.
 
+    The hot path of the kiosk: plain statements compiled once per process, no ORM unit of work, so that the
+    write lock (SQLite) is held for little more than the commit.
+
     Raises:
         NotFound: unknown service code.
         ServiceUnavailable: inactive service, closed at this hour, or today's quota used up.
@@ -66,43 +96,70 @@ def issue_ticket(
     actor.require(Permission.ISSUE)
     code = validate_code(service_code)
     group = parse_group(priority) if priority else None
-    service = service_by_code(session, code)
-    if not service.active:
-        raise ServiceUnavailable(f"service {code} ({service.name}) is not active")
+    with reference_reader(session) as reader:
+        service = reader.execute(_SERVICE_FOR_ISSUE, {"code": code}).first()
+        office = get_office(reader)
+    if service is None:
+        service_by_code(session, code)  # raises NotFound naming the known codes
+        raise AssertionError("unreachable")
+    service_id, name, active, opens_at, closes_at, open_days, quota = service
+    if not active:
+        raise ServiceUnavailable(f"service {code} ({name}) is not active")
     now = require_utc(clock())
-    office = get_office(session)
     local = now.astimezone(office.zone)
-    reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
+    reason = closed_reason(opens_at, closes_at, open_days, local)
     if reason:
-        raise ServiceUnavailable(f"service {code} ({service.name}) is {reason}")
+        raise ServiceUnavailable(f"service {code} ({name}) is {reason}")
     day = local.date()
-    number = next_ticket_number(session, service.id, day)
-    if service.daily_quota is not None and number > service.daily_quota:
-        raise ServiceUnavailable(
-            f"today's quota of {service.daily_quota} tickets for service {code} ({service.name}) is used up"
-        )
-    ticket = Ticket(
-        service_id=service.id,
-        service_day=day,
-        sequence=number,
-        label=format_label(code, number, office.label_width),
-        priority_group=group,
-        status=Status.WAITING,
-        place_at=now,
-        issued_at=now,
-        call_count=0,
-    )
-    session.add(ticket)
-    session.flush()
+    number = next_ticket_number(session, service_id, day)
+    if quota is not None and number > quota:
+        raise ServiceUnavailable(f"today's quota of {quota} tickets for service {code} ({name}) is used up")
+    label = format_label(code, number, office.label_width)
+    values = {
+        "service_id": service_id,
+        "service_day": day,
+        "sequence": number,
+        "label": label,
+        "priority_group": group,
+        "status": Status.WAITING.value,
+        "place_at": now,
+        "issued_at": now,
+        "call_count": 0,
+    }
+    ticket_id = int(session.connection().execute(_INSERT_TICKET, values).scalar_one())
     append_events(
         session,
         [
-            _event(
-                "ticket_issued", now, ticket, actor.user_id, number=ticket.label, service=code, priority=group
-            )
+            {
+                "at": now,
+                "kind": "ticket_issued",
+                "ticket_id": ticket_id,
+                "service_id": service_id,
+                "user_id": actor.user_id,
+                "data": {"number": label, "service": code, "priority": group},
+            }
         ],
     )
-    return ticket_info(ticket, service, None, None)
+    return TicketInfo(
+        id=ticket_id,
+        number=label,
+        service=code,
+        service_name=name,
+        service_day=day,
+        sequence=number,
+        status=Status.WAITING.value,
+        priority_group=group,
+        place_at=now,
+        issued_at=now,
+        first_called_at=None,
+        last_called_at=None,
+        started_at=None,
+        finished_at=None,
+        counter=None,
+        operator=None,
+        call_count=0,
+        parent_id=None,
+    )
 
 
 @dataclass
@@ -404,15 +461,7 @@ def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_cl
     actor.require(Permission.EXPIRE)
     now = require_utc(clock())
     today = service_day(now, get_office(session).zone)
-    stale = (
-        session.execute(
-            select(Ticket).where(
-                Ticket.status.in_([s.value for s in OPEN_STATUSES]), Ticket.service_day < today
-            )
-        )
-        .scalars()
-        .all()
-    )
+    stale = session.execute(select(Ticket).where(_OPEN_PREDICATE, Ticket.service_day < today)).scalars().all()
     if not stale:
         return 0
     for ticket in stale:

@@ -5,7 +5,7 @@ Instants are stored as UTC; a service day is the office's local date. Ids of eve
 """
 
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -20,12 +20,17 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     Time,
     TypeDecorator,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The open statuses of domain.status.OPEN_STATUSES, as the partial index and the queries that must use it
+# spell them: SQLite matches the index only when the query's condition is written the same way.
+OPEN_STATUS_CONDITION = "status IN ('waiting', 'called', 'serving', 'held')"
 
 # SQLite only aliases the rowid for a column declared exactly INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -203,8 +208,8 @@ class Ticket(Base):
         Index(
             "ix_tickets_open",
             "service_day",
-            sqlite_where=text("status IN ('waiting', 'called', 'serving', 'held')"),
-            postgresql_where=text("status IN ('waiting', 'called', 'serving', 'held')"),
+            sqlite_where=text(OPEN_STATUS_CONDITION),
+            postgresql_where=text(OPEN_STATUS_CONDITION),
         ),
         Index("ix_tickets_day_label", "service_day", "label"),
         Index("ix_tickets_parent", "parent_id"),
@@ -267,6 +272,10 @@ class CounterState(Base):
 
 
 __all__ = [
+    "EVENTS_TABLE",
+    "OFFICE_TABLE",
+    "SERVICES_TABLE",
+    "TICKETS_TABLE",
     "Base",
     "Counter",
     "CounterService",
@@ -281,3 +290,10 @@ __all__ = [
     "UTCDateTime",
     "User",
 ]
+
+
+# The tables themselves, for Core statements on hot paths (typed as Table rather than FromClause).
+OFFICE_TABLE = cast(Table, Office.__table__)
+SERVICES_TABLE = cast(Table, Service.__table__)
+TICKETS_TABLE = cast(Table, Ticket.__table__)
+EVENTS_TABLE = cast(Table, Event.__table__)

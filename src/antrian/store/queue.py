@@ -14,19 +14,32 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Select, bindparam, func, insert, null, select, text
 from sqlalchemy.orm import Session
 
-from antrian.store.models import CounterState, Event, EventSequence, Ticket, TicketNumber
+from antrian.store.models import EVENTS_TABLE, CounterState, Event, Ticket
 
 NOTIFY_CHANNEL = "antrian_events"
 # On PostgreSQL an empty SKIP LOCKED answer can mean "others hold the last rows"; retry this long.
 SKIP_LOCKED_PATIENCE_S = 1.0
 
-
-def _insert_for(session: Session) -> Any:
-    return postgresql.insert if _is_postgres(session) else sqlite.insert
+# Plain SQL that both dialects accept; as text() it is compiled once per process (the dialects' own insert()
+# constructs are recompiled at every execution in SQLAlchemy 2.0).
+_NEXT_NUMBER = text(
+    "INSERT INTO ticket_numbers (service_id, service_day, last) VALUES (:service_id, :day, 1) "
+    "ON CONFLICT (service_id, service_day) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last"
+)
+_NEXT_EVENT_IDS = text(
+    "INSERT INTO event_sequence (id, last) VALUES (1, :count) "
+    "ON CONFLICT (id) DO UPDATE SET last = event_sequence.last + :count RETURNING last"
+)
+# Core statements on the tables, executed on the session's connection: the ORM layers cost more than the
+# statements themselves on this hot path (profiled in docs/PERFORMANCE.md).
+_EVENTS = EVENTS_TABLE
+_INSERT_EVENT = insert(_EVENTS)
+# SQLite: an explicit NULL id makes it assign the next rowid.
+_INSERT_EVENT_SQLITE = insert(_EVENTS).values(id=null()).returning(_EVENTS.c.id)
+_NOTIFY = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
 
 
 def _is_postgres(session: Session) -> bool:
@@ -35,39 +48,33 @@ def _is_postgres(session: Session) -> bool:
 
 def next_ticket_number(session: Session, service_id: int, day: date) -> int:
     """Take the next number of a service for a day: 1 for the day's first ticket, then 2, 3, ..."""
-    insert = _insert_for(session)
-    statement = (
-        insert(TicketNumber)
-        .values(service_id=service_id, service_day=day, last=1)
-        .on_conflict_do_update(
-            index_elements=[TicketNumber.service_id, TicketNumber.service_day],
-            set_={"last": TicketNumber.last + 1},
-        )
-        .returning(TicketNumber.last)
+    return int(
+        session.connection().execute(_NEXT_NUMBER, {"service_id": service_id, "day": day}).scalar_one()
     )
-    return int(session.execute(statement).scalar_one())
 
 
 def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[int]:
     """Append events with commit-ordered ids; call it last in the transaction.
 
-    Each mapping holds Event columns except ``id``. On PostgreSQL the listeners are notified at commit.
+    Each mapping holds Event columns except ``id``. SQLite runs one writer at a time (BEGIN IMMEDIATE), so
+    its rowid, assigned at insert, already follows commit order. On PostgreSQL ids come from the
+    ``event_sequence`` row, whose lock is held until commit, and the listeners are notified at commit.
     """
     if not events:
         return []
-    insert = _insert_for(session)
-    count = len(events)
-    last = session.execute(
-        insert(EventSequence)
-        .values(id=1, last=count)
-        .on_conflict_do_update(index_elements=[EventSequence.id], set_={"last": EventSequence.last + count})
-        .returning(EventSequence.last)
-    ).scalar_one()
-    first = int(last) - count + 1
-    rows = [{"data": {}, **event, "id": first + offset} for offset, event in enumerate(events)]
-    session.execute(insert(Event), rows)
-    if _is_postgres(session):
-        session.execute(select(func.pg_notify(NOTIFY_CHANNEL, str(last))))
+    rows = [
+        {"data": {}, "ticket_id": None, "counter_id": None, "service_id": None, "user_id": None, **e}
+        for e in events
+    ]
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return [int(connection.execute(_INSERT_EVENT_SQLITE, row).scalar_one()) for row in rows]
+    last = int(connection.execute(_NEXT_EVENT_IDS, {"count": len(rows)}).scalar_one())
+    first = last - len(rows) + 1
+    for offset, row in enumerate(rows):
+        row["id"] = first + offset
+    connection.execute(_INSERT_EVENT, rows)
+    connection.execute(_NOTIFY, {"payload": str(last)})
     return [row["id"] for row in rows]
 
 
