@@ -1,3 +1,3 @@
-from antrian.cli import main
+from antrian.cli import run
 
-raise SystemExit(main())
+run()

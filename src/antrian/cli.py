@@ -343,5 +343,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def run() -> None:
+    """Console entry point: ``main`` then an immediate exit.
+
+    Every command has committed and closed its database before ``main`` returns, so the interpreter's
+    teardown (about 100 ms of garbage collection of SQLAlchemy's objects, a fifth of the CLI's cold-start
+    budget) has nothing left to do that matters; the output streams are flushed first.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()
