@@ -75,18 +75,24 @@ class PgSchema:
             connection.execute(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The URL of a new, empty database on each backend."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "antrian.db")
-        return
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a new, empty schema on the test PostgreSQL (required in CI)."""
     require_postgres()
     schema = PgSchema()
     try:
         yield schema.url
     finally:
         schema.drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty database on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "antrian.db")
+    else:
+        yield request.getfixturevalue("pg_url")
 
 
 @pytest.fixture

@@ -16,15 +16,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import PgSchema, require_postgres
 
 pytestmark = pytest.mark.slow
 
@@ -365,16 +362,6 @@ def test_environment_variable_selects_the_database(office: Path, tmp_path: Path)
 
 
 # 11. PostgreSQL -------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    require_postgres()
-    schema = PgSchema()
-    try:
-        yield schema.url
-    finally:
-        schema.drop()
 
 
 @pytest.mark.postgres

@@ -24,7 +24,7 @@ from antrian.domain.roles import SYSTEM
 from antrian.services.counters import open_counter
 from antrian.services.queries import last_event_id
 from antrian.store.database import Database, open_database
-from tests.conftest import PG_BASE, PgSchema, require_postgres, seed_office
+from tests.conftest import PG_BASE, seed_office
 from tests.store import workers
 
 pytestmark = pytest.mark.slow
@@ -106,17 +106,14 @@ def office_url(db: Database, db_url: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_office() -> Iterator[tuple[Database, str]]:
+def pg_office(pg_url: str) -> Iterator[tuple[Database, str]]:
     """A seeded office on PostgreSQL only, for what only a server can do (kill a backend, go away)."""
-    require_postgres()
-    schema = PgSchema()
-    database = open_database(schema.url)
+    database = open_database(pg_url)
     try:
         seed_office(database)
-        yield database, schema.url
+        yield database, pg_url
     finally:
         database.dispose()
-        schema.drop()
 
 
 def test_every_event_once_in_commit_order(db: Database, office_url: str, tmp_path: Path) -> None:
