@@ -46,7 +46,7 @@ def measure(backend: str, calls: int, workdir: Path) -> dict[str, float]:
         subscriber = subprocess.Popen(
             [sys.executable, "-m", "tests.feed.subscriber", url, str(out), str(stop)], cwd=ROOT
         )
-        while not out.exists() or '"online": true' not in out.read_text():
+        while not out.exists() or '"ready"' not in out.read_text():
             time.sleep(0.05)
         with db.read() as session:
             start = last_event_id(session)

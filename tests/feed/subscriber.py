@@ -45,6 +45,7 @@ def main() -> int:
 
     feed = ChangeFeed(database)
     feed.onlineChanged.connect(lambda online: write({"online": online}))
+    feed.subscribed.connect(lambda _id, after: write({"ready": after}))
     position = FeedPosition(Path(args.position)) if args.position else None
     feed.subscribe(handle, position)
     write({"subscribed": True})

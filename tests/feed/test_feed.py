@@ -40,7 +40,7 @@ class Subscriber:
         if position is not None:
             command += ["--position", str(position)]
         self.process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-        self.wait_for(lambda records: any(r.get("online") is True for r in records), 30, "online")
+        self.wait_for(lambda records: any("ready" in r for r in records), 30, "subscription")
 
     def records(self) -> list[dict[str, Any]]:
         if not self.out.exists():

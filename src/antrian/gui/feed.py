@@ -11,6 +11,7 @@ while it was down, and none it had already seen); without one it starts at the p
 
 Signals:
     onlineChanged(bool): the database became unreachable (within 2 s) or reachable again (then resynced).
+    subscribed(int, int): a subscription is in place and receives every event after the given id.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ class _Worker(QObject):
                 with self._database.read() as session:
                     after = last_event_id(session)
             self._cursors[subscription] = after
+            self._outbox.put(("ready", subscription, after))
+            self.wake.emit()
             self._read()
         except StoreError as error:
             self._cursors.setdefault(subscription, after if after is not None else -1)
@@ -180,6 +183,7 @@ class ChangeFeed(QObject):
     """Delivers new events to subscribed windows on the GUI thread, in commit order, each exactly once."""
 
     onlineChanged = Signal(bool)
+    subscribed = Signal(int, int)  # subscription id, the event id it starts after
     _add = Signal(int, object)
     _remove = Signal(int)
     _stop = Signal()
@@ -231,6 +235,9 @@ class ChangeFeed(QObject):
             if kind == "online":
                 self.online = bool(first)
                 self.onlineChanged.emit(self.online)
+            elif kind == "ready":
+                if first in self._subscriptions:
+                    self.subscribed.emit(first, second)
             else:
                 self._deliver(first, second)
 
