@@ -93,9 +93,26 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    code = cmd_demo_data(args)
-    print("No window exists yet: the display, kiosk and counter windows arrive with the next releases.")
-    return code
+    """The sample office and every window that exists so far (the waiting-room display)."""
+    cmd_demo_data(args)
+    print("Starting the waiting-room display (windowed). Call someone from another terminal, e.g.:")
+    db_option = f" --db {args.db}" if args.db else ""
+    print(
+        f"  antrian{db_option} ticket issue A && antrian{db_option} counter open 1 "
+        f"&& antrian{db_option} counter call-next 1"
+    )
+    args.screen, args.windowed, args.log_json = None, True, getattr(args, "log_json", None)
+    return cmd_display(args)
+
+
+def cmd_display(args: argparse.Namespace) -> int:
+    from antrian.gui.app import run_display
+
+    db = _open(args)
+    try:
+        return run_display(db, screen=args.screen, windowed=args.windowed, log_json=args.log_json)
+    finally:
+        db.dispose()
 
 
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
@@ -268,9 +285,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo-data", parents=[common], help="install the sample office").set_defaults(
         func=cmd_demo_data
     )
-    sub.add_parser("demo", parents=[common], help="start every window on the sample office").set_defaults(
-        func=cmd_demo
-    )
+    demo = sub.add_parser("demo", parents=[common], help="start every window on the sample office")
+    demo.add_argument("--log-json", help="append one JSON line per call shown to this file")
+    demo.set_defaults(func=cmd_demo)
+    display = sub.add_parser("display", parents=[common], help="the waiting-room display (full screen)")
+    display.add_argument("--screen", type=int, help="monitor number, 0 = the first")
+    display.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    display.add_argument("--log-json", help="append one JSON line per call shown and spoken to this file")
+    display.set_defaults(func=cmd_display)
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
     issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")

@@ -22,3 +22,16 @@ def closed_reason(
     if closes_at is not None and now >= closes_at:
         return f"closed since {closes_at:%H:%M}"
     return None
+
+
+MONTH_NAMES_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def long_date_id(local: datetime) -> str:
+    """ "Senin, 30 November 2026": the date as the display and the ticket print it."""
+    return (
+        f"{DAY_NAMES_ID[local.isoweekday() - 1]}, {local.day} {MONTH_NAMES_ID[local.month - 1]} {local.year}"
+    )

@@ -1,0 +1,449 @@
+"""The waiting-room display: the newest call very large, every counter, the last calls, who is waiting.
+
+Calls are shown the moment their event arrives through the change feed (the event carries the number,
+counter and service), and the window is repainted at once; counters and waiting counts are then re-read off
+the GUI thread. The layout scales with the window: the called number is about a quarter of the screen
+height, and a portrait screen stacks the panels.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian.domain.hours import long_date_id
+from antrian.domain.timing import office_zone
+from antrian.services.display import Call, CounterBoard, DisplaySnapshot, display_snapshot
+from antrian.services.results import EventInfo
+from antrian.store.database import Database
+
+log = logging.getLogger(__name__)
+
+RECENT_SHOWN = 6
+LOGO = Path(__file__).resolve().parents[4] / "assets" / "images" / "logo.svg"
+HIGHLIGHT_MS = 6000
+STYLE = """
+QWidget#display { background: #0b1f3a; }
+QLabel { color: #f5f7fa; }
+QFrame#callPanel { background: #12305a; border-radius: 18px; }
+QFrame#callPanel[fresh="true"] { background: #f2b705; }
+QFrame#callPanel[fresh="true"] QLabel { color: #0b1f3a; }
+QLabel#callNumber { font-weight: 800; }
+QLabel#heading { color: #9fb3cc; font-weight: 600; }
+QFrame.counter { background: #163a6b; border-radius: 12px; }
+QFrame.counter[state="paused"] { background: #4a3b12; }
+QFrame.counter[state="closed"] { background: #2a2f36; }
+QFrame.counter[state="closed"] QLabel { color: #7b8694; }
+QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
+QLabel#voiceStatus { color: #0b1f3a; background: #f2b705; border-radius: 6px; padding: 2px 8px; }
+QLabel#recent { background: #12305a; border-radius: 8px; padding: 4px; }
+QLabel#recent[empty="true"] { background: transparent; }
+QLabel#waiting { color: #f5f7fa; }
+QFrame#ticker { background: #06162b; }
+"""
+
+
+def _label(
+    text: str = "",
+    name: str | None = None,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+    *,
+    elastic: bool = True,
+) -> QLabel:
+    """A label; an elastic one never makes the window wider than the screen (long names are cut)."""
+    label = QLabel(text)
+    label.setAlignment(align)
+    if elastic:
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class CounterTile(QFrame):
+    """One counter: its number, and the ticket it serves or why it is not serving."""
+
+    def __init__(self, board: CounterBoard) -> None:
+        super().__init__()
+        self.setProperty("class", "counter")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.title = _label()
+        self.value = _label()
+        self.value.setObjectName("counterValue")
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        self.update_board(board)
+
+    def update_board(self, board: CounterBoard) -> None:
+        self.board = board
+        self.title.setText(f"LOKET {board.number}")
+        if board.state == "closed":
+            self.value.setText("TUTUP")
+        elif board.state == "paused":
+            self.value.setText("ISTIRAHAT")
+        else:
+            self.value.setText(board.current or "—")
+        if self.property("state") != board.state:
+            self.setProperty("state", board.state)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            for child in (self.title, self.value):
+                child.style().unpolish(child)
+                child.style().polish(child)
+
+
+class DisplayWindow(QWidget):
+    """The display. Feed it events with ``handle_events``; it reads the rest itself, off the GUI thread.
+
+    Signals:
+        callShown(object): a call was painted (a ``Call``), right after the repaint.
+    """
+
+    callShown = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None],
+        *,
+        log_json: TextIO | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__()
+        self.setObjectName("display")
+        self.setWindowTitle("Antrian — Layar Antrean")
+        self.setStyleSheet(STYLE)
+        self._database = database
+        self._background = run_in_background
+        self._log = log_json
+        self._clock = clock
+        self._zone = office_zone("Asia/Jakarta")
+        self._snapshot: DisplaySnapshot | None = None
+        self._recent: list[Call] = []
+        self._tiles: dict[int, CounterTile] = {}
+        self._refresh_pending = False
+        self._portrait = False
+        self._build()
+        self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
+        self._highlight.timeout.connect(lambda: self._set_fresh(False))
+        self._clock_timer = QTimer(self, interval=1000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+        self._ticker_timer = QTimer(self, interval=40)
+        self._ticker_timer.timeout.connect(self._scroll_ticker)
+        self._ticker_timer.start()
+        self._tick()
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.offline = _label("Koneksi ke basis data terputus — mencoba menyambung kembali…", "offline")
+        self.offline.hide()
+        root.addWidget(self.offline)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(24, 12, 24, 12)
+        self.logo = _label("", "logo", elastic=False)
+        self._logo = QPixmap(str(LOGO))
+        self.office = _label("", "office", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.date = _label(
+            "", "date", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
+        )
+        self.clock = _label(
+            "", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
+        )
+        header.setSpacing(16)
+        self.voice_status = _label(
+            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        header.addWidget(self.logo)
+        header.addWidget(self.office, 1)
+        header.addWidget(self.voice_status)
+        when = QVBoxLayout()
+        when.setSpacing(0)
+        when.addWidget(self.clock)
+        when.addWidget(self.date)
+        header.addLayout(when)
+        root.addLayout(header)
+
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setContentsMargins(24, 8, 24, 8)
+        self.body.setSpacing(24)
+        self.call_panel = QFrame()
+        self.call_panel.setObjectName("callPanel")
+        call = QVBoxLayout(self.call_panel)
+        self.call_heading = _label("NOMOR ANTREAN", "heading")
+        self.call_number = _label("—", "callNumber")
+        self.call_counter = _label("", "callCounter")
+        self.call_service = _label("", "callService")
+        for widget in (self.call_heading, self.call_number, self.call_counter, self.call_service):
+            call.addWidget(widget)
+        self.body.addWidget(self.call_panel, 3)
+        side = QVBoxLayout()
+        self.counters_heading = _label("LOKET", "heading")
+        side.addWidget(self.counters_heading)
+        self.counter_grid = QGridLayout()
+        self.counter_grid.setSpacing(10)
+        side.addLayout(self.counter_grid, 1)
+        self.body.addLayout(side, 2)
+        root.addLayout(self.body, 1)
+
+        self.lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        lower.setContentsMargins(24, 4, 24, 8)
+        recent_box = QVBoxLayout()
+        self.recent_heading = _label("PANGGILAN TERAKHIR", "heading", Qt.AlignmentFlag.AlignLeft)
+        recent_box.addWidget(self.recent_heading)
+        self.recent_row = QHBoxLayout()
+        self.recent_labels = [_label("", "recent") for _ in range(RECENT_SHOWN)]
+        for label in self.recent_labels:
+            self.recent_row.addWidget(label)
+        self.recent_row.setSpacing(10)
+        recent_box.addLayout(self.recent_row)
+        lower.addLayout(recent_box, 3)
+        waiting_box = QVBoxLayout()
+        self.waiting_heading = _label("MENUNGGU", "heading", Qt.AlignmentFlag.AlignLeft)
+        waiting_box.addWidget(self.waiting_heading)
+        self.waiting_label = _label("", "waiting", Qt.AlignmentFlag.AlignLeft)
+        self.waiting_label.setWordWrap(True)
+        waiting_box.addWidget(self.waiting_label)
+        lower.addLayout(waiting_box, 2)
+        root.addLayout(lower)
+
+        self.ticker_frame = QFrame()
+        self.ticker_frame.setObjectName("ticker")
+        ticker = QHBoxLayout(self.ticker_frame)
+        ticker.setContentsMargins(0, 4, 0, 4)
+        self.ticker = _label("", "ticker", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        ticker.addWidget(self.ticker)
+        root.addWidget(self.ticker_frame)
+        # hidden only now: a widget hidden before a layout takes it would show again with its new parent
+        self.offline.hide()
+        self.voice_status.hide()
+        self._ticker_text = ""
+        self._ticker_offset = 0
+
+    # -- scaling --------------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        height, width = max(self.height(), 1), max(self.width(), 1)
+        portrait = height > width
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        self.body.setDirection(direction)
+        self.lower.setDirection(direction)
+        if portrait != self._portrait:
+            self._portrait = portrait
+            self._arrange_tiles()
+        unit = min(height, width * 9 / 16) if not portrait else min(height * 9 / 16, width)
+
+        def font(label: QLabel, share: float, bold: bool = False) -> None:
+            f = QFont(label.font())
+            f.setPixelSize(max(10, int(unit * share)))
+            f.setBold(bold)
+            label.setFont(f)
+
+        # the called number: at least 15 % of the screen height (here about 24 % in landscape)
+        number_share = 0.24 if not portrait else 0.15
+        f = QFont(self.call_number.font())
+        f.setPixelSize(int(height * number_share))
+        f.setBold(True)
+        self.call_number.setFont(f)
+        font(self.call_counter, 0.10, True)
+        font(self.call_heading, 0.045, True)
+        font(self.call_service, 0.045)
+        font(self.office, 0.045 if not portrait else 0.034, True)
+        font(self.clock, 0.045, True)
+        font(self.date, 0.032 if not portrait else 0.026)
+        side = max(16, int(unit * 0.07))
+        self.logo.setPixmap(
+            self._logo.scaled(
+                side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+        self.logo.setFixedWidth(side + 12)
+        font(self.voice_status, 0.025)
+        font(self.offline, 0.035, True)
+        for label in (self.counters_heading, self.recent_heading, self.waiting_heading):
+            font(label, 0.028, True)
+        for tile in self._tiles.values():
+            font(tile.title, 0.028, True)
+            font(tile.value, 0.055, True)
+        for label in self.recent_labels:
+            font(label, 0.034)
+        font(self.waiting_label, 0.032)
+        font(self.ticker, 0.035)
+        self.ticker_frame.setFixedHeight(int(unit * 0.06))
+
+    # -- data -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read counters, waiting counts and recent calls off the GUI thread (coalesced)."""
+        if self._refresh_pending:
+            return
+        self._refresh_pending = True
+        database = self._database
+
+        def work() -> DisplaySnapshot:
+            with database.read() as session:
+                return display_snapshot(session, recent=RECENT_SHOWN)
+
+        self._background(work, self._apply_snapshot)
+
+    def _apply_snapshot(self, snapshot: DisplaySnapshot | Exception) -> None:
+        self._refresh_pending = False
+        if isinstance(snapshot, Exception):
+            log.warning("display refresh failed: %s", snapshot)
+            return
+        first = self._snapshot is None
+        self._snapshot = snapshot
+        self._zone = office_zone(snapshot.timezone)
+        self.office.setText(snapshot.office_name)
+        if snapshot.running_text != self._ticker_text:
+            self._ticker_text = snapshot.running_text
+            self._ticker_offset = 0
+        self._apply_counters(snapshot.counters)
+        self.waiting_label.setText(
+            "<table width='100%'>"
+            + "".join(
+                f"<tr><td>{w.code} {w.name}</td><td align='right'><b>{w.count}</b></td></tr>"
+                for w in snapshot.waiting
+            )
+            + "</table>"
+        )
+        if first and snapshot.recent_calls and not self._recent:
+            self._recent = list(snapshot.recent_calls)
+            self._show_current(self._recent[0], fresh=False)
+            self._render_recent()
+        self._tick()
+
+    def _apply_counters(self, boards: tuple[CounterBoard, ...]) -> None:
+        wanted = {board.number for board in boards}
+        if wanted != set(self._tiles):
+            for tile in self._tiles.values():
+                tile.deleteLater()
+            self._tiles = {board.number: CounterTile(board) for board in boards}
+            self._arrange_tiles()
+            self._scale()
+        for board in boards:
+            self._tiles[board.number].update_board(board)
+
+    def _arrange_tiles(self) -> None:
+        columns = 2 if self._portrait or len(self._tiles) > 4 else 1
+        for tile in self._tiles.values():
+            self.counter_grid.removeWidget(tile)
+        for index, number in enumerate(sorted(self._tiles)):
+            self.counter_grid.addWidget(self._tiles[number], index // columns, index % columns)
+
+    def handle_events(self, events: list[EventInfo]) -> list[Call]:
+        """Show every call among ``events`` at once; return them (for the voice)."""
+        calls = [call for call in map(Call.from_event, events) if call is not None]
+        for call in calls:
+            self._recent = [c for c in self._recent if c.number != call.number][: RECENT_SHOWN - 1]
+            self._recent.insert(0, call)
+            self._show_current(call, fresh=True)
+            tile = self._tiles.get(call.counter)
+            if tile is not None:
+                tile.update_board(
+                    CounterBoard(call.counter, tile.board.name, "open", call.number, call.service, None)
+                )
+        if calls:
+            self._render_recent()
+            self.repaint()
+            painted = time.time()
+            for call in calls:
+                self._write_log("shown", call, painted)
+                self.callShown.emit(call)
+        if events:
+            self.refresh()
+        return calls
+
+    def _show_current(self, call: Call, *, fresh: bool) -> None:
+        self.call_number.setText(call.number)
+        self.call_counter.setText(f"LOKET {call.counter}")
+        self.call_service.setText(call.service_name + (" (panggilan ulang)" if call.recall else ""))
+        if fresh:
+            self._set_fresh(True)
+            self._highlight.start()
+
+    def _set_fresh(self, fresh: bool) -> None:
+        self.call_panel.setProperty("fresh", "true" if fresh else "false")
+        for widget in (self.call_panel, *self.call_panel.findChildren(QLabel)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _render_recent(self) -> None:
+        for label, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
+            label.setText(
+                f"<b>{call.number}</b><br><span style='color:#9fb3cc'>Loket {call.counter}</span>"
+                if call
+                else ""
+            )
+            label.setProperty("empty", "false" if call else "true")
+            label.style().unpolish(label)
+            label.style().polish(label)
+
+    def set_online(self, online: bool) -> None:
+        self.offline.setVisible(not online)
+        if online:
+            self.refresh()
+
+    def set_voice_status(self, problem: str | None) -> None:
+        """A small mark when calls cannot be spoken; the display itself keeps working."""
+        self.voice_status.setText(f"Suara: {problem}" if problem else "")
+        self.voice_status.setVisible(bool(problem))
+        self.voice_status.setToolTip(problem or "")
+
+    def _tick(self) -> None:
+        local = self._clock().astimezone(self._zone)
+        self.date.setText(long_date_id(local))
+        self.clock.setText(local.strftime("%H:%M:%S"))
+
+    def _scroll_ticker(self) -> None:
+        if not self._ticker_text:
+            self.ticker.setText("")
+            return
+        text = self._ticker_text + "     •     "
+        self._ticker_offset = (self._ticker_offset + 1) % (len(text) * 4)
+        start = self._ticker_offset // 4
+        self.ticker.setText((text[start:] + text * 3)[:400])
+
+    def _write_log(self, what: str, call: Call, at: float) -> None:
+        if self._log is None:
+            return
+        record = {
+            "what": what,
+            "event_id": call.event_id,
+            "number": call.number,
+            "counter": call.counter,
+            "event_at": call.at.timestamp(),
+            "t": at,
+        }
+        self._log.write(json.dumps(record) + "\n")
+        self._log.flush()
+
+
+def open_log(path: str | None) -> TextIO | None:
+    return Path(path).open("a", buffering=1) if path else None

@@ -1,0 +1,211 @@
+"""What the waiting-room display shows, and the office's display and voice settings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.announce import NumberReading, validate_template
+from antrian.domain.errors import InvalidInput
+from antrian.domain.roles import Actor, Permission
+from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.services.office import get_office
+from antrian.services.results import EventInfo
+from antrian.store.models import Counter, CounterState, Event, Service, Setting, Ticket
+from antrian.store.queue import append_events
+
+CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
+COUNTER_KINDS = frozenset({"counter_opened", "counter_paused", "counter_closed"})
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One call as the display shows and speaks it."""
+
+    event_id: int
+    at: datetime
+    number: str
+    counter: int
+    service: str
+    service_name: str
+    recall: bool
+
+    @classmethod
+    def from_event(cls, event: EventInfo) -> Call | None:
+        """The call an event announces, or None for events that are not calls."""
+        if event.kind not in CALL_KINDS:
+            return None
+        data = event.data
+        return cls(
+            event_id=event.id,
+            at=event.at,
+            number=str(data.get("number", "")),
+            counter=int(data.get("counter") or event.counter or 0),
+            service=str(data.get("service", event.service or "")),
+            service_name=str(data.get("service_name", "")),
+            recall=event.kind == "ticket_recalled",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CounterBoard:
+    number: int
+    name: str
+    state: str  # open / paused / closed
+    current: str | None
+    current_service: str | None
+    pause_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DisplaySnapshot:
+    office_name: str
+    timezone: str
+    running_text: str
+    counters: tuple[CounterBoard, ...]
+    waiting: tuple[Waiting, ...]
+    recent_calls: tuple[Call, ...]  # newest first
+    last_event_id: int
+
+
+def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system_clock) -> DisplaySnapshot:
+    """Everything the display shows, read in one transaction."""
+    office = get_office(session)
+    day = service_day(require_utc(clock()), office.zone)
+    current = (
+        select(Ticket.label, Service.code)
+        .join(Service, Service.id == Ticket.service_id)
+        .where(Ticket.id == CounterState.current_ticket_id, Ticket.status.in_(("called", "serving")))
+        .correlate(CounterState)
+    )
+    rows = session.execute(
+        select(
+            Counter.number,
+            Counter.name,
+            CounterState.state,
+            current.with_only_columns(Ticket.label).scalar_subquery(),
+            current.with_only_columns(Service.code).scalar_subquery(),
+            CounterState.pause_reason,
+        )
+        .outerjoin(CounterState, CounterState.counter_id == Counter.id)
+        .where(Counter.active.is_(True))
+        .order_by(Counter.number)
+    ).all()
+    counters = tuple(
+        CounterBoard(number, name, state or "closed", label, code, reason)
+        for number, name, state, label, code, reason in rows
+    )
+    counts = {
+        service_id: int(count)
+        for service_id, count in session.execute(
+            select(Ticket.service_id, func.count())
+            .where(Ticket.status == "waiting", Ticket.service_day == day)
+            .group_by(Ticket.service_id)
+        )
+    }
+    services = session.execute(
+        select(Service.id, Service.code, Service.name)
+        .where(Service.active.is_(True))
+        .order_by(Service.display_order, Service.code)
+    ).all()
+    waiting = tuple(Waiting(code, name, int(counts.get(sid, 0))) for sid, code, name in services)
+    start_of_day = require_utc(datetime.combine(day, time(0), tzinfo=office.zone))
+    events = (
+        session.execute(
+            select(Event)
+            .where(Event.kind.in_(CALL_KINDS), Event.at >= start_of_day)
+            .order_by(Event.id.desc())
+            .limit(recent)
+        )
+        .scalars()
+        .all()
+    )
+    calls = tuple(
+        call
+        for call in (
+            Call.from_event(EventInfo(e.id, e.at, e.kind, e.ticket_id, None, None, None, dict(e.data or {})))
+            for e in events
+        )
+        if call is not None
+    )
+    last = int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
+    return DisplaySnapshot(office.name, office.timezone, office.running_text, counters, waiting, calls, last)
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceSettings:
+    """How calls are spoken (office-wide; kept in the settings table under "voice")."""
+
+    enabled: bool = True
+    reading: str = NumberReading.WHOLE.value
+    repeat: int = 1  # times the sentence is spoken after the chime
+    rate: float = 0.75  # of the engine's default rate; offices use about 0.7-0.8
+    volume: float = 1.0
+    voice: str = "id"  # a voice id or language; the engine's Indonesian voice by default
+    with_service: bool = False
+    template: str | None = None
+    max_age_s: int = 60  # after a restart, calls older than this are shown but not spoken
+    chime: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def validated(self) -> VoiceSettings:
+        NumberReading(self.reading)
+        if not 1 <= self.repeat <= 3:
+            raise InvalidInput("voice repeat must be 1 to 3")
+        if not 0.3 <= self.rate <= 2.0:
+            raise InvalidInput("voice rate must be between 0.3 and 2.0 of normal")
+        if not 0.0 <= self.volume <= 1.0:
+            raise InvalidInput("voice volume must be between 0 and 1")
+        if self.max_age_s < 0:
+            raise InvalidInput("the age limit for speaking calls cannot be negative")
+        if self.template is not None:
+            validate_template(self.template)
+        return self
+
+
+def get_voice_settings(session: Session) -> VoiceSettings:
+    row = session.get(Setting, "voice")
+    if row is None or not isinstance(row.value, dict):
+        return VoiceSettings()
+    known = {k: v for k, v in row.value.items() if k in VoiceSettings.__dataclass_fields__ and k != "extra"}
+    try:
+        return VoiceSettings(**known).validated()
+    except (InvalidInput, TypeError, ValueError):
+        return VoiceSettings()
+
+
+def save_voice_settings(
+    session: Session, settings: VoiceSettings, *, actor: Actor, clock: Clock = system_clock
+) -> VoiceSettings:
+    actor.require(Permission.MANAGE)
+    settings.validated()
+    value = {k: v for k, v in asdict(settings).items() if k != "extra"}
+    row = session.get(Setting, "voice")
+    if row is None:
+        session.add(Setting(key="voice", value=value))
+    else:
+        row.value = value
+    session.flush()
+    append_events(
+        session,
+        [
+            {
+                "at": require_utc(clock()),
+                "kind": "settings_changed",
+                "user_id": actor.user_id,
+                "data": {"settings": "voice"},
+            }
+        ],
+    )
+    return settings

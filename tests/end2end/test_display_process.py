@@ -1,0 +1,61 @@
+"""The real `antrian display` process, driven by the real CLI in other processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+ANTRIAN = [sys.executable, "-m", "antrian"]
+
+
+def cli(db: Path, *args: str) -> dict[str, Any]:
+    result = subprocess.run(
+        [*ANTRIAN, "--db", str(db), *args, "--json"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def wait_for_lines(log: Path, count: int, timeout: float = 20) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        lines = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    raise AssertionError(f"display logged {log.read_text() if log.exists() else 'nothing'}")
+
+
+def test_display_shows_calls_made_by_other_processes(tmp_path: Path) -> None:
+    db, log = tmp_path / "office.db", tmp_path / "display.jsonl"
+    cli(db, "demo-data")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    errors = (tmp_path / "display.err").open("w")
+    display = subprocess.Popen(
+        [*ANTRIAN, "--db", str(db), "display", "--windowed", "--log-json", str(log)], env=env, stderr=errors
+    )
+    try:
+        time.sleep(1.5)  # the display subscribes at start; calls before that are history, not news
+        cli(db, "ticket", "issue", "B")
+        cli(db, "counter", "open", "2")
+        called = cli(db, "counter", "call-next", "2")
+        (shown,) = wait_for_lines(log, 1)
+        assert (shown["what"], shown["number"], shown["counter"]) == ("shown", called["number"], 2)
+        assert shown["t"] - shown["event_at"] < 5
+        cli(db, "counter", "recall", "2")
+        lines = wait_for_lines(log, 2)
+        assert [line["number"] for line in lines] == ["B001", "B001"]
+        assert lines[1]["event_id"] > lines[0]["event_id"]
+        assert display.poll() is None, "the display keeps running"
+    finally:
+        display.terminate()
+        display.wait(10)
+        errors.close()

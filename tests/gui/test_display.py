@@ -1,0 +1,170 @@
+"""The waiting-room display window, offscreen, on a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from antrian.domain.roles import SYSTEM
+from antrian.gui.display import window as display_module
+from antrian.gui.display.window import DisplayWindow
+from antrian.gui.feed import ChangeFeed
+from antrian.gui.tasks import TaskRunner
+from antrian.services import counters, queue
+from antrian.services.queries import events_after, last_event_id
+from antrian.store.database import Database
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-arg]
+    runner = TaskRunner()
+    windows: list[DisplayWindow] = []
+
+    def make(width: int = 1920, height: int = 1080, **kwargs: object) -> DisplayWindow:
+        window = DisplayWindow(office_db, lambda work, done: runner.submit(work, done, done), **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitUntil(lambda: window._snapshot is not None, timeout=5000)
+        windows.append(window)
+        return window
+
+    yield make
+    runner.wait()
+
+
+def call(db: Database, counter: int, code: str = "A") -> int:
+    with db.write() as s:
+        queue.issue_ticket(s, code)
+        counters.open_counter(s, counter, actor=SYSTEM)
+    with db.write() as s:
+        queue.call_next(s, counter, actor=SYSTEM)
+    with db.read() as s:
+        return last_event_id(s)
+
+
+def new_events(db: Database, after: int) -> list:  # type: ignore[type-arg]
+    with db.read() as s:
+        return events_after(s, after)
+
+
+def test_new_call_is_shown_large_and_highlighted(
+    make_window, office_db: Database, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(1920, 1080)
+    call(office_db, 2)
+    shown = window.handle_events(new_events(office_db, 0))
+    assert [c.number for c in shown] == ["A001"]
+    assert window.call_number.text() == "A001"
+    assert window.call_counter.text() == "LOKET 2"
+    assert window.call_service.text() == "KTP Elektronik"
+    # readable across the room: the number's glyphs are at least 15 % of the screen height
+    assert window.call_number.font().pixelSize() >= 0.15 * 1080
+    assert window.call_panel.property("fresh") == "true"
+    window._highlight.setInterval(50)
+    window._highlight.start()
+    qtbot.waitUntil(lambda: window.call_panel.property("fresh") == "false", timeout=2000)
+    assert window.recent_labels[0].text().startswith("<b>A001</b>")
+    qtbot.waitUntil(lambda: window._tiles[2].value.text() == "A001", timeout=3000)
+
+
+def test_recall_is_announced_as_such(make_window, office_db: Database) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    first = call(office_db, 1)
+    window.handle_events(new_events(office_db, 0))
+    with office_db.write() as s:
+        queue.recall(s, 1, actor=SYSTEM)
+    (recalled,) = window.handle_events(new_events(office_db, first))
+    assert recalled.recall and recalled.number == "A001"
+    assert "panggilan ulang" in window.call_service.text()
+    assert [label.text().count("A001") for label in window.recent_labels[:2]] == [1, 0], "listed once"
+
+
+def test_paused_and_closed_counters_look_different(make_window, office_db: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    with office_db.write() as s:
+        counters.open_counter(s, 1, actor=SYSTEM)
+        counters.open_counter(s, 2, actor=SYSTEM)
+        counters.pause_counter(s, 2, "Sholat Jumat", actor=SYSTEM)
+    window = make_window()
+    tiles = window._tiles
+    assert (tiles[1].property("state"), tiles[1].value.text()) == ("open", "—")
+    assert (tiles[2].property("state"), tiles[2].value.text()) == ("paused", "ISTIRAHAT")
+    assert (tiles[3].property("state"), tiles[3].value.text()) == ("closed", "TUTUP")
+    colours = {n: tiles[n].grab().toImage().pixelColor(5, 30).name() for n in (1, 2, 3)}
+    assert len(set(colours.values())) == 3, colours
+    with office_db.write() as s:
+        counters.close_counter(s, 1, actor=SYSTEM)
+    window.handle_events(new_events(office_db, 0))
+    qtbot.waitUntil(lambda: tiles[1].property("state") == "closed", timeout=3000)
+
+
+def test_offline_banner_and_back(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert not window.offline.isVisible()
+    window.set_online(False)
+    assert window.offline.isVisible() and "terputus" in window.offline.text()
+    window.set_online(True)
+    assert not window.offline.isVisible()
+
+
+def test_voice_status_mark(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert not window.voice_status.isVisible()
+    window.set_voice_status("tidak ada perangkat audio")
+    assert window.voice_status.isVisible() and "audio" in window.voice_status.text()
+
+
+def test_date_and_clock_in_office_time_with_indonesian_names(make_window, office_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from antrian.services.office import update_office
+
+    with office_db.write() as s:
+        update_office(s, SYSTEM, timezone="Asia/Makassar")
+    window = make_window(clock=lambda: datetime(2026, 12, 4, 16, 30, 5, tzinfo=UTC))
+    window._tick()
+    assert window.date.text() == "Sabtu, 5 Desember 2026"  # 00:30 WITA on Saturday
+    assert window.clock.text() == "00:30:05"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 768), (3840, 2160), (1080, 1920)])
+def test_layout_fits_every_screen(make_window, office_db: Database, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(width, height)
+    call(office_db, 1)
+    window.handle_events(new_events(office_db, 0))
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == (width, height), "nothing forces the window larger"
+    assert window.call_number.font().pixelSize() >= 0.15 * height
+    number = window.call_number
+    assert number.fontMetrics().horizontalAdvance(number.text()) <= window.call_panel.width()
+    for tile in window._tiles.values():
+        assert tile.geometry().right() <= width
+
+
+def test_changes_arrive_through_the_feed(qtbot: QtBot, office_db: Database) -> None:
+    runner = TaskRunner()
+    window = DisplayWindow(office_db, lambda work, done: runner.submit(work, done, done))
+    qtbot.addWidget(window)
+    window.show()
+    feed = ChangeFeed(office_db)
+    feed.onlineChanged.connect(window.set_online)
+    with qtbot.waitSignal(feed.subscribed, timeout=5000):
+        feed.subscribe(window.handle_events)
+    try:
+        call(office_db, 3, "C")
+        qtbot.waitUntil(lambda: window.call_number.text() == "C001", timeout=3000)
+        assert window.call_counter.text() == "LOKET 3"
+    finally:
+        feed.close()
+        runner.wait()
+
+
+def test_restart_shows_the_last_calls_without_highlight(make_window, office_db: Database) -> None:  # type: ignore[no-untyped-def]
+    call(office_db, 1)
+    call(office_db, 2, "B")
+    window = make_window()
+    assert window.call_number.text() == "B001"
+    assert window.call_panel.property("fresh") != "true"
+    assert display_module.RECENT_SHOWN >= 5
