@@ -6,12 +6,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 
 # Libraries Qt's xcb/EGL platform, QtMultimedia (PulseAudio client) and pyttsx3 (espeak-ng) load at run time,
-# plus sox, which the voice tests use to measure rendered speech.
+# plus sox, which the voice tests use to measure rendered speech, and PulseAudio, whose null sink gives
+# machines without a sound card (CI) a real audio output to play calls into.
 SYSTEM_PACKAGES=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
     libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
     libpulse0 espeak-ng libespeak-ng1 sox fonts-dejavu-core
+    pulseaudio pulseaudio-utils
 )
 
 install_system_packages() {

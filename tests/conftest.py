@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -145,3 +147,38 @@ def operator(office: Database) -> Actor:
     with office.write() as session:
         user_id = create_user(session, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
     return Actor(Role.OPERATOR, user_id, "petugas1")
+
+
+# A real audio output for voice tests: a PulseAudio server with a null sink. Machines without a sound card
+# (CI) still play the chime and the calls into it, through the same QtMultimedia and PulseAudio path as an
+# office PC. Started here if none answers; required in CI.
+def _pulse_answers() -> bool:
+    return (
+        shutil.which("pactl") is not None
+        and subprocess.run(["pactl", "info"], capture_output=True, timeout=10).returncode == 0
+    )
+
+
+@pytest.fixture(scope="session")
+def audio_sink() -> str:
+    if not _pulse_answers() and shutil.which("pulseaudio"):
+        subprocess.run(
+            [
+                "pulseaudio",
+                "--daemonize=yes",
+                "--exit-idle-time=-1",
+                "--disallow-exit",
+                "-n",
+                "--load=module-null-sink sink_name=antrian_null",
+                "--load=module-native-protocol-unix auth-anonymous=1",
+            ],
+            capture_output=True,
+            timeout=30,
+        )
+    if not _pulse_answers():
+        reason = "no PulseAudio server answers and none could be started (apt-get install pulseaudio)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    sinks = subprocess.run(["pactl", "list", "short", "sinks"], capture_output=True, text=True, timeout=10)
+    return sinks.stdout.split("\t")[1] if sinks.stdout else ""

@@ -24,17 +24,18 @@ def cli(db: Path, *args: str) -> dict[str, Any]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-def wait_for_lines(log: Path, count: int, timeout: float = 20) -> list[dict[str, Any]]:
+def wait_for_lines(log: Path, what: str, count: int, timeout: float = 30) -> list[dict[str, Any]]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         lines = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        lines = [line for line in lines if line["what"] == what]
         if len(lines) >= count:
             return lines
         time.sleep(0.05)
     raise AssertionError(f"display logged {log.read_text() if log.exists() else 'nothing'}")
 
 
-def test_display_shows_calls_made_by_other_processes(tmp_path: Path) -> None:
+def test_display_shows_and_speaks_calls_made_by_other_processes(tmp_path: Path, audio_sink: str) -> None:
     db, log = tmp_path / "office.db", tmp_path / "display.jsonl"
     cli(db, "demo-data")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
@@ -47,13 +48,17 @@ def test_display_shows_calls_made_by_other_processes(tmp_path: Path) -> None:
         cli(db, "ticket", "issue", "B")
         cli(db, "counter", "open", "2")
         called = cli(db, "counter", "call-next", "2")
-        (shown,) = wait_for_lines(log, 1)
+        (shown,) = wait_for_lines(log, "shown", 1)
         assert (shown["what"], shown["number"], shown["counter"]) == ("shown", called["number"], 2)
         assert shown["t"] - shown["event_at"] < 5
         cli(db, "counter", "recall", "2")
-        lines = wait_for_lines(log, 2)
+        lines = wait_for_lines(log, "shown", 2)
         assert [line["number"] for line in lines] == ["B001", "B001"]
         assert lines[1]["event_id"] > lines[0]["event_id"]
+        # both the call and the recall are spoken, one after the other
+        chimes = wait_for_lines(log, "chime", 2, timeout=40)
+        assert [c["event_id"] for c in chimes] == [line["event_id"] for line in lines]
+        assert chimes[0]["t"] - lines[0]["t"] < 1.0
         assert display.poll() is None, "the display keeps running"
     finally:
         display.terminate()

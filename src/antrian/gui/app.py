@@ -32,10 +32,18 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
     from antrian.store.feed import default_position
 
     logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
+    from antrian.services.display import get_voice_settings
+    from antrian.voice.announcer import Announcer
+
     app = application()
     runner = TaskRunner(app)
     log = open_log(log_json)
-    window = DisplayWindow(database, lambda work, done: runner.submit(work, done, done), log_json=log)
+    with database.read() as session:
+        voice = get_voice_settings(session)
+    announcer = Announcer(voice, app)
+    window = DisplayWindow(
+        database, lambda work, done: runner.submit(work, done, done), log_json=log, announcer=announcer
+    )
     feed = ChangeFeed(database, app)
     feed.onlineChanged.connect(window.set_online)
     feed.subscribe(window.handle_events, default_position("display", database.url))
@@ -55,6 +63,7 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
     else:
         window.showFullScreen()
     app.aboutToQuit.connect(feed.close)
+    app.aboutToQuit.connect(announcer.close)
     QTimer.singleShot(0, window.refresh)
     code = int(app.exec())
     runner.wait()

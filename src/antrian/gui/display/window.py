@@ -34,6 +34,7 @@ from antrian.domain.timing import office_zone
 from antrian.services.display import Call, CounterBoard, DisplaySnapshot, display_snapshot
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
+from antrian.voice.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class DisplayWindow(QWidget):
         *,
         log_json: TextIO | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        announcer: Announcer | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("display")
@@ -136,6 +138,7 @@ class DisplayWindow(QWidget):
         self._background = run_in_background
         self._log = log_json
         self._clock = clock
+        self._announcer = announcer
         self._zone = office_zone("Asia/Jakarta")
         self._snapshot: DisplaySnapshot | None = None
         self._recent: list[Call] = []
@@ -143,6 +146,14 @@ class DisplayWindow(QWidget):
         self._refresh_pending = False
         self._portrait = False
         self._build()
+        if announcer is not None:
+            announcer.problemChanged.connect(self.set_voice_status)
+            announcer.chimeStarted.connect(lambda event_id: self._write_voice_log("chime", event_id))
+            announcer.speechStarted.connect(lambda event_id: self._write_voice_log("spoken", event_id))
+            announcer.skipped.connect(
+                lambda event_id, why: self._write_voice_log("not_spoken", event_id, why)
+            )
+            self.set_voice_status(announcer.problem or None)
         self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
         self._highlight.timeout.connect(lambda: self._set_fresh(False))
         self._clock_timer = QTimer(self, interval=1000)
@@ -376,9 +387,22 @@ class DisplayWindow(QWidget):
             for call in calls:
                 self._write_log("shown", call, painted)
                 self.callShown.emit(call)
+            self._speak(calls)
         if events:
             self.refresh()
         return calls
+
+    def _speak(self, calls: list[Call]) -> None:
+        """Queue the calls for the voice; after a restart, calls older than the age limit are only shown."""
+        if self._announcer is None:
+            return
+        now = self._clock()
+        limit = self._announcer.settings.max_age_s
+        for call in calls:
+            if (now - call.at).total_seconds() <= limit:
+                self._announcer.announce(call)
+            else:
+                self._write_voice_log("not_spoken", call.event_id, f"older than {limit} s")
 
     def _show_current(self, call: Call, *, fresh: bool) -> None:
         self.call_number.setText(call.number)
@@ -429,6 +453,15 @@ class DisplayWindow(QWidget):
         self._ticker_offset = (self._ticker_offset + 1) % (len(text) * 4)
         start = self._ticker_offset // 4
         self.ticker.setText((text[start:] + text * 3)[:400])
+
+    def _write_voice_log(self, what: str, event_id: int, reason: str = "") -> None:
+        if self._log is None:
+            return
+        record: dict[str, Any] = {"what": what, "event_id": event_id, "t": time.time()}
+        if reason:
+            record["reason"] = reason
+        self._log.write(json.dumps(record) + "\n")
+        self._log.flush()
 
     def _write_log(self, what: str, call: Call, at: float) -> None:
         if self._log is None:

@@ -1,0 +1,1 @@
+"""Spoken calls: the chime, then the Indonesian sentence, never overlapping, silent when audio is missing."""

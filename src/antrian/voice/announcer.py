@@ -1,0 +1,192 @@
+"""The announcer: chime, then the sentence, call after call, never overlapping or cutting each other off.
+
+Sentences are rendered to WAV by ``SpeechRenderer`` in a worker thread (pyttsx3 blocks); playback is
+QtMultimedia on the GUI thread (QSoundEffect, PulseAudio on Linux). When there is no audio output or no
+speech engine the announcer says so through ``problemChanged`` and skips calls; the display keeps working.
+
+Signals:
+    chimeStarted(int): the chime of the call with this event id started playing.
+    speechStarted(int): its sentence started.
+    finished(int): the call was announced completely.
+    skipped(int, str): the call was not spoken, and why.
+    problemChanged(str): why calls cannot be spoken now ("" when they can).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import tempfile
+import threading
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+from antrian.domain.announce import NumberReading, announcement
+from antrian.services.display import Call, VoiceSettings
+from antrian.voice.speech import SpeechRenderer, SpeechUnavailable
+
+log = logging.getLogger(__name__)
+CHIME = Path(__file__).resolve().parents[3] / "assets" / "sounds" / "chime.wav"
+
+
+@dataclass
+class _Item:
+    call: Call
+    wav: Path | None
+    repeats_left: int
+
+
+class Announcer(QObject):
+    chimeStarted = Signal(int)
+    speechStarted = Signal(int)
+    finished = Signal(int)
+    skipped = Signal(int, str)
+    problemChanged = Signal(str)
+    _rendered = Signal(int, str, str)  # event id, wav path ("" if none), problem
+
+    def __init__(self, settings: VoiceSettings, parent: QObject | None = None, chime: Path = CHIME) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.problem = ""
+        self._calls: dict[int, Call] = {}
+        self._ready: deque[_Item] = deque()
+        self._current: _Item | None = None
+        self._folder = Path(tempfile.mkdtemp(prefix="antrian-voice-"))
+        self._jobs: queue.Queue[tuple[int, str] | None] = queue.Queue()
+        self._speech_problem = ""
+        self._rendered.connect(self._on_rendered)
+        self._chime = QSoundEffect(self)
+        self._chime.setSource(QUrl.fromLocalFile(str(chime)))
+        self._chime.setVolume(settings.volume)
+        self._chime.playingChanged.connect(self._after_chime)
+        self._voice = QSoundEffect(self)
+        self._voice.setVolume(settings.volume)
+        self._voice.playingChanged.connect(self._after_sentence)
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._check_audio)
+        self._worker = threading.Thread(target=self._render_loop, name="antrian-speech", daemon=True)
+        self._worker.start()
+        self._check_audio()
+
+    # -- public -----------------------------------------------------------------------------------------
+    def announce(self, call: Call) -> None:
+        """Queue a call; it is spoken after every call queued before it."""
+        if not self.settings.enabled:
+            self.skipped.emit(call.event_id, "voice is switched off")
+            return
+        self._calls[call.event_id] = call
+        template = self.settings.template
+        text = announcement(
+            call.number,
+            call.counter,
+            reading=NumberReading(self.settings.reading),
+            service_name=call.service_name if (self.settings.with_service or template) else None,
+            template=template,
+        )
+        self._jobs.put((call.event_id, text))
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._worker.join(5)
+        for effect in (self._chime, self._voice):
+            effect.stop()
+
+    # -- rendering (worker thread) -----------------------------------------------------------------------
+    def _render_loop(self) -> None:
+        renderer: SpeechRenderer | None = None
+        problem = ""
+        try:
+            renderer = SpeechRenderer(
+                voice=self.settings.voice, rate=self.settings.rate, volume=self.settings.volume
+            )
+        except SpeechUnavailable as error:
+            problem = str(error)
+        while (job := self._jobs.get()) is not None:
+            event_id, text = job
+            path = ""
+            if renderer is not None:
+                try:
+                    path = str(renderer.render(text, self._folder / f"call-{event_id}.wav"))
+                except Exception as error:  # a failing engine must not stop the display
+                    problem = f"speech failed: {error}"
+            self._rendered.emit(event_id, path, problem)
+
+    # -- playback (GUI thread) ---------------------------------------------------------------------------
+    @Slot(int, str, str)
+    def _on_rendered(self, event_id: int, path: str, problem: str) -> None:
+        self._speech_problem = problem
+        self._update_problem()
+        call = self._calls.pop(event_id, None)
+        if call is None:
+            return
+        self._ready.append(_Item(call, Path(path) if path else None, self.settings.repeat))
+        self._next()
+
+    def _next(self) -> None:
+        if self._current is not None or not self._ready:
+            return
+        item = self._ready.popleft()
+        if self.problem and (item.wav is None or self._audio_problem()):
+            self.skipped.emit(item.call.event_id, self.problem)
+            self._next()
+            return
+        self._current = item
+        if self.settings.chime:
+            self._chime.play()
+            self.chimeStarted.emit(item.call.event_id)
+        else:
+            self._speak()
+
+    @Slot()
+    def _after_chime(self) -> None:
+        if not self._chime.isPlaying() and self._current is not None:
+            self._speak()
+
+    def _speak(self) -> None:
+        item = self._current
+        assert item is not None
+        if item.wav is None:
+            self._done()
+            return
+        self._voice.setSource(QUrl.fromLocalFile(str(item.wav)))
+        self._voice.play()
+        self.speechStarted.emit(item.call.event_id)
+
+    @Slot()
+    def _after_sentence(self) -> None:
+        item = self._current
+        if self._voice.isPlaying() or item is None:
+            return
+        item.repeats_left -= 1
+        if item.repeats_left > 0:
+            self._voice.play()
+            return
+        self._done()
+
+    def _done(self) -> None:
+        item, self._current = self._current, None
+        if item is not None:
+            self.finished.emit(item.call.event_id)
+            if item.wav is not None:
+                item.wav.unlink(missing_ok=True)
+        self._next()
+
+    def _audio_problem(self) -> str:
+        return "" if QMediaDevices.audioOutputs() else "tidak ada perangkat audio"
+
+    @Slot()
+    def _check_audio(self) -> None:
+        self._update_problem()
+        self._next()
+
+    def _update_problem(self) -> None:
+        problem = self._audio_problem() or self._speech_problem
+        if problem != self.problem:
+            self.problem = problem
+            if problem:
+                log.warning("calls will not be spoken: %s", problem)
+            self.problemChanged.emit(problem)

@@ -1,0 +1,193 @@
+"""The spoken call: rendered speech checked with sox, and the announcer's queue on a real audio output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from antrian.domain.announce import NumberReading, announcement
+from antrian.services.display import Call, VoiceSettings
+from antrian.voice.speech import SpeechRenderer, wav_seconds
+
+
+def sox_stats(path: Path) -> dict[str, float]:
+    result = subprocess.run(["sox", str(path), "-n", "stat"], capture_output=True, text=True, timeout=30)
+    stats = {}
+    for line in result.stderr.splitlines():
+        name, _, value = line.partition(":")
+        try:
+            stats[name.strip()] = float(value)
+        except ValueError:
+            continue
+    return stats
+
+
+def voiced_seconds(path: Path) -> float:
+    """Length after cutting silence from both ends (sox), i.e. how long someone is actually speaking."""
+    trimmed = path.with_suffix(".trimmed.wav")
+    subprocess.run(
+        [
+            "sox",
+            str(path),
+            str(trimmed),
+            "silence",
+            "1",
+            "0.05",
+            "1%",
+            "reverse",
+            "silence",
+            "1",
+            "0.05",
+            "1%",
+            "reverse",
+        ],
+        check=True,
+        timeout=30,
+    )
+    return wav_seconds(trimmed)
+
+
+def test_announcement_renders_to_speech_of_plausible_length(tmp_path: Path) -> None:
+    renderer = SpeechRenderer(voice="id", rate=0.75)
+    text = announcement("A123", 2)
+    assert text == "Nomor antrean a seratus dua puluh tiga, silakan menuju loket dua."
+    wav = renderer.render(text, tmp_path / "call.wav")
+    stats = sox_stats(wav)
+    # 11 words at 0.75 of espeak's normal rate: a few seconds of real speech, not silence or a click
+    assert 3.0 <= stats["Length (seconds)"] <= 10.0
+    assert stats["RMS     amplitude"] > 0.02
+    assert 2.5 <= voiced_seconds(wav) <= 9.0
+
+
+def test_slower_rate_and_digit_reading_take_longer(tmp_path: Path) -> None:
+    normal = SpeechRenderer(rate=1.0).render(announcement("A001", 1), tmp_path / "normal.wav")
+    slow = SpeechRenderer(rate=0.7).render(announcement("A001", 1), tmp_path / "slow.wav")
+    digits = SpeechRenderer(rate=1.0).render(
+        announcement("A001", 1, reading=NumberReading.DIGITS), tmp_path / "digits.wav"
+    )
+    assert voiced_seconds(slow) > voiced_seconds(normal) * 1.2
+    assert voiced_seconds(digits) > voiced_seconds(normal)  # "nol nol satu" is longer than "satu"
+
+
+def test_chime_asset_is_a_real_sound() -> None:
+    from antrian.voice.announcer import CHIME
+
+    stats = sox_stats(CHIME)
+    assert 1.0 <= stats["Length (seconds)"] <= 3.0 and stats["Maximum amplitude"] > 0.5
+
+
+def _call(event_id: int, number: str, counter: int, recall: bool = False) -> Call:
+    return Call(event_id, datetime.now(UTC), number, counter, number[0], "KTP Elektronik", recall)
+
+
+def test_calls_are_queued_never_overlapping_and_a_recall_is_spoken_again(
+    qtbot: QtBot, audio_sink: str
+) -> None:
+    from antrian.voice.announcer import Announcer
+
+    announcer = Announcer(VoiceSettings(rate=1.5))
+    timeline: list[tuple[str, int, float]] = []
+    for name in ("chimeStarted", "speechStarted", "finished"):
+        getattr(announcer, name).connect(
+            lambda event_id, n=name: timeline.append((n, event_id, time.monotonic()))
+        )
+    try:
+        assert announcer.problem == "", announcer.problem
+        announcer.announce(_call(1, "A001", 1))
+        announcer.announce(_call(2, "B001", 2))
+        announcer.announce(_call(3, "A001", 1, recall=True))
+        qtbot.waitUntil(
+            lambda: (
+                (
+                    "finished",
+                    3,
+                )
+                in [(n, i) for n, i, _ in timeline]
+            ),
+            timeout=40_000,
+        )
+    finally:
+        announcer.close()
+    order = [(name, event_id) for name, event_id, _ in timeline]
+    assert order == [(n, e) for e in (1, 2, 3) for n in ("chimeStarted", "speechStarted", "finished")]
+    times = {(name, event_id): t for name, event_id, t in timeline}
+    for earlier, later in ((1, 2), (2, 3)):
+        assert times[("chimeStarted", later)] >= times[("finished", earlier)], "no call cuts another off"
+    # each call lasts at least its chime and its sentence
+    assert times[("finished", 1)] - times[("chimeStarted", 1)] > 2.0
+
+
+def test_without_audio_the_announcer_says_so_and_skips(tmp_path: Path) -> None:
+    """Run where no PulseAudio server can be reached: calls are skipped with a reason, nothing crashes."""
+    script = (
+        "import sys; from datetime import datetime, UTC\n"
+        "from PySide6.QtCore import QCoreApplication, QTimer\n"
+        "app = QCoreApplication([])\n"
+        "from antrian.voice.announcer import Announcer\n"
+        "from antrian.services.display import Call, VoiceSettings\n"
+        "a = Announcer(VoiceSettings())\n"
+        "a.skipped.connect(lambda i, why: (print('skipped', i, why), app.quit()))\n"
+        "a.announce(Call(7, datetime.now(UTC), 'A007', 1, 'A', 'KTP', False))\n"
+        "QTimer.singleShot(10000, app.quit)\n"
+        "app.exec(); a.close(); print('problem', a.problem)\n"
+    )
+    env = {
+        "PULSE_SERVER": f"unix:{tmp_path}/no-such-server",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "skipped 7 tidak ada perangkat audio" in result.stdout
+    assert "problem tidak ada perangkat audio" in result.stdout
+
+
+def test_display_speaks_only_recent_calls_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, audio_sink: str
+) -> None:
+    from antrian.gui.display.window import DisplayWindow
+    from antrian.gui.tasks import TaskRunner
+    from antrian.services.results import EventInfo
+    from antrian.store.database import open_database
+    from antrian.voice.announcer import Announcer
+    from tests.conftest import seed_office
+
+    db = open_database(str(tmp_path / "v.db"))
+    seed_office(db)
+    runner = TaskRunner()
+    announcer = Announcer(VoiceSettings(rate=1.5, max_age_s=60))
+    log = (tmp_path / "display.jsonl").open("w")
+    window = DisplayWindow(
+        db, lambda work, done: runner.submit(work, done, done), announcer=announcer, log_json=log
+    )
+    qtbot.addWidget(window)
+    spoken: list[int] = []
+    announcer.chimeStarted.connect(spoken.append)
+    now = datetime.now(UTC)
+
+    def event(event_id: int, age_s: int, number: str) -> EventInfo:
+        data = {"number": number, "counter": 1, "service": "A", "service_name": "KTP Elektronik"}
+        return EventInfo(event_id, now - timedelta(seconds=age_s), "ticket_called", None, 1, "A", None, data)
+
+    try:
+        window.handle_events([event(1, 600, "A001"), event(2, 5, "A002")])
+        qtbot.waitUntil(lambda: spoken == [2], timeout=10_000)
+        assert window.call_number.text() == "A002"
+        assert "A001" in window.recent_labels[1].text()  # shown, though not spoken
+    finally:
+        announcer.close()
+        runner.wait()
+        db.dispose()
+        log.close()
+    lines = (tmp_path / "display.jsonl").read_text().splitlines()
+    assert any('"not_spoken", "event_id": 1' in line and "older than 60 s" in line for line in lines)
+    assert any('"chime", "event_id": 2' in line for line in lines)
