@@ -150,6 +150,7 @@ class DisplayWindow(QWidget):
             announcer.problemChanged.connect(self.set_voice_status)
             announcer.chimeStarted.connect(lambda event_id: self._write_voice_log("chime", event_id))
             announcer.speechStarted.connect(lambda event_id: self._write_voice_log("spoken", event_id))
+            announcer.finished.connect(lambda event_id: self._write_voice_log("voice_done", event_id))
             announcer.skipped.connect(
                 lambda event_id, why: self._write_voice_log("not_spoken", event_id, why)
             )
