@@ -1,0 +1,69 @@
+"""The kiosk's estimated wait, in plain arithmetic (tested in tests/domain/test_estimate.py).
+
+Method: a new ticket of service S waits for the people ahead of it to be served by the counters serving S.
+
+- people ahead: tickets of S waiting now (priority tickets included: they are served too).
+- servers: each open counter that serves S counts for the share of its time S gets, taken as S's share of
+  the people waiting for that counter's services (a counter serving A and B with 6 waiting for A and 2 for
+  B gives A three quarters of a server). A counter whose services have nobody waiting counts fully.
+- typical service time: the median time from first call to finish of S's tickets finished recently (the
+  caller passes today's last ones); with fewer than ``MIN_SAMPLES`` of those, the service's published
+  standard time when it is given in minutes or hours; otherwise ``FALLBACK``.
+- wait = ceil(people ahead / servers) x typical time, rounded up to whole ``STEP`` minutes (the kiosk says
+  "sekitar 15 menit", never a false precision). No open counter: no estimate.
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from statistics import median
+
+MIN_SAMPLES = 5
+FALLBACK = timedelta(minutes=10)
+STEP_MINUTES = 5
+
+
+def effective_servers(
+    service: str, open_counters: Sequence[frozenset[str]], waiting: Mapping[str, int]
+) -> float:
+    """Counters serving ``service``, each weighted by the share of its queue that ``service`` is."""
+    total = 0.0
+    for served in open_counters:
+        if service not in served:
+            continue
+        queue = sum(waiting.get(code, 0) for code in served)
+        total += 1.0 if queue == 0 else waiting.get(service, 0) / queue
+    return total
+
+
+def typical_service_time(recent: Sequence[timedelta], standard: timedelta | None) -> timedelta:
+    """Median of recent service times, else the published standard time, else ``FALLBACK``."""
+    if len(recent) >= MIN_SAMPLES:
+        return timedelta(seconds=median(t.total_seconds() for t in recent))
+    return standard if standard is not None else FALLBACK
+
+
+def estimated_wait(people_ahead: int, servers: float, typical: timedelta) -> timedelta | None:
+    """How long a new ticket will wait, rounded up to ``STEP_MINUTES``; None when no counter serves it."""
+    if people_ahead < 0:
+        raise ValueError("people ahead cannot be negative")
+    if people_ahead == 0:
+        return timedelta(0)
+    if servers <= 0:
+        return None
+    rounds = math.ceil(people_ahead / servers)
+    minutes = rounds * typical.total_seconds() / 60
+    return timedelta(minutes=STEP_MINUTES * math.ceil(minutes / STEP_MINUTES))
+
+
+def describe_wait(wait: timedelta | None) -> str:
+    """The kiosk's words for an estimate."""
+    if wait is None:
+        return "menunggu loket dibuka"
+    minutes = int(wait.total_seconds() // 60)
+    if minutes == 0:
+        return "segera dilayani"
+    if minutes < 60:
+        return f"sekitar {minutes} menit"
+    hours, rest = divmod(minutes, 60)
+    return f"sekitar {hours} jam" + (f" {rest} menit" if rest else "")

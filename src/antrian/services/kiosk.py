@@ -1,0 +1,131 @@
+"""What the kiosk shows for each service: people waiting, the estimated wait, and whether it can issue."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.estimate import describe_wait, effective_servers, estimated_wait, typical_service_time
+from antrian.domain.hours import closed_reason
+from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
+from antrian.services.office import get_office
+from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
+
+RECENT_SAMPLES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceTile:
+    code: str
+    name: str
+    waiting: int
+    estimate: timedelta | None
+    estimate_text: str
+    standard_time: str  # "15 menit", "1 jam", "3 hari kerja"
+    available: bool
+    reason: str | None  # why a ticket cannot be taken now, in the kiosk's words
+
+
+def standard_time_text(value: int, unit: str) -> str:
+    words = {TimeUnit.MINUTES: "menit", TimeUnit.HOURS: "jam", TimeUnit.WORKING_DAYS: "hari kerja"}
+    return f"{value} {words[TimeUnit(unit)]}"
+
+
+def _standard(value: int, unit: str) -> timedelta | None:
+    if unit == TimeUnit.MINUTES:
+        return timedelta(minutes=value)
+    if unit == TimeUnit.HOURS:
+        return timedelta(hours=value)
+    return None  # working days say nothing about time at the counter
+
+
+def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[ServiceTile]:
+    """Every active service with what the citizen needs to choose, in display order."""
+    office = get_office(session)
+    now = require_utc(clock())
+    local = now.astimezone(office.zone)
+    day = local.date()
+    services = (
+        session.execute(
+            select(Service).where(Service.active.is_(True)).order_by(Service.display_order, Service.code)
+        )
+        .scalars()
+        .all()
+    )
+    code_of = {s.id: s.code for s in services}
+    waiting = {
+        code_of[sid]: int(n)
+        for sid, n in session.execute(
+            select(Ticket.service_id, func.count())
+            .where(Ticket.status == "waiting", Ticket.service_day == day)
+            .group_by(Ticket.service_id)
+        )
+        if sid in code_of
+    }
+    issued = {
+        service_id: last
+        for service_id, last in session.execute(
+            select(TicketNumber.service_id, TicketNumber.last).where(TicketNumber.service_day == day)
+        )
+    }
+    states: dict[str, list[frozenset[str]]] = defaultdict(list)
+    served: dict[int, set[str]] = defaultdict(set)
+    for counter_id, service_id in session.execute(
+        select(CounterService.counter_id, CounterService.service_id)
+    ):
+        if service_id in code_of:
+            served[counter_id].add(code_of[service_id])
+    for counter_id, state in session.execute(select(CounterState.counter_id, CounterState.state)):
+        states[state].append(frozenset(served.get(counter_id, set())))
+    recent: dict[str, list[timedelta]] = defaultdict(list)
+    rows = session.execute(
+        select(Ticket.service_id, Ticket.first_called_at, Ticket.finished_at)
+        .where(Ticket.service_day == day, Ticket.status == "done")
+        .order_by(Ticket.finished_at.desc())
+        .limit(RECENT_SAMPLES * max(1, len(services)))
+    )
+    for sid, called, finished in rows:
+        if sid in code_of and called and finished and len(recent[code_of[sid]]) < RECENT_SAMPLES:
+            recent[code_of[sid]].append(finished - called)
+
+    tiles = []
+    for service in services:
+        ahead = waiting.get(service.code, 0)
+        servers = effective_servers(service.code, states["open"], waiting)
+        typical = typical_service_time(
+            recent[service.code], _standard(service.standard_time_value, service.standard_time_unit)
+        )
+        estimate = estimated_wait(ahead, servers, typical)
+        reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
+        if reason is not None:
+            reason = _closed_words(reason)
+        elif service.daily_quota is not None and issued.get(service.id, 0) >= service.daily_quota:
+            reason = "kuota hari ini habis"
+        elif servers == 0 and any(service.code in s for s in states["paused"]):
+            reason = "loket sedang istirahat"
+        tiles.append(
+            ServiceTile(
+                code=service.code,
+                name=service.name,
+                waiting=ahead,
+                estimate=estimate,
+                estimate_text=describe_wait(estimate),
+                standard_time=standard_time_text(service.standard_time_value, service.standard_time_unit),
+                available=reason is None,
+                reason=reason,
+            )
+        )
+    return tiles
+
+
+def _closed_words(reason: str) -> str:
+    """closed_reason's English ("opens at 08:00", "closed since 15:00", "closed on Minggu") for the kiosk."""
+    if reason.startswith("opens at"):
+        return f"buka pukul {reason.removeprefix('opens at ')}"
+    if reason.startswith("closed since"):
+        return f"tutup sejak pukul {reason.removeprefix('closed since ')}"
+    return f"tutup hari {reason.removeprefix('closed on ')}"
