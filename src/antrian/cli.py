@@ -136,6 +136,46 @@ def cmd_ticket_cancel(args: argparse.Namespace) -> int:
     return _ticket_op(args, lambda s, actor: cancel(s, args.number, actor=actor))
 
 
+def cmd_ticket_print(args: argparse.Namespace) -> int:
+    """Reprint a ticket, for admins testing a printer: ESC/POS to a file, network, USB or serial printer,
+    or a PDF / system printer through Qt."""
+    from antrian.services.slips import ticket_slip
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            slip = ticket_slip(session, args.id)
+    finally:
+        db.dispose()
+    kind, _, rest = args.printer.partition(":")
+    if kind in ("pdf", "system"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from pathlib import Path
+
+        from PySide6.QtGui import QGuiApplication
+
+        from antrian.printing import page
+
+        _app = QGuiApplication.instance() or QGuiApplication(["antrian"])
+        if kind == "pdf":
+            if not rest:
+                raise InvalidInput("pdf: needs a file path, e.g. pdf:/tmp/tiket.pdf")
+            page.render_pdf(slip, Path(rest))
+        else:
+            page.print_system(slip, rest or None)
+    else:
+        from antrian.printing.escpos import render, send
+
+        send(render(slip, args.width), args.printer)
+    _print(
+        args,
+        {"id": args.id, "number": slip.number, "printer": args.printer},
+        f"{slip.number} sent to {args.printer}",
+    )
+    return EXIT_OK
+
+
 def _ticket_op(args: argparse.Namespace, operation: Callable[[Session, Actor], Any]) -> int:
     db = _open(args)
     try:
@@ -299,6 +339,17 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("code", help="service code, e.g. A")
     issue.add_argument("--priority", help="priority group (Pelayanan Khusus), e.g. lansia")
     issue.set_defaults(func=cmd_ticket_issue)
+    reprint = ticket.add_parser("print", parents=[common], help="print a ticket again (printer test)")
+    reprint.add_argument("id", type=int, help="ticket id (the 'id' field of ticket issue --json)")
+    reprint.add_argument(
+        "--printer",
+        required=True,
+        help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV[:BAUD] | pdf:PATH | system[:NAME]",
+    )
+    reprint.add_argument(
+        "--width", type=int, choices=[58, 80], default=80, help="paper width in mm (ESC/POS)"
+    )
+    reprint.set_defaults(func=cmd_ticket_print)
     cancel = ticket.add_parser("cancel", parents=[common, user], help="cancel today's ticket")
     cancel.add_argument("number", help="ticket number, e.g. A007")
     cancel.set_defaults(func=cmd_ticket_cancel)

@@ -28,6 +28,8 @@ class ServiceTile:
     standard_time: str  # "15 menit", "1 jam", "3 hari kerja"
     available: bool
     reason: str | None  # why a ticket cannot be taken now, in the kiosk's words
+    servers: float  # effective counters serving it now (domain.estimate.effective_servers)
+    typical: timedelta  # typical service time used for the estimate
 
 
 def standard_time_text(value: int, unit: str) -> str:
@@ -117,6 +119,8 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
                 standard_time=standard_time_text(service.standard_time_value, service.standard_time_unit),
                 available=reason is None,
                 reason=reason,
+                servers=servers,
+                typical=typical,
             )
         )
     return tiles

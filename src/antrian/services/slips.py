@@ -1,0 +1,58 @@
+"""The printed ticket's content, read from the database."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.errors import NotFound
+from antrian.domain.estimate import describe_wait, estimated_wait
+from antrian.domain.hours import long_date_id
+from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.domain.timing import Clock, system_clock
+from antrian.printing.slip import TicketSlip
+from antrian.services.kiosk import kiosk_overview
+from antrian.services.office import get_office
+from antrian.store.models import Service, Setting, Ticket
+
+DEFAULT_FOOTER = "Simpan tiket ini dan perhatikan layar. Nomor yang terlewat dapat dipanggil ulang di loket."
+
+
+def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock) -> TicketSlip:
+    """Everything a ticket prints: office, service, number, time, people ahead, estimate, standard, QR."""
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFound(f"no ticket with id {ticket_id}")
+    service = session.get(Service, ticket.service_id)
+    assert service is not None
+    office = get_office(session)
+    ahead = session.execute(
+        select(func.count()).where(
+            Ticket.service_id == ticket.service_id,
+            Ticket.service_day == ticket.service_day,
+            Ticket.status == "waiting",
+            # the queue's own order: place in line, then issue order (call_next sorts the same way)
+            or_(
+                Ticket.place_at < ticket.place_at,
+                and_(Ticket.place_at == ticket.place_at, Ticket.id < ticket.id),
+            ),
+        )
+    ).scalar_one()
+    tile = next((t for t in kiosk_overview(session, clock=clock) if t.code == service.code), None)
+    setting = session.get(Setting, "ticket")
+    footer = (
+        setting.value.get("footer", DEFAULT_FOOTER) if setting and isinstance(setting.value, dict) else None
+    )
+    local = ticket.issued_at.astimezone(office.zone)
+    return TicketSlip(
+        office=office.name,
+        service=f"{service.code} - {service.name}",
+        number=ticket.label,
+        issued=f"{long_date_id(local)} {local:%H:%M}",
+        people_ahead=int(ahead),
+        estimate=describe_wait(estimated_wait(int(ahead), tile.servers, tile.typical)) if tile else "-",
+        standard_time=tile.standard_time if tile else "-",
+        footer=footer or DEFAULT_FOOTER,
+        qr=f"ANTRIAN:{ticket.id}:{ticket.label}:{ticket.service_day.isoformat()}",
+        priority=LABELS_ID[PriorityGroup(ticket.priority_group)] if ticket.priority_group else None,
+    )

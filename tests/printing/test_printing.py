@@ -1,0 +1,186 @@
+"""The printed ticket: ESC/POS bytes decoded command by command, the PDF read back, the printers' failures."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from antrian.domain.errors import InvalidInput
+from antrian.printing.escpos import COLUMNS, PrinterError, render, send
+from antrian.printing.slip import TicketSlip
+from antrian.services import queue
+from antrian.services.slips import ticket_slip
+from antrian.store.database import Database
+
+SLIP = TicketSlip(
+    office="Mal Pelayanan Publik Kota Banjarmasin",
+    service="A - KTP Elektronik",
+    number="A123",
+    issued="Senin, 30 November 2026 09:02",
+    people_ahead=7,
+    estimate="sekitar 25 menit",
+    standard_time="15 menit",
+    footer="Terima kasih. Nomor yang terlewat dapat dipanggil ulang di loket.",
+    qr="ANTRIAN:42:A123:2026-11-30",
+    priority="Lanjut usia",
+)
+
+
+def decode(data: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """Split ESC/POS into (command, argument) pairs and the printed text lines."""
+    commands: list[tuple[str, bytes]] = []
+    lines, current, i = [], bytearray(), 0
+    fixed = {b"\x1b@": 0, b"\x1bt": 1, b"\x1ba": 1, b"\x1bE": 1, b"\x1d!": 1, b"\x1bd": 1, b"\x1dV": 2}
+    while i < len(data):
+        two = data[i : i + 2]
+        if two == b"\x1d(":  # GS ( k pL pH ...: length-prefixed
+            length = data[i + 3] | data[i + 4] << 8
+            commands.append(("GS(k", data[i + 5 : i + 5 + length]))
+            i += 5 + length
+        elif two in fixed:
+            commands.append((two.decode("latin-1"), data[i + 2 : i + 2 + fixed[two]]))
+            i += 2 + fixed[two]
+        elif data[i : i + 1] == b"\n":
+            lines.append(current.decode("cp858"))
+            current = bytearray()
+            i += 1
+        else:
+            assert data[i] >= 0x20, f"unknown control byte {data[i]:#x} at {i}"
+            current.append(data[i])
+            i += 1
+    return commands, lines
+
+
+@pytest.mark.parametrize("width", [58, 80])
+def test_escpos_slip_decodes_to_the_ticket(width: int) -> None:
+    commands, lines = decode(render(SLIP, width))
+    assert commands[0] == ("\x1b@", b"") and ("\x1bt", bytes([19])) in commands  # init, code page PC858
+    assert all(len(line) <= COLUMNS[width] for line in lines)
+    text = " ".join(lines)
+    for part in (
+        "KTP Elektronik",
+        "NOMOR ANTREAN",
+        "A123",
+        "Senin, 30 November 2026 09:02",
+        "Lanjut usia",
+        "Antrean di depan Anda: 7",
+        "sekitar 25 menit",
+        "Standar waktu layanan: 15 menit",
+    ):
+        assert part in text
+    assert "Banjarmasin" in text
+    # the number as large as the paper allows: 4 characters x scale within the line
+    number_index = next(
+        i
+        for i, (name, _) in enumerate(commands)
+        if name == "\x1d!" and commands[i][1] != b"\x00" and commands[i][1] != b"\x01"
+    )
+    scale = (commands[number_index][1][0] >> 4) + 1
+    assert scale * len("A123") <= COLUMNS[width] and scale >= 6
+    qr = [arg for name, arg in commands if name == "GS(k"]
+    assert qr[3] == b"\x31\x50\x30" + SLIP.qr.encode() and qr[4] == b"\x31\x51\x30"  # stored, then printed
+    assert commands[-1] == ("\x1dV", b"A\x03")  # feed and cut
+
+
+def test_indonesian_text_survives_the_code_page() -> None:
+    slip = TicketSlip(
+        **{**{f: getattr(SLIP, f) for f in SLIP.__dataclass_fields__}, "footer": "Rp 10.000 · café €"}
+    )
+    _, lines = decode(render(slip, 80))
+    assert "Rp 10.000 · café €" in " ".join(lines)
+
+
+def test_bad_width_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="58 or 80"):
+        render(SLIP, 76)
+
+
+def test_network_printer_receives_the_bytes() -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    received = bytearray()
+
+    def accept() -> None:
+        connection, _ = server.accept()
+        with connection:
+            while chunk := connection.recv(65536):
+                received.extend(chunk)
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    data = render(SLIP, 80)
+    send(data, f"tcp:127.0.0.1:{server.getsockname()[1]}")
+    thread.join(5)
+    server.close()
+    assert bytes(received) == data
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("tcp:127.0.0.1:9", "Connection refused"),
+        ("file:/nonexistent-folder/printer.bin", "No such file"),
+        ("usb:04b8:0e15", "usb:04b8:0e15 failed"),
+        ("carrier-pigeon:1", "unknown printer"),
+    ],
+)
+def test_printer_failures_name_the_printer(target: str, message: str) -> None:
+    with pytest.raises((PrinterError, InvalidInput), match=message):
+        send(render(SLIP, 58), target)
+
+
+def test_pdf_has_the_ticket_text(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPdf import QPdfDocument
+
+    from antrian.printing.page import render_pdf
+
+    path = render_pdf(SLIP, tmp_path / "tiket.pdf")
+    document = QPdfDocument()
+    document.load(str(path))
+    assert document.pageCount() == 1
+    text = document.getAllText(0).text().replace("\r\n", " ").replace("\n", " ")
+    for part in ("A123", "KTP Elektronik", "Antrean di depan Anda: 7", "Standar waktu layanan: 15 menit"):
+        assert part in text
+    size = document.pagePointSize(0)
+    assert round(size.width() / 72 * 25.4) == 80  # receipt width
+
+
+def test_slip_from_the_database(office: Database, clock) -> None:  # type: ignore[no-untyped-def]
+    with office.write() as s:
+        first = queue.issue_ticket(s, "A", clock=clock)
+        second = queue.issue_ticket(s, "A", priority="hamil", clock=clock)
+    with office.read() as s:
+        slip = ticket_slip(s, second.id, clock=clock)
+        assert ticket_slip(s, first.id, clock=clock).estimate == "segera dilayani"
+    assert (slip.number, slip.people_ahead, slip.priority) == ("A002", 1, "Wanita hamil")
+    assert slip.issued == "Senin, 30 November 2026 09:00" and slip.standard_time == "15 menit"
+    assert slip.estimate == "menunggu loket dibuka"  # no counter open yet
+    assert slip.qr == f"ANTRIAN:{second.id}:A002:2026-11-30"
+
+
+@pytest.mark.slow
+def test_cli_reprint_to_file_and_pdf(tmp_path: Path) -> None:
+    db = tmp_path / "office.db"
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "antrian", "--db", str(db), *args], capture_output=True, text=True, timeout=60
+    )
+    assert run("demo-data").returncode == 0
+    issued = json.loads(run("ticket", "issue", "B", "--json").stdout)
+    out = tmp_path / "printer.bin"
+    result = run("ticket", "print", str(issued["id"]), "--printer", f"file:{out}", "--width", "58")
+    assert result.returncode == 0, result.stderr
+    assert issued["number"] in " ".join(decode(out.read_bytes())[1])
+    pdf = tmp_path / "t.pdf"
+    assert run("ticket", "print", str(issued["id"]), "--printer", f"pdf:{pdf}").returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    failed = run("ticket", "print", str(issued["id"]), "--printer", "tcp:127.0.0.1:9")
+    assert failed.returncode == 1 and "printer tcp:127.0.0.1:9 failed" in failed.stderr
+    missing = run("ticket", "print", "99999", "--printer", f"file:{out}")
+    assert missing.returncode == 2 and "no ticket with id 99999" in missing.stderr
