@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py [--out out/screens]
 
 Builds a sample office in a temporary SQLite file with some activity (tickets waiting, counters open, on a
-break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait).
+break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait),
+and the kiosk (start, Pelayanan Khusus, the number taken, a printer failure) at 1080x1920 and 1920x1080.
 """
 
 from __future__ import annotations
@@ -84,6 +85,35 @@ def main() -> int:
             window.grab().save(str(path))
             print(path)
             window.close()
+        from antrian.gui.kiosk.window import KioskWindow
+        from antrian.printing.escpos import PrinterError
+
+        def jammed(slip: object) -> None:
+            raise PrinterError("printer usb:0416:5011 failed: kertas habis")
+
+        for width, height in ((1080, 1920), (1920, 1080)):
+            printed: list[object] = []
+            background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+            kiosk = KioskWindow(db, background, print_slip=printed.append)
+            kiosk.resize(width, height)
+            kiosk.show()
+            runner.wait()
+            app.processEvents()
+            for name, page in (("start", 0), ("priority", 1)):
+                kiosk.pages.setCurrentIndex(page)
+                app.processEvents()
+                path = out / f"kiosk-{name}-{width}x{height}.png"
+                kiosk.grab().save(str(path))
+                print(path)
+            kiosk.pages.setCurrentIndex(0)
+            kiosk._print = jammed if width > height else printed.append
+            kiosk.take("B")
+            runner.wait()
+            app.processEvents()
+            path = out / f"kiosk-number-{width}x{height}.png"
+            kiosk.grab().save(str(path))
+            print(path)
+            kiosk.close()
         db.dispose()
     return 0
 

@@ -93,16 +93,38 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """The sample office and every window that exists so far (the waiting-room display)."""
+    """The sample office and every window that exists so far: the kiosk and the waiting-room display."""
+    from pathlib import Path
+
+    from platformdirs import user_data_dir
+
+    from antrian.gui.app import run_demo
+
     cmd_demo_data(args)
-    print("Starting the waiting-room display (windowed). Call someone from another terminal, e.g.:")
+    tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
+    print(f"Kiosk and display open. Touch a service on the kiosk; its ticket is saved as a PDF in {tickets}.")
     db_option = f" --db {args.db}" if args.db else ""
     print(
-        f"  antrian{db_option} ticket issue A && antrian{db_option} counter open 1 "
-        f"&& antrian{db_option} counter call-next 1"
+        f"Call the next citizen from another terminal: antrian{db_option} counter open 1 && "
+        f"antrian{db_option} counter call-next 1"
     )
-    args.screen, args.windowed, args.log_json = None, True, getattr(args, "log_json", None)
-    return cmd_display(args)
+    db = _open(args)
+    try:
+        return run_demo(db, log_json=getattr(args, "log_json", None), ticket_folder=str(tickets))
+    finally:
+        db.dispose()
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    from antrian.gui.app import run_kiosk
+
+    printer = args.printer or os.environ.get("ANTRIAN_PRINTER")
+    pin = os.environ.get("ANTRIAN_KIOSK_PIN")
+    db = _open(args)
+    try:
+        return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=args.width, exit_pin=pin)
+    finally:
+        db.dispose()
 
 
 def cmd_display(args: argparse.Namespace) -> int:
@@ -333,6 +355,13 @@ def build_parser() -> argparse.ArgumentParser:
     display.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     display.add_argument("--log-json", help="append one JSON line per call shown and spoken to this file")
     display.set_defaults(func=cmd_display)
+    kiosk = sub.add_parser("kiosk", parents=[common], help="the self-service kiosk (full screen, touch)")
+    kiosk.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    kiosk.add_argument(
+        "--printer", help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV | pdf:FOLDER | system[:NAME]"
+    )
+    kiosk.add_argument("--width", type=int, choices=[58, 80], default=80, help="thermal paper width in mm")
+    kiosk.set_defaults(func=cmd_kiosk)
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
     issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")

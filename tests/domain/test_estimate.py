@@ -5,22 +5,22 @@ import pytest
 from antrian.domain.estimate import (
     FALLBACK,
     describe_wait,
-    effective_servers,
     estimated_wait,
+    line_ahead,
+    servers_for,
     typical_service_time,
 )
 
 M = timedelta(minutes=1)
 
 
-def test_servers_share_counters_by_queue_length() -> None:
+def test_line_is_everyone_waiting_for_the_counters_services() -> None:
     counters = [frozenset("AB"), frozenset("A"), frozenset("C")]
-    waiting = {"A": 6, "B": 2, "C": 5}
-    assert effective_servers("A", counters, waiting) == pytest.approx(0.75 + 1.0)
-    assert effective_servers("B", counters, waiting) == pytest.approx(0.25)
-    assert effective_servers("D", counters, waiting) == 0
-    # nobody waiting anywhere: every counter serving the service counts fully
-    assert effective_servers("B", counters, {}) == 1.0
+    waiting = {"A": 6, "B": 2, "C": 5, "D": 4}
+    assert line_ahead("B", counters, waiting) == 8  # the A+B counter calls the oldest of A and B
+    assert line_ahead("C", counters, waiting) == 5
+    assert line_ahead("D", counters, waiting) == 4  # no open counter: its own queue
+    assert servers_for("A", counters) == 2 and servers_for("D", counters) == 0
 
 
 def test_typical_time_prefers_recent_median_then_standard_then_fallback() -> None:

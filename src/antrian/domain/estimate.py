@@ -2,10 +2,10 @@
 
 Method: a new ticket of service S waits for the people ahead of it to be served by the counters serving S.
 
-- people ahead: tickets of S waiting now (priority tickets included: they are served too).
-- servers: each open counter that serves S counts for the share of its time S gets, taken as S's share of
-  the people waiting for that counter's services (a counter serving A and B with 6 waiting for A and 2 for
-  B gives A three quarters of a server). A counter whose services have nobody waiting counts fully.
+- people ahead: counters call the oldest ticket across all the services they serve, so a new S ticket
+  queues behind every ticket waiting for any service of the open counters that serve S (priority tickets
+  included: they are served too). With no open counter, behind the S tickets waiting.
+- servers: the open counters that serve S.
 - typical service time: the median time from first call to finish of S's tickets finished recently (the
   caller passes today's last ones); with fewer than ``MIN_SAMPLES`` of those, the service's published
   standard time when it is given in minutes or hours; otherwise ``FALLBACK``.
@@ -23,17 +23,17 @@ FALLBACK = timedelta(minutes=10)
 STEP_MINUTES = 5
 
 
-def effective_servers(
-    service: str, open_counters: Sequence[frozenset[str]], waiting: Mapping[str, int]
-) -> float:
-    """Counters serving ``service``, each weighted by the share of its queue that ``service`` is."""
-    total = 0.0
+def line_ahead(service: str, open_counters: Sequence[frozenset[str]], waiting: Mapping[str, int]) -> int:
+    """People a new ``service`` ticket queues behind: everyone waiting for the services of its counters."""
+    shared: set[str] = set()
     for served in open_counters:
-        if service not in served:
-            continue
-        queue = sum(waiting.get(code, 0) for code in served)
-        total += 1.0 if queue == 0 else waiting.get(service, 0) / queue
-    return total
+        if service in served:
+            shared |= served
+    return sum(waiting.get(code, 0) for code in shared or {service})
+
+
+def servers_for(service: str, open_counters: Sequence[frozenset[str]]) -> int:
+    return sum(1 for served in open_counters if service in served)
 
 
 def typical_service_time(recent: Sequence[timedelta], standard: timedelta | None) -> timedelta:

@@ -70,3 +70,73 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
     if log is not None:
         log.close()
     return code
+
+
+def run_kiosk(
+    database: Database, *, windowed: bool, printer: str | None, width_mm: int, exit_pin: str | None
+) -> int:
+    """``antrian kiosk``: full screen, touch first, until an admin leaves it with the PIN."""
+    from antrian.gui.feed import ChangeFeed
+    from antrian.gui.kiosk.window import KioskWindow
+    from antrian.gui.tasks import TaskRunner
+    from antrian.printing.targets import printer_for
+
+    logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
+    print_slip = printer_for(printer, width_mm) if printer else None
+    app = application()
+    runner = TaskRunner(app)
+    window = KioskWindow(
+        database, lambda work, done: runner.submit(work, done, done), print_slip=print_slip, exit_pin=exit_pin
+    )
+    feed = ChangeFeed(database, app)
+    feed.onlineChanged.connect(window.set_online)
+    feed.subscribe(window.handle_events)
+    if windowed:
+        window.resize(1080, 1920 * 2 // 3)
+        window.show()
+    else:
+        window.showFullScreen()
+    app.aboutToQuit.connect(feed.close)
+    code = int(app.exec())
+    runner.wait()
+    return code
+
+
+def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) -> int:
+    """``antrian demo``: every window that exists, side by side in one process, sharing one change feed."""
+    from antrian.gui.display.window import DisplayWindow, open_log
+    from antrian.gui.feed import ChangeFeed
+    from antrian.gui.kiosk.window import KioskWindow
+    from antrian.gui.tasks import TaskRunner
+    from antrian.printing.targets import printer_for
+    from antrian.services.display import get_voice_settings
+    from antrian.voice.announcer import Announcer
+
+    logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
+    app = application()
+    runner = TaskRunner(app)
+    log = open_log(log_json)
+    with database.read() as session:
+        voice = get_voice_settings(session)
+    announcer = Announcer(voice, app)
+
+    def background(work: Any, done: Any) -> None:
+        runner.submit(work, done, done)
+
+    display = DisplayWindow(database, background, log_json=log, announcer=announcer)
+    kiosk = KioskWindow(database, background, print_slip=printer_for(f"pdf:{ticket_folder}"), exit_pin=None)
+    feed = ChangeFeed(database, app)
+    for window in (display, kiosk):
+        feed.onlineChanged.connect(window.set_online)
+        feed.subscribe(window.handle_events)
+    display.resize(1366, 768)
+    kiosk.resize(540, 960)
+    display.show()
+    kiosk.show()
+    app.aboutToQuit.connect(feed.close)
+    app.aboutToQuit.connect(announcer.close)
+    code = int(app.exec())
+    runner.wait()
+    if log is not None:
+        log.close()
+    return code

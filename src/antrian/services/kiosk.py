@@ -9,7 +9,13 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antrian.domain.estimate import describe_wait, effective_servers, estimated_wait, typical_service_time
+from antrian.domain.estimate import (
+    describe_wait,
+    estimated_wait,
+    line_ahead,
+    servers_for,
+    typical_service_time,
+)
 from antrian.domain.hours import closed_reason
 from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
 from antrian.services.office import get_office
@@ -28,7 +34,8 @@ class ServiceTile:
     standard_time: str  # "15 menit", "1 jam", "3 hari kerja"
     available: bool
     reason: str | None  # why a ticket cannot be taken now, in the kiosk's words
-    servers: float  # effective counters serving it now (domain.estimate.effective_servers)
+    line: int  # people a new ticket queues behind (domain.estimate.line_ahead)
+    servers: int  # open counters serving it
     typical: timedelta  # typical service time used for the estimate
 
 
@@ -97,11 +104,12 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
     tiles = []
     for service in services:
         ahead = waiting.get(service.code, 0)
-        servers = effective_servers(service.code, states["open"], waiting)
+        servers = servers_for(service.code, states["open"])
         typical = typical_service_time(
             recent[service.code], _standard(service.standard_time_value, service.standard_time_unit)
         )
-        estimate = estimated_wait(ahead, servers, typical)
+        line = line_ahead(service.code, states["open"], waiting)
+        estimate = estimated_wait(line, servers, typical)
         reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
         if reason is not None:
             reason = _closed_words(reason)
@@ -119,6 +127,7 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
                 standard_time=standard_time_text(service.standard_time_value, service.standard_time_unit),
                 available=reason is None,
                 reason=reason,
+                line=line,
                 servers=servers,
                 typical=typical,
             )

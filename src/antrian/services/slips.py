@@ -50,9 +50,28 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
         number=ticket.label,
         issued=f"{long_date_id(local)} {local:%H:%M}",
         people_ahead=int(ahead),
-        estimate=describe_wait(estimated_wait(int(ahead), tile.servers, tile.typical)) if tile else "-",
+        estimate=describe_wait(
+            estimated_wait(_line_before(session, ticket, tile.line), tile.servers, tile.typical)
+        )
+        if tile
+        else "-",
         standard_time=tile.standard_time if tile else "-",
         footer=footer or DEFAULT_FOOTER,
         qr=f"ANTRIAN:{ticket.id}:{ticket.label}:{ticket.service_day.isoformat()}",
         priority=LABELS_ID[PriorityGroup(ticket.priority_group)] if ticket.priority_group else None,
     )
+
+
+def _line_before(session: Session, ticket: Ticket, line_now: int) -> int:
+    """The line this ticket stands in, less itself and those who came after it (a reprint comes later)."""
+    later = session.execute(
+        select(func.count()).where(
+            Ticket.service_day == ticket.service_day,
+            Ticket.status == "waiting",
+            or_(
+                Ticket.place_at > ticket.place_at,
+                and_(Ticket.place_at == ticket.place_at, Ticket.id >= ticket.id),
+            ),
+        )
+    ).scalar_one()
+    return max(0, line_now - int(later))

@@ -1,0 +1,41 @@
+"""Where a kiosk prints: a printer target string turned into a function that prints a slip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from antrian.domain.errors import InvalidInput
+from antrian.printing.escpos import render, send
+from antrian.printing.slip import TicketSlip
+
+ESC_POS_KINDS = ("file", "tcp", "usb", "serial")
+
+
+def printer_for(target: str, width_mm: int = 80) -> Callable[[TicketSlip], None]:
+    """``file:``/``tcp:``/``usb:``/``serial:`` print ESC/POS; ``pdf:FOLDER`` writes one PDF per ticket;
+    ``system[:NAME]`` prints on a system printer through Qt."""
+    kind, _, rest = target.partition(":")
+    if kind in ESC_POS_KINDS:
+        return lambda slip: send(render(slip, width_mm), target)
+    if kind == "pdf":
+        folder = Path(rest or ".")
+
+        def to_pdf(slip: TicketSlip) -> None:
+            from antrian.printing.page import render_pdf
+
+            folder.mkdir(parents=True, exist_ok=True)
+            render_pdf(slip, folder / f"tiket-{slip.number}.pdf")
+
+        return to_pdf
+    if kind == "system":
+
+        def to_system(slip: TicketSlip) -> None:
+            from antrian.printing.page import print_system
+
+            print_system(slip, rest or None)
+
+        return to_system
+    raise InvalidInput(
+        f"unknown printer {target!r}; use file:, tcp:, usb:, serial:, pdf:FOLDER or system[:NAME]"
+    )
