@@ -169,27 +169,9 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
             slip = ticket_slip(session, args.id)
     finally:
         db.dispose()
-    kind, _, rest = args.printer.partition(":")
-    if kind in ("pdf", "system"):
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from pathlib import Path
+    from antrian.printing.targets import printer_for
 
-        from PySide6.QtGui import QGuiApplication
-
-        from antrian.printing import page
-
-        _app = QGuiApplication.instance() or QGuiApplication(["antrian"])
-        if kind == "pdf":
-            if not rest:
-                raise InvalidInput("pdf: needs a file path, e.g. pdf:/tmp/tiket.pdf")
-            page.render_pdf(slip, Path(rest))
-        else:
-            page.print_system(slip, rest or None)
-    else:
-        from antrian.printing.escpos import render, send
-
-        send(render(slip, args.width), args.printer)
+    printer_for(args.printer, args.width, single_file=True)(slip)
     _print(
         args,
         {"id": args.id, "number": slip.number, "printer": args.printer},

@@ -22,6 +22,21 @@ def _qr_matrix(payload: str) -> list[list[bool]]:
     return [list(row) for row in code.get_matrix()]
 
 
+def ensure_gui() -> None:
+    """Qt draws text only with a GUI application: a command-line reprint makes one (offscreen if headless)."""
+    import os
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _keep.append(QGuiApplication(["antrian"]))
+
+
+_keep: list[object] = []
+
+
 def draw(slip: TicketSlip, device: QPagedPaintDevice) -> None:
     """Lay the slip out on ``device`` (top to bottom, centred, the number very large)."""
     painter = QPainter(device)
@@ -65,6 +80,9 @@ def draw(slip: TicketSlip, device: QPagedPaintDevice) -> None:
 
 def render_pdf(slip: TicketSlip, path: Path) -> Path:
     """The slip as a one-page PDF of receipt size (80 x 125 mm)."""
+    ensure_gui()
+    if not path.parent.is_dir():
+        raise PrinterError(f"folder {path.parent} does not exist (PDF {path})")
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(
@@ -87,6 +105,7 @@ def print_system(slip: TicketSlip, printer_name: str | None = None) -> None:
     """Print on a system printer (the default one without a name) through Qt's print support."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+    ensure_gui()
     if printer_name and printer_name not in QPrinterInfo.availablePrinterNames():
         names = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
         raise PrinterError(f"no system printer named {printer_name!r} (available: {names})")

@@ -12,20 +12,27 @@ from antrian.printing.slip import TicketSlip
 ESC_POS_KINDS = ("file", "tcp", "usb", "serial")
 
 
-def printer_for(target: str, width_mm: int = 80) -> Callable[[TicketSlip], None]:
-    """``file:``/``tcp:``/``usb:``/``serial:`` print ESC/POS; ``pdf:FOLDER`` writes one PDF per ticket;
-    ``system[:NAME]`` prints on a system printer through Qt."""
+def printer_for(
+    target: str, width_mm: int = 80, *, single_file: bool = False
+) -> Callable[[TicketSlip], None]:
+    """``file:``/``tcp:``/``usb:``/``serial:`` print ESC/POS; ``pdf:FOLDER`` writes one PDF per ticket
+    (``pdf:FILE`` with ``single_file``, for a one-off reprint); ``system[:NAME]`` prints through Qt."""
     kind, _, rest = target.partition(":")
     if kind in ESC_POS_KINDS:
         return lambda slip: send(render(slip, width_mm), target)
     if kind == "pdf":
-        folder = Path(rest or ".")
+        if not rest:
+            raise InvalidInput("pdf: needs a path, e.g. pdf:/tmp/tiket.pdf")
+        location = Path(rest)
 
         def to_pdf(slip: TicketSlip) -> None:
             from antrian.printing.page import render_pdf
 
-            folder.mkdir(parents=True, exist_ok=True)
-            render_pdf(slip, folder / f"tiket-{slip.number}.pdf")
+            if single_file:
+                render_pdf(slip, location)
+            else:
+                location.mkdir(parents=True, exist_ok=True)
+                render_pdf(slip, location / f"tiket-{slip.number}.pdf")
 
         return to_pdf
     if kind == "system":
