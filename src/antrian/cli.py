@@ -39,9 +39,15 @@ def _print(args: argparse.Namespace, payload: Any, human: str) -> None:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    from antrian.store.database import open_database
+    from antrian.store.database import ENV_URL, open_database
 
-    return open_database(args.db)
+    return open_database(args.db or os.environ.get(ENV_URL) or _config().database)
+
+
+def _config() -> Any:
+    from antrian.config import load_config
+
+    return load_config()
 
 
 def _actor(session: Session, args: argparse.Namespace) -> Actor:
@@ -58,10 +64,10 @@ def _ticket_line(info: Any) -> str:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from antrian.store.database import open_database
+    from antrian.store.database import ENV_URL, open_database
     from antrian.store.schema import upgrade
 
-    db = open_database(args.db, ensure_schema=False)
+    db = open_database(args.db or os.environ.get(ENV_URL) or _config().database, ensure_schema=False)
     try:
         revision = upgrade(db)
         _print(args, {"database": db.name, "revision": revision}, f"{db.name} is at schema {revision}")
@@ -118,11 +124,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_kiosk(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_kiosk
 
-    printer = args.printer or os.environ.get("ANTRIAN_PRINTER")
-    pin = os.environ.get("ANTRIAN_KIOSK_PIN")
+    config = _config()
+    printer = args.printer or os.environ.get("ANTRIAN_PRINTER") or config.kiosk_printer
+    pin = os.environ.get("ANTRIAN_KIOSK_PIN") or config.kiosk_pin
+    width = args.width or config.kiosk_paper_width
     db = _open(args)
     try:
-        return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=args.width, exit_pin=pin)
+        return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
     finally:
         db.dispose()
 
@@ -132,7 +140,8 @@ def cmd_display(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        return run_display(db, screen=args.screen, windowed=args.windowed, log_json=args.log_json)
+        screen = args.screen if args.screen is not None else _config().display_screen
+        return run_display(db, screen=screen, windowed=args.windowed, log_json=args.log_json)
     finally:
         db.dispose()
 
@@ -299,6 +308,24 @@ def cmd_events(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_config_path(args: argparse.Namespace) -> int:
+    from antrian.config import config_path
+
+    config = _config()
+    path = config_path()
+    _print(
+        args,
+        {
+            "path": str(path),
+            "exists": path.exists(),
+            "database": config.database,
+            "kiosk_printer": config.kiosk_printer,
+        },
+        str(path) + ("" if path.exists() else " (not created yet)"),
+    )
+    return EXIT_OK
+
+
 def cmd_expire(args: argparse.Namespace) -> int:
     from antrian.services.queue import expire_past_days
 
@@ -342,7 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk.add_argument(
         "--printer", help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV | pdf:FOLDER | system[:NAME]"
     )
-    kiosk.add_argument("--width", type=int, choices=[58, 80], default=80, help="thermal paper width in mm")
+    kiosk.add_argument("--width", type=int, choices=[58, 80], help="thermal paper width in mm (default 80)")
     kiosk.set_defaults(func=cmd_kiosk)
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
@@ -403,6 +430,9 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--after", type=int, default=0)
     events.add_argument("--limit", type=int, default=1000)
     events.set_defaults(func=cmd_events)
+    sub.add_parser(
+        "config-path", parents=[common], help="where this PC's settings file is read from"
+    ).set_defaults(func=cmd_config_path)
     sub.add_parser("expire", parents=[common, user], help="expire open tickets of past days").set_defaults(
         func=cmd_expire
     )
