@@ -61,6 +61,7 @@ def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
     db = tmp_path / "from-config.db"
     path = write(tmp_path, f'database = "{db}"\n')
     env = {k: v for k, v in os.environ.items() if k != "ANTRIAN_DATABASE_URL"} | {"ANTRIAN_CONFIG": str(path)}
+
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "antrian", *args],
@@ -69,6 +70,7 @@ def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
             env=env,
             timeout=60,
         )
+
     assert run("demo-data").returncode == 0
     issued = json.loads(run("ticket", "issue", "A", "--json").stdout)
     assert issued["number"] == "A001" and db.exists()

@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from antrian.domain.announce import NumberReading, announcement
@@ -179,8 +180,13 @@ def test_display_speaks_only_recent_calls_after_a_restart(
         return EventInfo(event_id, now - timedelta(seconds=age_s), "ticket_called", None, 1, "A", None, data)
 
     try:
-        window.handle_events([event(1, 600, "A001"), event(2, 5, "A002")])
-        qtbot.waitUntil(lambda: spoken == [2], timeout=10_000)
+        qtbot.waitUntil(lambda: window._live_after is not None, timeout=5000)
+        head = window._live_after
+        assert head is not None
+        # the backlog a restarted display catches up on (old), then a live call whose counter PC's clock is
+        # ten minutes slow: it is spoken all the same
+        window.handle_events([event(head, 600, "A001"), event(head + 1, 600, "A002")])
+        qtbot.waitUntil(lambda: spoken == [head + 1], timeout=20_000)
         assert window.call_number.text() == "A002"
         assert "A001" in window.recent_labels[1].text()  # shown, though not spoken
     finally:
@@ -189,5 +195,28 @@ def test_display_speaks_only_recent_calls_after_a_restart(
         db.dispose()
         log.close()
     lines = (tmp_path / "display.jsonl").read_text().splitlines()
-    assert any('"not_spoken", "event_id": 1' in line and "older than 60 s" in line for line in lines)
-    assert any('"chime", "event_id": 2' in line for line in lines)
+    assert any(f'"not_spoken", "event_id": {head},' in line and "older than 60 s" in line for line in lines)
+    assert any(f'"chime", "event_id": {head + 1},' in line for line in lines)
+
+
+@pytest.mark.parametrize("chime_kind", ["missing", "corrupt"])
+def test_a_bad_chime_never_stops_the_calls(
+    qtbot: QtBot, tmp_path: Path, audio_sink: str, chime_kind: str
+) -> None:
+    from antrian.voice.announcer import Announcer
+
+    chime = tmp_path / "chime.wav"
+    if chime_kind == "corrupt":
+        chime.write_bytes(b"RIFF\x00\x00\x00\x00WAVEnot really a wave file" * 10)
+    announcer = Announcer(VoiceSettings(rate=2.0), chime=chime)
+    events: list[tuple[str, int]] = []
+    announcer.chimeStarted.connect(lambda i: events.append(("chime", i)))
+    announcer.finished.connect(lambda i: events.append(("finished", i)))
+    announcer.skipped.connect(lambda i, why: events.append(("skipped", i)))
+    try:
+        announcer.announce(_call(1, "A001", 1))
+        announcer.announce(_call(2, "A002", 2))
+        qtbot.waitUntil(lambda: ("finished", 2) in events or ("skipped", 2) in events, timeout=30_000)
+    finally:
+        announcer.close()
+    assert ("finished", 1) in events and ("finished", 2) in events, events

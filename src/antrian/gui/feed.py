@@ -78,9 +78,11 @@ class _Worker(QObject):
     @Slot(int, object)
     def add(self, subscription: int, after: int | None) -> None:
         try:
-            if after is None:
-                with self._database.read() as session:
-                    after = last_event_id(session)
+            with self._database.read() as session:
+                head = last_event_id(session)
+            # No position, or one past the head (the database was recreated or restored): start at the head.
+            if after is None or after > head:
+                after = head
             self._cursors[subscription] = after
             self._outbox.put(("ready", subscription, after))
             self.wake.emit()

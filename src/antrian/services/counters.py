@@ -36,7 +36,10 @@ def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = 
 
     Opening also closes any past service day still open (end-of-day expiry), so a new day starts clean.
     """
+    from antrian.domain.roles import SYSTEM
+
     d = desk(session, number, actor, clock, need_open=False)
+    expire_past_days(session, actor=SYSTEM, clock=clock)  # also for a counter left open overnight
     if d.state.state == "open" and d.state.operator_id in (None, actor.user_id):
         return counter_info(session, number)
     if actor.user_id is not None:
@@ -45,9 +48,6 @@ def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = 
     d.state.pause_reason = None
     d.state.since = d.now
     session.flush()
-    from antrian.domain.roles import SYSTEM
-
-    expire_past_days(session, actor=SYSTEM, clock=clock)
     _log(session, d, "counter_opened", actor)
     return counter_info(session, number)
 

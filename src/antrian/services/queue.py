@@ -289,12 +289,17 @@ def find_today(session: Session, number: str, today: date, width: int) -> Ticket
     """Today's live row of ticket ``number`` (after a transfer, the newest visit)."""
     code, sequence = parse_label(number)
     label = format_label(code, sequence, width)
-    ticket = session.execute(
+    statement = (
         select(Ticket)
         .where(Ticket.service_day == today, Ticket.label == label)
         .order_by(Ticket.id.desc())
         .limit(1)
-    ).scalar_one_or_none()
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # Lock the row and read it as committed after the lock: another counter may have just claimed it
+        # (SQLite's single writer needs neither).
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    ticket = session.execute(statement).scalar_one_or_none()
     if ticket is None:
         raise NotFound(f"no ticket {label} today")
     return ticket
@@ -461,7 +466,11 @@ def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_cl
     actor.require(Permission.EXPIRE)
     now = require_utc(clock())
     today = service_day(now, get_office(session).zone)
-    stale = session.execute(select(Ticket).where(_OPEN_PREDICATE, Ticket.service_day < today)).scalars().all()
+    query = select(Ticket).where(_OPEN_PREDICATE, Ticket.service_day < today)
+    if session.get_bind().dialect.name == "postgresql":
+        # two counters opening at once must not expire (and log) the same tickets twice
+        query = query.with_for_update(skip_locked=True)
+    stale = session.execute(query).scalars().all()
     if not stale:
         return 0
     for ticket in stale:

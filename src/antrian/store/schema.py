@@ -45,7 +45,7 @@ def ensure_schema(database: Database) -> None:
     with database.engine.connect() as probe:
         if current_revision(probe) == HEAD_REVISION:
             return
-    with database.engine.begin() as connection:
+    with database.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
         if not database.is_sqlite:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_SCHEMA_LOCK})
         _create_or_upgrade(connection, database.name)

@@ -16,21 +16,23 @@ from __future__ import annotations
 
 import logging
 import queue
+import shutil
 import tempfile
 import threading
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from antrian.domain.announce import NumberReading, announcement
 from antrian.services.display import Call, VoiceSettings
-from antrian.voice.speech import SpeechRenderer, SpeechUnavailable
+from antrian.voice.speech import SpeechRenderer, SpeechUnavailable, wav_seconds
 
 log = logging.getLogger(__name__)
 CHIME = Path(__file__).resolve().parents[3] / "assets" / "sounds" / "chime.wav"
+CHIME_SECONDS_MAX = 4.0
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Announcer(QObject):
         super().__init__(parent)
         self.settings = settings
         self.problem = ""
+        self._closed = False
         self._calls: dict[int, Call] = {}
         self._ready: deque[_Item] = deque()
         self._current: _Item | None = None
@@ -66,6 +69,14 @@ class Announcer(QObject):
         self._voice = QSoundEffect(self)
         self._voice.setVolume(settings.volume)
         self._voice.playingChanged.connect(self._after_sentence)
+        self._chime.statusChanged.connect(self._sound_status)
+        self._voice.statusChanged.connect(self._sound_status)
+        # A sound that never starts or never ends (bad file, device lost) must not stop the queue for good.
+        self._watchdog = QTimer(self, singleShot=True)
+        self._watchdog.timeout.connect(self._step_timed_out)
+        self._chime_ok = chime.is_file()
+        if not self._chime_ok:
+            log.warning("chime %s is missing; calls are spoken without it", chime)
         self._devices = QMediaDevices(self)
         self._devices.audioOutputsChanged.connect(self._check_audio)
         self._worker = threading.Thread(target=self._render_loop, name="antrian-speech", daemon=True)
@@ -90,10 +101,16 @@ class Announcer(QObject):
         self._jobs.put((call.event_id, text))
 
     def close(self) -> None:
+        """Stop speaking for good: nothing queued is played and no signal is emitted afterwards."""
+        self._closed = True
+        self._ready.clear()
+        self._current = None
         self._jobs.put(None)
         self._worker.join(5)
+        self._watchdog.stop()
         for effect in (self._chime, self._voice):
             effect.stop()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
     # -- rendering (worker thread) -----------------------------------------------------------------------
     def _render_loop(self) -> None:
@@ -107,17 +124,21 @@ class Announcer(QObject):
             problem = str(error)
         while (job := self._jobs.get()) is not None:
             event_id, text = job
-            path = ""
+            path, job_problem = "", problem
             if renderer is not None:
                 try:
                     path = str(renderer.render(text, self._folder / f"call-{event_id}.wav"))
                 except Exception as error:  # a failing engine must not stop the display
-                    problem = f"speech failed: {error}"
-            self._rendered.emit(event_id, path, problem)
+                    job_problem = f"speech failed: {error}"
+            self._rendered.emit(event_id, path, job_problem)
 
     # -- playback (GUI thread) ---------------------------------------------------------------------------
     @Slot(int, str, str)
     def _on_rendered(self, event_id: int, path: str, problem: str) -> None:
+        if self._closed:
+            if path:
+                Path(path).unlink(missing_ok=True)
+            return
         self._speech_problem = problem
         self._update_problem()
         call = self._calls.pop(event_id, None)
@@ -127,23 +148,26 @@ class Announcer(QObject):
         self._next()
 
     def _next(self) -> None:
-        if self._current is not None or not self._ready:
+        if self._closed or self._current is not None or not self._ready:
             return
         item = self._ready.popleft()
         if self.problem and (item.wav is None or self._audio_problem()):
             self.skipped.emit(item.call.event_id, self.problem)
+            if item.wav is not None:
+                item.wav.unlink(missing_ok=True)
             self._next()
             return
         self._current = item
-        if self.settings.chime:
+        if self.settings.chime and self._chime_ok and self._chime.status() != QSoundEffect.Status.Error:
             self._chime.play()
+            self._watchdog.start(int(CHIME_SECONDS_MAX * 1000))
             self.chimeStarted.emit(item.call.event_id)
         else:
             self._speak()
 
     @Slot()
     def _after_chime(self) -> None:
-        if not self._chime.isPlaying() and self._current is not None:
+        if not self._closed and not self._chime.isPlaying() and self._current is not None:
             self._speak()
 
     def _speak(self) -> None:
@@ -154,6 +178,7 @@ class Announcer(QObject):
             return
         self._voice.setSource(QUrl.fromLocalFile(str(item.wav)))
         self._voice.play()
+        self._watchdog.start(int((wav_seconds(item.wav) * item.repeats_left + 3) * 1000))
         self.speechStarted.emit(item.call.event_id)
 
     @Slot()
@@ -167,10 +192,42 @@ class Announcer(QObject):
             return
         self._done()
 
-    def _done(self) -> None:
+    @Slot()
+    def _sound_status(self) -> None:
+        """A sound that cannot be loaded or played: skip that step instead of waiting for it forever."""
+        if self._closed:
+            return
+        if self.sender() is self._chime and self._chime.status() == QSoundEffect.Status.Error:
+            self._chime_ok = False
+        item = self._current
+        if item is None:
+            return
+        if self.sender() is self._chime and self._chime.status() == QSoundEffect.Status.Error:
+            log.warning("the chime cannot be played; speaking without it")
+            self._chime_ok = False
+            if self._watchdog.isActive() and not self._voice.isPlaying():
+                self._speak()
+        elif self.sender() is self._voice and self._voice.status() == QSoundEffect.Status.Error:
+            self.skipped.emit(item.call.event_id, "the sentence could not be played")
+            self._done(spoken=False)
+
+    @Slot()
+    def _step_timed_out(self) -> None:
+        item = self._current
+        if item is None:
+            return
+        log.warning("announcement of %s did not finish in time; moving on", item.call.number)
+        self._chime.stop()
+        self._voice.stop()
+        self.skipped.emit(item.call.event_id, "playback did not finish")
+        self._done(spoken=False)
+
+    def _done(self, spoken: bool = True) -> None:
+        self._watchdog.stop()
         item, self._current = self._current, None
         if item is not None:
-            self.finished.emit(item.call.event_id)
+            if spoken:
+                self.finished.emit(item.call.event_id)
             if item.wav is not None:
                 item.wav.unlink(missing_ok=True)
         self._next()

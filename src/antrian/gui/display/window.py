@@ -144,6 +144,9 @@ class DisplayWindow(QWidget):
         self._recent: list[Call] = []
         self._tiles: dict[int, CounterTile] = {}
         self._refresh_pending = False
+        self._refresh_again = False
+        # Events up to this id were history when the display started; later ones are live calls.
+        self._live_after: int | None = None
         self._portrait = False
         self._build()
         if announcer is not None:
@@ -314,6 +317,7 @@ class DisplayWindow(QWidget):
     def refresh(self) -> None:
         """Re-read counters, waiting counts and recent calls off the GUI thread (coalesced)."""
         if self._refresh_pending:
+            self._refresh_again = True  # read again when this one lands: it may predate the latest change
             return
         self._refresh_pending = True
         database = self._database
@@ -328,8 +332,14 @@ class DisplayWindow(QWidget):
         self._refresh_pending = False
         if isinstance(snapshot, Exception):
             log.warning("display refresh failed: %s", snapshot)
+            QTimer.singleShot(2000, self.refresh)
             return
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
         first = self._snapshot is None
+        if first:
+            self._live_after = snapshot.last_event_id
         self._snapshot = snapshot
         self._zone = office_zone(snapshot.timezone)
         self.office.setText(snapshot.office_name)
@@ -394,13 +404,16 @@ class DisplayWindow(QWidget):
         return calls
 
     def _speak(self, calls: list[Call]) -> None:
-        """Queue the calls for the voice; after a restart, calls older than the age limit are only shown."""
+        """Queue the calls for the voice; after a restart, old backlog calls are only shown."""
         if self._announcer is None:
             return
         now = self._clock()
         limit = self._announcer.settings.max_age_s
         for call in calls:
-            if (now - call.at).total_seconds() <= limit:
+            # A live call is always spoken, whatever the counter PC's clock says; only the backlog a
+            # restarted display catches up on is filtered by age.
+            live = self._live_after is not None and call.event_id > self._live_after
+            if live or (now - call.at).total_seconds() <= limit:
                 self._announcer.announce(call)
             else:
                 self._write_voice_log("not_spoken", call.event_id, f"older than {limit} s")

@@ -113,6 +113,7 @@ class KioskWindow(QWidget):
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
         self._refresh_pending = False
+        self._refresh_again = False
         self._build()
         self._return = QTimer(self, singleShot=True, interval=RETURN_AFTER_MS)
         self._return.timeout.connect(self.go_home)
@@ -272,6 +273,7 @@ class KioskWindow(QWidget):
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self._refresh_pending:
+            self._refresh_again = True  # read again when this one lands: it may predate the latest change
             return
         self._refresh_pending = True
         database = self._database
@@ -291,7 +293,11 @@ class KioskWindow(QWidget):
         self._refresh_pending = False
         if isinstance(result, Exception):
             log.warning("kiosk refresh failed: %s", result)
+            QTimer.singleShot(2000, self.refresh)
             return
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
         office, tiles = result
         self.office.setText(office)
         if [t.code for t in tiles] != list(self._buttons):
