@@ -65,3 +65,46 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return bool(self._pool.waitForDone(msecs))
+
+
+class CoalescedRead(QObject):
+    """A window's re-read of what it shows: at most one in flight, never a stale one last.
+
+    ``request()`` while a read is in flight marks it to run once more when it lands, since that read may
+    predate the change that prompted the request; a failed read is retried after ``retry_ms``.
+    """
+
+    def __init__(
+        self,
+        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None],
+        work: Callable[[], Any],
+        apply: Callable[[Any], None],
+        *,
+        what: str,
+        retry_ms: int = 2000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._background, self._work, self._apply = run_in_background, work, apply
+        self._what, self._retry_ms = what, retry_ms
+        self._pending = self._again = False
+
+    def request(self) -> None:
+        if self._pending:
+            self._again = True
+            return
+        self._pending = True
+        self._background(self._work, self._landed)
+
+    def _landed(self, result: Any) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._pending = False
+        if isinstance(result, Exception):
+            log.warning("%s failed: %s", self._what, result)
+            QTimer.singleShot(self._retry_ms, self.request)
+            return
+        if self._again:
+            self._again = False
+            self.request()
+        self._apply(result)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.hours import long_date_id
 from antrian.domain.timing import office_zone
+from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import Call, CounterBoard, DisplaySnapshot, display_snapshot
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
@@ -143,11 +144,12 @@ class DisplayWindow(QWidget):
         self._snapshot: DisplaySnapshot | None = None
         self._recent: list[Call] = []
         self._tiles: dict[int, CounterTile] = {}
-        self._refresh_pending = False
-        self._refresh_again = False
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
         self._portrait = False
+        self._reader = CoalescedRead(
+            run_in_background, self._read_snapshot, self._apply_snapshot, what="display refresh", parent=self
+        )
         self._build()
         if announcer is not None:
             announcer.problemChanged.connect(self.set_voice_status)
@@ -316,27 +318,13 @@ class DisplayWindow(QWidget):
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read counters, waiting counts and recent calls off the GUI thread (coalesced)."""
-        if self._refresh_pending:
-            self._refresh_again = True  # read again when this one lands: it may predate the latest change
-            return
-        self._refresh_pending = True
-        database = self._database
+        self._reader.request()
 
-        def work() -> DisplaySnapshot:
-            with database.read() as session:
-                return display_snapshot(session, recent=RECENT_SHOWN)
+    def _read_snapshot(self) -> DisplaySnapshot:
+        with self._database.read() as session:
+            return display_snapshot(session, recent=RECENT_SHOWN)
 
-        self._background(work, self._apply_snapshot)
-
-    def _apply_snapshot(self, snapshot: DisplaySnapshot | Exception) -> None:
-        self._refresh_pending = False
-        if isinstance(snapshot, Exception):
-            log.warning("display refresh failed: %s", snapshot)
-            QTimer.singleShot(2000, self.refresh)
-            return
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
+    def _apply_snapshot(self, snapshot: DisplaySnapshot) -> None:
         first = self._snapshot is None
         if first:
             self._live_after = snapshot.last_event_id

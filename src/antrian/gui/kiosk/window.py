@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.errors import AntrianError
 from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
@@ -112,8 +113,9 @@ class KioskWindow(QWidget):
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
-        self._refresh_pending = False
-        self._refresh_again = False
+        self._reader = CoalescedRead(
+            run_in_background, self._read_overview, self._apply_overview, what="kiosk refresh", parent=self
+        )
         self._build()
         self._return = QTimer(self, singleShot=True, interval=RETURN_AFTER_MS)
         self._return.timeout.connect(self.go_home)
@@ -272,32 +274,18 @@ class KioskWindow(QWidget):
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._refresh_pending:
-            self._refresh_again = True  # read again when this one lands: it may predate the latest change
-            return
-        self._refresh_pending = True
-        database = self._database
+        self._reader.request()
 
-        def work() -> tuple[str, list[ServiceTile]]:
-            with database.read() as session:
-                return get_office(session).name, kiosk_overview(session)
-
-        self._background(work, self._apply_overview)
+    def _read_overview(self) -> tuple[str, list[ServiceTile]]:
+        with self._database.read() as session:
+            return get_office(session).name, kiosk_overview(session)
 
     def handle_events(self, events: list[EventInfo]) -> None:
         """Live counts: any change may move a queue, so re-read (coalesced, off the GUI thread)."""
         if events:
             self.refresh()
 
-    def _apply_overview(self, result: tuple[str, list[ServiceTile]] | Exception) -> None:
-        self._refresh_pending = False
-        if isinstance(result, Exception):
-            log.warning("kiosk refresh failed: %s", result)
-            QTimer.singleShot(2000, self.refresh)
-            return
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
+    def _apply_overview(self, result: tuple[str, list[ServiceTile]]) -> None:
         office, tiles = result
         self.office.setText(office)
         if [t.code for t in tiles] != list(self._buttons):
