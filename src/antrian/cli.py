@@ -44,6 +44,24 @@ def _open(args: argparse.Namespace) -> Database:
     return open_database(args.db or os.environ.get(ENV_URL) or _config().database)
 
 
+def _open_for_window(args: argparse.Namespace) -> Database:
+    """A window starts even when its server is unreachable: it shows the offline banner and keeps trying.
+
+    A corrupted or foreign SQLite file is still refused at once: waiting would not mend it.
+    """
+    from antrian.domain.errors import StoreError
+    from antrian.store.database import ENV_URL, open_database, resolve_url
+
+    url = resolve_url(args.db or os.environ.get(ENV_URL) or _config().database)
+    try:
+        return open_database(url)
+    except StoreError as error:
+        if url.get_backend_name() == "sqlite":
+            raise
+        print(f"antrian: {error}; starting offline and retrying", file=sys.stderr)
+        return open_database(url, ensure_schema=False)
+
+
 def _config() -> Any:
     from antrian.config import load_config
 
@@ -128,7 +146,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     printer = args.printer or os.environ.get("ANTRIAN_PRINTER") or config.kiosk_printer
     pin = os.environ.get("ANTRIAN_KIOSK_PIN") or config.kiosk_pin
     width = args.width or config.kiosk_paper_width
-    db = _open(args)
+    db = _open_for_window(args)
     try:
         return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
     finally:
@@ -138,7 +156,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 def cmd_display(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_display
 
-    db = _open(args)
+    db = _open_for_window(args)
     try:
         screen = args.screen if args.screen is not None else _config().display_screen
         return run_display(db, screen=screen, windowed=args.windowed, log_json=args.log_json)

@@ -64,3 +64,38 @@ def test_display_shows_and_speaks_calls_made_by_other_processes(tmp_path: Path, 
         display.terminate()
         display.wait(10)
         errors.close()
+
+
+@pytest.mark.postgres
+def test_display_started_while_the_server_is_away_comes_online_by_itself(tmp_path: Path, pg_url: str) -> None:
+    from tests.feed.test_feed import Proxy
+
+    proxy = Proxy()
+    proxy.stop()  # the TV PC boots before the server answers
+    proxied = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
+    cli_pg = lambda *args: subprocess.run(  # noqa: E731
+        [*ANTRIAN, "--db", pg_url, *args, "--json"], capture_output=True, text=True, timeout=60
+    )
+    assert cli_pg("demo-data").returncode == 0
+    log = tmp_path / "display.jsonl"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    errors = (tmp_path / "display.err").open("w")
+    display = subprocess.Popen(
+        [*ANTRIAN, "--db", proxied, "display", "--windowed", "--log-json", str(log)], env=env, stderr=errors
+    )
+    try:
+        time.sleep(3)
+        assert display.poll() is None, "the display keeps running while the server is away"
+        proxy.start()
+        time.sleep(2)  # it reconnects on its own and subscribes
+        assert cli_pg("counter", "open", "1").returncode == 0
+        assert cli_pg("ticket", "issue", "A").returncode == 0
+        called = json.loads(cli_pg("counter", "call-next", "1").stdout)
+        (shown,) = wait_for_lines(log, "shown", 1)
+        assert shown["number"] == called["number"]
+    finally:
+        display.terminate()
+        display.wait(10)
+        errors.close()
+        proxy.stop()
+    assert "starting offline and retrying" in (tmp_path / "display.err").read_text()

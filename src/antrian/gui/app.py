@@ -32,15 +32,12 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
     from antrian.store.feed import default_position
 
     logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
-    from antrian.services.display import get_voice_settings
     from antrian.voice.announcer import Announcer
 
     app = application()
     runner = TaskRunner(app)
     log = open_log(log_json)
-    with database.read() as session:
-        voice = get_voice_settings(session)
-    announcer = Announcer(voice, app)
+    announcer = Announcer(_voice_settings(database), app)
     window = DisplayWindow(
         database, lambda work, done: runner.submit(work, done, done), log_json=log, announcer=announcer
     )
@@ -109,16 +106,13 @@ def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) ->
     from antrian.gui.kiosk.window import KioskWindow
     from antrian.gui.tasks import TaskRunner
     from antrian.printing.targets import printer_for
-    from antrian.services.display import get_voice_settings
     from antrian.voice.announcer import Announcer
 
     logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
     app = application()
     runner = TaskRunner(app)
     log = open_log(log_json)
-    with database.read() as session:
-        voice = get_voice_settings(session)
-    announcer = Announcer(voice, app)
+    announcer = Announcer(_voice_settings(database), app)
 
     def background(work: Any, done: Any) -> None:
         runner.submit(work, done, done)
@@ -140,3 +134,16 @@ def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) ->
     if log is not None:
         log.close()
     return code
+
+
+def _voice_settings(database: Database) -> Any:
+    """The office's voice settings, or the defaults while the database cannot be reached."""
+    from antrian.domain.errors import StoreError
+    from antrian.services.display import VoiceSettings, get_voice_settings
+
+    try:
+        with database.read() as session:
+            return get_voice_settings(session)
+    except StoreError as error:
+        logging.getLogger(__name__).warning("voice settings unavailable (%s); using the defaults", error)
+        return VoiceSettings()
