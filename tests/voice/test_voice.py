@@ -220,3 +220,32 @@ def test_a_bad_chime_never_stops_the_calls(
     finally:
         announcer.close()
     assert ("finished", 1) in events and ("finished", 2) in events, events
+
+
+def test_display_takes_new_voice_settings_without_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    from antrian.domain.roles import SYSTEM
+    from antrian.gui.display.window import DisplayWindow
+    from antrian.gui.tasks import TaskRunner
+    from antrian.services.display import save_voice_settings
+    from antrian.services.queries import events_after
+    from antrian.store.database import open_database
+    from antrian.voice.announcer import Announcer
+    from tests.conftest import seed_office
+
+    db = open_database(str(tmp_path / "s.db"))
+    seed_office(db)
+    runner = TaskRunner()
+    announcer = Announcer(VoiceSettings())
+    window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done), announcer=announcer)
+    qtbot.addWidget(window)
+    try:
+        with db.write() as s:
+            save_voice_settings(s, VoiceSettings(repeat=2, rate=0.9, with_service=True), actor=SYSTEM)
+        with db.read() as s:
+            window.handle_events(events_after(s, 0))
+        qtbot.waitUntil(lambda: announcer.settings.repeat == 2, timeout=5000)
+        assert announcer.settings.with_service and announcer.settings.rate == 0.9
+    finally:
+        announcer.close()
+        runner.wait()
+        db.dispose()

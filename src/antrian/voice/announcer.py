@@ -59,7 +59,7 @@ class Announcer(QObject):
         self._ready: deque[_Item] = deque()
         self._current: _Item | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="antrian-voice-"))
-        self._jobs: queue.Queue[tuple[int, str] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[int, str, VoiceSettings] | None] = queue.Queue()
         self._speech_problem = ""
         self._rendered.connect(self._on_rendered)
         self._chime = QSoundEffect(self)
@@ -98,7 +98,13 @@ class Announcer(QObject):
             service_name=call.service_name if (self.settings.with_service or template) else None,
             template=template,
         )
-        self._jobs.put((call.event_id, text))
+        self._jobs.put((call.event_id, text, self.settings))
+
+    def update_settings(self, settings: VoiceSettings) -> None:
+        """New office voice settings: calls announced from now on use them."""
+        self.settings = settings
+        self._chime.setVolume(settings.volume)
+        self._voice.setVolume(settings.volume)
 
     def close(self) -> None:
         """Stop speaking for good: nothing queued is played and no signal is emitted afterwards."""
@@ -115,15 +121,16 @@ class Announcer(QObject):
     # -- rendering (worker thread) -----------------------------------------------------------------------
     def _render_loop(self) -> None:
         renderer: SpeechRenderer | None = None
+        voice: tuple[str, float, float] | None = None
         problem = ""
-        try:
-            renderer = SpeechRenderer(
-                voice=self.settings.voice, rate=self.settings.rate, volume=self.settings.volume
-            )
-        except SpeechUnavailable as error:
-            problem = str(error)
         while (job := self._jobs.get()) is not None:
-            event_id, text = job
+            event_id, text, settings = job
+            if (settings.voice, settings.rate, settings.volume) != voice:  # first call, or settings changed
+                voice = (settings.voice, settings.rate, settings.volume)
+                try:
+                    renderer, problem = SpeechRenderer(voice=voice[0], rate=voice[1], volume=voice[2]), ""
+                except SpeechUnavailable as error:
+                    renderer, problem = None, str(error)
             path, job_problem = "", problem
             if renderer is not None:
                 try:

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from antrian.domain.hours import long_date_id
 from antrian.domain.timing import office_zone
 from antrian.gui.tasks import CoalescedRead
-from antrian.services.display import Call, CounterBoard, DisplaySnapshot, display_snapshot
+from antrian.services.display import (
+    Call,
+    CounterBoard,
+    DisplaySnapshot,
+    VoiceSettings,
+    display_snapshot,
+    get_voice_settings,
+)
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
 from antrian.voice.announcer import Announcer
@@ -147,6 +154,13 @@ class DisplayWindow(QWidget):
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
         self._portrait = False
+        self._voice_reader = CoalescedRead(
+            run_in_background,
+            self._read_voice_settings,
+            self._apply_voice_settings,
+            what="voice settings",
+            parent=self,
+        )
         self._reader = CoalescedRead(
             run_in_background, self._read_snapshot, self._apply_snapshot, what="display refresh", parent=self
         )
@@ -389,7 +403,19 @@ class DisplayWindow(QWidget):
             self._speak(calls)
         if events:
             self.refresh()
+        if self._announcer is not None and any(
+            e.kind == "settings_changed" and e.data.get("settings") == "voice" for e in events
+        ):
+            self._voice_reader.request()
         return calls
+
+    def _read_voice_settings(self) -> VoiceSettings:
+        with self._database.read() as session:
+            return get_voice_settings(session)
+
+    def _apply_voice_settings(self, settings: VoiceSettings) -> None:
+        if self._announcer is not None:
+            self._announcer.update_settings(settings)
 
     def _speak(self, calls: list[Call]) -> None:
         """Queue the calls for the voice; after a restart, old backlog calls are only shown."""
