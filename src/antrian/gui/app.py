@@ -22,29 +22,52 @@ def application(argv: list[str] | None = None) -> Any:
     return app
 
 
+class _Windows:
+    """What every window process shares: the application, the task runner, one change feed, and (for
+    displays) the announcer and the JSON log; ``run`` executes the event loop and cleans up."""
+
+    def __init__(self, database: Database, *, voice: bool = False, log_json: str | None = None) -> None:
+        from antrian.gui.display.window import open_log
+        from antrian.gui.feed import ChangeFeed
+        from antrian.gui.tasks import TaskRunner
+        from antrian.voice.announcer import Announcer
+
+        logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
+        self.database = database
+        self.app = application()
+        self._runner = TaskRunner(self.app)
+        self.log = open_log(log_json)
+        self.announcer = Announcer(_voice_settings(database), self.app) if voice else None
+        self._feed = ChangeFeed(database, self.app)
+        self.app.aboutToQuit.connect(self._feed.close)
+        if self.announcer is not None:
+            self.app.aboutToQuit.connect(self.announcer.close)
+
+    def background(self, work: Any, done: Any) -> None:
+        self._runner.submit(work, done, done)
+
+    def attach(self, window: Any, position: Any = None) -> None:
+        """Feed ``window`` the changes (from ``position`` if given) and the online state."""
+        self._feed.onlineChanged.connect(window.set_online)
+        self._feed.subscribe(window.handle_events, position)
+
+    def run(self) -> int:
+        code = int(self.app.exec())
+        self._runner.wait()
+        if self.log is not None:
+            self.log.close()
+        return code
+
+
 def run_display(database: Database, *, screen: int | None, windowed: bool, log_json: str | None) -> int:
     """``antrian display``: full screen on the chosen monitor, until closed."""
-    from PySide6.QtCore import QTimer
-
-    from antrian.gui.display.window import DisplayWindow, open_log
-    from antrian.gui.feed import ChangeFeed
-    from antrian.gui.tasks import TaskRunner
+    from antrian.gui.display.window import DisplayWindow
     from antrian.store.feed import default_position
 
-    logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
-    from antrian.voice.announcer import Announcer
-
-    app = application()
-    runner = TaskRunner(app)
-    log = open_log(log_json)
-    announcer = Announcer(_voice_settings(database), app)
-    window = DisplayWindow(
-        database, lambda work, done: runner.submit(work, done, done), log_json=log, announcer=announcer
-    )
-    feed = ChangeFeed(database, app)
-    feed.onlineChanged.connect(window.set_online)
-    feed.subscribe(window.handle_events, default_position("display", database.url))
-    screens = app.screens()
+    shared = _Windows(database, voice=True, log_json=log_json)
+    window = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
+    shared.attach(window, default_position("display", database.url))
+    screens = shared.app.screens()
     if screen is not None:
         if not 0 <= screen < len(screens):
             from antrian.domain.errors import InvalidInput
@@ -59,81 +82,44 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
         window.show()
     else:
         window.showFullScreen()
-    app.aboutToQuit.connect(feed.close)
-    app.aboutToQuit.connect(announcer.close)
-    QTimer.singleShot(0, window.refresh)
-    code = int(app.exec())
-    runner.wait()
-    if log is not None:
-        log.close()
-    return code
+    return shared.run()
 
 
 def run_kiosk(
     database: Database, *, windowed: bool, printer: str | None, width_mm: int, exit_pin: str | None
 ) -> int:
     """``antrian kiosk``: full screen, touch first, until an admin leaves it with the PIN."""
-    from antrian.gui.feed import ChangeFeed
     from antrian.gui.kiosk.window import KioskWindow
-    from antrian.gui.tasks import TaskRunner
     from antrian.printing.targets import printer_for
 
-    logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
     print_slip = printer_for(printer, width_mm) if printer else None
-    app = application()
-    runner = TaskRunner(app)
-    window = KioskWindow(
-        database, lambda work, done: runner.submit(work, done, done), print_slip=print_slip, exit_pin=exit_pin
-    )
-    feed = ChangeFeed(database, app)
-    feed.onlineChanged.connect(window.set_online)
-    feed.subscribe(window.handle_events)
+    shared = _Windows(database)
+    window = KioskWindow(database, shared.background, print_slip=print_slip, exit_pin=exit_pin)
+    shared.attach(window)
     if windowed:
         window.resize(1080, 1920 * 2 // 3)
         window.show()
     else:
         window.showFullScreen()
-    app.aboutToQuit.connect(feed.close)
-    code = int(app.exec())
-    runner.wait()
-    return code
+    return shared.run()
 
 
 def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) -> int:
     """``antrian demo``: every window that exists, side by side in one process, sharing one change feed."""
-    from antrian.gui.display.window import DisplayWindow, open_log
-    from antrian.gui.feed import ChangeFeed
+    from antrian.gui.display.window import DisplayWindow
     from antrian.gui.kiosk.window import KioskWindow
-    from antrian.gui.tasks import TaskRunner
     from antrian.printing.targets import printer_for
-    from antrian.voice.announcer import Announcer
 
-    logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
-    app = application()
-    runner = TaskRunner(app)
-    log = open_log(log_json)
-    announcer = Announcer(_voice_settings(database), app)
-
-    def background(work: Any, done: Any) -> None:
-        runner.submit(work, done, done)
-
-    display = DisplayWindow(database, background, log_json=log, announcer=announcer)
-    kiosk = KioskWindow(database, background, print_slip=printer_for(f"pdf:{ticket_folder}"), exit_pin=None)
-    feed = ChangeFeed(database, app)
+    shared = _Windows(database, voice=True, log_json=log_json)
+    display = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
+    kiosk = KioskWindow(database, shared.background, print_slip=printer_for(f"pdf:{ticket_folder}"))
     for window in (display, kiosk):
-        feed.onlineChanged.connect(window.set_online)
-        feed.subscribe(window.handle_events)
+        shared.attach(window)
     display.resize(1366, 768)
     kiosk.resize(540, 960)
     display.show()
     kiosk.show()
-    app.aboutToQuit.connect(feed.close)
-    app.aboutToQuit.connect(announcer.close)
-    code = int(app.exec())
-    runner.wait()
-    if log is not None:
-        log.close()
-    return code
+    return shared.run()
 
 
 def _voice_settings(database: Database) -> Any:

@@ -13,10 +13,9 @@ from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
-from antrian.services.office import get_office
+from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterState, Event, Service, Setting, Ticket
-from antrian.store.queue import append_events
 
 CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
 COUNTER_KINDS = frozenset({"counter_opened", "counter_paused", "counter_closed"})
@@ -197,15 +196,5 @@ def save_voice_settings(
     else:
         row.value = value
     session.flush()
-    append_events(
-        session,
-        [
-            {
-                "at": require_utc(clock()),
-                "kind": "settings_changed",
-                "user_id": actor.user_id,
-                "data": {"settings": "voice"},
-            }
-        ],
-    )
+    log_settings_changed(session, actor, clock, settings="voice")
     return settings

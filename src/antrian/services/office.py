@@ -86,15 +86,13 @@ def update_office(
     for key, value in changes.items():
         setattr(row, key, value)
     session.flush()
+    log_settings_changed(session, actor, clock, office=sorted(changes))
+    return get_office(session)
+
+
+def log_settings_changed(session: Session, actor: Actor, clock: Clock, **what: object) -> None:
+    """The event every settings change writes, so that running windows re-read what changed."""
     append_events(
         session,
-        [
-            {
-                "at": require_utc(clock()),
-                "kind": "settings_changed",
-                "user_id": actor.user_id,
-                "data": {"office": sorted(changes)},
-            }
-        ],
+        [{"at": require_utc(clock()), "kind": "settings_changed", "user_id": actor.user_id, "data": what}],
     )
-    return get_office(session)

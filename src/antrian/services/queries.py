@@ -11,7 +11,7 @@ from antrian.domain.timing import Clock, service_day, system_clock
 from antrian.services.lookup import event_infos, ticket_infos
 from antrian.services.office import get_office
 from antrian.services.results import EventInfo, TicketInfo
-from antrian.store.models import Event, Service, Ticket
+from antrian.store.models import Event, Ticket
 from antrian.store.queue import events_after as _events_after
 
 
@@ -37,15 +37,3 @@ def events_after(session: Session, after_id: int, limit: int = 1000) -> list[Eve
 
 def last_event_id(session: Session) -> int:
     return int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
-
-
-def waiting_counts(session: Session, *, clock: Clock = system_clock) -> dict[str, int]:
-    """People waiting per service code today."""
-    day = today(session, clock)
-    rows = session.execute(
-        select(Service.code, func.count(Ticket.id))
-        .join(Ticket, Ticket.service_id == Service.id)
-        .where(Ticket.status == "waiting", Ticket.service_day == day)
-        .group_by(Service.code)
-    )
-    return {code: int(count) for code, count in rows}

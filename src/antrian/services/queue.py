@@ -42,7 +42,7 @@ from antrian.store.models import (
     Ticket,
     User,
 )
-from antrian.store.queue import append_events, claim_head, lock_counter_state, next_ticket_number
+from antrian.store.queue import append_events, claim_head, is_postgres, lock_counter_state, next_ticket_number
 
 
 def _event(
@@ -173,15 +173,20 @@ class _Desk:
     today: date
     operator_id: int | None
 
-    def current(self, session: Session) -> Ticket:
+    def _at_counter(self, session: Session) -> Ticket | None:
+        """The counter's ticket if it is called or being served there."""
         ticket = session.get(Ticket, self.state.current_ticket_id) if self.state.current_ticket_id else None
-        if ticket is None or ticket.status not in AT_COUNTER_STATUSES:
+        return ticket if ticket is not None and ticket.status in AT_COUNTER_STATUSES else None
+
+    def current(self, session: Session) -> Ticket:
+        ticket = self._at_counter(session)
+        if ticket is None:
             raise CounterUnavailable(f"counter {self.counter.number} has no ticket called or in service")
         return ticket
 
     def require_free(self, session: Session) -> None:
-        ticket = session.get(Ticket, self.state.current_ticket_id) if self.state.current_ticket_id else None
-        if ticket is not None and ticket.status in AT_COUNTER_STATUSES:
+        ticket = self._at_counter(session)
+        if ticket is not None:
             raise CounterUnavailable(
                 f"counter {self.counter.number} still has {ticket.label} {Status(ticket.status).value}; "
                 "finish, skip, hold or transfer it first"
@@ -195,9 +200,6 @@ class _Desk:
             .order_by(CounterService.position)
         )
         return list(rows.scalars())
-
-    def operator_name(self, session: Session) -> str | None:
-        return session.get(User, self.operator_id).username if self.operator_id else None  # type: ignore[union-attr]
 
     def info(self, session: Session, ticket: Ticket) -> TicketInfo:
         service = session.get(Service, ticket.service_id)
@@ -295,7 +297,7 @@ def find_today(session: Session, number: str, today: date, width: int) -> Ticket
         .order_by(Ticket.id.desc())
         .limit(1)
     )
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgres(session):
         # Lock the row and read it as committed after the lock: another counter may have just claimed it
         # (SQLite's single writer needs neither).
         statement = statement.with_for_update().execution_options(populate_existing=True)
@@ -467,7 +469,7 @@ def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_cl
     now = require_utc(clock())
     today = service_day(now, get_office(session).zone)
     query = select(Ticket).where(_OPEN_PREDICATE, Ticket.service_day < today)
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgres(session):
         # two counters opening at once must not expire (and log) the same tickets twice
         query = query.with_for_update(skip_locked=True)
     stale = session.execute(query).scalars().all()

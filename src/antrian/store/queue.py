@@ -42,7 +42,7 @@ _INSERT_EVENT_SQLITE = insert(_EVENTS).values(id=null()).returning(_EVENTS.c.id)
 _NOTIFY = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
 
 
-def _is_postgres(session: Session) -> bool:
+def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
@@ -81,7 +81,7 @@ def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[in
 def lock_counter_state(session: Session, counter_id: int) -> CounterState | None:
     """The counter's state row, locked for this transaction on PostgreSQL."""
     statement = select(CounterState).where(CounterState.counter_id == counter_id)
-    if _is_postgres(session):
+    if is_postgres(session):
         statement = statement.with_for_update()
     return session.execute(statement).scalar_one_or_none()
 
@@ -110,7 +110,7 @@ def claim_head(
     """
     if not service_ids:
         return None
-    postgres = _is_postgres(session)
+    postgres = is_postgres(session)
     deadline = time.monotonic() + SKIP_LOCKED_PATIENCE_S
     while True:
         for priority in (priority_first, not priority_first):
