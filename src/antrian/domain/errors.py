@@ -57,3 +57,8 @@ class StoreError(AntrianError):
     """The database cannot be used: unreachable, corrupted, or of an unknown schema."""
 
     exit_code = 1
+
+
+class StaleView(IllegalAction):
+    """The counter changed since the operator's screen last showed it (another PC, or an action that was
+    already saved before the connection dropped); the action is not applied twice."""

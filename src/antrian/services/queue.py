@@ -365,11 +365,25 @@ def _finish_step(
     return d.info(session, ticket)
 
 
-def start(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:
-    """The called citizen has arrived: service starts."""
+def start(
+    session: Session,
+    counter: int,
+    *,
+    actor: Actor,
+    clock: Clock = system_clock,
+    priority_confirmed: bool | None = None,
+) -> TicketInfo:
+    """The called citizen has arrived: service starts.
+
+    Args:
+        priority_confirmed: for a priority ticket, the operator's check of the claim (UU 25/2009 art. 29:
+            the facilities are for the vulnerable groups only); recorded in the event for supervisors.
+    """
     d, ticket = _step(session, counter, Action.START, actor, clock, release=False)
     ticket.started_at = d.now
-    return _finish_step(session, d, ticket, "ticket_started", actor)
+    if ticket.priority_group is None or priority_confirmed is None:
+        return _finish_step(session, d, ticket, "ticket_started", actor)
+    return _finish_step(session, d, ticket, "ticket_started", actor, priority_confirmed=priority_confirmed)
 
 
 def finish(session: Session, counter: int, *, actor: Actor, clock: Clock = system_clock) -> TicketInfo:

@@ -1,0 +1,327 @@
+"""The counter panel's side of the queue: what one counter sees, and its actions guarded against a stale view.
+
+``desk_view`` reads everything the panel shows in one transaction. ``act`` performs one operator action
+through the queue and counter services, but only if the counter is still as the operator last saw it
+(``DeskView.token``): an action sent again after a lost connection, or pressed on a screen that another PC
+has made stale, is refused with ``StaleView`` instead of being done twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antrian.domain.desk import DeskAction
+from antrian.domain.errors import InvalidInput, StaleView
+from antrian.domain.policy import priority_first
+from antrian.domain.roles import Actor
+from antrian.domain.status import AT_COUNTER_STATUSES, Status
+from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.services import counters as counter_ops
+from antrian.services import queue as queue_ops
+from antrian.services.lookup import counter_by_number, ticket_info
+from antrian.services.office import get_office
+from antrian.services.queries import last_event_id
+from antrian.services.results import TicketInfo
+from antrian.store.models import CounterService, CounterState, Service, Ticket, User
+
+WAITING_SHOWN = 200
+MISSED_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class QueueEntry:
+    """A ticket in one of the panel's lists (waiting, held here, missed here)."""
+
+    id: int
+    number: str
+    service: str
+    service_name: str
+    priority_group: str | None
+    status: str
+    place_at: datetime
+    issued_at: datetime
+    call_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeskView:
+    """Everything the counter panel shows, read at one moment (``event_id``: the newest event it includes)."""
+
+    counter: int
+    counter_name: str
+    state: str
+    pause_reason: str | None
+    operator: str | None
+    operator_name: str | None
+    since: datetime | None
+    services: tuple[tuple[str, str], ...]
+    transfer_targets: tuple[tuple[str, str], ...]
+    current: TicketInfo | None
+    standard_value: int | None
+    standard_unit: str | None
+    waiting: tuple[QueueEntry, ...]
+    waiting_total: int
+    next_id: int | None
+    held: tuple[QueueEntry, ...]
+    missed: tuple[QueueEntry, ...]
+    served_today: int
+    average_service: timedelta | None
+    no_show_today: int
+    recall_limit: int
+    token: str
+    event_id: int
+    now: datetime
+    today: date
+
+
+@dataclass(frozen=True, slots=True)
+class DeskResult:
+    """What an action did: the ticket it concerned (None for pause/open/close) and the counter afterwards."""
+
+    action: DeskAction
+    ticket: TicketInfo | None
+    state: str
+    token: str
+    event_id: int
+
+
+def _token(state: CounterState | None, ticket: Ticket | None) -> str:
+    """The counter's situation as the panel last saw it; any action of anyone changes it."""
+    if state is None:
+        return "closed:-:-"
+    at_counter = ticket if ticket is not None and ticket.status in AT_COUNTER_STATUSES else None
+    head = f"{state.state}:{state.operator_id or '-'}"
+    if at_counter is None:
+        return f"{head}:-"
+    return f"{head}:{at_counter.id}:{at_counter.status}:{at_counter.call_count}"
+
+
+def _entry(ticket: Ticket, service: Service) -> QueueEntry:
+    return QueueEntry(
+        id=ticket.id,
+        number=ticket.label,
+        service=service.code,
+        service_name=service.name,
+        priority_group=ticket.priority_group,
+        status=ticket.status,
+        place_at=ticket.place_at,
+        issued_at=ticket.issued_at,
+        call_count=ticket.call_count,
+    )
+
+
+def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> DeskView:
+    """What counter ``number``'s panel shows now."""
+    event_id = last_event_id(session)  # first: everything read below is at least this new
+    counter = counter_by_number(session, number)
+    state = session.get(CounterState, counter.id)
+    office = get_office(session)
+    now = require_utc(clock())
+    today = service_day(now, office.zone)
+    services = (
+        session.execute(
+            select(Service)
+            .join(CounterService, CounterService.service_id == Service.id)
+            .where(CounterService.counter_id == counter.id, Service.active.is_(True))
+            .order_by(CounterService.position)
+        )
+        .scalars()
+        .all()
+    )
+    everything = (
+        session.execute(
+            select(Service).where(Service.active.is_(True)).order_by(Service.display_order, Service.code)
+        )
+        .scalars()
+        .all()
+    )
+    by_id = {s.id: s for s in everything}
+    by_id.update({s.id: s for s in services})
+    ids = [s.id for s in services]
+
+    current_row = session.get(Ticket, state.current_ticket_id) if state and state.current_ticket_id else None
+    current = None
+    standard: tuple[int | None, str | None] = (None, None)
+    if current_row is not None and current_row.status in AT_COUNTER_STATUSES:
+        service = by_id.get(current_row.service_id) or session.get(Service, current_row.service_id)
+        assert service is not None
+        operator = session.get(User, current_row.operator_id) if current_row.operator_id else None
+        current = ticket_info(current_row, service, number, operator.username if operator else None)
+        standard = (service.standard_time_value, service.standard_time_unit)
+
+    waiting_rows: list[Ticket] = []
+    total = 0
+    next_id = None
+    if ids:
+        waiting_where = (
+            Ticket.status == Status.WAITING.value,
+            Ticket.service_day == today,
+            Ticket.service_id.in_(ids),
+        )
+        waiting_rows = list(
+            session.execute(
+                select(Ticket).where(*waiting_where).order_by(Ticket.place_at, Ticket.id).limit(WAITING_SHOWN)
+            ).scalars()
+        )
+        total = int(
+            session.execute(select(func.count()).select_from(Ticket).where(*waiting_where)).scalar_one()
+        )
+        first = priority_first(state.normal_streak if state else 0, office.priority_interleave)
+        for wanted in (first, not first):
+            head = session.execute(
+                select(Ticket.id)
+                .where(
+                    *waiting_where,
+                    Ticket.priority_group.is_not(None) if wanted else Ticket.priority_group.is_(None),
+                )
+                .order_by(Ticket.place_at, Ticket.id)
+                .limit(1)
+            ).scalar_one_or_none()
+            if head is not None:
+                next_id = int(head)
+                break
+
+    mine = (Ticket.counter_id == counter.id, Ticket.service_day == today)
+    held = (
+        session.execute(
+            select(Ticket).where(*mine, Ticket.status == Status.HELD.value).order_by(Ticket.last_called_at)
+        )
+        .scalars()
+        .all()
+    )
+    missed = (
+        session.execute(
+            select(Ticket)
+            .where(*mine, Ticket.status == Status.NO_SHOW.value)
+            .order_by(Ticket.last_called_at.desc())
+            .limit(MISSED_SHOWN)
+        )
+        .scalars()
+        .all()
+    )
+    done = session.execute(
+        select(Ticket.started_at, Ticket.finished_at).where(*mine, Ticket.status == Status.DONE.value)
+    ).all()
+    durations = [f - s for s, f in done if s is not None and f is not None]
+    no_shows = int(
+        session.execute(
+            select(func.count()).select_from(Ticket).where(*mine, Ticket.status == Status.NO_SHOW.value)
+        ).scalar_one()
+    )
+    operator = session.get(User, state.operator_id) if state and state.operator_id else None
+
+    def entries(rows: Any) -> tuple[QueueEntry, ...]:
+        found = []
+        for row in rows:
+            service = by_id.get(row.service_id) or session.get(Service, row.service_id)
+            assert service is not None
+            found.append(_entry(row, service))
+        return tuple(found)
+
+    return DeskView(
+        counter=number,
+        counter_name=counter.name,
+        state=state.state if state else "closed",
+        pause_reason=state.pause_reason if state else None,
+        operator=operator.username if operator else None,
+        operator_name=operator.full_name if operator else None,
+        since=state.since if state else None,
+        services=tuple((s.code, s.name) for s in services),
+        transfer_targets=tuple((s.code, s.name) for s in everything),
+        current=current,
+        standard_value=standard[0],
+        standard_unit=standard[1],
+        waiting=entries(waiting_rows),
+        waiting_total=total,
+        next_id=next_id,
+        held=entries(held),
+        missed=entries(missed),
+        served_today=len(done),
+        average_service=sum(durations, timedelta()) / len(durations) if durations else None,
+        no_show_today=no_shows,
+        recall_limit=office.recall_limit,
+        token=_token(state, current_row),
+        event_id=event_id,
+        now=now,
+        today=today,
+    )
+
+
+def act(
+    session: Session,
+    number: int,
+    action: DeskAction,
+    *,
+    expect: str | None,
+    actor: Actor,
+    clock: Clock = system_clock,
+    ticket: str | None = None,
+    to_service: str | None = None,
+    reason: str | None = None,
+    priority_confirmed: bool | None = None,
+) -> DeskResult:
+    """Perform ``action`` at counter ``number`` if the counter is still as ``expect`` says.
+
+    Args:
+        expect: the ``token`` of the view the operator acted on; None skips the check (scripts).
+        ticket: the number to call, for CALL_NUMBER.
+        to_service: the target service code, for TRANSFER.
+        reason: why the counter pauses, for PAUSE.
+        priority_confirmed: the operator's check of a priority claim, for START.
+
+    Raises:
+        StaleView: the counter changed since ``expect`` was read; nothing was done.
+        and whatever the underlying service raises (illegal transition, nothing waiting, ...).
+    """
+    d = queue_ops.desk(session, number, actor, clock, need_open=False)  # locks the counter's state row
+    before = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
+    seen = _token(d.state, before)
+    if expect is not None and seen != expect:
+        raise StaleView(
+            f"counter {number} changed since it was last shown (another PC, or an action already saved); "
+            "nothing was done"
+        )
+    kw: dict[str, Any] = {"actor": actor, "clock": clock}
+    result: TicketInfo | None = None
+    if action is DeskAction.CALL_NEXT:
+        result = queue_ops.call_next(session, number, **kw)
+    elif action is DeskAction.CALL_NUMBER:
+        if not ticket:
+            raise InvalidInput("which number? type a ticket number such as A012")
+        result = queue_ops.call_ticket(session, number, ticket, **kw)
+    elif action is DeskAction.RECALL:
+        result = queue_ops.recall(session, number, **kw)
+    elif action is DeskAction.START:
+        result = queue_ops.start(session, number, priority_confirmed=priority_confirmed, **kw)
+    elif action is DeskAction.FINISH:
+        result = queue_ops.finish(session, number, **kw)
+    elif action is DeskAction.NO_SHOW:
+        result = queue_ops.no_show(session, number, **kw)
+    elif action is DeskAction.HOLD:
+        result = queue_ops.hold(session, number, **kw)
+    elif action is DeskAction.TRANSFER:
+        if not to_service:
+            raise InvalidInput("transfer to which service? give its code, such as B")
+        result = queue_ops.transfer(session, number, to_service, **kw)
+    elif action is DeskAction.PAUSE:
+        counter_ops.pause_counter(session, number, reason or "", **kw)
+    elif action is DeskAction.OPEN:
+        counter_ops.open_counter(session, number, **kw)
+    elif action is DeskAction.CLOSE:
+        counter_ops.close_counter(session, number, **kw)
+    else:  # pragma: no cover - DeskAction is closed
+        raise InvalidInput(f"unknown action {action!r}")
+    session.flush()
+    now_current = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
+    return DeskResult(
+        action=action,
+        ticket=result,
+        state=d.state.state,
+        token=_token(d.state, now_current),
+        event_id=last_event_id(session),
+    )
