@@ -4,7 +4,9 @@
 
 Builds a sample office in a temporary SQLite file with some activity (tickets waiting, counters open, on a
 break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait),
-and the kiosk (start, Pelayanan Khusus, the number taken, a printer failure) at 1080x1920 and 1920x1080.
+the kiosk (start, Pelayanan Khusus, the number taken, a printer failure) at 1080x1920 and 1920x1080, and the
+counter panel (login, a ticket called, the priority check, service time amber and red past the standard, a
+break, the call-number dialog) at 1366x768 and 1920x1080.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def sample_office(path: str):  # type: ignore[no-untyped-def]
 
     db = open_database(path)
     with db.write() as s:
-        install_demo(s)
+        passwords = install_demo(s)
     for code in "AAABBCDAABCA":
         with db.write() as s:
             queue.issue_ticket(s, code, actor=SYSTEM)
@@ -50,9 +52,11 @@ def sample_office(path: str):  # type: ignore[no-untyped-def]
         counters.pause_counter(s, 3, "Istirahat siang", actor=SYSTEM)
     with db.write() as s:
         queue.call_next(s, 1, actor=SYSTEM)
+    with db.write() as s:
+        queue.issue_ticket(s, "B", priority="disabilitas", actor=SYSTEM)
     with db.read() as s:
         events = events_after(s, 0, 10_000)
-    return db, events
+    return db, events, passwords
 
 
 def main() -> int:
@@ -69,7 +73,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        db, events = sample_office(str(Path(folder) / "screens.db"))
+        db, events, passwords = sample_office(str(Path(folder) / "screens.db"))
         runner = TaskRunner(app)
         for width, height in ((1366, 768), (1920, 1080), (1080, 1920)):
             window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
@@ -114,8 +118,73 @@ def main() -> int:
             kiosk.grab().save(str(path))
             print(path)
             kiosk.close()
+        counter_screens(app, runner, db, passwords, out)
         db.dispose()
     return 0
+
+
+def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from antrian.domain.desk import DeskAction
+    from antrian.domain.timing import system_clock
+    from antrian.gui.counter.window import CounterWindow
+
+    def settle() -> None:
+        for _ in range(6):
+            runner.wait()
+            app.processEvents()
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+    for number, (width, height) in ((1, (1366, 768)), (2, (1920, 1080))):
+        size = f"{width}x{height}"
+        user = f"petugas{number}"
+        shift = timedelta()
+        window = CounterWindow(
+            db, background, number=number, username=user, password=passwords[user],
+            clock=lambda: system_clock() + shift,
+        )
+        window.resize(width, height)
+        window.show()
+        settle()
+        save(window, f"counter-login-{size}")
+        window.log_in()
+        settle()
+        if window.view is not None and window.view.current is None:
+            window.trigger(DeskAction.CALL_NEXT)
+            settle()
+        save(window, f"counter-called-{size}")
+        window.trigger(DeskAction.START)
+        settle()
+        if window.dialog is not None:
+            save(window.dialog, f"counter-priority-check-{size}")
+            window.dialog.yes.click()
+            settle()
+        for minutes, name in ((13, "amber"), (25, "red")):
+            shift = timedelta(minutes=minutes)
+            window._show_times()
+            save(window, f"counter-serving-{name}-{size}")
+        shift = timedelta()
+        window.trigger(DeskAction.FINISH)
+        settle()
+        window.trigger(DeskAction.CALL_NUMBER)
+        settle()
+        if window.dialog is not None:
+            save(window.dialog, f"counter-call-number-{size}")
+            window.dialog.reject()
+            settle()
+        window.trigger(DeskAction.PAUSE)
+        settle()
+        if window.dialog is not None:
+            window.dialog.accept()
+            settle()
+        save(window, f"counter-paused-{size}")
+        window.close()
 
 
 if __name__ == "__main__":

@@ -95,6 +95,12 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
+    _demo_data(args)
+    return EXIT_OK
+
+
+def _demo_data(args: argparse.Namespace) -> dict[str, str]:
+    """Install the sample office and report it; returns the users created now with their passwords."""
     from antrian.services.demo import install_demo
 
     db = _open(args)
@@ -105,7 +111,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         db.dispose()
     if getattr(args, "json", False):
         print(json.dumps({"database": db.name, "created_users": created}))
-        return EXIT_OK
+        return created
     print(f"Sample office ready in {db.name}")
     if created:
         print("New users and their passwords (shown only this once):")
@@ -113,28 +119,36 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             print(f"  {username:<12} {password}")
     else:
         print("All sample users already existed; their passwords are unchanged.")
-    return EXIT_OK
+    return created
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """The sample office and every window that exists so far: the kiosk and the waiting-room display."""
+    """The sample office and every window: the kiosk, the waiting-room display and counters 1 and 2."""
     from pathlib import Path
 
     from platformdirs import user_data_dir
 
     from antrian.gui.app import run_demo
 
-    cmd_demo_data(args)
+    created = _demo_data(args)
     tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
-    print(f"Kiosk and display open. Touch a service on the kiosk; its ticket is saved as a PDF in {tickets}.")
-    db_option = f" --db {args.db}" if args.db else ""
     print(
-        f"Call the next citizen from another terminal: antrian{db_option} counter open 1 && "
-        f"antrian{db_option} counter call-next 1"
+        "Kiosk, display and counters 1 and 2 open. Touch a service on the kiosk; "
+        f"its ticket is saved as a PDF in {tickets}."
     )
+    if created:
+        print("The counter windows are filled in for petugas1 and petugas2: press Enter to log in.")
+    else:
+        print(
+            "Log in to the counters as petugas1 and petugas2 with the passwords shown when the sample "
+            "office was made."
+        )
     db = _open(args)
     try:
-        return run_demo(db, log_json=getattr(args, "log_json", None), ticket_folder=str(tickets))
+        logins = {n: (f"petugas{n}", created.get(f"petugas{n}", "")) for n in (1, 2)}
+        return run_demo(
+            db, log_json=getattr(args, "log_json", None), ticket_folder=str(tickets), logins=logins
+        )
     finally:
         db.dispose()
 
@@ -149,6 +163,18 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     db = _open_for_window(args)
     try:
         return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
+    finally:
+        db.dispose()
+
+
+def cmd_counter_panel(args: argparse.Namespace) -> int:
+    """``antrian counter [N]``: the panel of counter N, of this PC's counter, or of one chosen at login."""
+    from antrian.gui.app import run_counter
+
+    number = args.counter if args.counter is not None else _config().counter_number
+    db = _open_for_window(args)
+    try:
+        return run_counter(db, number=number)
     finally:
         db.dispose()
 
@@ -420,6 +446,11 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(func=func)
         return command
 
+    panel = counter.add_parser(
+        "panel", parents=[common], help="the counter panel window (also: antrian counter [N])"
+    )
+    panel.add_argument("counter", type=int, nargs="?", help="counter number (default: this PC's, or ask)")
+    panel.set_defaults(func=cmd_counter_panel)
     counter_command("open", cmd_counter_open, "open the counter (or end its break)")
     counter_command("pause", cmd_counter_pause, "take a break").add_argument("--reason", required=True)
     counter_command("close", cmd_counter_close, "close the counter")
@@ -457,9 +488,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _panel_shorthand(argv: list[str]) -> list[str]:
+    """``antrian [options] counter [N] [options]`` is the panel window: ``counter panel [N]``."""
+    for index, word in enumerate(argv):
+        if word.startswith("-"):
+            continue
+        if word != "counter":
+            return argv
+        rest = argv[index + 1 :]
+        if not rest or rest[0].isdigit() or (rest[0].startswith("-") and rest[0] not in ("-h", "--help")):
+            return [*argv[: index + 1], "panel", *rest]
+        return argv
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_panel_shorthand(list(sys.argv[1:] if argv is None else argv)))
         args.db = getattr(args, "db", None)
         args.json = getattr(args, "json", False)
         return int(args.func(args))

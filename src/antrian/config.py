@@ -13,6 +13,9 @@ Command-line options override the file, and ``ANTRIAN_DATABASE_URL`` / ``ANTRIAN
 
     [display]
     screen = 1
+
+    [counter]
+    number = 2                  # the loket this PC is; `antrian counter` opens it without asking
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class MachineConfig:
     kiosk_paper_width: int = 80
     kiosk_pin: str | None = None
     display_screen: int | None = None
+    counter_number: int | None = None
     source: Path | None = None
 
 
@@ -70,8 +74,12 @@ def load_config(path: Path | None = None) -> MachineConfig:
         )
     kiosk = data.get("kiosk", {})
     display = data.get("display", {})
-    if not isinstance(kiosk, dict) or not isinstance(display, dict):
-        raise InvalidInput(f"{path}: [kiosk] and [display] must be tables")
+    counter = data.get("counter", {})
+    if not all(isinstance(table, dict) for table in (kiosk, display, counter)):
+        raise InvalidInput(f"{path}: [kiosk], [display] and [counter] must be tables")
+    number = _typed(counter, "number", int, path)
+    if number is not None and number < 1:
+        raise InvalidInput(f"{path}: counter.number must be 1 or more, not {number}")
     width = _typed(kiosk, "paper_width", int, path) or 80
     if width not in (58, 80):
         raise InvalidInput(f"{path}: kiosk.paper_width must be 58 or 80, not {width}")
@@ -82,5 +90,6 @@ def load_config(path: Path | None = None) -> MachineConfig:
         kiosk_paper_width=width,
         kiosk_pin=str(pin) if pin is not None else None,
         display_screen=_typed(display, "screen", int, path),
+        counter_number=number,
         source=path,
     )

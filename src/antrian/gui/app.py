@@ -104,8 +104,28 @@ def run_kiosk(
     return shared.run()
 
 
-def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) -> int:
-    """``antrian demo``: every window that exists, side by side in one process, sharing one change feed."""
+def run_counter(database: Database, *, number: int | None) -> int:
+    """``antrian counter [N]``: the operator's panel, sized for a 1366x768 office PC, until closed."""
+    from antrian.gui.counter.window import CounterWindow
+
+    shared = _Windows(database)
+    window = CounterWindow(database, shared.background, number=number)
+    shared.attach(window)
+    window.resize(1366, 740)
+    window.show()
+    return shared.run()
+
+
+def run_demo(
+    database: Database,
+    *,
+    log_json: str | None,
+    ticket_folder: str,
+    logins: dict[int, tuple[str, str]] | None = None,
+) -> int:
+    """``antrian demo``: every window, side by side in one process, sharing one change feed: the display,
+    the kiosk and the panels of counters 1 and 2 (``logins`` fills in their username and password)."""
+    from antrian.gui.counter.window import CounterWindow
     from antrian.gui.display.window import DisplayWindow
     from antrian.gui.kiosk.window import KioskWindow
     from antrian.printing.targets import printer_for
@@ -113,12 +133,20 @@ def run_demo(database: Database, *, log_json: str | None, ticket_folder: str) ->
     shared = _Windows(database, voice=True, log_json=log_json)
     display = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
     kiosk = KioskWindow(database, shared.background, print_slip=printer_for(f"pdf:{ticket_folder}"))
-    for window in (display, kiosk):
+    counters = [
+        CounterWindow(database, shared.background, number=n, username=user, password=password)
+        for n, (user, password) in sorted((logins or {1: ("", ""), 2: ("", "")}).items())
+    ]
+    for window in (display, kiosk, *counters):
         shared.attach(window)
     display.resize(1366, 768)
     kiosk.resize(540, 960)
     display.show()
     kiosk.show()
+    for offset, counter in enumerate(counters):
+        counter.resize(1366, 740)
+        counter.move(60 * (offset + 1), 60 * (offset + 1))
+        counter.show()
     return shared.run()
 
 

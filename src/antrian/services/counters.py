@@ -40,8 +40,8 @@ def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = 
 
     d = desk(session, number, actor, clock, need_open=False)
     expire_past_days(session, actor=SYSTEM, clock=clock)  # also for a counter left open overnight
-    if d.state.state == "open" and d.state.operator_id in (None, actor.user_id):
-        return counter_info(session, number)
+    if d.state.state == "open" and d.state.operator_id == actor.user_id:
+        return counter_info(session, number)  # already open for this operator: nothing to log
     if actor.user_id is not None:
         d.state.operator_id = actor.user_id
     d.state.state = "open"

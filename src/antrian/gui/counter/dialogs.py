@@ -1,0 +1,168 @@
+"""The counter panel's small questions: which number, which service, why the break, is the priority claim
+right, close the counter. Each works with the keyboard alone (type, arrows, Enter, Esc) and the mouse alone
+(pick from a list, click a button); each is opened window-modal with ``open()`` and answers through
+``accepted``, so the panel never runs a nested event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian.domain.priority import LABELS_ID, PriorityGroup
+
+PAUSE_REASONS = ("Istirahat", "Sholat", "Makan siang", "Rapat / koordinasi", "Gangguan sistem")
+
+
+class _Dialog(QDialog):
+    def __init__(self, parent: QWidget, title: str, question: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(520)
+        font = QFont(self.font())
+        font.setPixelSize(17)
+        self.setFont(font)
+        self.layout_ = QVBoxLayout(self)
+        self.question = QLabel(question)
+        self.question.setWordWrap(True)
+        self.layout_.addWidget(self.question)
+
+    def _buttons(self, ok_text: str) -> QDialogButtonBox:
+        box = QDialogButtonBox()
+        self.ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        cancel = box.addButton("Batal (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        return box
+
+
+class NumberDialog(_Dialog):
+    """Call a given number: type it, or pick one of today's held, missed or waiting tickets."""
+
+    def __init__(self, parent: QWidget, suggestions: list[tuple[str, str]]) -> None:
+        super().__init__(parent, "Panggil Nomor", "Nomor antrean yang dipanggil (misalnya A012):")
+        self.choice = QComboBox()
+        self.choice.setEditable(True)
+        self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for number, note in suggestions:
+            self.choice.addItem(f"{number}  —  {note}", number)
+        self.choice.setCurrentIndex(-1)
+        self.choice.setEditText("")
+        self.layout_.addWidget(self.choice)
+        self.layout_.addWidget(self._buttons("Panggil (Enter)"))
+        self.choice.setFocus()
+
+    def number(self) -> str:
+        index = self.choice.currentIndex()
+        text = self.choice.currentText().strip()
+        if index >= 0 and text == self.choice.itemText(index):
+            return str(self.choice.itemData(index))
+        return text.split()[0].upper() if text else ""
+
+
+class ServiceDialog(_Dialog):
+    """Transfer: pick the service the citizen goes to next."""
+
+    def __init__(self, parent: QWidget, number: str, services: list[tuple[str, str]]) -> None:
+        super().__init__(parent, "Alihkan", f"Alihkan {number} ke layanan (nomor dan urutannya tetap):")
+        self.services = QListWidget()
+        for code, name in services:
+            item = QListWidgetItem(f"{code}  {name}")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.services.addItem(item)
+        self.services.setCurrentRow(0)
+        self.services.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.layout_.addWidget(self.services)
+        self.layout_.addWidget(self._buttons("Alihkan (Enter)"))
+        self.services.setFocus()
+
+    def code(self) -> str:
+        item = self.services.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+
+class PauseDialog(_Dialog):
+    """Istirahat: a reason from the list, or another one typed."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "Istirahat", "Alasan loket berhenti memanggil:")
+        self.reasons = QListWidget()
+        for reason in PAUSE_REASONS:
+            self.reasons.addItem(reason)
+        self.reasons.setCurrentRow(0)
+        self.reasons.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.other = QLineEdit()
+        self.other.setPlaceholderText("Alasan lain (ketik di sini)")
+        self.other.setMaxLength(200)
+        self.layout_.addWidget(self.reasons)
+        self.layout_.addWidget(self.other)
+        self.layout_.addWidget(self._buttons("Istirahat (Enter)"))
+        self.reasons.setFocus()
+
+    def reason(self) -> str:
+        typed = self.other.text().strip()
+        if typed:
+            return typed
+        item = self.reasons.currentItem()
+        return item.text() if item is not None else ""
+
+
+class PriorityDialog(_Dialog):
+    """The operator checks a priority claim when service starts (UU 25/2009 art. 29)."""
+
+    def __init__(self, parent: QWidget, number: str, group: str) -> None:
+        try:
+            label = LABELS_ID[PriorityGroup(group)]
+        except ValueError:
+            label = group
+        super().__init__(
+            parent,
+            "Pelayanan Khusus",
+            f"{number} mengambil Pelayanan Khusus: {label}.\n"
+            "Apakah warga ini memang termasuk kelompok tersebut?",
+        )
+        self.confirmed: bool | None = None
+        box = QDialogButtonBox()
+        self.yes = QPushButton("Ya, sesuai (Y)")
+        self.no = QPushButton("Tidak sesuai (T)")
+        cancel = QPushButton("Batal (Esc)")
+        for button, role in (
+            (self.yes, QDialogButtonBox.ButtonRole.YesRole),
+            (self.no, QDialogButtonBox.ButtonRole.NoRole),
+            (cancel, QDialogButtonBox.ButtonRole.RejectRole),
+        ):
+            box.addButton(button, role)
+        self.yes.setShortcut("Y")
+        self.no.setShortcut("T")
+        self.yes.setDefault(True)
+        self.yes.clicked.connect(lambda: self._answer(True))
+        self.no.clicked.connect(lambda: self._answer(False))
+        cancel.clicked.connect(self.reject)
+        self.layout_.addWidget(box)
+
+    def _answer(self, confirmed: bool) -> None:
+        self.confirmed = confirmed
+        self.accept()
+
+
+class ConfirmDialog(_Dialog):
+    """A yes/no question with the safe answer on Esc."""
+
+    def __init__(self, parent: QWidget, title: str, question: str, yes: str) -> None:
+        super().__init__(parent, title, question)
+        self.layout_.addWidget(self._buttons(yes))

@@ -1,0 +1,941 @@
+"""The counter operator's panel (loket): log in, then call, serve and pass citizens on, mostly by keyboard.
+
+Two pages: the login (username, password, counter) and the panel. The panel shows the counter's current
+ticket with its times against the service's standard, a button and a function key for every action, the
+live waiting list of the counter's services, the tickets this counter held or missed today, and today's
+figures. An action that is not allowed now is disabled, its tooltip says why, and its key says why too.
+
+Every action runs through ``services.desk.act`` on the task runner, carrying the token of the view the
+operator acted on, so an action is never done twice: if the database is gone when it is sent, it waits
+(banner, cancellable) and is sent again, once, when the database is back; if it had in fact been saved,
+the token no longer matches and nothing more happens.
+
+Signals:
+    ticketShown(object): an action's ticket is on screen (``DeskResult``), right after the repaint.
+    viewApplied(object): a ``DeskView`` has been applied.
+    loggedIn(str): the operator is logged in and the counter is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian.domain.desk import (
+    DeskAction,
+    DeskState,
+    Level,
+    clock_text,
+    offer_no_show,
+    recalls,
+    refusals,
+    service_level,
+    standard_duration,
+    standard_text,
+)
+from antrian.domain.errors import StaleView, StoreError
+from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.domain.roles import Actor
+from antrian.domain.status import Status
+from antrian.domain.timing import Clock, system_clock
+from antrian.gui.counter.dialogs import (
+    ConfirmDialog,
+    NumberDialog,
+    PauseDialog,
+    PriorityDialog,
+    ServiceDialog,
+)
+from antrian.gui.errors import error_text
+from antrian.gui.tasks import CoalescedRead
+from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
+from antrian.services.results import CounterInfo, EventInfo
+from antrian.store.database import Database
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 2000
+MESSAGE_MS = 10000
+
+# action -> (button text, key)
+ACTIONS: dict[DeskAction, tuple[str, str]] = {
+    DeskAction.CALL_NEXT: ("Panggil Berikutnya", "F2"),
+    DeskAction.RECALL: ("Panggil Ulang", "F3"),
+    DeskAction.START: ("Mulai Layani", "F4"),
+    DeskAction.FINISH: ("Selesai", "F5"),
+    DeskAction.NO_SHOW: ("Tidak Hadir", "F6"),
+    DeskAction.HOLD: ("Tunda", "F7"),
+    DeskAction.CALL_NUMBER: ("Panggil Nomor…", "F8"),
+    DeskAction.TRANSFER: ("Alihkan…", "F9"),
+    DeskAction.PAUSE: ("Istirahat…", "F10"),
+    DeskAction.CLOSE: ("Tutup Loket", "F12"),
+}
+DONE_WORDS = {
+    DeskAction.CALL_NEXT: "dipanggil",
+    DeskAction.CALL_NUMBER: "dipanggil",
+    DeskAction.RECALL: "dipanggil ulang",
+    DeskAction.START: "mulai dilayani",
+    DeskAction.FINISH: "selesai dilayani",
+    DeskAction.NO_SHOW: "ditandai tidak hadir",
+    DeskAction.HOLD: "ditunda",
+    DeskAction.TRANSFER: "dialihkan",
+}
+STATUS_WORDS = {
+    Status.CALLED.value: "DIPANGGIL",
+    Status.SERVING.value: "SEDANG DILAYANI",
+}
+STATE_WORDS = {"open": "BUKA", "paused": "ISTIRAHAT", "closed": "TUTUP"}
+LEVEL_COLOURS = {Level.OK: "#1e7a46", Level.WARNING: "#d98e04", Level.OVER: "#b3261e"}
+
+STYLE = """
+QWidget#counter { background: #eef1f5; }
+QFrame#top { background: #0b1f3a; }
+QFrame#top QLabel { color: #f5f7fa; }
+QLabel#stateBadge { border-radius: 6px; padding: 4px 10px; font-weight: 700; }
+QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
+QLabel#message { border-radius: 6px; padding: 6px 10px; }
+QFrame#card { background: white; border-radius: 10px; }
+QLabel#number { color: #0b1f3a; font-weight: 800; }
+QLabel#priority { background: #1e7a46; color: white; border-radius: 6px; padding: 3px 8px; font-weight: 700; }
+QLabel#offer { background: #fff3cd; color: #5c4400; border: 1px solid #d98e04; border-radius: 6px;
+               padding: 6px; }
+QPushButton { background: #0b1f3a; color: white; border: 3px solid transparent; border-radius: 8px;
+              padding: 6px 16px; }
+QPushButton:focus { border: 3px solid #f2b705; }
+QPushButton:pressed { background: #f2b705; color: #0b1f3a; }
+QPushButton:disabled { background: #c9ced6; color: #5d6673; }
+QPushButton#primary { background: #1e7a46; }
+QPushButton#primary:disabled { background: #c9ced6; }
+QPushButton#warn { background: #b3261e; }
+QFrame#login { background: white; border-radius: 12px; }
+QLabel#loginError { color: #b3261e; font-weight: 700; }
+"""
+
+
+@dataclass
+class _Request:
+    """One operator action on its way to the database (kept until answered, resent after an outage)."""
+
+    action: DeskAction
+    expect: str | None
+    params: dict[str, Any] = field(default_factory=dict)
+    attempts: int = 0
+
+
+class CounterWindow(QWidget):
+    """The loket panel for one counter (``number``), or a counter chosen at login when None."""
+
+    ticketShown = Signal(object)
+    viewApplied = Signal(object)
+    loggedIn = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None],
+        *,
+        number: int | None = None,
+        clock: Clock = system_clock,
+        username: str = "",
+        password: str = "",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("counter")
+        self.setStyleSheet(STYLE)
+        self._database = database
+        self._background = run_in_background
+        self._clock = clock
+        self.number = number
+        self.actor: Actor | None = None
+        self.view: DeskView | None = None
+        self._online = True
+        self._min_event_id = 0
+        self._request: _Request | None = None
+        self._in_flight = False
+        self.dialog: Any = None
+        self._reader = CoalescedRead(
+            run_in_background, self._read_view, self._apply_view, what="counter refresh", parent=self
+        )
+        self._build(username, password)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._send)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._show_times)
+        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
+        self._message_timer.timeout.connect(lambda: self.message.hide())
+        self._update_title()
+        self._load_counters()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build(self, username: str, password: str) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.offline = QLabel("")
+        self.offline.setObjectName("offline")
+        self.offline.setWordWrap(True)
+        self.offline.hide()
+        self.cancel_pending = QPushButton("Batalkan tindakan yang menunggu")
+        self.cancel_pending.setObjectName("warn")
+        self.cancel_pending.clicked.connect(self.cancel_request)
+        self.cancel_pending.hide()
+        banner = QHBoxLayout()
+        banner.addWidget(self.offline, 1)
+        banner.addWidget(self.cancel_pending)
+        root.addLayout(banner)
+        self.pages = QStackedWidget()
+        root.addWidget(self.pages, 1)
+        self.pages.addWidget(self._build_login(username, password))
+        self.pages.addWidget(self._build_panel())
+
+    def _build_login(self, username: str, password: str) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.addStretch(1)
+        box = QFrame()
+        box.setObjectName("login")
+        box.setMaximumWidth(520)
+        form = QFormLayout(box)
+        form.setContentsMargins(32, 28, 32, 28)
+        form.setVerticalSpacing(14)
+        self.login_title = QLabel("Masuk ke Loket")
+        form.addRow(self.login_title)
+        self.username = QLineEdit(username)
+        self.username.setPlaceholderText("nama pengguna")
+        self.password = QLineEdit(password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("kata sandi")
+        self.counter_choice = QComboBox()
+        self.fixed_counter = QLabel("")
+        form.addRow("Pengguna", self.username)
+        form.addRow("Kata sandi", self.password)
+        form.addRow("Loket", self.counter_choice if self.number is None else self.fixed_counter)
+        if self.number is not None:
+            self.counter_choice.hide()
+            self.fixed_counter.setText(f"Loket {self.number}")
+        self.login_error = QLabel("")
+        self.login_error.setObjectName("loginError")
+        self.login_error.setWordWrap(True)
+        form.addRow(self.login_error)
+        self.login_button = QPushButton("Masuk (Enter)")
+        self.login_button.setObjectName("primary")
+        self.login_button.setMinimumHeight(44)
+        self.login_button.clicked.connect(self.log_in)
+        form.addRow(self.login_button)
+        for field_ in (self.username, self.password):
+            field_.returnPressed.connect(self.log_in)
+            field_.setMinimumHeight(36)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 2)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        return page
+
+    def _build_panel(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        top = QFrame()
+        top.setObjectName("top")
+        bar = QHBoxLayout(top)
+        bar.setContentsMargins(14, 8, 14, 8)
+        self.counter_title = QLabel("")
+        self.operator_label = QLabel("")
+        self.state_badge = QLabel("")
+        self.state_badge.setObjectName("stateBadge")
+        self.clock_label = QLabel("")
+        bar.addWidget(self.counter_title)
+        bar.addSpacing(16)
+        bar.addWidget(self.state_badge)
+        bar.addStretch(1)
+        bar.addWidget(self.operator_label)
+        bar.addSpacing(16)
+        bar.addWidget(self.clock_label)
+        layout.addWidget(top)
+
+        self.message = QLabel("")
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        body = QHBoxLayout()
+        body.setContentsMargins(12, 0, 12, 12)
+        body.setSpacing(12)
+        layout.addWidget(self.message)
+        layout.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        card = QFrame()
+        card.setObjectName("card")
+        c = QGridLayout(card)
+        c.setContentsMargins(18, 12, 18, 12)
+        self.number_label = QLabel("—")
+        self.number_label.setObjectName("number")
+        self.priority_label = QLabel("")
+        self.priority_label.setObjectName("priority")
+        self.service_label = QLabel("Belum ada nomor dipanggil")
+        self.status_label = QLabel("")
+        self.waited_label = QLabel("")
+        self.called_label = QLabel("")
+        self.service_time_label = QLabel("")
+        self.service_bar = QProgressBar()
+        self.service_bar.setTextVisible(False)
+        self.service_bar.setMaximumHeight(14)
+        self.offer = QLabel("")
+        self.offer.setObjectName("offer")
+        self.offer.setWordWrap(True)
+        c.addWidget(self.number_label, 0, 0, 3, 1)
+        c.addWidget(self.priority_label, 0, 1)
+        c.addWidget(self.service_label, 1, 1)
+        c.addWidget(self.status_label, 2, 1)
+        times = QHBoxLayout()
+        times.addWidget(self.waited_label)
+        times.addSpacing(24)
+        times.addWidget(self.called_label)
+        times.addStretch(1)
+        c.addLayout(times, 3, 0, 1, 2)
+        c.addWidget(self.service_time_label, 4, 0, 1, 2)
+        c.addWidget(self.service_bar, 5, 0, 1, 2)
+        c.addWidget(self.offer, 6, 0, 1, 2)
+        c.setColumnStretch(1, 1)
+        c.setHorizontalSpacing(24)
+        c.setRowStretch(7, 1)
+        self.stats = QLabel("")
+        self.stats.setWordWrap(True)
+        c.addWidget(self.stats, 8, 0, 1, 2)
+        left.addWidget(card, 1)
+
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.buttons: dict[DeskAction, QPushButton] = {}
+        self.shortcuts: dict[DeskAction, QShortcut] = {}
+        for index, (action, (text, key)) in enumerate(ACTIONS.items()):
+            button = QPushButton(f"{text}\n{key}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, a=action: self.trigger(a))
+            button.setAccessibleName(text.rstrip("…"))
+            if action is DeskAction.CALL_NEXT:
+                button.setObjectName("primary")
+            grid.addWidget(button, index // 5, index % 5)
+            self.buttons[action] = button
+            # A key works even when its button is disabled: it then says why instead of doing nothing.
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda a=action: self.trigger(a))
+            self.shortcuts[action] = shortcut
+        left.addLayout(grid)
+        body.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        self.waiting_title = QLabel("Menunggu")
+        self.waiting = self._table(("No.", "Layanan", "Menunggu"))
+        self.others_title = QLabel("Ditunda / tidak hadir di loket ini (Enter atau klik dua kali: panggil)")
+        self.others_title.setWordWrap(True)
+        self.others = self._table(("No.", "Layanan", "Keadaan"))
+        self.others.activated.connect(lambda _index: self._call_selected())
+        self.others.doubleClicked.connect(lambda _index: self._call_selected())
+        right.addWidget(self.waiting_title)
+        right.addWidget(self.waiting, 3)
+        right.addWidget(self.others_title)
+        right.addWidget(self.others, 1)
+        body.addLayout(right, 2)
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        """Text and buttons follow the window's height: readable at 1366x768, not lost at 1920x1080."""
+        unit = max(600, min(self.height(), self.width() * 9 // 16))
+
+        def size(widget: QWidget, share: float, bold: bool = False) -> None:
+            font = QFont(widget.font())
+            font.setPixelSize(max(12, int(unit * share)))
+            font.setBold(bold)
+            widget.setFont(font)
+
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLabel | QTableWidget | QLineEdit | QComboBox | QPushButton):
+                size(widget, 0.019)
+        size(self.number_label, 0.12, True)
+        for widget in (self.service_label, self.status_label, self.priority_label):
+            size(widget, 0.03, True)
+        for widget in (self.waited_label, self.called_label, self.service_time_label, self.offer):
+            size(widget, 0.024, widget is self.offer)
+        for widget in (self.counter_title, self.state_badge, self.operator_label, self.clock_label):
+            size(widget, 0.026, True)
+        for button in self.buttons.values():
+            size(button, 0.021, True)
+            button.setFixedHeight(int(unit * 0.085))
+        size(self.offline, 0.022, True)
+        size(self.login_title, 0.034, True)
+        self.service_bar.setFixedHeight(int(unit * 0.016))
+        for table in (self.waiting, self.others):
+            table.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
+
+    @staticmethod
+    def _table(headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    # -- login ----------------------------------------------------------------------------------------
+    def _load_counters(self) -> None:
+        if self.number is not None:
+            return
+        database = self._database
+
+        def work() -> list[CounterInfo]:
+            from antrian.services.counters import list_counters
+
+            with database.read() as session:
+                return list_counters(session)
+
+        self._background(work, self._counters_loaded)
+
+    def _counters_loaded(self, result: list[CounterInfo] | Exception) -> None:
+        if isinstance(result, Exception):
+            self.login_error.setText(error_text(result))
+            QTimer.singleShot(RETRY_MS, self._load_counters)
+            return
+        self.counter_choice.clear()
+        for info in result:
+            note = {"open": f"buka ({info.operator})", "paused": "istirahat", "closed": "tutup"}[info.state]
+            self.counter_choice.addItem(f"Loket {info.number} — {info.name} · {note}", info.number)
+
+    def log_in(self) -> None:
+        """Check the password (5 wrong in a row lock the account 5 minutes), then open the counter."""
+        if self._in_flight:
+            return
+        number = self.number if self.number is not None else self.counter_choice.currentData()
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.login_error.setText("Isi nama pengguna dan kata sandi")
+            return
+        if number is None:
+            self.login_error.setText("Pilih loket")
+            return
+        self._in_flight = True
+        self.login_button.setEnabled(False)
+        self.login_error.setText("Memeriksa…")
+        database, clock = self._database, self._clock
+
+        def work() -> tuple[Actor | None, str, int]:
+            from antrian.services.counters import open_counter
+            from antrian.services.users import authenticate
+
+            with database.write() as session:
+                outcome = authenticate(session, username, password, clock=clock)
+            if outcome.actor is None:
+                return None, outcome.message, int(number)
+            with database.write() as session:
+                open_counter(session, int(number), actor=outcome.actor, clock=clock)
+            return outcome.actor, "", int(number)
+
+        self._background(work, self._logged_in)
+
+    def _logged_in(self, result: tuple[Actor | None, str, int] | Exception) -> None:
+        self._in_flight = False
+        self.login_button.setEnabled(True)
+        if isinstance(result, Exception):
+            self.login_error.setText(error_text(result))
+            return
+        actor, message, number = result
+        if actor is None:
+            self.login_error.setText(_login_words(message))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.actor, self.number = actor, number
+        self.login_error.setText("")
+        self.password.clear()
+        self.pages.setCurrentIndex(1)
+        self._update_title()
+        self._tick.start()
+        self.buttons[DeskAction.CALL_NEXT].setFocus()
+        self.refresh()
+        self.loggedIn.emit(actor.name)
+
+    def _logged_out(self) -> None:
+        self.actor = None
+        self.view = None
+        self._tick.stop()
+        self.pages.setCurrentIndex(0)
+        self._update_title()
+        self._load_counters()
+        self.password.setFocus()
+
+    def _update_title(self) -> None:
+        where = f"Loket {self.number}" if self.number is not None else "Loket"
+        who = f" — {self.actor.name}" if self.actor else ""
+        self.setWindowTitle(f"Antrian — {where}{who}")
+
+    # -- reading --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.actor is not None:
+            self._reader.request()
+
+    def _read_view(self) -> DeskView:
+        assert self.number is not None
+        number, clock = self.number, self._clock
+        with self._database.read() as session:
+            return desk_view(session, number, clock=clock)
+
+    def handle_events(self, events: list[EventInfo]) -> None:
+        """Any change may move this counter's queue: re-read (coalesced, off the GUI thread)."""
+        if events and self.actor is not None:
+            self.refresh()
+
+    def set_online(self, online: bool) -> None:
+        self._online = online
+        self._show_banner()
+        if online:
+            self.refresh()
+            if self._request is not None and not self._in_flight:
+                self._send()
+        self._show_rules()
+
+    def _apply_view(self, view: DeskView) -> None:
+        if self.actor is None or view.counter != self.number:
+            return
+        if view.event_id < self._min_event_id:
+            return  # read before this panel's own last action landed; a newer read follows
+        self.view = view
+        if not self._online:  # a read got through: the database is back
+            self._online = True
+            if self._request is not None and not self._in_flight:
+                self._send()
+        self._show_banner()
+        title = f"Loket {view.counter}"
+        self.counter_title.setText(title if view.counter_name == title else f"{title} · {view.counter_name}")
+        self.operator_label.setText(view.operator_name or view.operator or "")
+        state = STATE_WORDS.get(view.state, view.state)
+        if view.state == "paused" and view.pause_reason:
+            state += f": {view.pause_reason}"
+        self.state_badge.setText(state)
+        colour = {"open": "#1e7a46", "paused": "#d98e04", "closed": "#5d6673"}.get(view.state, "#5d6673")
+        self.state_badge.setStyleSheet(f"background: {colour}; color: white;")
+        pause = self.buttons[DeskAction.PAUSE]
+        paused = view.state != "open"
+        pause.setText("Buka Loket\nF10" if paused else "Istirahat…\nF10")
+        pause.setAccessibleName("Buka Loket" if paused else "Istirahat")
+        self._show_current()
+        self._fill_waiting(view)
+        self._fill_others(view)
+        average = clock_text(view.average_service) if view.average_service is not None else "—"
+        self.stats.setText(
+            f"Hari ini di loket ini: {view.served_today} selesai dilayani · rata-rata waktu layanan {average}"
+            f" · {view.no_show_today} tidak hadir"
+        )
+        self._show_rules()
+        self._show_times()
+        self.viewApplied.emit(view)
+
+    def _show_current(self) -> None:
+        view = self.view
+        ticket = view.current if view else None
+        if ticket is None:
+            self.number_label.setText("—")
+            self.priority_label.hide()
+            self.service_label.setText("Belum ada nomor dipanggil")
+            state = view.state if view else "open"
+            self.status_label.setText(
+                "Tekan F2 untuk memanggil warga berikutnya"
+                if state == "open"
+                else "Loket istirahat: tekan F10 untuk membuka lagi"
+                if state == "paused"
+                else "Loket tutup: tekan F10 untuk membukanya"
+            )
+            for label in (self.waited_label, self.called_label, self.service_time_label):
+                label.setText("")
+            self.service_bar.hide()
+            self.offer.hide()
+            return
+        assert view is not None
+        self.number_label.setText(ticket.number)
+        if ticket.priority_group:
+            try:
+                group = LABELS_ID[PriorityGroup(ticket.priority_group)]
+            except ValueError:
+                group = ticket.priority_group
+            self.priority_label.setText(f"★ Pelayanan Khusus: {group}")
+            self.priority_label.show()
+        else:
+            self.priority_label.hide()
+        self.service_label.setText(f"{ticket.service} · {ticket.service_name}")
+        calls = recalls(ticket.call_count)
+        status = STATUS_WORDS.get(ticket.status, ticket.status)
+        if ticket.status == Status.CALLED.value and calls:
+            status += f" · dipanggil ulang {calls}×"
+        self.status_label.setText(status)
+        offered = ticket.status == Status.CALLED.value and offer_no_show(ticket.call_count, view.recall_limit)
+        if offered:
+            self.offer.setText(
+                f"Sudah dipanggil ulang {calls}× dan warga belum datang. Tandai tidak hadir? "
+                "Tekan F6 (Tidak Hadir); warga masih bisa dipanggil dengan nomornya hari ini (F8)."
+            )
+        self.offer.setVisible(offered)
+        self.buttons[DeskAction.NO_SHOW].setObjectName("warn" if offered else "")
+        self.buttons[DeskAction.NO_SHOW].setStyleSheet("")  # re-polish for the new object name
+
+    def _show_times(self) -> None:
+        now = self._clock()
+        self.clock_label.setText(now.astimezone().strftime("%H:%M:%S"))
+        view = self.view
+        ticket = view.current if view else None
+        if ticket is None or view is None:
+            return
+        waited_until = ticket.first_called_at or now
+        self.waited_label.setText(f"Menunggu {clock_text(waited_until - ticket.issued_at)}")
+        if ticket.last_called_at:
+            self.called_label.setText(f"Dipanggil {clock_text(now - ticket.last_called_at)} lalu")
+        value, unit = view.standard_value, view.standard_unit
+        standard = standard_duration(value, unit) if value is not None and unit else None
+        standard_words = standard_text(value, unit) if value is not None and unit else "—"
+        if ticket.started_at is None:
+            self.service_time_label.setText(f"Standar waktu layanan {ticket.service}: {standard_words}")
+            self.service_bar.hide()
+            return
+        elapsed = now - ticket.started_at
+        level = service_level(elapsed, standard)
+        share = f" ({elapsed / standard:.0%})" if standard else ""
+        self.service_time_label.setText(
+            f"Waktu layanan {clock_text(elapsed)} / standar {standard_words}{share}"
+        )
+        self.service_time_label.setStyleSheet(
+            f"color: {LEVEL_COLOURS[level]}; font-weight: {700 if level is not Level.OK else 400};"
+        )
+        self.service_time_label.setProperty("level", level.value)
+        if standard:
+            self.service_bar.setRange(0, int(standard.total_seconds()))
+            self.service_bar.setValue(min(int(elapsed.total_seconds()), int(standard.total_seconds())))
+            self.service_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[level]}; }}")
+            self.service_bar.show()
+        else:
+            self.service_bar.hide()
+        self.service_bar.setProperty("level", level.value)
+
+    def _fill_waiting(self, view: DeskView) -> None:
+        shown = len(view.waiting)
+        more = f", {shown} pertama ditampilkan" if view.waiting_total > shown else ""
+        self.waiting_title.setText(f"Menunggu: {view.waiting_total} orang{more} (▶ dipanggil berikutnya)")
+        self._fill(self.waiting, view.waiting, lambda e: clock_text(view.now - e.issued_at), view.next_id)
+
+    def _fill_others(self, view: DeskView) -> None:
+        entries = list(view.held) + list(view.missed)
+        words = {Status.HELD.value: "ditunda", Status.NO_SHOW.value: "tidak hadir"}
+        self._fill(self.others, entries, lambda e: words.get(e.status, e.status), None)
+
+    @staticmethod
+    def _fill(
+        table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
+    ) -> None:
+        table.setRowCount(len(entries))
+        priority_brush = QBrush(QColor("#dff3e6"))
+        for row, entry in enumerate(entries):
+            mark = (
+                ("▶ " if entry.id == next_id else "") + entry.number + (" ★" if entry.priority_group else "")
+            )
+            cells = (mark, f"{entry.service} · {entry.service_name}", last(entry))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.number)
+                if entry.priority_group:
+                    item.setBackground(priority_brush)
+                    item.setToolTip("Pelayanan Khusus")
+                if entry.id == next_id:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                table.setItem(row, column, item)
+
+    def _state(self) -> DeskState:
+        view = self.view
+        current = view.current if view else None
+        return DeskState(
+            counter_state=view.state if view else "closed",
+            pause_reason=view.pause_reason if view else None,
+            current_number=current.number if current else None,
+            current_status=Status(current.status) if current else None,
+            waiting=view.waiting_total if view else 0,
+            online=self._online and self._request is None,
+        )
+
+    def _rules(self) -> dict[DeskAction, str | None]:
+        rules = refusals(self._state())
+        view = self.view
+        if view is not None and view.state != "open":
+            rules[DeskAction.PAUSE] = rules[DeskAction.OPEN]  # the break key opens the counter again
+        return rules
+
+    def _show_rules(self) -> None:
+        rules = self._rules()
+        for action, button in self.buttons.items():
+            reason = rules[action]
+            text, key = ACTIONS[action]
+            if action is DeskAction.PAUSE and self.view is not None and self.view.state != "open":
+                text = "Buka Loket"
+            button.setEnabled(reason is None)
+            button.setToolTip(f"{text} ({key})" if reason is None else f"Tidak bisa sekarang: {reason}")
+
+    # -- messages -------------------------------------------------------------------------------------
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """The panel's one message line (errors in red, results in green); it fades after 10 s."""
+        colours = {
+            "error": ("#fde7e9", "#8c1d18"),
+            "info": ("#e3f4ea", "#14532d"),
+            "warn": ("#fff3cd", "#5c4400"),
+        }
+        background, foreground = colours.get(kind, colours["info"])
+        self.message.setStyleSheet(f"background: {background}; color: {foreground};")
+        self.message.setProperty("kind", kind)
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start()
+
+    def _show_banner(self) -> None:
+        request = self._request
+        if request is not None and not self._online:
+            text, _key = ACTIONS.get(request.action, (request.action.value, ""))
+            if request.action is DeskAction.OPEN:
+                text = "Buka Loket"
+            self.offline.setText(
+                f"Koneksi ke basis data terputus. «{text.rstrip('…')}» belum tersimpan dan akan dikirim "
+                "sekali saat tersambung kembali."
+            )
+        else:
+            self.offline.setText("Koneksi ke basis data terputus — mencoba menyambung kembali…")
+        self.offline.setVisible(not self._online)
+        self.cancel_pending.setVisible(not self._online and request is not None)
+
+    # -- actions --------------------------------------------------------------------------------------
+    def trigger(self, action: DeskAction) -> None:
+        """A button or key: do ``action`` if the rules allow it now, else say why not."""
+        if self.actor is None or self.pages.currentIndex() != 1 or self.dialog is not None:
+            return
+        if self._request is not None:
+            if self._online:
+                return  # the previous action is still being answered (a few milliseconds)
+            self.show_message("Tindakan sebelumnya masih menunggu koneksi; batalkan dulu bila perlu", "warn")
+            return
+        rules = self._rules()
+        if action is DeskAction.PAUSE and self.view is not None and self.view.state != "open":
+            action = DeskAction.OPEN
+        reason = rules[action]
+        if reason is not None:
+            self.show_message(f"{ACTIONS.get(action, ('Buka Loket', ''))[0].rstrip('…')}: {reason}", "error")
+            return
+        view = self.view
+        expect = view.token if view else None
+        current = view.current if view else None
+        if action is DeskAction.START and current is not None and current.priority_group:
+            dialog = PriorityDialog(self, current.number, current.priority_group)
+            self._ask(dialog, lambda: self._submit(action, expect, priority_confirmed=dialog.confirmed))
+        elif action is DeskAction.CALL_NUMBER:
+            number_dialog = NumberDialog(self, self._suggestions())
+            self._ask(number_dialog, lambda: self._submit(action, expect, ticket=number_dialog.number()))
+        elif action is DeskAction.TRANSFER and current is not None and view is not None:
+            targets = [(code, name) for code, name in view.transfer_targets if code != current.service]
+            service_dialog = ServiceDialog(self, current.number, targets)
+            self._ask(service_dialog, lambda: self._submit(action, expect, to_service=service_dialog.code()))
+        elif action is DeskAction.PAUSE:
+            pause_dialog = PauseDialog(self)
+            self._ask(pause_dialog, lambda: self._submit(action, expect, reason=pause_dialog.reason()))
+        elif action is DeskAction.CLOSE:
+            confirm = ConfirmDialog(
+                self,
+                "Tutup Loket",
+                f"Tutup loket {self.number} dan keluar? Loket tidak memanggil lagi sampai dibuka.",
+                "Tutup Loket (Enter)",
+            )
+            self._ask(confirm, lambda: self._submit(action, expect))
+        else:
+            self._submit(action, expect)
+
+    def _ask(self, dialog: Any, then: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(then)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        current = self.buttons[DeskAction.CALL_NEXT]
+        (current if current.isEnabled() else self).setFocus()
+
+    def _suggestions(self) -> list[tuple[str, str]]:
+        view = self.view
+        if view is None:
+            return []
+        found = [(e.number, "ditunda di loket ini") for e in view.held]
+        found += [(e.number, "tidak hadir tadi") for e in view.missed]
+        found += [(e.number, f"menunggu · {e.service_name}") for e in view.waiting]
+        return found
+
+    def _call_selected(self) -> None:
+        row = self.others.currentRow()
+        item = self.others.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        reason = self._rules()[DeskAction.CALL_NUMBER]
+        if reason is not None:
+            self.show_message(f"Panggil Nomor: {reason}", "error")
+            return
+        self._submit(
+            DeskAction.CALL_NUMBER,
+            self.view.token if self.view else None,
+            ticket=item.data(Qt.ItemDataRole.UserRole),
+        )
+
+    def _submit(self, action: DeskAction, expect: str | None, **params: Any) -> None:
+        if self._request is not None or self.actor is None:
+            return
+        self._request = _Request(action, expect, params)
+        self._send()
+
+    def cancel_request(self) -> None:
+        """Drop the action waiting for the database (the operator decided otherwise)."""
+        if self._request is not None and not self._in_flight:
+            self._request = None
+            self._retry.stop()
+            self._show_banner()
+            self._show_rules()
+            self.show_message("Tindakan yang menunggu dibatalkan; tidak ada yang dikirim", "warn")
+
+    def _send(self) -> None:
+        request, actor, number = self._request, self.actor, self.number
+        if request is None or actor is None or number is None or self._in_flight:
+            return
+        self._in_flight = True
+        request.attempts += 1
+        database, clock = self._database, self._clock
+
+        def work() -> DeskResult:
+            with database.write() as session:
+                return act(
+                    session,
+                    number,
+                    request.action,
+                    expect=request.expect,
+                    actor=actor,
+                    clock=clock,
+                    **request.params,
+                )
+
+        self._background(work, self._landed)
+
+    def _landed(self, result: DeskResult | Exception) -> None:
+        self._in_flight = False
+        request = self._request
+        if request is None:
+            return
+        if isinstance(result, StoreError):
+            # Not saved, or saved and the answer lost: keep it and send it again with the same token.
+            self._online = False
+            self._show_banner()
+            self._show_rules()
+            self._retry.start()
+            return
+        self._request = None
+        self._retry.stop()
+        if isinstance(result, Exception):
+            if isinstance(result, StaleView) and request.attempts > 1:
+                self.show_message(
+                    "Tindakan terakhir sudah tersimpan sebelum koneksi putus (atau loket diubah dari PC "
+                    "lain); tidak diulang. Tampilan diperbarui.",
+                    "warn",
+                )
+            else:
+                self.show_message(error_text(result), "error")
+            self._online = True
+            self._show_banner()
+            self._show_rules()
+            self.refresh()
+            return
+        self._online = True
+        self._min_event_id = max(self._min_event_id, result.event_id)
+        self._show_banner()
+        self._apply_result(result)
+        self.refresh()
+
+    def _apply_result(self, result: DeskResult) -> None:
+        """Show what the action did at once; the full view follows from the refresh."""
+        view = self.view
+        if view is not None:
+            current = None
+            if (
+                result.ticket is not None
+                and result.ticket.status in STATUS_WORDS
+                and result.ticket.counter == self.number
+            ):
+                current = result.ticket
+            from dataclasses import replace
+
+            self.view = replace(view, current=current, state=result.state, token=result.token)
+            if current is not None and current.service != (view.current.service if view.current else None):
+                self.view = replace(self.view, standard_value=None, standard_unit=None)
+        ticket = result.ticket
+        if ticket is not None and result.action in DONE_WORDS:
+            self.show_message(f"{ticket.number} {DONE_WORDS[result.action]}", "info")
+        elif result.action is DeskAction.PAUSE:
+            self.show_message("Loket istirahat: tidak memanggil sampai dibuka lagi (F10)", "info")
+        elif result.action is DeskAction.OPEN:
+            self.show_message("Loket buka kembali", "info")
+        self._show_current()
+        self._show_rules()
+        self._show_times()
+        if result.action is DeskAction.CLOSE:
+            self.show_message(f"Loket {self.number} ditutup", "info")
+            self._logged_out()
+            return
+        self.repaint()
+        self.ticketShown.emit(result)
+
+
+def _login_words(message: str) -> str:
+    """The login outcome in the interface language (the service words it in English for the log)."""
+    if "locked for 5 minutes" in message:
+        return "Terlalu banyak kata sandi salah: akun dikunci 5 menit"
+    if "is locked" in message:
+        minutes = "".join(ch for ch in message.split("try again in")[-1] if ch.isdigit()) or "beberapa"
+        return f"Akun sedang dikunci; coba lagi dalam {minutes} menit"
+    return "Nama pengguna atau kata sandi salah"

@@ -1,0 +1,60 @@
+"""The one way windows show an error: a sentence in the interface language that names the problem.
+
+``error_text`` words any exception for the operator; ``show_error`` puts it in the window's own message bar
+when it has one (``show_message(text, kind)``), else in a message box. Unexpected exceptions are logged with
+their traceback, since they are bugs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from antrian.domain.errors import (
+    AntrianError,
+    AuthenticationFailed,
+    InvalidInput,
+    NotFound,
+    NothingWaiting,
+    PermissionDenied,
+    StaleView,
+    StoreError,
+)
+
+log = logging.getLogger(__name__)
+
+_LEADS: tuple[tuple[type[AntrianError], str], ...] = (
+    (
+        StaleView,
+        "Tampilan loket sudah berubah (PC lain, atau tindakan sudah tersimpan); tidak ada yang diubah",
+    ),
+    (NothingWaiting, "Tidak ada warga yang menunggu"),
+    (NotFound, "Tidak ditemukan"),
+    (InvalidInput, "Masukan tidak benar"),
+    (AuthenticationFailed, "Gagal masuk"),
+    (PermissionDenied, "Tidak diizinkan"),
+    (StoreError, "Basis data tidak dapat digunakan"),
+    (AntrianError, "Tidak bisa dilakukan"),
+)
+
+
+def error_text(error: BaseException) -> str:
+    """A one-line message for the operator: what kind of problem, then the details the service gave."""
+    for kind, lead in _LEADS:
+        if isinstance(error, kind):
+            return f"{lead}: {error}" if str(error) else lead
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return f"Kesalahan tak terduga ({type(error).__name__}: {error}); hubungi admin"
+
+
+def show_error(parent: Any, error: BaseException) -> str:
+    """Show ``error`` to the user of ``parent``; returns the text shown."""
+    text = error_text(error)
+    show = getattr(parent, "show_message", None)
+    if callable(show):
+        show(text, "error")
+    else:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, "Antrian", text)
+    return text
