@@ -127,8 +127,12 @@ def standard_duration(value: int, unit: str) -> timedelta | None:
 
 
 def standard_text(value: int, unit: str) -> str:
-    words = {TimeUnit.MINUTES: "menit", TimeUnit.HOURS: "jam", TimeUnit.WORKING_DAYS: "hari kerja"}
-    return f"{value} {words.get(TimeUnit(unit), unit)}"
+    words = {
+        TimeUnit.MINUTES.value: "menit",
+        TimeUnit.HOURS.value: "jam",
+        TimeUnit.WORKING_DAYS.value: "hari kerja",
+    }
+    return f"{value} {words.get(unit, unit)}"
 
 
 class Level(StrEnum):

@@ -91,11 +91,11 @@ class DeskResult:
 
 
 def _token(state: CounterState | None, ticket: Ticket | None) -> str:
-    """The counter's situation as the panel last saw it; any action of anyone changes it."""
+    """The counter's situation as the panel last saw it; any operation of anyone changes it (``version``)."""
     if state is None:
-        return "closed:-:-"
+        return "closed:-:0:-"
     at_counter = ticket if ticket is not None and ticket.status in AT_COUNTER_STATUSES else None
-    head = f"{state.state}:{state.operator_id or '-'}"
+    head = f"{state.state}:{state.operator_id or '-'}:{state.version}"
     if at_counter is None:
         return f"{head}:-"
     return f"{head}:{at_counter.id}:{at_counter.status}:{at_counter.call_count}"
@@ -278,7 +278,8 @@ def act(
         StaleView: the counter changed since ``expect`` was read; nothing was done.
         and whatever the underlying service raises (illegal transition, nothing waiting, ...).
     """
-    d = queue_ops.desk(session, number, actor, clock, need_open=False)  # locks the counter's state row
+    # Lock the counter's state row and compare before anything counts as an operation.
+    d = queue_ops.desk(session, number, actor, clock, need_open=False, count=False)
     before = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
     seen = _token(d.state, before)
     if expect is not None and seen != expect:

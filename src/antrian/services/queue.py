@@ -209,8 +209,14 @@ class _Desk:
         return ticket_info(ticket, service, counter, operator.username if operator else None)
 
 
-def desk(session: Session, number: int, actor: Actor, clock: Clock, *, need_open: bool = True) -> _Desk:
-    """Lock counter ``number`` and check that ``actor`` may work it."""
+def desk(
+    session: Session, number: int, actor: Actor, clock: Clock, *, need_open: bool = True, count: bool = True
+) -> _Desk:
+    """Lock counter ``number`` and check that ``actor`` may work it.
+
+    Args:
+        count: count the operation in the counter's ``version`` (False only to look before operating).
+    """
     from antrian.domain.errors import PermissionDenied
 
     actor.require(Permission.SERVE)
@@ -219,7 +225,7 @@ def desk(session: Session, number: int, actor: Actor, clock: Clock, *, need_open
         raise CounterUnavailable(f"counter {number} ({counter.name}) is not in use")
     state = lock_counter_state(session, counter.id)
     if state is None:
-        state = CounterState(counter_id=counter.id, state="closed", normal_streak=0)
+        state = CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0)
         session.add(state)
         session.flush()
     if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
@@ -230,6 +236,8 @@ def desk(session: Session, number: int, actor: Actor, clock: Clock, *, need_open
     if need_open and state.state != "open":
         why = f" ({state.pause_reason})" if state.state == "paused" and state.pause_reason else ""
         raise CounterUnavailable(f"counter {number} is {state.state}{why}; open it first")
+    if count:
+        state.version = (state.version or 0) + 1  # any operation makes every view of the counter stale
     now = require_utc(clock())
     office = get_office(session)
     return _Desk(

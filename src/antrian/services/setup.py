@@ -81,7 +81,7 @@ def save_counter(
     counter.active = active
     session.flush()
     if session.get(CounterState, counter.id) is None:
-        session.add(CounterState(counter_id=counter.id, state="closed", normal_streak=0))
+        session.add(CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0))
     session.execute(delete(CounterService).where(CounterService.counter_id == counter.id))
     session.add_all(
         CounterService(counter_id=counter.id, service_id=service_id, position=position)

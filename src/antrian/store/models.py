@@ -267,6 +267,9 @@ class CounterState(Base):
     since: Mapped[datetime | None]
     # Normal calls since this counter last called a priority ticket (priority interleave).
     normal_streak: Mapped[int] = mapped_column(Integer, default=0)
+    # Counts every operation on the counter; part of the counter panel's token, so that a view made stale by
+    # a sequence of actions that ends where it started (call, then no-show) is still seen as stale.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
     __table_args__ = (CheckConstraint("state IN ('open', 'paused', 'closed')", name="state"),)
 

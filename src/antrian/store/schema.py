@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from antrian.store.database import Database
 
 # The newest migration in store/migrations/versions; tests check it matches Alembic's head.
-HEAD_REVISION = "0001_initial"
+HEAD_REVISION = "0002_counter_version"
 MIGRATIONS = Path(__file__).with_name("migrations")
 _PG_SCHEMA_LOCK = 0x616E7472  # "antr": serialises concurrent first starts on PostgreSQL
 

@@ -7,7 +7,7 @@ right, close the counter. Each works with the keyboard alone (type, arrows, Ente
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +39,10 @@ class _Dialog(QDialog):
         self.question = QLabel(question)
         self.question.setWordWrap(True)
         self.layout_.addWidget(self.question)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.activateWindow()  # its letter keys (Y / T) work without a click first
 
     def _buttons(self, ok_text: str) -> QDialogButtonBox:
         box = QDialogButtonBox()
@@ -147,13 +151,18 @@ class PriorityDialog(_Dialog):
             (cancel, QDialogButtonBox.ButtonRole.RejectRole),
         ):
             box.addButton(button, role)
-        self.yes.setShortcut("Y")
-        self.no.setShortcut("T")
         self.yes.setDefault(True)
         self.yes.clicked.connect(lambda: self._answer(True))
         self.no.clicked.connect(lambda: self._answer(False))
         cancel.clicked.connect(self.reject)
         self.layout_.addWidget(box)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        answers = {Qt.Key.Key_Y: True, Qt.Key.Key_T: False}
+        if event.key() in answers:
+            self._answer(answers[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
 
     def _answer(self, confirmed: bool) -> None:
         self.confirmed = confirmed

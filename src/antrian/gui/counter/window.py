@@ -799,6 +799,7 @@ class CounterWindow(QWidget):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = None
+        self.activateWindow()  # the function keys are the window's: they work again at once
         current = self.buttons[DeskAction.CALL_NEXT]
         (current if current.isEnabled() else self).setFocus()
 

@@ -1,0 +1,235 @@
+"""The counter panel's rules: what an operator may do now and why not, recall limit, service clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from antrian.domain.desk import (
+    WARN_RATIO,
+    DeskAction,
+    DeskState,
+    Level,
+    clock_text,
+    offer_no_show,
+    recalls,
+    refusals,
+    service_level,
+    standard_duration,
+    standard_text,
+)
+from antrian.domain.status import AT_COUNTER_STATUSES, TRANSITIONS, Action, Status
+
+D = DeskAction
+TICKET_ACTIONS = (D.RECALL, D.START, D.FINISH, D.NO_SHOW, D.HOLD, D.TRANSFER)
+CALLS = (D.CALL_NEXT, D.CALL_NUMBER)
+NO_TICKET = "Belum ada nomor yang dipanggil ke loket ini"
+BUSY = "A001 masih di loket: selesaikan, lewati, tunda atau alihkan dulu"
+OFFLINE = "Koneksi ke basis data terputus; menunggu tersambung kembali"
+
+
+def expected(default: str | None, **overrides: str | None) -> dict[DeskAction, str | None]:
+    """A full refusal table: every action ``default`` except the ones named (by DeskAction name)."""
+    table: dict[DeskAction, str | None] = dict.fromkeys(DeskAction, default)
+    for name, reason in overrides.items():
+        table[D[name]] = reason
+    return table
+
+
+def test_refusals_cover_every_action() -> None:
+    for state in (DeskState("closed"), DeskState("open", waiting=2), DeskState("paused", "Sholat")):
+        assert set(refusals(state)) == set(DeskAction)
+
+
+def test_closed_counter_may_only_be_opened() -> None:
+    assert refusals(DeskState("closed", waiting=5)) == expected(
+        "Loket tutup: buka loket dulu", OPEN=None, CLOSE="Loket sudah tutup"
+    )
+
+
+def test_paused_counter_names_the_pause_reason() -> None:
+    paused = "Loket sedang istirahat (Sholat Dzuhur): buka loket dulu"
+    assert refusals(DeskState("paused", "Sholat Dzuhur", waiting=4)) == expected(
+        NO_TICKET,
+        OPEN=None,
+        CLOSE=None,
+        PAUSE="Loket sudah istirahat",
+        CALL_NEXT=paused,
+        CALL_NUMBER=paused,
+    )
+
+
+def test_paused_without_reason_reads_cleanly() -> None:
+    result = refusals(DeskState("paused", None, waiting=1))
+    assert result[D.CALL_NEXT] == "Loket sedang istirahat: buka loket dulu"
+    assert result[D.CALL_NUMBER] == "Loket sedang istirahat: buka loket dulu"
+
+
+def test_open_counter_without_ticket_calls_and_nothing_else() -> None:
+    assert refusals(DeskState("open", waiting=3)) == expected(
+        NO_TICKET, OPEN="Loket sudah buka", CLOSE=None, PAUSE=None, CALL_NEXT=None, CALL_NUMBER=None
+    )
+
+
+def test_call_next_refused_when_nobody_waits_but_call_number_is_not() -> None:
+    result = refusals(DeskState("open", waiting=0))
+    assert result[D.CALL_NEXT] == "Tidak ada warga yang menunggu layanan loket ini"
+    # a held or missed citizen can still be called back by number
+    assert result[D.CALL_NUMBER] is None
+    assert refusals(DeskState("open", waiting=1))[D.CALL_NEXT] is None
+
+
+def test_called_ticket_occupies_the_counter() -> None:
+    state = DeskState("open", current_number="A001", current_status=Status.CALLED, waiting=3)
+    assert refusals(state) == expected(
+        None,
+        OPEN="Loket sudah buka",
+        CLOSE=BUSY,
+        PAUSE=BUSY,
+        CALL_NEXT=BUSY,
+        CALL_NUMBER=BUSY,
+        FINISH="A001 belum mulai dilayani: tekan Mulai Layani dulu",
+    )
+
+
+def test_serving_ticket_can_only_be_finished_held_or_transferred() -> None:
+    state = DeskState("open", current_number="A001", current_status=Status.SERVING, waiting=3)
+    assert refusals(state) == expected(
+        None,
+        OPEN="Loket sudah buka",
+        CLOSE=BUSY,
+        PAUSE=BUSY,
+        CALL_NEXT=BUSY,
+        CALL_NUMBER=BUSY,
+        RECALL="A001 sudah hadir dan sedang dilayani",
+        START="A001 sudah sedang dilayani",
+        NO_SHOW="A001 sudah hadir dan sedang dilayani",
+    )
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        DeskState("open", waiting=3),
+        DeskState("closed"),
+        DeskState("paused", "Istirahat"),
+        DeskState("open", current_number="B007", current_status=Status.SERVING, waiting=1),
+        DeskState("open", current_number="B007", current_status=Status.CALLED),
+    ],
+)
+def test_offline_refuses_everything(state: DeskState) -> None:
+    offline = DeskState(
+        state.counter_state,
+        state.pause_reason,
+        state.current_number,
+        state.current_status,
+        state.waiting,
+        online=False,
+    )
+    assert refusals(offline) == expected(OFFLINE)
+
+
+@pytest.mark.parametrize("status", sorted(AT_COUNTER_STATUSES))
+def test_ticket_actions_follow_the_transition_table(status: Status) -> None:
+    result = refusals(DeskState("open", current_number="C042", current_status=status))
+    for action in TICKET_ACTIONS:
+        legal = (status, Action(action.value)) in TRANSITIONS
+        assert (result[action] is None) == legal, (status, action, result[action])
+        if not legal:
+            assert "C042" in str(result[action])  # the reason names the ticket
+
+
+@pytest.mark.parametrize("status", sorted(set(Status) - AT_COUNTER_STATUSES))
+def test_ticket_not_at_the_counter_allows_no_ticket_action(status: Status) -> None:
+    result = refusals(DeskState("open", current_number="A009", current_status=status, waiting=1))
+    assert {result[action] for action in TICKET_ACTIONS} == {NO_TICKET}
+    # and it does not occupy the counter
+    assert result[D.CALL_NEXT] is None and result[D.CALL_NUMBER] is None
+    assert result[D.PAUSE] is None and result[D.CLOSE] is None
+
+
+def test_busy_reason_names_the_current_ticket() -> None:
+    result = refusals(DeskState("open", current_number="B123", current_status=Status.CALLED))
+    assert result[D.CALL_NEXT] == "B123 masih di loket: selesaikan, lewati, tunda atau alihkan dulu"
+
+
+def test_recalls_count_calls_after_the_first() -> None:
+    assert [recalls(n) for n in (0, 1, 2, 5)] == [0, 0, 1, 4]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_offer_no_show_after_limit_recalls(limit: int) -> None:
+    assert offer_no_show(limit + 1, limit) is True  # first call + ``limit`` recalls
+    assert offer_no_show(limit + 2, limit) is True
+    assert offer_no_show(limit, limit) is False
+    assert offer_no_show(1, limit) is False
+
+
+def test_recall_limit_zero_never_offers() -> None:
+    assert not any(offer_no_show(calls, 0) for calls in range(0, 50))
+
+
+def test_standard_duration_per_unit() -> None:
+    assert standard_duration(15, "minutes") == timedelta(minutes=15)
+    assert standard_duration(2, "hours") == timedelta(hours=2)
+    # a whole process over days is not held against one sitting at the counter
+    assert standard_duration(3, "working_days") is None
+
+
+def test_standard_text_in_indonesian() -> None:
+    assert standard_text(15, "minutes") == "15 menit"
+    assert standard_text(1, "hours") == "1 jam"
+    assert standard_text(3, "working_days") == "3 hari kerja"
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "level"),
+    [
+        (timedelta(0), Level.OK),
+        (timedelta(seconds=79), Level.OK),  # 79 %
+        (timedelta(seconds=80), Level.OK),  # 80 % exactly: not yet amber
+        (timedelta(seconds=80, microseconds=1), Level.WARNING),
+        (timedelta(seconds=81), Level.WARNING),  # 81 %
+        (timedelta(seconds=100), Level.WARNING),  # 100 % exactly: not yet red
+        (timedelta(seconds=100, microseconds=1), Level.OVER),
+        (timedelta(seconds=101), Level.OVER),  # 101 %
+        (timedelta(hours=5), Level.OVER),
+    ],
+)
+def test_service_level_thresholds(elapsed: timedelta, level: Level) -> None:
+    assert service_level(elapsed, timedelta(seconds=100)) is level
+
+
+def test_service_level_exact_eighty_percent_of_real_standards() -> None:
+    """80 % of a standard in whole minutes is still OK: no float rounding tips it over."""
+    assert WARN_RATIO == 0.8
+    for minutes in (5, 7, 10, 15, 20, 30, 45, 60, 90):
+        standard = timedelta(minutes=minutes)
+        assert service_level(standard * 0.8, standard) is Level.OK, minutes
+        assert service_level(standard, standard) is Level.WARNING, minutes
+
+
+def test_service_level_without_a_usable_standard_is_ok() -> None:
+    assert service_level(timedelta(hours=9), None) is Level.OK
+    assert service_level(timedelta(hours=9), timedelta(0)) is Level.OK
+    assert service_level(timedelta(hours=9), timedelta(minutes=-5)) is Level.OK
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "text"),
+    [
+        (timedelta(0), "00:00"),
+        (timedelta(seconds=59), "00:59"),
+        (timedelta(seconds=59, milliseconds=999), "00:59"),  # whole seconds, never rounded up
+        (timedelta(seconds=60), "01:00"),
+        (timedelta(minutes=59, seconds=59), "59:59"),
+        (timedelta(hours=1), "1:00:00"),
+        (timedelta(minutes=61), "1:01:00"),
+        (timedelta(hours=10, minutes=5, seconds=3), "10:05:03"),
+        (timedelta(seconds=-1), "00:00"),  # clock skew between PCs
+        (timedelta(minutes=-61), "00:00"),
+    ],
+)
+def test_clock_text(elapsed: timedelta, text: str) -> None:
+    assert clock_text(elapsed) == text
