@@ -35,6 +35,11 @@ def test_a_kiosk_pc(tmp_path: Path) -> None:
     assert (config.kiosk_pin, config.display_screen, config.source) == ("4321", 1, path)
 
 
+def test_a_counter_pc(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, "[counter]\nnumber = 3\n")).counter_number == 3
+    assert load_config(write(tmp_path, "[kiosk]\n")).counter_number is None
+
+
 def test_missing_file_is_an_empty_configuration(tmp_path: Path) -> None:
     assert load_config(tmp_path / "none.toml").kiosk_printer is None
 
@@ -47,6 +52,9 @@ def test_missing_file_is_an_empty_configuration(tmp_path: Path) -> None:
         ("[kiosk]\npaper_width = 76\n", "58 or 80"),
         ("[kiosk]\nprinter = 9100\n", "printer must be str"),
         ('kiosk = "usb"\n', "must be tables"),
+        ("counter = 2\n", "must be tables"),
+        ("[counter]\nnumber = 0\n", "1 or more"),
+        ('[counter]\nnumber = "2"\n', "number must be int"),
     ],
 )
 def test_a_broken_file_names_the_problem(tmp_path: Path, text: str, problem: str) -> None:

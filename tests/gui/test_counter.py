@@ -18,7 +18,7 @@ from antrian.domain.errors import StoreError
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
 from antrian.gui.counter import window as window_module
-from antrian.gui.counter.dialogs import NumberDialog, PauseDialog, PriorityDialog, ServiceDialog
+from antrian.gui.counter.dialogs import LeaveDialog, NumberDialog, PauseDialog, PriorityDialog, ServiceDialog
 from antrian.gui.counter.window import CounterWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
@@ -90,6 +90,8 @@ def panel(qtbot: QtBot, users: Database, clock: FixedClock) -> Iterator[Callable
         return window
 
     yield make
+    for window in made:
+        window._may_close = True  # teardown closes windows without the leave question
     runner.wait()
 
 
@@ -553,3 +555,37 @@ def test_operator_change_on_another_pc_reaches_this_panel(
     refresh(qtbot, window)
     assert "ISTIRAHAT: Rapat" in window.state_badge.text()
     assert window.buttons[DeskAction.PAUSE].text().startswith("Buka Loket")
+
+
+# -- leaving -------------------------------------------------------------------------------------------------
+
+
+def test_closing_the_window_offers_to_close_the_counter(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = panel(1)
+    window.close()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, LeaveDialog), timeout=3000)
+    assert window.isVisible()  # nothing closed before the operator answers
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Return)  # the default: close the counter, then leave
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    with users.read() as s:
+        assert (
+            s.execute(select(CounterState.state).where(CounterState.counter_id == 1)).scalar_one() == "closed"
+        )
+
+
+def test_leaving_with_a_citizen_at_the_counter_keeps_it_open(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    issue(users, clock, "A")
+    window = panel(1)
+    press(qtbot, window, DeskAction.CALL_NEXT)
+    window.close()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, LeaveDialog), timeout=3000)
+    dialog = window.dialog
+    assert not dialog.close_counter.isEnabled() and "A001 masih di loket" in dialog.question.text()
+    qtbot.mouseClick(dialog.leave_open, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    with users.read() as s:
+        assert (
+            s.execute(select(CounterState.state).where(CounterState.counter_id == 1)).scalar_one() == "open"
+        )

@@ -175,3 +175,32 @@ class ConfirmDialog(_Dialog):
     def __init__(self, parent: QWidget, title: str, question: str, yes: str) -> None:
         super().__init__(parent, title, question)
         self.layout_.addWidget(self._buttons(yes))
+
+
+class LeaveDialog(_Dialog):
+    """Leaving the panel while the counter is open: close it first (the display then shows it closed), or
+    leave it open (another PC or a later login goes on with it)."""
+
+    def __init__(self, parent: QWidget, number: int, refusal: str | None) -> None:
+        question = f"Loket {number} masih buka."
+        question += f"\nLoket belum bisa ditutup: {refusal}." if refusal else " Tutup loket sebelum keluar?"
+        super().__init__(parent, "Keluar", question)
+        self.choice: str | None = None
+        box = QDialogButtonBox()
+        self.close_counter = QPushButton("Tutup Loket && Keluar (Enter)")
+        self.leave_open = QPushButton("Keluar, loket tetap buka")
+        cancel = QPushButton("Batal (Esc)")
+        box.addButton(self.close_counter, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.leave_open, QDialogButtonBox.ButtonRole.DestructiveRole)
+        box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_counter.setEnabled(refusal is None)
+        self.close_counter.setDefault(refusal is None)
+        self.leave_open.setAutoDefault(refusal is not None)
+        self.close_counter.clicked.connect(lambda: self._choose("close"))
+        self.leave_open.clicked.connect(lambda: self._choose("leave"))
+        cancel.clicked.connect(self.reject)
+        self.layout_.addWidget(box)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()

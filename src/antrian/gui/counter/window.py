@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +64,7 @@ from antrian.domain.status import Status
 from antrian.domain.timing import Clock, system_clock
 from antrian.gui.counter.dialogs import (
     ConfirmDialog,
+    LeaveDialog,
     NumberDialog,
     PauseDialog,
     PriorityDialog,
@@ -176,6 +177,8 @@ class CounterWindow(QWidget):
         self._request: _Request | None = None
         self._in_flight = False
         self.dialog: Any = None
+        self._closing = False  # closing the counter because the window is being closed
+        self._may_close = False
         self._reader = CoalescedRead(
             run_in_background, self._read_view, self._apply_view, what="counter refresh", parent=self
         )
@@ -492,6 +495,28 @@ class CounterWindow(QWidget):
         self.buttons[DeskAction.CALL_NEXT].setFocus()
         self.refresh()
         self.loggedIn.emit(actor.name)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Leaving while the counter is open asks whether to close it first, so no counter is left open
+        on the waiting-room display by mistake."""
+        view = self.view
+        if self._may_close or self.actor is None or view is None or view.state == "closed":
+            self._tick.stop()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self.dialog is not None or self._request is not None:
+            return
+        dialog = LeaveDialog(self, view.counter, self._rules()[DeskAction.CLOSE])
+        self._ask(dialog, lambda: self._leave(dialog.choice))
+
+    def _leave(self, choice: str | None) -> None:
+        if choice == "close":
+            self._closing = True
+            self._submit(DeskAction.CLOSE, self.view.token if self.view else None)
+        elif choice == "leave":
+            self._may_close = True
+            QTimer.singleShot(0, self.close)
 
     def _logged_out(self) -> None:
         self.actor = None
@@ -927,6 +952,9 @@ class CounterWindow(QWidget):
         if result.action is DeskAction.CLOSE:
             self.show_message(f"Loket {self.number} ditutup", "info")
             self._logged_out()
+            if self._closing:
+                self._may_close = True
+                QTimer.singleShot(0, self.close)
             return
         self.repaint()
         self.ticketShown.emit(result)

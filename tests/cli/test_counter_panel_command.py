@@ -1,0 +1,38 @@
+"""`antrian counter [N]` is the panel window; `antrian counter <operation> N` stays the scripts' interface."""
+
+from __future__ import annotations
+
+import pytest
+
+from antrian.cli import _panel_shorthand, build_parser, main
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["counter"], ["counter", "panel"]),
+        (["counter", "2"], ["counter", "panel", "2"]),
+        (["counter", "--db", "x.db"], ["counter", "panel", "--db", "x.db"]),
+        (["counter", "2", "--db", "x.db"], ["counter", "panel", "2", "--db", "x.db"]),
+        (["counter", "call-next", "2"], ["counter", "call-next", "2"]),
+        (["counter", "--help"], ["counter", "--help"]),
+        (["counter", "panel", "1"], ["counter", "panel", "1"]),
+        (["ticket", "issue", "A"], ["ticket", "issue", "A"]),
+        (["--json", "counter", "1"], ["--json", "counter", "panel", "1"]),
+    ],
+)
+def test_panel_shorthand(argv: list[str], expected: list[str]) -> None:
+    assert _panel_shorthand(argv) == expected
+
+
+def test_panel_arguments_parse() -> None:
+    parser = build_parser()
+    assert parser.parse_args(_panel_shorthand(["counter", "3"])).counter == 3
+    assert parser.parse_args(_panel_shorthand(["counter"])).counter is None
+    operation = parser.parse_args(_panel_shorthand(["counter", "finish", "3"]))
+    assert (operation.counter_command, operation.counter) == ("finish", 3)
+
+
+def test_a_counter_number_that_is_not_a_number_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["counter", "panel", "dua"]) == 2
+    assert "invalid int value: 'dua'" in capsys.readouterr().err
