@@ -490,8 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _panel_shorthand(argv: list[str]) -> list[str]:
     """``antrian [options] counter [N] [options]`` is the panel window: ``counter panel [N]``."""
+    skip = False
     for index, word in enumerate(argv):
-        if word.startswith("-"):
+        if skip or word.startswith("-"):
+            skip = word == "--db"  # the one option before the command that takes a value
             continue
         if word != "counter":
             return argv

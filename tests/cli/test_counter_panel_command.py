@@ -19,6 +19,9 @@ from antrian.cli import _panel_shorthand, build_parser, main
         (["counter", "panel", "1"], ["counter", "panel", "1"]),
         (["ticket", "issue", "A"], ["ticket", "issue", "A"]),
         (["--json", "counter", "1"], ["--json", "counter", "panel", "1"]),
+        (["--db", "/x.db", "counter", "1"], ["--db", "/x.db", "counter", "panel", "1"]),
+        (["--db", "counter.db", "counter"], ["--db", "counter.db", "counter", "panel"]),
+        (["--db=/x.db", "counter"], ["--db=/x.db", "counter", "panel"]),
     ],
 )
 def test_panel_shorthand(argv: list[str], expected: list[str]) -> None:

@@ -13,7 +13,6 @@ from antrian.domain.desk import (
     Level,
     clock_text,
     offer_no_show,
-    recalls,
     refusals,
     service_level,
     standard_duration,
@@ -25,7 +24,7 @@ D = DeskAction
 TICKET_ACTIONS = (D.RECALL, D.START, D.FINISH, D.NO_SHOW, D.HOLD, D.TRANSFER)
 CALLS = (D.CALL_NEXT, D.CALL_NUMBER)
 NO_TICKET = "Belum ada nomor yang dipanggil ke loket ini"
-BUSY = "A001 masih di loket: selesaikan, lewati, tunda atau alihkan dulu"
+BUSY = "A001 masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
 OFFLINE = "Koneksi ke basis data terputus; menunggu tersambung kembali"
 
 
@@ -103,7 +102,7 @@ def test_serving_ticket_can_only_be_finished_held_or_transferred() -> None:
         CALL_NEXT=BUSY,
         CALL_NUMBER=BUSY,
         RECALL="A001 sudah hadir dan sedang dilayani",
-        START="A001 sudah sedang dilayani",
+        START="A001 sudah mulai dilayani",
         NO_SHOW="A001 sudah hadir dan sedang dilayani",
     )
 
@@ -151,19 +150,15 @@ def test_ticket_not_at_the_counter_allows_no_ticket_action(status: Status) -> No
 
 def test_busy_reason_names_the_current_ticket() -> None:
     result = refusals(DeskState("open", current_number="B123", current_status=Status.CALLED))
-    assert result[D.CALL_NEXT] == "B123 masih di loket: selesaikan, lewati, tunda atau alihkan dulu"
-
-
-def test_recalls_count_calls_after_the_first() -> None:
-    assert [recalls(n) for n in (0, 1, 2, 5)] == [0, 0, 1, 4]
+    assert result[D.CALL_NEXT] == "B123 masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 5])
 def test_offer_no_show_after_limit_recalls(limit: int) -> None:
-    assert offer_no_show(limit + 1, limit) is True  # first call + ``limit`` recalls
-    assert offer_no_show(limit + 2, limit) is True
-    assert offer_no_show(limit, limit) is False
-    assert offer_no_show(1, limit) is False
+    assert offer_no_show(limit, limit) is True
+    assert offer_no_show(limit + 1, limit) is True
+    assert offer_no_show(limit - 1, limit) is False
+    assert offer_no_show(0, limit) is False
 
 
 def test_recall_limit_zero_never_offers() -> None:
@@ -233,3 +228,16 @@ def test_service_level_without_a_usable_standard_is_ok() -> None:
 )
 def test_clock_text(elapsed: timedelta, text: str) -> None:
     assert clock_text(elapsed) == text
+
+
+def test_a_counter_held_by_another_operator_or_out_of_use_refuses_everything() -> None:
+    held = refusals(DeskState("open", holder="petugas2", waiting=3))
+    assert all(reason == "Loket ini sedang dibuka oleh petugas2" for reason in held.values())
+    retired = refusals(DeskState("open", active=False, waiting=3))
+    assert all(reason is not None and "tidak dipakai" in reason for reason in retired.values())
+
+
+def test_transfer_needs_another_service() -> None:
+    state = DeskState("open", current_number="A001", current_status=Status.CALLED, transfer_targets=0)
+    assert refusals(state)[D.TRANSFER] == "Tidak ada layanan lain untuk tujuan pengalihan"
+    assert refusals(DeskState("open", current_number="A001", current_status=Status.CALLED))[D.TRANSFER] is None

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from antrian.domain.desk import DeskAction
-from antrian.domain.errors import StoreError
+from antrian.domain.errors import CounterUnavailable, NotFound, StoreError
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
 from antrian.gui.counter import window as window_module
@@ -265,6 +265,9 @@ def test_every_action(panel, users: Database, qtbot: QtBot, clock: FixedClock, b
             "C  Akta Kelahiran",
         ]
         if by == "key":
+            qtbot.keyClick(dialog.services, Qt.Key.Key_Return)  # nothing chosen yet: no transfer
+            assert dialog.isVisible() and not dialog.ok.isEnabled()
+            qtbot.keyClicks(dialog.services, "A")  # the service's code
             qtbot.keyClick(dialog.services, Qt.Key.Key_Return)
         else:
             item = dialog.services.item(0)
@@ -529,7 +532,8 @@ def test_waiting_action_can_be_cancelled(
 # -- sizes -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+# 1366x697: a maximized window on a 1366x768 screen, under a title bar and above the Windows taskbar.
+@pytest.mark.parametrize("size", [(1366, 697), (1366, 768), (1920, 1080)])
 def test_everything_fits_on_the_screen(panel, users: Database, qtbot: QtBot, clock: FixedClock, size) -> None:  # type: ignore[no-untyped-def]
     issue(users, clock, *"AB" * 20)
     issue(users, clock, "A", priority="disabilitas")
@@ -589,3 +593,137 @@ def test_leaving_with_a_citizen_at_the_counter_keeps_it_open(
         assert (
             s.execute(select(CounterState.state).where(CounterState.counter_id == 1)).scalar_one() == "open"
         )
+
+
+# -- found in review -----------------------------------------------------------------------------------------
+
+
+def test_logging_in_again_goes_to_the_counter_chosen_then(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = panel(None, log_in=False)
+    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
+    with qtbot.waitSignal(window.loggedIn, timeout=5000):
+        window.log_in()  # the first in the list: counter 1
+    wait_view(qtbot, window)
+    assert window.number == 1
+    do(qtbot, window, DeskAction.CLOSE)
+    qtbot.waitUntil(lambda: window.dialog is not None, timeout=3000)
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: "tutup" in window.counter_choice.itemText(0), timeout=5000)  # the list is fresh
+    window.counter_choice.setCurrentIndex(1)
+    window.password.setText(PASSWORD)
+    with qtbot.waitSignal(window.loggedIn, timeout=5000):
+        window.log_in()
+    wait_view(qtbot, window)
+    assert window.number == 2 and window.view is not None and window.view.counter == 2
+    with users.read() as s:
+        states = dict(s.execute(select(CounterState.counter_id, CounterState.state)).all())
+    assert (states[1], states[2]) == ("closed", "open")
+
+
+def test_a_counter_taken_over_on_another_pc_refuses_everything_here(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    issue(users, clock, "A")
+    window = panel(1)
+    other = panel(1, username="petugas2", log_in=False)
+    with users.write() as s:
+        counters.close_counter(s, 1, actor=SYSTEM, clock=clock)  # a supervisor closes it ...
+    with qtbot.waitSignal(other.loggedIn, timeout=5000):
+        other.log_in()  # ... and petugas2 opens it on another PC
+    refresh(qtbot, window)
+    for action, button in window.buttons.items():
+        assert not button.isEnabled(), action
+        assert "sedang dibuka oleh Petugas Dua" in button.toolTip(), action
+    window.trigger(DeskAction.CALL_NEXT)  # what its key does
+    assert "sedang dibuka oleh Petugas Dua" in window.message.text()
+    assert ticket(users, "A001").status == "waiting"
+
+
+def test_a_failed_close_on_leaving_keeps_the_window_and_f12_later_only_closes_the_counter(
+    panel, users: Database, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = panel(1)
+    real_act = window_module.act
+    refused = []
+
+    def refuse_once(session, number, action, **kw):  # type: ignore[no-untyped-def]
+        if action is DeskAction.CLOSE and not refused:
+            refused.append(action)
+            raise CounterUnavailable("counter 1 still has A001 called")
+        return real_act(session, number, action, **kw)
+
+    monkeypatch.setattr(window_module, "act", refuse_once)
+    window.close()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, LeaveDialog), timeout=3000)
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(refused) and window._request is None, timeout=5000)
+    assert window.isVisible() and window.message.property("kind") == "error"
+    do(qtbot, window, DeskAction.CLOSE)
+    qtbot.waitUntil(lambda: window.dialog is not None, timeout=3000)
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
+    qtbot.wait(50)
+    assert window.isVisible()  # back at the login page, not gone
+
+
+def test_no_show_offer_counts_only_this_sitting(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    issue(users, clock, "A")
+    window = panel(1)
+    press(qtbot, window, DeskAction.CALL_NEXT)
+    for _ in range(3):
+        press(qtbot, window, DeskAction.RECALL)
+    assert window.offer.isVisible()
+    press(qtbot, window, DeskAction.NO_SHOW)
+    window.trigger(DeskAction.CALL_NUMBER)
+    answer(qtbot, window, NumberDialog, lambda d: (d.choice.setEditText("A001"), d.accept()))
+    assert window.number_label.text() == "A001" and not window.offer.isVisible()
+    assert "ulang" not in window.status_label.text()
+
+
+def test_waiting_times_run_on_between_reads_in_office_time(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    issue(users, clock, "A")
+    window = panel(1)
+    assert window.waiting.item(0, 2).text() == "00:00"
+    clock.advance(minutes=7, seconds=5)
+    window._tick.timeout.emit()
+    assert window.waiting.item(0, 2).text() == "07:05"
+    assert window.clock_label.text() == "09:07:05"  # Jakarta, whatever the PC's zone
+
+
+def test_a_read_that_fails_for_another_reason_is_said(
+    panel, users: Database, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = panel(1)
+
+    def renumbered(*_args, **_kw):  # type: ignore[no-untyped-def]
+        raise NotFound("unknown counter 1")
+
+    monkeypatch.setattr(window_module, "desk_view", renumbered)
+    window.refresh()
+    qtbot.waitUntil(lambda: "unknown counter 1" in window.message.text(), timeout=5000)
+    assert window.message.property("kind") == "error" and not window.offline.isVisible()
+
+
+def test_held_list_keeps_the_selected_ticket_when_rows_move(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    issue(users, clock, "A", "A")
+    window = panel(1)
+    for _ in range(2):
+        press(qtbot, window, DeskAction.CALL_NEXT)
+        press(qtbot, window, DeskAction.HOLD)
+    labels = [window.others.item(r, 0).text() for r in range(window.others.rowCount())]
+    assert labels == ["A001", "A002"]
+    window.others.setCurrentCell(1, 0)  # A002
+    with users.write() as s:
+        counters.open_counter(s, 2, actor=SYSTEM, clock=clock)
+    with users.write() as s:
+        queue.call_ticket(s, 2, "A001", actor=SYSTEM, clock=clock)  # counter 2 takes A001
+    refresh(qtbot, window)
+    item = window.others.currentItem()
+    assert item is not None and item.data(Qt.ItemDataRole.UserRole) == "A002"

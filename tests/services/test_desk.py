@@ -6,6 +6,7 @@ counter 3 serves C; priority interleave 2).
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -443,8 +444,10 @@ def test_start_records_no_priority_check_where_none_applies(
     assert "priority_confirmed" not in events(office)[-1].data
     press(office, 1, D.FINISH, clock, operator)
     press(office, 1, D.CALL_NEXT, clock, operator)
-    press(office, 1, D.START, clock, operator)  # priority, but the operator gave no answer
-    assert "priority_confirmed" not in events(office)[-1].data
+    before = snapshot(office, clock)
+    with pytest.raises(InvalidInput, match="A002 claims priority service"):
+        press(office, 1, D.START, clock, operator)  # priority, but the operator gave no answer
+    assert snapshot(office, clock) == before
 
 
 # Per action: how counter 1 gets stale, such that the action is legal in the counter's new state.
@@ -655,3 +658,64 @@ def test_view_is_stale_after_actions_that_end_where_they_started(
     with pytest.raises(StaleView):
         act(office, 1, D.CALL_NEXT, clock, operator, expect=seen)
     assert snapshot(office, clock) == before
+
+
+def test_recalls_count_from_the_last_call(office: Database, clock: FixedClock, operator: Actor) -> None:
+    """A citizen called back by number after a no-show starts again at 0 recalls (not the day's total)."""
+    issue(office, "A", clock)
+    press(office, 1, D.OPEN, clock, operator)
+    press(office, 1, D.CALL_NEXT, clock, operator)
+    for expected in (1, 2, 3):
+        press(office, 1, D.RECALL, clock, operator)
+        assert view(office, 1, clock).recalls == expected
+    press(office, 1, D.NO_SHOW, clock, operator)
+    press(office, 1, D.CALL_NUMBER, clock, operator, ticket="A001")
+    v = view(office, 1, clock)
+    assert v.current is not None and v.current.call_count == 5 and v.recalls == 0
+    press(office, 1, D.RECALL, clock, operator)
+    assert view(office, 1, clock).recalls == 1
+
+
+def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
+    pg_url: str, clock: FixedClock
+) -> None:
+    """PostgreSQL: a supervisor cancels the ticket a counter is marking as not present, at the same moment.
+    Both lock the counter row before the ticket row, so one waits for the other instead of deadlocking."""
+    import threading
+
+    from antrian.services import queue as queue_ops
+    from antrian.store.database import open_database
+    from tests.conftest import seed_office
+
+    database = open_database(pg_url)
+    try:
+        seed_office(database)
+        ticket = issue(database, "A", clock)
+        press(database, 1, D.OPEN, clock, SYSTEM)
+        token = press(database, 1, D.CALL_NEXT, clock, SYSTEM).token
+        locked, outcome = threading.Event(), {}
+
+        def counter() -> None:
+            with database.write() as s:
+                desk.queue_ops.desk(s, 1, SYSTEM, clock, need_open=False, count=False)  # counter row locked
+                locked.set()
+                time.sleep(0.5)  # the supervisor's cancel starts meanwhile
+                outcome["counter"] = desk.act(s, 1, D.NO_SHOW, expect=token, actor=SYSTEM, clock=clock)
+
+        def supervisor() -> None:
+            locked.wait(5)
+            try:
+                with database.write() as s:
+                    queue_ops.cancel(s, ticket.number, actor=SYSTEM, clock=clock)
+            except Exception as error:  # the outcome is what the test looks at
+                outcome["supervisor"] = error
+
+        threads = [threading.Thread(target=counter), threading.Thread(target=supervisor)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        assert outcome["counter"].ticket.status == "no_show"
+        assert isinstance(outcome["supervisor"], IllegalTransition)  # it waited, then saw the no-show
+    finally:
+        database.dispose()

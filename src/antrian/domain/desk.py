@@ -44,7 +44,7 @@ _TICKET_ACTIONS: dict[DeskAction, Action] = {
 
 _WHY_NOT: dict[tuple[DeskAction, Status], str] = {
     (DeskAction.RECALL, Status.SERVING): "{n} sudah hadir dan sedang dilayani",
-    (DeskAction.START, Status.SERVING): "{n} sudah sedang dilayani",
+    (DeskAction.START, Status.SERVING): "{n} sudah mulai dilayani",
     (DeskAction.FINISH, Status.CALLED): "{n} belum mulai dilayani: tekan Mulai Layani dulu",
     (DeskAction.NO_SHOW, Status.SERVING): "{n} sudah hadir dan sedang dilayani",
 }
@@ -60,6 +60,9 @@ class DeskState:
     current_status: Status | None = None
     waiting: int = 0
     online: bool = True
+    holder: str | None = None  # another operator who has this counter open now
+    active: bool = True  # the admin has not taken the counter out of use
+    transfer_targets: int = 1  # services a citizen could be sent on to
 
 
 def refusals(state: DeskState) -> dict[DeskAction, str | None]:
@@ -73,10 +76,14 @@ def refusals(state: DeskState) -> dict[DeskAction, str | None]:
 def _refusal(action: DeskAction, s: DeskState) -> str | None:
     if not s.online:
         return "Koneksi ke basis data terputus; menunggu tersambung kembali"
+    if not s.active:
+        return "Loket ini tidak dipakai lagi (diatur admin)"
+    if s.holder:
+        return f"Loket ini sedang dibuka oleh {s.holder}"
     if action is DeskAction.OPEN:
         return "Loket sudah buka" if s.counter_state == "open" else None
     at_counter = s.current_status in (Status.CALLED, Status.SERVING)
-    busy = f"{s.current_number} masih di loket: selesaikan, lewati, tunda atau alihkan dulu"
+    busy = f"{s.current_number} masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
     if action is DeskAction.CLOSE:
         if s.counter_state == "closed":
             return "Loket sudah tutup"
@@ -100,20 +107,18 @@ def _refusal(action: DeskAction, s: DeskState) -> str | None:
         return "Belum ada nomor yang dipanggil ke loket ini"
     transition = _TICKET_ACTIONS[action]
     if transition in allowed_actions(s.current_status):
+        if action is DeskAction.TRANSFER and s.transfer_targets < 1:
+            return "Tidak ada layanan lain untuk tujuan pengalihan"
         return None
     return _WHY_NOT.get((action, s.current_status), "Tidak bisa untuk {n} sekarang").format(
         n=s.current_number
     )
 
 
-def recalls(call_count: int) -> int:
-    """How many times a ticket was called again after its first call."""
-    return max(0, call_count - 1)
-
-
-def offer_no_show(call_count: int, recall_limit: int) -> bool:
-    """After ``recall_limit`` recalls without the citizen, the panel offers to mark them not present."""
-    return recall_limit > 0 and recalls(call_count) >= recall_limit
+def offer_no_show(recalls: int, recall_limit: int) -> bool:
+    """After ``recall_limit`` recalls since the ticket was last called to the counter (a citizen called back
+    by number starts again at 0), the panel offers to mark them not present."""
+    return recall_limit > 0 and recalls >= recall_limit
 
 
 def standard_duration(value: int, unit: str) -> timedelta | None:

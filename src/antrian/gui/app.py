@@ -111,8 +111,7 @@ def run_counter(database: Database, *, number: int | None) -> int:
     shared = _Windows(database)
     window = CounterWindow(database, shared.background, number=number)
     shared.attach(window)
-    window.resize(1366, 740)
-    window.show()
+    window.showMaximized()  # the work area of a 1366x768 screen, under the title bar and above the taskbar
     return shared.run()
 
 

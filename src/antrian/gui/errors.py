@@ -42,7 +42,8 @@ def error_text(error: BaseException) -> str:
     """A one-line message for the operator: what kind of problem, then the details the service gave."""
     for kind, lead in _LEADS:
         if isinstance(error, kind):
-            return f"{lead}: {error}" if str(error) else lead
+            # a stale view needs no more than the lead; the details are for the log
+            return f"{lead}: {error}" if str(error) and kind is not StaleView else lead
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return f"Kesalahan tak terduga ({type(error).__name__}: {error}); hubungi admin"
 

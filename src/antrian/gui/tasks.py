@@ -83,9 +83,11 @@ class CoalescedRead(QObject):
         what: str,
         retry_ms: int = 2000,
         parent: QObject | None = None,
+        on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._background, self._work, self._apply = run_in_background, work, apply
+        self._on_error = on_error
         self._what, self._retry_ms = what, retry_ms
         self._pending = self._again = False
 
@@ -102,6 +104,8 @@ class CoalescedRead(QObject):
         self._pending = False
         if isinstance(result, Exception):
             log.warning("%s failed: %s", self._what, result)
+            if self._on_error is not None:
+                self._on_error(result)
             QTimer.singleShot(self._retry_ms, self.request)
             return
         if self._again:

@@ -27,7 +27,7 @@ from antrian.services.lookup import counter_by_number, ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
-from antrian.store.models import CounterService, CounterState, Service, Ticket, User
+from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
 
 WAITING_SHOWN = 200
 MISSED_SHOWN = 20
@@ -54,14 +54,17 @@ class DeskView:
 
     counter: int
     counter_name: str
+    active: bool
     state: str
     pause_reason: str | None
+    operator_id: int | None
     operator: str | None
     operator_name: str | None
     since: datetime | None
     services: tuple[tuple[str, str], ...]
     transfer_targets: tuple[tuple[str, str], ...]
     current: TicketInfo | None
+    recalls: int  # recalls of the current ticket since it was last called to this counter
     standard_value: int | None
     standard_unit: str | None
     waiting: tuple[QueueEntry, ...]
@@ -73,6 +76,7 @@ class DeskView:
     average_service: timedelta | None
     no_show_today: int
     recall_limit: int
+    zone: str  # the office's time zone (IANA name)
     token: str
     event_id: int
     now: datetime
@@ -113,6 +117,25 @@ def _entry(ticket: Ticket, service: Service) -> QueueEntry:
         issued_at=ticket.issued_at,
         call_count=ticket.call_count,
     )
+
+
+_CALLS = ("ticket_called", "ticket_resumed")
+
+
+def _recalls_since_call(session: Session, ticket_id: int) -> int:
+    """Recalls since the ticket was last called (by next, by number or back from hold): a citizen called
+    back later starts again at 0, so the no-show offer counts only this sitting's calls."""
+    kinds = session.execute(
+        select(Event.kind)
+        .where(Event.ticket_id == ticket_id, Event.kind.in_((*_CALLS, "ticket_recalled")))
+        .order_by(Event.id.desc())
+    ).scalars()
+    count = 0
+    for kind in kinds:
+        if kind in _CALLS:
+            break
+        count += 1
+    return count
 
 
 def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> DeskView:
@@ -226,14 +249,17 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
     return DeskView(
         counter=number,
         counter_name=counter.name,
+        active=counter.active,
         state=state.state if state else "closed",
         pause_reason=state.pause_reason if state else None,
+        operator_id=state.operator_id if state else None,
         operator=operator.username if operator else None,
         operator_name=operator.full_name if operator else None,
         since=state.since if state else None,
         services=tuple((s.code, s.name) for s in services),
         transfer_targets=tuple((s.code, s.name) for s in everything),
         current=current,
+        recalls=_recalls_since_call(session, current.id) if current else 0,
         standard_value=standard[0],
         standard_unit=standard[1],
         waiting=entries(waiting_rows),
@@ -245,6 +271,7 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
         average_service=sum(durations, timedelta()) / len(durations) if durations else None,
         no_show_today=no_shows,
         recall_limit=office.recall_limit,
+        zone=office.timezone,
         token=_token(state, current_row),
         event_id=event_id,
         now=now,
@@ -286,6 +313,15 @@ def act(
         raise StaleView(
             f"counter {number} changed since it was last shown (another PC, or an action already saved); "
             "nothing was done"
+        )
+    if (
+        action is DeskAction.START
+        and priority_confirmed is None
+        and before is not None
+        and before.priority_group is not None
+    ):
+        raise InvalidInput(
+            f"{before.label} claims priority service ({before.priority_group}): confirm or reject the claim"
         )
     kw: dict[str, Any] = {"actor": actor, "clock": clock}
     result: TicketInfo | None = None

@@ -468,6 +468,18 @@ def cancel(session: Session, number: str, *, actor: Actor, clock: Clock = system
     actor.require(Permission.CANCEL)
     now = require_utc(clock())
     office = get_office(session)
+    if is_postgres(session):
+        # Counter rows before ticket rows, the order every counter operation locks them in; the other order
+        # deadlocks with a counter acting on this ticket at the same moment.
+        code, sequence = parse_label(number)
+        label = format_label(code, sequence, office.label_width)
+        holders = (
+            select(CounterState.counter_id)
+            .join(Ticket, Ticket.id == CounterState.current_ticket_id)
+            .where(Ticket.service_day == service_day(now, office.zone), Ticket.label == label)
+            .with_for_update(of=CounterState)
+        )
+        session.execute(holders).all()
     ticket = find_today(session, number, service_day(now, office.zone), office.label_width)
     ticket.status = next_status(Status(ticket.status), Action.CANCEL, ticket.label)
     ticket.finished_at = now

@@ -35,6 +35,7 @@ ENV_URL = "ANTRIAN_DATABASE_URL"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 PG_CONNECT_TIMEOUT_S = 3
+PG_LINK_TIMEOUT_MS = 10_000
 
 
 def default_sqlite_path() -> Path:
@@ -269,7 +270,18 @@ def make_engine(url: URL, **kwargs: Any) -> Engine:
         return engine
     return create_engine(
         url,
-        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "antrian"},
+        connect_args={
+            "connect_timeout": PG_CONNECT_TIMEOUT_S,
+            "application_name": "antrian",
+            # A half-open link (cable pulled, switch rebooting) must fail a statement within seconds, not
+            # after the operating system's TCP timeout of many minutes: windows then show it as offline
+            # and retry, instead of hanging on the answer.
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+            "tcp_user_timeout": PG_LINK_TIMEOUT_MS,
+        },
         pool_pre_ping=True,
         **kwargs,
     )
@@ -283,6 +295,11 @@ def translate_error(error: exc.DBAPIError, url: URL) -> StoreError:
     lowered = text.lower()
     if "file is not a database" in lowered or "malformed" in lowered:
         return StoreError(f"{name} is corrupted or not a database ({first_line}); it was left untouched")
+    if getattr(error.orig, "sqlstate", None) in ("40P01", "40001"):
+        return StoreError(
+            f"{name} was changed by another PC at the same moment ({first_line}); nothing was saved, "
+            "try again"
+        )
     if "database is locked" in lowered:
         return StoreError(f"{name} stayed locked by another program for {BUSY_TIMEOUT_MS // 1000} s")
     if isinstance(error, exc.OperationalError) and url.get_backend_name() == "postgresql":

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.priority import LABELS_ID, PriorityGroup
 
-PAUSE_REASONS = ("Istirahat", "Sholat", "Makan siang", "Rapat / koordinasi", "Gangguan sistem")
+PAUSE_REASONS = ("Istirahat", "Salat", "Makan siang", "Rapat / koordinasi", "Gangguan sistem")
 
 
 class _Dialog(QDialog):
@@ -69,6 +69,8 @@ class NumberDialog(_Dialog):
         self.choice.setEditText("")
         self.layout_.addWidget(self.choice)
         self.layout_.addWidget(self._buttons("Panggil (Enter)"))
+        self.ok.setEnabled(False)
+        self.choice.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.choice.setFocus()
 
     def number(self) -> str:
@@ -83,21 +85,33 @@ class ServiceDialog(_Dialog):
     """Transfer: pick the service the citizen goes to next."""
 
     def __init__(self, parent: QWidget, number: str, services: list[tuple[str, str]]) -> None:
-        super().__init__(parent, "Alihkan", f"Alihkan {number} ke layanan (nomor dan urutannya tetap):")
+        super().__init__(
+            parent,
+            "Alihkan",
+            f"Alihkan {number} ke layanan (ketik kodenya atau klik; nomor dan urutannya tetap):",
+        )
         self.services = QListWidget()
         for code, name in services:
             item = QListWidgetItem(f"{code}  {name}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.services.addItem(item)
-        self.services.setCurrentRow(0)
+        # Nothing chosen yet: a hasty Enter must not send the citizen to the first service in the list. Type
+        # the service's code (or use the arrows and Space), or click it.
+        self.services.setCurrentRow(-1)
         self.services.itemDoubleClicked.connect(lambda _item: self.accept())
         self.layout_.addWidget(self.services)
         self.layout_.addWidget(self._buttons("Alihkan (Enter)"))
+        self.ok.setEnabled(False)
+        self.services.itemSelectionChanged.connect(lambda: self.ok.setEnabled(bool(self.code())))
         self.services.setFocus()
 
+    def accept(self) -> None:
+        if self.code():
+            super().accept()
+
     def code(self) -> str:
-        item = self.services.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        chosen = self.services.selectedItems()
+        return str(chosen[0].data(Qt.ItemDataRole.UserRole)) if chosen else ""
 
 
 class PauseDialog(_Dialog):

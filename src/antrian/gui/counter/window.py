@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -51,17 +52,16 @@ from antrian.domain.desk import (
     Level,
     clock_text,
     offer_no_show,
-    recalls,
     refusals,
     service_level,
     standard_duration,
     standard_text,
 )
-from antrian.domain.errors import StaleView, StoreError
+from antrian.domain.errors import InvalidInput, StaleView, StoreError
 from antrian.domain.priority import LABELS_ID, PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import Status
-from antrian.domain.timing import Clock, system_clock
+from antrian.domain.timing import Clock, office_zone, system_clock
 from antrian.gui.counter.dialogs import (
     ConfirmDialog,
     LeaveDialog,
@@ -70,7 +70,7 @@ from antrian.gui.counter.dialogs import (
     PriorityDialog,
     ServiceDialog,
 )
-from antrian.gui.errors import error_text
+from antrian.gui.errors import error_text, show_error
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
@@ -79,6 +79,7 @@ from antrian.store.database import Database
 log = logging.getLogger(__name__)
 
 RETRY_MS = 2000
+SLOW_MS = 3000
 MESSAGE_MS = 10000
 
 # action -> (button text, key)
@@ -170,6 +171,7 @@ class CounterWindow(QWidget):
         self._background = run_in_background
         self._clock = clock
         self.number = number
+        self._fixed_number = number  # given on the command line or by the PC's settings; else chosen at login
         self.actor: Actor | None = None
         self.view: DeskView | None = None
         self._online = True
@@ -178,9 +180,17 @@ class CounterWindow(QWidget):
         self._in_flight = False
         self.dialog: Any = None
         self._closing = False  # closing the counter because the window is being closed
+        self._problem = ""  # why the database cannot be used, shown in the offline banner
+        self._slow = QTimer(self, singleShot=True, interval=SLOW_MS)
+        self._slow.timeout.connect(self._answer_is_slow)
         self._may_close = False
         self._reader = CoalescedRead(
-            run_in_background, self._read_view, self._apply_view, what="counter refresh", parent=self
+            run_in_background,
+            self._read_view,
+            self._apply_view,
+            what="counter refresh",
+            parent=self,
+            on_error=self._read_failed,
         )
         self._build(username, password)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -201,7 +211,7 @@ class CounterWindow(QWidget):
         self.offline.setObjectName("offline")
         self.offline.setWordWrap(True)
         self.offline.hide()
-        self.cancel_pending = QPushButton("Batalkan tindakan yang menunggu")
+        self.cancel_pending = QPushButton("Batalkan tindakan yang menunggu (Esc)")
         self.cancel_pending.setObjectName("warn")
         self.cancel_pending.clicked.connect(self.cancel_request)
         self.cancel_pending.hide()
@@ -235,8 +245,8 @@ class CounterWindow(QWidget):
         self.fixed_counter = QLabel("")
         form.addRow("Pengguna", self.username)
         form.addRow("Kata sandi", self.password)
-        form.addRow("Loket", self.counter_choice if self.number is None else self.fixed_counter)
-        if self.number is not None:
+        form.addRow("Loket", self.counter_choice if self._fixed_number is None else self.fixed_counter)
+        if self._fixed_number is not None:
             self.counter_choice.hide()
             self.fixed_counter.setText(f"Loket {self.number}")
         self.login_error = QLabel("")
@@ -251,6 +261,10 @@ class CounterWindow(QWidget):
         for field_ in (self.username, self.password):
             field_.returnPressed.connect(self.log_in)
             field_.setMinimumHeight(36)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on the counter list logs in too
+            enter = QShortcut(QKeySequence(key), self.counter_choice)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.log_in)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(box, 2)
@@ -354,6 +368,8 @@ class CounterWindow(QWidget):
             shortcut.activated.connect(lambda a=action: self.trigger(a))
             self.shortcuts[action] = shortcut
         left.addLayout(grid)
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        cancel.activated.connect(self.cancel_request)
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -421,7 +437,7 @@ class CounterWindow(QWidget):
 
     # -- login ----------------------------------------------------------------------------------------
     def _load_counters(self) -> None:
-        if self.number is not None:
+        if self._fixed_number is not None:
             return
         database = self._database
 
@@ -441,13 +457,18 @@ class CounterWindow(QWidget):
         self.counter_choice.clear()
         for info in result:
             note = {"open": f"buka ({info.operator})", "paused": "istirahat", "closed": "tutup"}[info.state]
-            self.counter_choice.addItem(f"Loket {info.number} — {info.name} · {note}", info.number)
+            title = (
+                f"Loket {info.number}"
+                if info.name == f"Loket {info.number}"
+                else f"Loket {info.number} — {info.name}"
+            )
+            self.counter_choice.addItem(f"{title} · {note}", info.number)
 
     def log_in(self) -> None:
         """Check the password (5 wrong in a row lock the account 5 minutes), then open the counter."""
         if self._in_flight:
             return
-        number = self.number if self.number is not None else self.counter_choice.currentData()
+        number = self._fixed_number if self._fixed_number is not None else self.counter_choice.currentData()
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
             self.login_error.setText("Isi nama pengguna dan kata sandi")
@@ -477,6 +498,8 @@ class CounterWindow(QWidget):
     def _logged_in(self, result: tuple[Actor | None, str, int] | Exception) -> None:
         self._in_flight = False
         self.login_button.setEnabled(True)
+        if self._may_close:
+            return  # the window closed while the login was checked: it has nothing left to show
         if isinstance(result, Exception):
             self.login_error.setText(error_text(result))
             return
@@ -500,14 +523,23 @@ class CounterWindow(QWidget):
         """Leaving while the counter is open asks whether to close it first, so no counter is left open
         on the waiting-room display by mistake."""
         view = self.view
-        if self._may_close or self.actor is None or view is None or view.state == "closed":
+        if self.actor is None and self._in_flight and not self._may_close:
+            event.ignore()  # a login is being checked and would open the counter: let it land first
+            self.login_error.setText("Tunggu sebentar: sedang masuk…")
+            return
+        if self._may_close or self.actor is None or (view is not None and view.state == "closed"):
+            self._may_close = True
             self._tick.stop()
             super().closeEvent(event)
             return
         event.ignore()
-        if self.dialog is not None or self._request is not None:
+        if self.dialog is not None:
             return
-        dialog = LeaveDialog(self, view.counter, self._rules()[DeskAction.CLOSE])
+        if self._request is not None:
+            self.show_message("Tindakan terakhir belum selesai; tunggu atau batalkan dulu (Esc)", "warn")
+            return
+        refusal = self._rules()[DeskAction.CLOSE] if view is not None else None
+        dialog = LeaveDialog(self, self.number or 0, refusal)
         self._ask(dialog, lambda: self._leave(dialog.choice))
 
     def _leave(self, choice: str | None) -> None:
@@ -521,6 +553,7 @@ class CounterWindow(QWidget):
     def _logged_out(self) -> None:
         self.actor = None
         self.view = None
+        self.number = self._fixed_number
         self._tick.stop()
         self.pages.setCurrentIndex(0)
         self._update_title()
@@ -541,7 +574,20 @@ class CounterWindow(QWidget):
         assert self.number is not None
         number, clock = self.number, self._clock
         with self._database.read() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # one snapshot for the whole view: list, count, next and token from the same moment
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             return desk_view(session, number, clock=clock)
+
+    def _read_failed(self, error: Exception) -> None:
+        """A failed read: the database gone shows the banner; anything else is said in the message line."""
+        if isinstance(error, StoreError):
+            self._problem = str(error)
+            self._online = False
+            self._show_banner()
+            self._show_rules()
+        else:
+            show_error(self, error)
 
     def handle_events(self, events: list[EventInfo]) -> None:
         """Any change may move this counter's queue: re-read (coalesced, off the GUI thread)."""
@@ -565,6 +611,7 @@ class CounterWindow(QWidget):
         self.view = view
         if not self._online:  # a read got through: the database is back
             self._online = True
+            self._problem = ""
             if self._request is not None and not self._in_flight:
                 self._send()
         self._show_banner()
@@ -625,12 +672,12 @@ class CounterWindow(QWidget):
         else:
             self.priority_label.hide()
         self.service_label.setText(f"{ticket.service} · {ticket.service_name}")
-        calls = recalls(ticket.call_count)
+        calls = view.recalls
         status = STATUS_WORDS.get(ticket.status, ticket.status)
         if ticket.status == Status.CALLED.value and calls:
             status += f" · dipanggil ulang {calls}×"
         self.status_label.setText(status)
-        offered = ticket.status == Status.CALLED.value and offer_no_show(ticket.call_count, view.recall_limit)
+        offered = ticket.status == Status.CALLED.value and offer_no_show(calls, view.recall_limit)
         if offered:
             self.offer.setText(
                 f"Sudah dipanggil ulang {calls}× dan warga belum datang. Tandai tidak hadir? "
@@ -642,8 +689,14 @@ class CounterWindow(QWidget):
 
     def _show_times(self) -> None:
         now = self._clock()
-        self.clock_label.setText(now.astimezone().strftime("%H:%M:%S"))
         view = self.view
+        zone = self._zone(view)
+        self.clock_label.setText(now.astimezone(zone).strftime("%H:%M:%S"))
+        if view is not None:  # waiting times run on between reads
+            for row, entry in enumerate(view.waiting[: self.waiting.rowCount()]):
+                item = self.waiting.item(row, 2)
+                if item is not None:
+                    item.setText(clock_text(now - entry.issued_at))
         ticket = view.current if view else None
         if ticket is None or view is None:
             return
@@ -677,11 +730,22 @@ class CounterWindow(QWidget):
             self.service_bar.hide()
         self.service_bar.setProperty("level", level.value)
 
+    @staticmethod
+    def _zone(view: DeskView | None) -> tzinfo | None:
+        """The office's time zone (the office runs on its local time, whatever the PC is set to)."""
+        if view is None:
+            return None
+        try:
+            return office_zone(view.zone)
+        except InvalidInput:
+            return None
+
     def _fill_waiting(self, view: DeskView) -> None:
         shown = len(view.waiting)
         more = f", {shown} pertama ditampilkan" if view.waiting_total > shown else ""
         self.waiting_title.setText(f"Menunggu: {view.waiting_total} orang{more} (▶ dipanggil berikutnya)")
-        self._fill(self.waiting, view.waiting, lambda e: clock_text(view.now - e.issued_at), view.next_id)
+        now = self._clock()
+        self._fill(self.waiting, view.waiting, lambda e: clock_text(now - e.issued_at), view.next_id)
 
     def _fill_others(self, view: DeskView) -> None:
         entries = list(view.held) + list(view.missed)
@@ -692,6 +756,8 @@ class CounterWindow(QWidget):
     def _fill(
         table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
     ) -> None:
+        selected = table.currentItem()
+        keep = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
         table.setRowCount(len(entries))
         priority_brush = QBrush(QColor("#dff3e6"))
         for row, entry in enumerate(entries):
@@ -710,6 +776,13 @@ class CounterWindow(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 table.setItem(row, column, item)
+        # The selection follows the ticket, not the row: rows move as the office works.
+        rows = [row for row, entry in enumerate(entries) if entry.number == keep]
+        if rows:
+            table.setCurrentCell(rows[0], 0)
+        else:
+            table.setCurrentItem(None)
+            table.clearSelection()
 
     def _state(self) -> DeskState:
         view = self.view
@@ -721,7 +794,21 @@ class CounterWindow(QWidget):
             current_status=Status(current.status) if current else None,
             waiting=view.waiting_total if view else 0,
             online=self._online and self._request is None,
+            holder=self._holder(),
+            active=view.active if view else True,
+            transfer_targets=len([c for c, _ in view.transfer_targets if c != current.service])
+            if view and current
+            else 0,
         )
+
+    def _holder(self) -> str | None:
+        """Another operator who has this counter open now (taken over from another PC), if any."""
+        view, actor = self.view, self.actor
+        if view is None or actor is None or view.state == "closed" or view.operator_id is None:
+            return None
+        if actor.user_id is None or view.operator_id == actor.user_id:
+            return None
+        return view.operator_name or view.operator or "petugas lain"
 
     def _rules(self) -> dict[DeskAction, str | None]:
         rules = refusals(self._state())
@@ -762,11 +849,13 @@ class CounterWindow(QWidget):
             if request.action is DeskAction.OPEN:
                 text = "Buka Loket"
             self.offline.setText(
-                f"Koneksi ke basis data terputus. «{text.rstrip('…')}» belum tersimpan dan akan dikirim "
-                "sekali saat tersambung kembali."
+                f"Koneksi ke basis data terputus. «{text.rstrip('…')}» mungkin belum tersimpan; bila belum, "
+                "akan dikirim sekali saat tersambung kembali (tidak akan terjadi dua kali)."
             )
         else:
             self.offline.setText("Koneksi ke basis data terputus — mencoba menyambung kembali…")
+        if self._problem:
+            self.offline.setText(f"{self.offline.text()} ({self._problem})")
         self.offline.setVisible(not self._online)
         self.cancel_pending.setVisible(not self._online and request is not None)
 
@@ -777,7 +866,9 @@ class CounterWindow(QWidget):
             return
         if self._request is not None:
             if self._online:
-                return  # the previous action is still being answered (a few milliseconds)
+                if not self._slow.isActive():  # a slow answer: say why the key does nothing
+                    self.show_message("Tindakan sebelumnya masih menunggu jawaban basis data", "warn")
+                return
             self.show_message("Tindakan sebelumnya masih menunggu koneksi; batalkan dulu bila perlu", "warn")
             return
         rules = self._rules()
@@ -865,13 +956,18 @@ class CounterWindow(QWidget):
             self._retry.stop()
             self._show_banner()
             self._show_rules()
-            self.show_message("Tindakan yang menunggu dibatalkan; tidak ada yang dikirim", "warn")
+            self.show_message(
+                "Tindakan yang menunggu dibatalkan: tidak dikirim lagi. Bila sudah tersimpan sebelum koneksi "
+                "putus, tampilan akan menunjukkannya saat tersambung kembali.",
+                "warn",
+            )
 
     def _send(self) -> None:
         request, actor, number = self._request, self.actor, self.number
         if request is None or actor is None or number is None or self._in_flight:
             return
         self._in_flight = True
+        self._slow.start()
         request.attempts += 1
         database, clock = self._database, self._clock
 
@@ -889,13 +985,19 @@ class CounterWindow(QWidget):
 
         self._background(work, self._landed)
 
+    def _answer_is_slow(self) -> None:
+        if self._in_flight and self._request is not None:
+            self.show_message("Menunggu jawaban basis data… (jaringan lambat atau terputus)", "warn")
+
     def _landed(self, result: DeskResult | Exception) -> None:
         self._in_flight = False
+        self._slow.stop()
         request = self._request
         if request is None:
             return
         if isinstance(result, StoreError):
             # Not saved, or saved and the answer lost: keep it and send it again with the same token.
+            self._problem = str(result)
             self._online = False
             self._show_banner()
             self._show_rules()
@@ -904,6 +1006,7 @@ class CounterWindow(QWidget):
         self._request = None
         self._retry.stop()
         if isinstance(result, Exception):
+            self._closing = False  # the counter was not closed: the window stays
             if isinstance(result, StaleView) and request.attempts > 1:
                 self.show_message(
                     "Tindakan terakhir sudah tersimpan sebelum koneksi putus (atau loket diubah dari PC "
@@ -911,7 +1014,7 @@ class CounterWindow(QWidget):
                     "warn",
                 )
             else:
-                self.show_message(error_text(result), "error")
+                show_error(self, result)
             self._online = True
             self._show_banner()
             self._show_rules()
@@ -934,9 +1037,12 @@ class CounterWindow(QWidget):
                 and result.ticket.counter == self.number
             ):
                 current = result.ticket
-            from dataclasses import replace
-
-            self.view = replace(view, current=current, state=result.state, token=result.token)
+            recalls = view.recalls + 1 if result.action is DeskAction.RECALL else 0
+            if result.action not in (DeskAction.RECALL, DeskAction.CALL_NEXT, DeskAction.CALL_NUMBER):
+                recalls = view.recalls
+            self.view = replace(
+                view, current=current, state=result.state, token=result.token, recalls=recalls
+            )
             if current is not None and current.service != (view.current.service if view.current else None):
                 self.view = replace(self.view, standard_value=None, standard_unit=None)
         ticket = result.ticket
