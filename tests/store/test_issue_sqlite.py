@@ -244,3 +244,25 @@ def test_issue_connection_is_for_sqlite_only(pg_url: str) -> None:
             pass
     finally:
         db.dispose()
+
+
+def test_threads_of_one_process_issue_side_by_side(office: Database) -> None:
+    """The kiosk issues from its task runner's threads: each thread takes its own pooled connection."""
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+
+    def issue_many() -> None:
+        try:
+            for _ in range(30):
+                numbers.append(queue.issue_ticket_in(office, "A").number)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=issue_many) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert sorted(numbers) == [f"A{n:03d}" for n in range(1, 91)]
+    assert database_module._holders == {}
