@@ -86,8 +86,9 @@ def issue_ticket(
 ) -> TicketInfo:
     """Give a citizen the next number of a service, in the caller's transaction.
 
-    Plain statements compiled once per process, no ORM unit of work. Windows and scripts that issue a ticket
-    on its own should call ``issue_ticket_in``, which on SQLite skips SQLAlchemy's execution layer too.
+    Plain statements compiled once per process, no ORM unit of work. Callers that issue a ticket in a
+    transaction of its own (the kiosk, ``antrian ticket issue``) should call ``issue_ticket_in``, which on
+    SQLite skips SQLAlchemy's execution layer too.
 
     Raises:
         NotFound: unknown service code.
