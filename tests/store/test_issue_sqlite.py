@@ -6,7 +6,6 @@ both paths queue in, and driver errors must come out as ``Database.write()`` giv
 
 from __future__ import annotations
 
-import fcntl
 import sqlite3
 import threading
 import time
@@ -145,6 +144,8 @@ def test_rows_are_byte_identical_to_the_session_path(tmp_path: Path) -> None:
 
 
 def _turn_is_free(db: Database) -> bool:
+    import fcntl  # the writer turn exists where kernel file locks do (not on Windows)
+
     assert db.turn is not None and db.turn.lock_path is not None
     handle = open(db.turn.lock_path, "rb")  # noqa: SIM115 (closed below; a second open file description)
     try:
