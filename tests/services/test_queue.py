@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -20,6 +21,7 @@ from antrian.domain.roles import KIOSK, SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
 from antrian.services import counters, queue
 from antrian.services.queries import events_after, tickets_for_day
+from antrian.services.results import TicketInfo
 from antrian.services.setup import save_service
 from antrian.store.database import Database
 from antrian.store.models import Event, Ticket
@@ -28,6 +30,19 @@ from antrian.store.models import Event, Ticket
 def issue(db: Database, code: str, clock: FixedClock, **kwargs: object):  # type: ignore[no-untyped-def]
     with db.write() as s:
         return queue.issue_ticket(s, code, clock=clock, **kwargs)  # type: ignore[arg-type]
+
+
+def issue_in(db: Database, code: str, clock: FixedClock, **kwargs: object):  # type: ignore[no-untyped-def]
+    return queue.issue_ticket_in(db, code, clock=clock, **kwargs)  # type: ignore[arg-type]
+
+
+Issue = Callable[..., TicketInfo]
+
+
+@pytest.fixture(params=["session", "own transaction"])
+def issuing(request: pytest.FixtureRequest) -> Issue:
+    """Both ways to issue: ``issue_ticket`` in the caller's session, ``issue_ticket_in`` on the database."""
+    return issue if request.param == "session" else issue_in  # type: ignore[no-any-return]
 
 
 def op(db: Database, name: str, *args: object, clock: FixedClock, actor: Actor = SYSTEM):  # type: ignore[no-untyped-def]
@@ -40,10 +55,10 @@ def open_counter(db: Database, number: int, clock: FixedClock, actor: Actor = SY
         counters.open_counter(s, number, actor=actor, clock=clock)
 
 
-def test_issue_numbers_per_service_and_event(office: Database, clock: FixedClock) -> None:
-    a1 = issue(office, "A", clock)
-    a2 = issue(office, "a", clock)
-    b1 = issue(office, "B", clock)
+def test_issue_numbers_per_service_and_event(office: Database, clock: FixedClock, issuing: Issue) -> None:
+    a1 = issuing(office, "A", clock)
+    a2 = issuing(office, "a", clock)
+    b1 = issuing(office, "B", clock)
     assert (a1.number, a2.number, b1.number) == ("A001", "A002", "B001")
     assert a1.status == "waiting" and a1.issued_at == clock.now and a1.service_day.isoformat() == "2026-11-30"
     with office.read() as s:
@@ -53,33 +68,33 @@ def test_issue_numbers_per_service_and_event(office: Database, clock: FixedClock
     assert [e.ticket_id for e in issued] == [a1.id, a2.id, b1.id]
 
 
-def test_issue_refusals_leave_nothing_behind(office: Database, clock: FixedClock) -> None:
+def test_issue_refusals_leave_nothing_behind(office: Database, clock: FixedClock, issuing: Issue) -> None:
     with pytest.raises(NotFound, match="unknown service 'Z'"):
-        issue(office, "Z", clock)
+        issuing(office, "Z", clock)
     with pytest.raises(InvalidInput, match="1 to 3 letters"):
-        issue(office, "A1", clock)
+        issuing(office, "A1", clock)
     with pytest.raises(InvalidInput, match="priority group"):
-        issue(office, "A", clock, priority="vip")
+        issuing(office, "A", clock, priority="vip")
     with office.write() as s:
         save_service(s, "D", "Pindah Datang", actor=SYSTEM, standard_time=30, active=False)
         save_service(s, "E", "Legalisir", actor=SYSTEM, standard_time=5, opens_at=time(8), closes_at=time(12))
         save_service(s, "F", "Konsultasi", actor=SYSTEM, standard_time=5, daily_quota=2, open_days="1234567")
     with pytest.raises(ServiceUnavailable, match="not active"):
-        issue(office, "D", clock)
+        issuing(office, "D", clock)
     closed_clock = FixedClock(datetime(2026, 11, 30, 6, 0, tzinfo=UTC))  # 13:00 in Jakarta
     with pytest.raises(ServiceUnavailable, match="closed since 12:00"):
-        issue(office, "E", closed_clock)
+        issuing(office, "E", closed_clock)
     early = FixedClock(datetime(2026, 11, 30, 0, 30, tzinfo=UTC))  # 07:30
     with pytest.raises(ServiceUnavailable, match="opens at 08:00"):
-        issue(office, "E", early)
+        issuing(office, "E", early)
     sunday = FixedClock(datetime(2026, 11, 29, 3, 0, tzinfo=UTC))
     with pytest.raises(ServiceUnavailable, match="closed on Minggu"):
-        issue(office, "E", sunday)
-    assert issue(office, "E", clock).number == "E001"
-    issue(office, "F", clock)
-    issue(office, "F", clock)
+        issuing(office, "E", sunday)
+    assert issuing(office, "E", clock).number == "E001"
+    issuing(office, "F", clock)
+    issuing(office, "F", clock)
     with pytest.raises(ServiceUnavailable, match="quota of 2"):
-        issue(office, "F", clock)
+        issuing(office, "F", clock)
     with office.read() as s:
         count = s.execute(select(func.count()).select_from(Ticket)).scalar_one()
         kinds = s.execute(select(Event.kind)).scalars().all()
@@ -263,20 +278,20 @@ def test_cancel_frees_the_counter(office: Database, clock: FixedClock) -> None:
         queue.cancel(s, "A001", actor=SYSTEM, clock=clock)
 
 
-def test_day_rollover_in_makassar(office: Database) -> None:
+def test_day_rollover_in_makassar(office: Database, issuing: Issue) -> None:
     """Numbering restarts at local midnight (16:00 UTC in WITA); open tickets of the past day expire."""
     from antrian.services.office import update_office
 
     with office.write() as s:
         update_office(s, SYSTEM, timezone="Asia/Makassar")
     clock = FixedClock(datetime(2026, 11, 30, 15, 58, tzinfo=UTC))  # 23:58 WITA, Monday
-    before = [issue(office, "A", clock) for _ in range(3)]
+    before = [issuing(office, "A", clock) for _ in range(3)]
     open_counter(office, 1, clock)
     op(office, "call_next", 1, clock=clock)
     clock.advance(minutes=1, seconds=59)  # 15:59:59 UTC
-    assert issue(office, "A", clock).number == "A004"
+    assert issuing(office, "A", clock).number == "A004"
     clock.advance(seconds=1)  # 16:00:00 UTC = 00:00 on Tuesday in Makassar
-    after = issue(office, "A", clock)
+    after = issuing(office, "A", clock)
     assert (after.number, after.service_day.isoformat()) == ("A001", "2026-12-01")
     assert {t.service_day.isoformat() for t in before} == {"2026-11-30"}
     # the previous day's waiting tickets are not called today

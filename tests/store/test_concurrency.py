@@ -2,7 +2,8 @@
 
 4 issuing, 4 calling and 1 tailing process run at once: no number is issued twice, no ticket is claimed
 twice, no error surfaces, every issued ticket is served, and the tailer, reading ``id > last_seen`` while
-everyone writes, receives every event id exactly once and in order.
+everyone writes, receives every event id exactly once and in order. Two issuers use ``issue_ticket`` in a
+Session and two ``issue_ticket_in`` (on SQLite the driver-level path), so both queue in one line.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def test_issuers_callers_and_tailer_at_once(db: Database, db_url: str, tmp_path:
     issuer_procs = [
         ctx.Process(
             target=workers.issuer,
-            args=(db_url, PER_ISSUER, ["A", "B", "C"], start, str(out)),
+            args=(db_url, PER_ISSUER, ["A", "B", "C"], start, str(out), "in" if i % 2 else "session"),
             name=f"issuer{i}",
         )
         for i, out in enumerate(issuer_out)
@@ -89,6 +90,7 @@ def test_issuers_callers_and_tailer_at_once(db: Database, db_url: str, tmp_path:
     claimed = [ticket_id for out in caller_out for ticket_id in _read(out)["claimed"]]
     errors = [e for out in [*issuer_out, *caller_out, tail_out] for e in _read(out)["errors"]]
     assert errors == []
+    assert [r for out in issuer_out for r in _read(out)["refused"]] == []
 
     # every number issued once, and the numbers of each service run 1..n without a gap
     assert len(issued) == ISSUERS * PER_ISSUER
@@ -131,3 +133,36 @@ def test_simultaneous_first_start_creates_one_schema(db_url: str, tmp_path: Path
     results = [_read(out) for out in outs]
     assert [r["errors"] for r in results] == [[]] * 4
     assert {r["revision"] for r in results} == {HEAD_REVISION}
+
+
+def test_issuers_share_a_quota_exactly(db: Database, db_url: str, tmp_path: Path) -> None:
+    """4 processes on ``issue_ticket_in`` race for a quota of 100: 100 numbers, 1..100, the rest refused."""
+    from antrian.services.setup import save_service
+
+    seed_office(db)
+    with db.write() as session:
+        save_service(
+            session, "Q", "Kuota", actor=SYSTEM, standard_time=5, daily_quota=100, open_days="1234567"
+        )
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(ISSUERS)
+    outs = [tmp_path / f"quota{i}.json" for i in range(ISSUERS)]
+    _run(
+        [
+            ctx.Process(target=workers.issuer, args=(db_url, 40, ["Q"], start, str(out), "in"), name=f"q{i}")
+            for i, out in enumerate(outs)
+        ]
+    )
+    results = [_read(out) for out in outs]
+    assert [e for r in results for e in r["errors"]] == []
+    numbers = sorted(int(number[1:]) for r in results for _, number, _ in r["issued"])
+    assert numbers == list(range(1, 101))
+    refused = [message for r in results for message in r["refused"]]
+    assert len(refused) == 4 * 40 - 100
+    assert set(refused) == {"today's quota of 100 tickets for service Q (Kuota) is used up"}
+    with db.read() as session:
+        issued_events = session.execute(
+            select(func.count()).select_from(Event).where(Event.kind == "ticket_issued")
+        ).scalar_one()
+        assert session.execute(select(func.count()).select_from(Ticket)).scalar_one() == 100
+    assert issued_events == 100

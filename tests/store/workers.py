@@ -16,28 +16,36 @@ def _report(path: str, payload: dict[str, Any]) -> None:
     Path(path).write_text(json.dumps(payload))
 
 
-def issuer(url: str, count: int, codes: list[str], start: Any, out: str) -> None:
-    from antrian.services.queue import issue_ticket
+def issuer(url: str, count: int, codes: list[str], start: Any, out: str, entry: str = "session") -> None:
+    """Issue ``count`` tickets through ``entry``: "session" (``issue_ticket`` in ``db.write()``) or "in"
+    (``issue_ticket_in``). Refusals (ServiceUnavailable, e.g. a quota) are reported apart from errors."""
+    from antrian.domain.errors import ServiceUnavailable
+    from antrian.services.queue import issue_ticket, issue_ticket_in
     from antrian.store.database import open_database
 
     issued: list[list[Any]] = []
+    refused: list[str] = []
     errors: list[str] = []
     try:
         db = open_database(url)
         start.wait()
         for i in range(count):
+            code, priority = codes[i % len(codes)], "lansia" if i % 7 == 3 else None
             try:
-                with db.write() as session:
-                    info = issue_ticket(
-                        session, codes[i % len(codes)], priority="lansia" if i % 7 == 3 else None
-                    )
+                if entry == "in":
+                    info = issue_ticket_in(db, code, priority=priority)
+                else:
+                    with db.write() as session:
+                        info = issue_ticket(session, code, priority=priority)
                 issued.append([info.id, info.number, info.service])
+            except ServiceUnavailable as refusal:
+                refused.append(str(refusal))
             except Exception:
                 errors.append(traceback.format_exc())
         db.dispose()
     except Exception:
         errors.append(traceback.format_exc())
-    _report(out, {"issued": issued, "errors": errors})
+    _report(out, {"issued": issued, "refused": refused, "errors": errors})
 
 
 def caller(url: str, counter: int, start: Any, issuers_done: Any, out: str) -> None:

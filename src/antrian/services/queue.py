@@ -7,7 +7,7 @@ transaction, reads the time from ``clock`` and returns a ``TicketInfo``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import bindparam, insert, select, text, update
@@ -28,9 +28,10 @@ from antrian.domain.roles import KIOSK, Actor, Permission
 from antrian.domain.status import AT_COUNTER_STATUSES, Action, Status, next_status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services.lookup import counter_by_number, service_by_code, ticket_info
-from antrian.services.office import OfficeInfo, get_office
+from antrian.services.office import DEFAULT_OFFICE, OfficeInfo, get_office
 from antrian.services.results import TicketInfo
-from antrian.store.database import reference_reader
+from antrian.store.database import Database, reference_reader
+from antrian.store.issue_sqlite import issue_connection
 from antrian.store.models import (
     OPEN_STATUS_CONDITION,
     SERVICES_TABLE,
@@ -83,15 +84,17 @@ def issue_ticket(
     actor: Actor = KIOSK,
     clock: Clock = system_clock,
 ) -> TicketInfo:
-    """Give a citizen the next number of a service.
+    """Give a citizen the next number of a service, in the caller's transaction.
 
-    The hot path of the kiosk: plain statements compiled once per process, no ORM unit of work, so that the
-    write lock (SQLite) is held for little more than the commit.
+    Plain statements compiled once per process, no ORM unit of work. Callers that issue a ticket in a
+    transaction of its own (the kiosk, ``antrian ticket issue``) should call ``issue_ticket_in``, which on
+    SQLite skips SQLAlchemy's execution layer too.
 
     Raises:
         NotFound: unknown service code.
         ServiceUnavailable: inactive service, closed at this hour, or today's quota used up.
         InvalidInput: malformed code or unknown priority group.
+        PermissionDenied: ``actor`` may not issue tickets.
     """
     actor.require(Permission.ISSUE)
     code = validate_code(service_code)
@@ -103,17 +106,9 @@ def issue_ticket(
         service_by_code(session, code)  # raises NotFound naming the known codes
         raise AssertionError("unreachable")
     service_id, name, active, opens_at, closes_at, open_days, quota = service
-    if not active:
-        raise ServiceUnavailable(f"service {code} ({name}) is not active")
-    now = require_utc(clock())
-    local = now.astimezone(office.zone)
-    reason = closed_reason(opens_at, closes_at, open_days, local)
-    if reason:
-        raise ServiceUnavailable(f"service {code} ({name}) is {reason}")
-    day = local.date()
+    now, day = _open_now(code, name, active, opens_at, closes_at, open_days, office, clock)
     number = next_ticket_number(session, service_id, day)
-    if quota is not None and number > quota:
-        raise ServiceUnavailable(f"today's quota of {quota} tickets for service {code} ({name}) is used up")
+    _within_quota(number, quota, code, name)
     label = format_label(code, number, office.label_width)
     values = {
         "service_id": service_id,
@@ -136,10 +131,100 @@ def issue_ticket(
                 "ticket_id": ticket_id,
                 "service_id": service_id,
                 "user_id": actor.user_id,
-                "data": {"number": label, "service": code, "priority": group},
+                "data": _issued_data(label, code, group),
             }
         ],
     )
+    return _issued(ticket_id, label, code, name, day, number, group, now)
+
+
+def issue_ticket_in(
+    db: Database,
+    service_code: str,
+    *,
+    priority: str | None = None,
+    actor: Actor = KIOSK,
+    clock: Clock = system_clock,
+) -> TicketInfo:
+    """``issue_ticket`` in a transaction of its own on ``db``, committed before it returns.
+
+    The kiosk's and the CLI's entry point. On SQLite it runs on the driver itself (store.issue_sqlite): the
+    same checks, statements, writer turn and durable commit, without SQLAlchemy's Session and execution layer,
+    whose Python ran inside the write lock and capped four kiosks at ~700 tickets/s (docs/PERFORMANCE.md).
+    The service and office are read just before the write lock, so a change to them (active, hours, quota)
+    holds from the next issue on. On PostgreSQL it is ``issue_ticket`` in ``db.write()``.
+
+    Raises:
+        NotFound, ServiceUnavailable, InvalidInput, PermissionDenied: as ``issue_ticket``.
+        StoreError: the database cannot be written (e.g. locked by another program for too long).
+    """
+    if not db.is_sqlite:
+        with db.write() as session:
+            return issue_ticket(session, service_code, priority=priority, actor=actor, clock=clock)
+    actor.require(Permission.ISSUE)
+    code = validate_code(service_code)
+    group = parse_group(priority) if priority else None
+    with issue_connection(db) as connection:
+        service = connection.reference(code)
+        if service is None:
+            with db.read() as session:
+                service_by_code(session, code)  # raises NotFound naming the known codes
+            raise AssertionError("unreachable")
+        name = service.name
+        office = DEFAULT_OFFICE if service.office is None else OfficeInfo(*service.office)
+        now, day = _open_now(
+            code, name, service.active, service.opens_at, service.closes_at, service.open_days, office, clock
+        )
+        with connection.transaction():
+            number = connection.next_number(service.service_id, day)
+            _within_quota(number, service.daily_quota, code, name)
+            label = format_label(code, number, office.label_width)
+            ticket_id = connection.insert_ticket(service.service_id, day, number, label, group, now)
+            connection.append_event(
+                now,
+                "ticket_issued",
+                ticket_id,
+                service.service_id,
+                actor.user_id,
+                _issued_data(label, code, group),
+            )
+    return _issued(ticket_id, label, code, name, day, number, group, now)
+
+
+def _open_now(
+    code: str,
+    name: str,
+    active: bool,
+    opens_at: time | None,
+    closes_at: time | None,
+    open_days: str,
+    office: OfficeInfo,
+    clock: Clock,
+) -> tuple[datetime, date]:
+    """The issue instant and its service day, if service ``code`` takes tickets now."""
+    if not active:
+        raise ServiceUnavailable(f"service {code} ({name}) is not active")
+    now = require_utc(clock())
+    local = now.astimezone(office.zone)
+    reason = closed_reason(opens_at, closes_at, open_days, local)
+    if reason:
+        raise ServiceUnavailable(f"service {code} ({name}) is {reason}")
+    return now, local.date()
+
+
+def _within_quota(number: int, quota: int | None, code: str, name: str) -> None:
+    """Refuse number ``number`` beyond the daily quota (the caller's transaction then rolls back)."""
+    if quota is not None and number > quota:
+        raise ServiceUnavailable(f"today's quota of {quota} tickets for service {code} ({name}) is used up")
+
+
+def _issued_data(label: str, code: str, group: str | None) -> dict[str, Any]:
+    return {"number": label, "service": code, "priority": group}
+
+
+def _issued(
+    ticket_id: int, label: str, code: str, name: str, day: date, number: int, group: str | None, now: datetime
+) -> TicketInfo:
     return TicketInfo(
         id=ticket_id,
         number=label,

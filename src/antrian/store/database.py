@@ -127,41 +127,69 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
-    lock_path = _writer_lock_path(engine.url.database)
-    name = describe(engine.url)
+    turn = WriterTurn.of(engine.url)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        record = connection.connection._connection_record
-        raw = connection.connection.dbapi_connection
+        if mode == "IMMEDIATE":
+            turn.begin(connection.connection._connection_record, connection.connection.dbapi_connection)
+            return
         try:
-            if mode == "IMMEDIATE":
-                deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-                if lock_path is not None:
-                    _take_writer_turn(record, lock_path, deadline)
-                begin_immediate(raw, deadline)
-            else:
-                raw.execute(f"BEGIN {mode}")
+            connection.connection.dbapi_connection.execute(f"BEGIN {mode}")
         except sqlite3.Error as error:
-            # raised outside SQLAlchemy's own error wrapping: translate here, or users see "unexpected error"
-            _end_writer_turn(record)
-            if "locked" in str(error) or "busy" in str(error):
-                raise StoreError(
-                    f"{name} stayed locked by another program for {BUSY_TIMEOUT_MS // 1000} s"
-                ) from None
-            raise StoreError(f"{name} cannot be written: {error}") from None
+            end_writer_turn(connection.connection._connection_record)
+            raise turn.translate(error) from None
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
-        _end_writer_turn(record)
+        end_writer_turn(record)
 
     @event.listens_for(engine, "close")
     def _on_close(_dbapi_connection: Any, record: Any) -> None:
-        _end_writer_turn(record)
+        end_writer_turn(record)
         handle = record.info.pop("writer_lock", None)
         if handle is not None:
             os.close(handle)
+
+
+@dataclass(frozen=True, slots=True)
+class WriterTurn:
+    """How an Antrian writer takes SQLite's write lock on one database file: the turn, then BEGIN IMMEDIATE.
+
+    Used by the engine's "begin" event (``Database.write()``) and by the issue path that runs on the driver
+    directly (``store.issue_sqlite``), so that both queue in the same line.
+    """
+
+    lock_path: str | None
+    name: str
+
+    @classmethod
+    def of(cls, url: URL) -> WriterTurn:
+        return cls(_writer_lock_path(url.database), describe(url))
+
+    def begin(self, record: Any, raw: sqlite3.Connection) -> None:
+        """Take the turn (kernel lock), then BEGIN IMMEDIATE on ``raw``, the driver connection of ``record``.
+
+        The turn is given back by ``end_writer_turn(record)``, which the pool also calls at check-in.
+
+        Raises:
+            StoreError: the database stayed locked for ``BUSY_TIMEOUT_MS``, or cannot be written.
+        """
+        try:
+            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+            if self.lock_path is not None:
+                _take_writer_turn(record, self.lock_path, deadline)
+            begin_immediate(raw, deadline)
+        except sqlite3.Error as error:
+            # raised outside SQLAlchemy's own error wrapping: translate here, or users see "unexpected error"
+            end_writer_turn(record)
+            raise self.translate(error) from None
+
+    def translate(self, error: sqlite3.Error) -> StoreError:
+        if "locked" in str(error) or "busy" in str(error):
+            return StoreError(f"{self.name} stayed locked by another program for {BUSY_TIMEOUT_MS // 1000} s")
+        return StoreError(f"{self.name} cannot be written: {error}")
 
 
 def _writer_lock_path(database: str | None) -> str | None:
@@ -228,7 +256,8 @@ def _take_writer_turn(record: Any, lock_path: str, deadline: float) -> None:
         _holders[key] = id(record)
 
 
-def _end_writer_turn(record: Any) -> None:
+def end_writer_turn(record: Any) -> None:
+    """Give back the writer turn held by pool ``record`` (nothing if it holds none)."""
     key = record.info.pop("writer_turn", None) if record is not None else None
     if key:
         assert fcntl is not None
@@ -315,6 +344,8 @@ class Database:
     engine: Engine
     writer: sessionmaker[Session] = field(init=False)
     reader: sessionmaker[Session] = field(init=False)
+    # SQLite: how writers on the driver itself (store.issue_sqlite) take the write lock, as the engine does.
+    turn: WriterTurn | None = field(init=False)
 
     def __post_init__(self) -> None:
         # SQLite: connections begin DEFERRED (a read never queues behind writers); writers ask for IMMEDIATE.
@@ -323,6 +354,7 @@ class Database:
         )
         self.writer = sessionmaker(write_engine, expire_on_commit=False)
         self.reader = sessionmaker(self.engine, expire_on_commit=False)
+        self.turn = WriterTurn.of(self.url) if self.is_sqlite else None
 
     @property
     def is_sqlite(self) -> bool:

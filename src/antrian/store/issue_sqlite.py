@@ -1,0 +1,205 @@
+"""The kiosk's issue transaction on SQLite, sent through the sqlite3 driver itself.
+
+With four writer processes on two cores, issuing is bound by the Python that runs while the one write lock is
+held, and SQLAlchemy's Session and statement execution cost more there than SQLite does (docs/PERFORMANCE.md,
+"Issue throughput"). This module runs the issue on a pooled connection's sqlite3 object instead, keeping
+everything the Session path guarantees:
+
+- the same writer turn and ``BEGIN IMMEDIATE`` as ``Database.write()`` (``WriterTurn``); the turn is given
+  back right after COMMIT;
+- the statements of ``store.queue``: the per-(service, day) number upsert, the ticket insert, and the event
+  with an explicit NULL id, so that its rowid follows commit order;
+- values converted by the columns' own SQLAlchemy types (dates, UTC instants, JSON), so that the rows are
+  byte-identical to those the Session path writes (tests/store/test_issue_sqlite.py compares them).
+
+The reference read (service and office) runs before the turn, on the same connection and outside any
+transaction: it never lengthens other writers' wait, and every issue sees the settings committed before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from sqlalchemy import Column, Dialect, exc
+
+from antrian.store.database import Database, WriterTurn, end_writer_turn, translate_error
+from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
+
+# The service, and the office row beside it (absent before the office is set up).
+_REFERENCE = (
+    "SELECT s.id, s.name, s.active, s.opens_at, s.closes_at, s.open_days, s.daily_quota, o.id, "
+    "o.name, o.address, o.timezone, o.label_width, o.priority_interleave, o.recall_limit, o.running_text "
+    "FROM services AS s LEFT JOIN office AS o ON o.id = 1 WHERE s.code = ?"
+)
+_NEXT_NUMBER = (
+    "INSERT INTO ticket_numbers (service_id, service_day, last) VALUES (?, ?, 1) "
+    "ON CONFLICT (service_id, service_day) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last"
+)
+_INSERT_TICKET = (
+    "INSERT INTO tickets (service_id, service_day, sequence, label, priority_group, status, place_at, "
+    "issued_at, call_count) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, 0)"
+)
+# An explicit NULL id: SQLite assigns the next rowid, and writers are serialised, so ids follow commit order.
+_INSERT_EVENT = (
+    "INSERT INTO events (id, at, kind, ticket_id, counter_id, service_id, user_id, data) "
+    "VALUES (NULL, ?, ?, ?, NULL, ?, ?, ?)"
+)
+
+
+class IssueReference(NamedTuple):
+    """What issuing needs of a service, and the office row (its columns in ``OfficeInfo`` order)."""
+
+    service_id: int
+    name: str
+    active: bool
+    opens_at: time | None
+    closes_at: time | None
+    open_days: str
+    daily_quota: int | None
+    office: tuple[Any, ...] | None
+
+
+def _unchanged(value: Any) -> Any:
+    return value
+
+
+def _bind(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    return column.type.dialect_impl(dialect).bind_processor(dialect) or _unchanged
+
+
+def _result(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    return column.type.dialect_impl(dialect).result_processor(dialect, None) or _unchanged
+
+
+class _Types(NamedTuple):
+    """The columns' SQLAlchemy conversions, to and from what the driver stores and returns."""
+
+    day: Callable[[date], Any]
+    instant: Callable[[datetime], Any]
+    json: Callable[[Any], Any]
+    boolean: Callable[[Any], bool]
+    time: Callable[[Any], time | None]
+
+
+@lru_cache(maxsize=8)
+def _types(dialect: Dialect) -> _Types:
+    tickets, services = TICKETS_TABLE.c, SERVICES_TABLE.c
+    return _Types(
+        day=_bind(tickets.service_day, dialect),
+        instant=_bind(tickets.issued_at, dialect),
+        json=_bind(EVENTS_TABLE.c.data, dialect),
+        boolean=_result(services.active, dialect),
+        time=_result(services.opens_at, dialect),
+    )
+
+
+class IssueConnection:
+    """One pooled SQLite connection, used through sqlite3 for one issue."""
+
+    __slots__ = ("_raw", "_record", "_turn", "_types")
+
+    def __init__(self, raw: sqlite3.Connection, record: Any, turn: WriterTurn, types: _Types) -> None:
+        self._raw = raw
+        self._record = record
+        self._turn = turn
+        self._types = types
+
+    def reference(self, code: str) -> IssueReference | None:
+        """The service ``code`` and the office, read in autocommit (no lock; call before ``transaction``)."""
+        rows = self._raw.execute(_REFERENCE, (code,)).fetchall()
+        if not rows:
+            return None
+        row = rows[0]
+        convert = self._types
+        return IssueReference(
+            row[0],
+            row[1],
+            convert.boolean(row[2]),
+            convert.time(row[3]),
+            convert.time(row[4]),
+            row[5],
+            row[6],
+            None if row[7] is None else row[8:],
+        )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Take the writer turn and SQLite's write lock; commit on success, roll back on any error.
+
+        Raises:
+            StoreError: the database stayed locked for the busy timeout, or cannot be written.
+        """
+        raw = self._raw
+        self._turn.begin(self._record, raw)
+        try:
+            yield
+            raw.execute("COMMIT")
+        except BaseException:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raise
+        finally:
+            end_writer_turn(self._record)  # at once: the pool's check-in would give it back later
+
+    def next_number(self, service_id: int, day: date) -> int:
+        """The next number of a service for a day (store.queue.next_ticket_number)."""
+        row = self._raw.execute(_NEXT_NUMBER, (service_id, self._types.day(day))).fetchone()
+        return int(row[0])
+
+    def insert_ticket(
+        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
+    ) -> int:
+        """Insert a waiting ticket issued at ``at`` (also its place in line); returns its id."""
+        stored_at = self._types.instant(at)
+        cursor = self._raw.execute(
+            _INSERT_TICKET,
+            (service_id, self._types.day(day), sequence, label, priority_group, stored_at, stored_at),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def append_event(
+        self,
+        at: datetime,
+        kind: str,
+        ticket_id: int | None,
+        service_id: int | None,
+        user_id: int | None,
+        data: dict[str, Any],
+    ) -> int:
+        """Append an event (store.queue.append_events, SQLite); returns its id."""
+        types = self._types
+        cursor = self._raw.execute(
+            _INSERT_EVENT, (types.instant(at), kind, ticket_id, service_id, user_id, types.json(data))
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+
+@contextmanager
+def issue_connection(db: Database) -> Iterator[IssueConnection]:
+    """A pooled connection of SQLite database ``db`` for ``IssueConnection``'s statements.
+
+    Driver errors come out as ``Database.write()`` gives them: a clear StoreError, or SQLAlchemy's
+    IntegrityError (a constraint refused the row).
+    """
+    if db.turn is None:
+        raise ValueError(f"{db.name} is not an SQLite database")
+    pooled = db.engine.raw_connection()
+    try:
+        raw = pooled.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        yield IssueConnection(raw, pooled._connection_record, db.turn, _types(db.engine.dialect))
+    except sqlite3.Error as error:
+        wrapped = exc.DBAPIError.instance(None, None, error, sqlite3.Error)
+        if isinstance(wrapped, exc.IntegrityError):
+            raise wrapped from error
+        assert isinstance(wrapped, exc.DBAPIError)  # the driver's errors all derive from sqlite3.Error
+        raise translate_error(wrapped, db.url) from error
+    finally:
+        pooled.close()
