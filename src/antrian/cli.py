@@ -192,13 +192,15 @@ def cmd_display(args: argparse.Namespace) -> int:
 
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
     from antrian.domain.roles import KIOSK
-    from antrian.services.queue import issue_ticket
+    from antrian.services.queue import issue_ticket_in
 
     db = _open(args)
     try:
-        with db.write() as session:
-            actor = _actor(session, args) if args.user else KIOSK
-            info = issue_ticket(session, args.code, priority=args.priority, actor=actor)
+        actor = KIOSK
+        if args.user:
+            with db.read() as session:
+                actor = _actor(session, args)
+        info = issue_ticket_in(db, args.code, priority=args.priority, actor=actor)
     finally:
         db.dispose()
     _print(args, info.to_json(), _ticket_line(info))

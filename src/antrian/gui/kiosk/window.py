@@ -37,7 +37,7 @@ from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
-from antrian.services.queue import issue_ticket
+from antrian.services.queue import issue_ticket_in
 from antrian.services.results import EventInfo, TicketInfo
 from antrian.services.slips import ticket_slip
 from antrian.store.database import Database
@@ -326,8 +326,7 @@ class KioskWindow(QWidget):
         database, priority = self._database, self._priority
 
         def work() -> Issued:
-            with database.write() as session:
-                ticket = issue_ticket(session, code, priority=priority.value if priority else None)
+            ticket = issue_ticket_in(database, code, priority=priority.value if priority else None)
             with database.read() as session:
                 return Issued(ticket, ticket_slip(session, ticket.id))
 
