@@ -29,7 +29,7 @@ from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
 from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
 
-WAITING_SHOWN = 200
+WAITING_SHOWN = 100  # about five screens of the list; the count says how many wait in all
 MISSED_SHOWN = 20
 
 

@@ -79,6 +79,7 @@ from antrian.store.database import Database
 log = logging.getLogger(__name__)
 
 RETRY_MS = 2000
+FEED_REFRESH_MS = 250
 SLOW_MS = 3000
 MESSAGE_MS = 10000
 
@@ -193,6 +194,8 @@ class CounterWindow(QWidget):
             on_error=self._read_failed,
         )
         self._build(username, password)
+        self._feed_refresh = QTimer(self, singleShot=True, interval=FEED_REFRESH_MS)
+        self._feed_refresh.timeout.connect(self.refresh)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._send)
         self._tick = QTimer(self, interval=1000)
@@ -590,9 +593,13 @@ class CounterWindow(QWidget):
             show_error(self, error)
 
     def handle_events(self, events: list[EventInfo]) -> None:
-        """Any change may move this counter's queue: re-read (coalesced, off the GUI thread)."""
-        if events and self.actor is not None:
-            self.refresh()
+        """Any change may move this counter's queue: re-read, off the GUI thread, at most every 250 ms.
+
+        A busy office changes something many times a second; re-reading and redrawing the lists for each
+        change would take the CPU this panel's own key presses need. The panel's own actions show at once.
+        """
+        if events and self.actor is not None and not self._feed_refresh.isActive():
+            self._feed_refresh.start()
 
     def set_online(self, online: bool) -> None:
         self._online = online
@@ -756,6 +763,14 @@ class CounterWindow(QWidget):
     def _fill(
         table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
     ) -> None:
+        signature = (next_id, tuple((e.id, e.status, e.priority_group) for e in entries))
+        if table.property("signature") == repr(signature):  # the same tickets: only the last column moves
+            for row, entry in enumerate(entries):
+                item = table.item(row, 2)
+                if item is not None:
+                    item.setText(last(entry))
+            return
+        table.setProperty("signature", repr(signature))
         selected = table.currentItem()
         keep = selected.data(Qt.ItemDataRole.UserRole) if selected is not None else None
         table.setRowCount(len(entries))
