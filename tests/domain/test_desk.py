@@ -150,7 +150,8 @@ def test_ticket_not_at_the_counter_allows_no_ticket_action(status: Status) -> No
 
 def test_busy_reason_names_the_current_ticket() -> None:
     result = refusals(DeskState("open", current_number="B123", current_status=Status.CALLED))
-    assert result[D.CALL_NEXT] == "B123 masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
+    expected = "B123 masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
+    assert result[D.CALL_NEXT] == expected
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 5])
@@ -240,4 +241,5 @@ def test_a_counter_held_by_another_operator_or_out_of_use_refuses_everything() -
 def test_transfer_needs_another_service() -> None:
     state = DeskState("open", current_number="A001", current_status=Status.CALLED, transfer_targets=0)
     assert refusals(state)[D.TRANSFER] == "Tidak ada layanan lain untuk tujuan pengalihan"
-    assert refusals(DeskState("open", current_number="A001", current_status=Status.CALLED))[D.TRANSFER] is None
+    called = DeskState("open", current_number="A001", current_status=Status.CALLED)
+    assert refusals(called)[D.TRANSFER] is None

@@ -305,14 +305,23 @@ def desk(
     from antrian.domain.errors import PermissionDenied
 
     actor.require(Permission.SERVE)
-    counter = counter_by_number(session, number)
-    if not counter.active:
-        raise CounterUnavailable(f"counter {number} ({counter.name}) is not in use")
-    state = lock_counter_state(session, counter.id)
-    if state is None:
-        state = CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0)
-        session.add(state)
-        session.flush()
+    # A second look at the same counter in the same transaction (the counter panel checks its view, then
+    # acts) reuses the rows already read and locked: the write lock is held for less time.
+    transaction = session.get_transaction()
+    memo = session.info.get("desk")
+    if memo is not None and memo[0] is transaction and memo[1] == number:
+        counter, state, office = memo[2]
+    else:
+        counter = counter_by_number(session, number)
+        if not counter.active:
+            raise CounterUnavailable(f"counter {number} ({counter.name}) is not in use")
+        state = lock_counter_state(session, counter.id)
+        if state is None:
+            state = CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0)
+            session.add(state)
+            session.flush()
+        office = get_office(session)
+        session.info["desk"] = (transaction, number, (counter, state, office))
     if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
         holder = session.get(User, state.operator_id)
         raise PermissionDenied(
@@ -324,7 +333,6 @@ def desk(
     if count:
         state.version = (state.version or 0) + 1  # any operation makes every view of the counter stale
     now = require_utc(clock())
-    office = get_office(session)
     return _Desk(
         counter, state, office, now, service_day(now, office.zone), state.operator_id or actor.user_id
     )

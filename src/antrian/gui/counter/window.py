@@ -25,7 +25,16 @@ from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -423,6 +432,12 @@ class CounterWindow(QWidget):
         self.service_bar.setFixedHeight(int(unit * 0.016))
         for table in (self.waiting, self.others):
             table.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
+            metrics = QFontMetrics(table.font())
+            bold = QFont(table.font())
+            bold.setBold(True)
+            table.horizontalHeader().resizeSection(0, QFontMetrics(bold).horizontalAdvance("▶ WWW000 ★") + 12)
+            widest = ("tidak hadir", "Keadaan") if table is self.others else ("0:00:00", "Menunggu")
+            table.horizontalHeader().resizeSection(2, max(map(metrics.horizontalAdvance, widest)) + 24)
 
     @staticmethod
     def _table(headers: tuple[str, ...]) -> QTableWidget:
@@ -433,9 +448,11 @@ class CounterWindow(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, set from the font in _scale: sizing a column to its contents measures every row again
+        # on every cell written, which made redrawing a 100-row list take 100+ ms.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Fixed)
         return table
 
     # -- login ----------------------------------------------------------------------------------------
@@ -598,7 +615,7 @@ class CounterWindow(QWidget):
         A busy office changes something many times a second; re-reading and redrawing the lists for each
         change would take the CPU this panel's own key presses need. The panel's own actions show at once.
         """
-        if events and self.actor is not None and not self._feed_refresh.isActive():
+        if events and self.actor is not None and not self._feed_refresh.isActive() and not self._in_flight:
             self._feed_refresh.start()
 
     def set_online(self, online: bool) -> None:
@@ -982,6 +999,7 @@ class CounterWindow(QWidget):
         if request is None or actor is None or number is None or self._in_flight:
             return
         self._in_flight = True
+        self._feed_refresh.stop()  # the action's own refresh follows; none competes with it for the CPU
         self._slow.start()
         request.attempts += 1
         database, clock = self._database, self._clock
