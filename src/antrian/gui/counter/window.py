@@ -432,6 +432,7 @@ class CounterWindow(QWidget):
         self.service_bar.setFixedHeight(int(unit * 0.016))
         for table in (self.waiting, self.others):
             table.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
+            table.horizontalHeader().setFont(table.font())  # column titles as readable as the rows
             metrics = QFontMetrics(table.font())
             bold = QFont(table.font())
             bold.setBold(True)
