@@ -65,38 +65,9 @@ def pin(cores: set[int]) -> None:
 
 
 # -- the other processes -----------------------------------------------------------------------------------
-def other_counter(url: str, number: int, stop: Any, cycles: Any, errors: Any) -> None:
-    """Counter ``number`` calls, starts and finishes as fast as it can until ``stop`` is set."""
-    pin({1})
-    from antrian.domain.errors import NothingWaiting
-    from antrian.domain.roles import SYSTEM
-    from antrian.services.queue import call_next, finish, start
-    from antrian.store.database import open_database
-
-    db = open_database(url)
-    while not stop.is_set():
-        try:
-            with db.write() as session:
-                call_next(session, number, actor=SYSTEM)
-            with db.write() as session:
-                start(session, number, actor=SYSTEM)
-            with db.write() as session:
-                finish(session, number, actor=SYSTEM)
-        except NothingWaiting:
-            time.sleep(0.005)
-            continue
-        except Exception:
-            traceback.print_exc()
-            with errors.get_lock():
-                errors.value += 1
-            continue
-        with cycles.get_lock():
-            cycles.value += 1
-    db.dispose()
-
-
-def burst_counter(url: str, number: int, barrier: Any, stop: Any, cycles: Any, errors: Any) -> None:
-    """Counter ``number`` calls next at the same instant as the panel (a barrier), then serves the ticket."""
+def other_counter(url: str, number: int, barrier: Any, stop: Any, cycles: Any, errors: Any) -> None:
+    """Counter ``number`` calls, starts and finishes until ``stop`` is set: with a ``barrier`` (burst) it
+    calls at the same instant as the panel each round, without one (flood) as fast as it can."""
     pin({1})
     import threading
 
@@ -107,10 +78,11 @@ def burst_counter(url: str, number: int, barrier: Any, stop: Any, cycles: Any, e
 
     db = open_database(url)
     while not stop.is_set():
-        try:
-            barrier.wait(60)
-        except threading.BrokenBarrierError:
-            break
+        if barrier is not None:
+            try:
+                barrier.wait(60)
+            except threading.BrokenBarrierError:
+                break
         try:
             with db.write() as session:
                 call_next(session, number, actor=SYSTEM)
@@ -119,6 +91,8 @@ def burst_counter(url: str, number: int, barrier: Any, stop: Any, cycles: Any, e
             with db.write() as session:
                 finish(session, number, actor=SYSTEM)
         except NothingWaiting:
+            if barrier is None:
+                time.sleep(0.005)
             continue
         except Exception:
             traceback.print_exc()
@@ -210,10 +184,9 @@ def measure(url: str, presses: int, waiting: int, load: str) -> dict[str, Any]:
     cycles = [ctx.Value("i", 0) for _ in OTHERS]
     issued, errors = ctx.Value("i", 0), ctx.Value("i", 0)
     barrier = ctx.Barrier(len(OTHERS) + 1)
+    rounds = barrier if load == "burst" else None
     others = [
-        ctx.Process(target=burst_counter, args=(url, number, barrier, stop, count, errors))
-        if load == "burst"
-        else ctx.Process(target=other_counter, args=(url, number, stop, count, errors))
+        ctx.Process(target=other_counter, args=(url, number, rounds, stop, count, errors))
         for number, count in zip(OTHERS, cycles, strict=True)
     ]
     others.append(ctx.Process(target=issuer, args=(url, waiting, stop, issued, errors)))

@@ -144,10 +144,10 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
     for number, (width, height) in ((1, (1366, 768)), (2, (1920, 1080))):
         size = f"{width}x{height}"
         user = f"petugas{number}"
-        shift = timedelta()
+        ahead = [timedelta()]  # how far this window's clock runs ahead: service time past the standard
         window = CounterWindow(
             db, background, number=number, username=user, password=passwords[user],
-            clock=lambda: system_clock() + shift,
+            clock=lambda ahead=ahead: system_clock() + ahead[0],
         )
         window.resize(width, height)
         window.show()
@@ -166,10 +166,10 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
             window.dialog.yes.click()
             settle()
         for minutes, name in ((13, "amber"), (25, "red")):
-            shift = timedelta(minutes=minutes)
+            ahead[0] = timedelta(minutes=minutes)
             window._show_times()
             save(window, f"counter-serving-{name}-{size}")
-        shift = timedelta()
+        ahead[0] = timedelta()
         window.trigger(DeskAction.FINISH)
         settle()
         window.trigger(DeskAction.CALL_NUMBER)

@@ -30,14 +30,17 @@ class _Windows:
         from antrian.gui.display.window import open_log
         from antrian.gui.feed import ChangeFeed
         from antrian.gui.tasks import TaskRunner
-        from antrian.voice.announcer import Announcer
 
         logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
         self.database = database
         self.app = application()
         self._runner = TaskRunner(self.app)
         self.log = open_log(log_json)
-        self.announcer = Announcer(_voice_settings(database), self.app) if voice else None
+        self.announcer = None
+        if voice:  # QtMultimedia loads only where calls are spoken: the kiosk and counters start without it
+            from antrian.voice.announcer import Announcer
+
+            self.announcer = Announcer(_voice_settings(database), self.app)
         self._feed = ChangeFeed(database, self.app)
         self.app.aboutToQuit.connect(self._feed.close)
         if self.announcer is not None:

@@ -105,6 +105,9 @@ ACTIONS: dict[DeskAction, tuple[str, str]] = {
     DeskAction.PAUSE: ("Istirahat…", "F10"),
     DeskAction.CLOSE: ("Tutup Loket", "F12"),
 }
+# What each action is called, OPEN included: it has no button of its own, F10 opens a paused counter.
+LABELS: dict[DeskAction, str] = {**{action: text for action, (text, _key) in ACTIONS.items()}}
+LABELS[DeskAction.OPEN] = "Buka Loket"
 DONE_WORDS = {
     DeskAction.CALL_NEXT: "dipanggil",
     DeskAction.CALL_NUMBER: "dipanggil",
@@ -650,9 +653,9 @@ class CounterWindow(QWidget):
         colour = {"open": "#1e7a46", "paused": "#d98e04", "closed": "#5d6673"}.get(view.state, "#5d6673")
         self.state_badge.setStyleSheet(f"background: {colour}; color: white;")
         pause = self.buttons[DeskAction.PAUSE]
-        paused = view.state != "open"
-        pause.setText("Buka Loket\nF10" if paused else "Istirahat…\nF10")
-        pause.setAccessibleName("Buka Loket" if paused else "Istirahat")
+        label = LABELS[self._break_key()]
+        pause.setText(f"{label}\nF10")
+        pause.setAccessibleName(label.rstrip("…"))
         self._show_current()
         self._fill_waiting(view)
         self._fill_others(view)
@@ -843,22 +846,25 @@ class CounterWindow(QWidget):
             return None
         return view.operator_name or view.operator or "petugas lain"
 
+    def _break_key(self) -> DeskAction:
+        """What F10 does now: take a break, or open the counter again after one (or after it closed)."""
+        view = self.view
+        return DeskAction.OPEN if view is not None and view.state != "open" else DeskAction.PAUSE
+
     def _rules(self) -> dict[DeskAction, str | None]:
         rules = refusals(self._state())
-        view = self.view
-        if view is not None and view.state != "open":
-            rules[DeskAction.PAUSE] = rules[DeskAction.OPEN]  # the break key opens the counter again
+        rules[DeskAction.PAUSE] = rules[self._break_key()]
         return rules
 
     def _show_rules(self) -> None:
         rules = self._rules()
         for action, button in self.buttons.items():
             reason = rules[action]
-            text, key = ACTIONS[action]
-            if action is DeskAction.PAUSE and self.view is not None and self.view.state != "open":
-                text = "Buka Loket"
+            text = LABELS[self._break_key() if action is DeskAction.PAUSE else action]
             button.setEnabled(reason is None)
-            button.setToolTip(f"{text} ({key})" if reason is None else f"Tidak bisa sekarang: {reason}")
+            button.setToolTip(
+                f"{text} ({ACTIONS[action][1]})" if reason is None else f"Tidak bisa sekarang: {reason}"
+            )
 
     # -- messages -------------------------------------------------------------------------------------
     def show_message(self, text: str, kind: str = "info") -> None:
@@ -878,11 +884,9 @@ class CounterWindow(QWidget):
     def _show_banner(self) -> None:
         request = self._request
         if request is not None and not self._online:
-            text, _key = ACTIONS.get(request.action, (request.action.value, ""))
-            if request.action is DeskAction.OPEN:
-                text = "Buka Loket"
+            text = LABELS[request.action].rstrip("…")
             self.offline.setText(
-                f"Koneksi ke basis data terputus. «{text.rstrip('…')}» mungkin belum tersimpan; bila belum, "
+                f"Koneksi ke basis data terputus. «{text}» mungkin belum tersimpan; bila belum, "
                 "akan dikirim sekali saat tersambung kembali (tidak akan terjadi dua kali)."
             )
         else:
@@ -904,12 +908,11 @@ class CounterWindow(QWidget):
                 return
             self.show_message("Tindakan sebelumnya masih menunggu koneksi; batalkan dulu bila perlu", "warn")
             return
-        rules = self._rules()
-        if action is DeskAction.PAUSE and self.view is not None and self.view.state != "open":
-            action = DeskAction.OPEN
-        reason = rules[action]
+        if action is DeskAction.PAUSE:
+            action = self._break_key()
+        reason = self._rules()[action]
         if reason is not None:
-            self.show_message(f"{ACTIONS.get(action, ('Buka Loket', ''))[0].rstrip('…')}: {reason}", "error")
+            self.show_message(f"{LABELS[action].rstrip('…')}: {reason}", "error")
             return
         view = self.view
         expect = view.token if view else None
@@ -1071,9 +1074,11 @@ class CounterWindow(QWidget):
                 and result.ticket.counter == self.number
             ):
                 current = result.ticket
-            recalls = view.recalls + 1 if result.action is DeskAction.RECALL else 0
-            if result.action not in (DeskAction.RECALL, DeskAction.CALL_NEXT, DeskAction.CALL_NUMBER):
-                recalls = view.recalls
+            recalls = {
+                DeskAction.RECALL: view.recalls + 1,
+                DeskAction.CALL_NEXT: 0,
+                DeskAction.CALL_NUMBER: 0,
+            }.get(result.action, view.recalls)
             self.view = replace(
                 view, current=current, state=result.state, token=result.token, recalls=recalls
             )
