@@ -1,14 +1,46 @@
 """The one exception family of Antrian.
 
-Every error a user or script can meet is an ``AntrianError``; its message names the problem in words an
-operator understands, and ``exit_code`` is what the CLI returns for it.
+Every error a user or script can meet is an ``AntrianError``. It carries a stable ``code`` and the
+parameters of the case (service code, counter, opening time, ...) as a ``Message``; the words a person reads
+are made from them by ``antrian.words``, never by parsing ``str(error)``, which is the code and parameters
+for logs. ``exit_code`` is what the CLI returns for it. The codes and their words are listed in the
+catalogues ``src/antrian/words/id.toml`` and ``en.toml`` (a test checks every code raised is there).
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+from antrian.domain.messages import Message
 
 
 class AntrianError(Exception):
     """Root of every error Antrian raises on purpose."""
 
     exit_code = 1
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code)
+        self.message = Message(code, **params)
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.message.params)
+
+    def __str__(self) -> str:
+        return self.message.describe()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # errors cross process boundaries in tests and workers: rebuild from the code and parameters
+        return (_rebuild, (type(self), self.message.code, dict(self.message.params)))
+
+
+def _rebuild(kind: type[AntrianError], code: str, params: dict[str, Any]) -> AntrianError:
+    return kind(code, **params)
 
 
 class InvalidInput(AntrianError):
@@ -54,7 +86,8 @@ class NothingWaiting(AntrianError):
 
 
 class StoreError(AntrianError):
-    """The database cannot be used: unreachable, corrupted, or of an unknown schema."""
+    """The database cannot be used: unreachable, missing, corrupted, locked, read-only, full, or of an
+    unknown schema. The code says which, so that a window shows the real cause."""
 
     exit_code = 1
 
