@@ -4,7 +4,7 @@ Every error a user or script can meet is an ``AntrianError``. It carries a stabl
 parameters of the case (service code, counter, opening time, ...) as a ``Message``; the words a person reads
 are made from them by ``antrian.words``, never by parsing ``str(error)``, which is the code and parameters
 for logs. ``exit_code`` is what the CLI returns for it. The codes and their words are listed in the
-catalogues ``src/antrian/words/id.toml`` and ``en.toml`` (a test checks every code raised is there).
+catalogues ``src/antrian/words/id/`` and ``en/`` (a test checks every code raised is there).
 """
 
 from __future__ import annotations

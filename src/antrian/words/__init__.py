@@ -3,8 +3,8 @@
 Errors and other messages (``antrian.domain.messages.Message``) carry a stable code and parameters; this
 module is the one place that turns them into a sentence, for the CLI and for every window (whose own labels
 and buttons go through Qt's translator, ``antrian.gui.i18n``). The catalogues are package data:
-``id.toml`` (Bahasa Indonesia, KBBI spelling, the default) and ``en.toml`` (English), with the same keys and
-the same placeholders (tested). An entry is a ``str.format`` template, or a table ``{one = ..., other = ...}``
+the folder ``id/`` (Bahasa Indonesia, KBBI spelling, the default) and ``en/`` (English), one TOML file per
+subject in each, with the same keys and the same placeholders (tested). An entry is a ``str.format`` template, or a table ``{one = ..., other = ...}``
 chosen by the parameter ``n``.
 
 Parameters are shown by the language's conventions: dates as "Senin, 30 November 2026" / "Monday,
@@ -54,18 +54,22 @@ def language() -> str:
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
     """Every entry of one language's catalogue by its dotted code (read once from the package)."""
-    raw = tomllib.loads(files(__name__).joinpath(f"{lang}.toml").read_text(encoding="utf-8"))
     flat: dict[str, Any] = {}
 
-    def walk(prefix: str, table: Mapping[str, Any]) -> None:
+    def walk(prefix: str, table: Mapping[str, Any], source: str) -> None:
         for key, value in table.items():
             code = f"{prefix}.{key}" if prefix else key
             if isinstance(value, dict) and not _is_plural(value):
-                walk(code, value)
+                walk(code, value, source)
+            elif code in flat:
+                raise ValueError(f"{lang}/{source} repeats {code}")
             else:
                 flat[code] = value
 
-    walk("", raw)
+    folder = files(__name__).joinpath(lang)
+    for part in sorted(folder.iterdir(), key=lambda p: p.name):
+        if part.name.endswith(".toml"):
+            walk("", tomllib.loads(part.read_text(encoding="utf-8")), part.name)
     return flat
 
 
