@@ -146,7 +146,11 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
         user = f"petugas{number}"
         ahead = [timedelta()]  # how far this window's clock runs ahead: service time past the standard
         window = CounterWindow(
-            db, background, number=number, username=user, password=passwords[user],
+            db,
+            background,
+            number=number,
+            username=user,
+            password=passwords[user],
             clock=lambda ahead=ahead: system_clock() + ahead[0],
         )
         window.resize(width, height)

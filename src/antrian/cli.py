@@ -1,7 +1,9 @@
 """The `antrian` command: database set-up, demo data, scripted queue operations, windows.
 
 Exit codes: 0 done; 2 bad input or an illegal action (message on stderr); 3 nothing to do; 1 anything else.
-No path here imports Qt: windows are imported only by the commands that open them.
+No path here imports Qt: windows are imported only by the commands that open them. What a person reads is in
+the PC's language (``--lang``, ``ANTRIAN_LANG`` or the settings file; Indonesian by default), made by
+``antrian.words``; ``--json`` output is for programs and stays language-neutral.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from antrian import words
 from antrian.domain.errors import AntrianError, InvalidInput
 
 if TYPE_CHECKING:
@@ -28,7 +31,39 @@ EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_NOTHING = 0, 1, 2, 3
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        raise InvalidInput(message)
+        raise InvalidInput("cli.usage", problem=message)
+
+
+# argparse words its own refusals through gettext; these are its message ids (Python 3.11-3.13) and the
+# catalogue entries that say them in the PC's language. An id missing here stays in argparse's English.
+_ARGPARSE_WORDS = {
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "expected one argument": "argparse.expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "usage: ": "argparse.usage",
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    code = _ARGPARSE_WORDS.get(message)
+    return words.text(code) if code else message
+
+
+def _choose_language(argv: Sequence[str]) -> None:
+    """The language of everything printed: ``--lang``, else ``ANTRIAN_LANG``, else this PC's setting."""
+    wanted = None
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            wanted = argv[index + 1]
+        elif word.startswith("--lang="):
+            wanted = word.partition("=")[2]
+    wanted = wanted or os.environ.get(words.ENV_LANGUAGE) or _config().language or words.DEFAULT_LANGUAGE
+    words.set_language(wanted)
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 
 
 def _print(args: argparse.Namespace, payload: Any, human: str) -> None:
@@ -76,9 +111,15 @@ def _actor(session: Session, args: argparse.Namespace) -> Actor:
 
 
 def _ticket_line(info: Any) -> str:
-    where = f" at counter {info.counter}" if info.counter else ""
-    priority = f" [prioritas: {info.priority_group}]" if info.priority_group else ""
-    return f"{info.number}  {info.service_name}  {info.status}{where}{priority}"
+    from antrian.domain.priority import PriorityGroup
+    from antrian.domain.status import Status
+
+    line = f"{info.number}  {info.service_name}  {words.show(Status(info.status))}"
+    if info.counter:
+        line += "  " + words.text("cli.at_counter", counter=info.counter)
+    if info.priority_group:
+        line += "  " + words.text("cli.priority", group=PriorityGroup(info.priority_group))
+    return line
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -88,7 +129,11 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     db = open_database(args.db or os.environ.get(ENV_URL) or _config().database, ensure_schema=False)
     try:
         revision = upgrade(db)
-        _print(args, {"database": db.name, "revision": revision}, f"{db.name} is at schema {revision}")
+        _print(
+            args,
+            {"database": db.name, "revision": revision},
+            words.text("cli.schema_at", database=db.name, revision=revision),
+        )
     finally:
         db.dispose()
     return EXIT_OK
@@ -112,13 +157,13 @@ def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     if getattr(args, "json", False):
         print(json.dumps({"database": db.name, "created_users": created}))
         return created
-    print(f"Sample office ready in {db.name}")
+    print(words.text("cli.demo_ready", database=db.name))
     if created:
-        print("New users and their passwords (shown only this once):")
+        print(words.text("cli.demo_new_users"))
         for username, password in created.items():
             print(f"  {username:<12} {password}")
     else:
-        print("All sample users already existed; their passwords are unchanged.")
+        print(words.text("cli.demo_users_existed"))
     return created
 
 
@@ -132,17 +177,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     created = _demo_data(args)
     tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
-    print(
-        "Kiosk, display and counters 1 and 2 open. Touch a service on the kiosk; "
-        f"its ticket is saved as a PDF in {tickets}."
-    )
-    if created:
-        print("The counter windows are filled in for petugas1 and petugas2: press Enter to log in.")
-    else:
-        print(
-            "Log in to the counters as petugas1 and petugas2 with the passwords shown when the sample "
-            "office was made."
-        )
+    print(words.text("cli.demo_windows", folder=str(tickets)))
+    print(words.text("cli.demo_logins_filled" if created else "cli.demo_logins_earlier"))
     db = _open(args)
     try:
         logins = {n: (f"petugas{n}", created.get(f"petugas{n}", "")) for n in (1, 2)}
@@ -230,7 +266,7 @@ def cmd_ticket_print(args: argparse.Namespace) -> int:
     _print(
         args,
         {"id": args.id, "number": slip.number, "printer": args.printer},
-        f"{slip.number} sent to {args.printer}",
+        words.text("cli.printed", ticket=slip.number, printer=args.printer),
     )
     return EXIT_OK
 
@@ -281,9 +317,15 @@ def _counter_state_op(args: argparse.Namespace, operation: Callable[[Session, Ac
             info = operation(session, _actor(session, args))
     finally:
         db.dispose()
-    operator = f" ({info.operator})" if info.operator else ""
-    _print(args, info.to_json(), f"counter {info.number}: {info.state}{operator}")
+    _print(args, info.to_json(), _counter_line(info))
     return EXIT_OK
+
+
+def _counter_line(info: Any) -> str:
+    state = words.text("counter_state." + info.state)
+    if info.operator:
+        return words.text("cli.counter_state_by", counter=info.number, state=state, user=info.operator)
+    return words.text("cli.counter_state", counter=info.number, state=state)
 
 
 def cmd_counter_open(args: argparse.Namespace) -> int:
@@ -314,10 +356,11 @@ def cmd_counters(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     lines = [
-        f"{c.number:>3}  {c.name:<12} {c.state:<7} {c.operator or '-':<12} {c.current_ticket or '-'}"
+        f"{c.number:>3}  {c.name:<12} {words.text('counter_state.' + c.state):<10} {c.operator or '-':<12} "
+        f"{c.current_ticket or '-'}"
         for c in infos
     ]
-    _print(args, [c.to_json() for c in infos], "\n".join(lines) or "no counters")
+    _print(args, [c.to_json() for c in infos], "\n".join(lines) or words.text("cli.no_counters"))
     return EXIT_OK
 
 
@@ -327,14 +370,18 @@ def cmd_tickets(args: argparse.Namespace) -> int:
     try:
         day = date.fromisoformat(args.date) if args.date else None
     except ValueError:
-        raise InvalidInput(f"--date {args.date!r} is not a date like 2026-11-30") from None
+        raise InvalidInput("cli.bad_date", option="--date", value=args.date) from None
     db = _open(args)
     try:
         with db.read() as session:
             infos = tickets_for_day(session, day)
     finally:
         db.dispose()
-    _print(args, [t.to_json() for t in infos], "\n".join(_ticket_line(t) for t in infos) or "no tickets")
+    _print(
+        args,
+        [t.to_json() for t in infos],
+        "\n".join(_ticket_line(t) for t in infos) or words.text("cli.no_tickets"),
+    )
     return EXIT_OK
 
 
@@ -342,7 +389,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     from antrian.services.queries import events_after
 
     if args.after < 0:
-        raise InvalidInput("--after must be 0 or more")
+        raise InvalidInput("cli.negative", option="--after", value=args.after)
     db = _open(args)
     try:
         with db.read() as session:
@@ -350,7 +397,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     lines = (f"{e.id:>8}  {e.at:%Y-%m-%d %H:%M:%S}  {e.kind:<20} {json.dumps(e.data)}" for e in infos)
-    _print(args, [e.to_json() for e in infos], "\n".join(lines) or "no events")
+    _print(args, [e.to_json() for e in infos], "\n".join(lines) or words.text("cli.no_events"))
     return EXIT_OK
 
 
@@ -367,7 +414,7 @@ def cmd_config_path(args: argparse.Namespace) -> int:
             "database": config.database,
             "kiosk_printer": config.kiosk_printer,
         },
-        str(path) + ("" if path.exists() else " (not created yet)"),
+        str(path) if path.exists() else words.text("cli.config_not_created", path=str(path)),
     )
     return EXIT_OK
 
@@ -381,7 +428,7 @@ def cmd_expire(args: argparse.Namespace) -> int:
             count = expire_past_days(session, actor=_actor(session, args))
     finally:
         db.dispose()
-    _print(args, {"expired": count}, f"{count} ticket(s) of past days expired")
+    _print(args, {"expired": count}, words.text("cli.expired", n=count))
     return EXIT_OK
 
 
@@ -389,6 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file path")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    common.add_argument(
+        "--lang",
+        choices=sorted(words.LANGUAGES),
+        default=argparse.SUPPRESS,
+        help="language: id (default) or en",
+    )
     user = argparse.ArgumentParser(add_help=False)
     user.add_argument("--user", help="act as this user (recorded in the log); default: the system")
 
@@ -495,7 +548,7 @@ def _panel_shorthand(argv: list[str]) -> list[str]:
     skip = False
     for index, word in enumerate(argv):
         if skip or word.startswith("-"):
-            skip = word == "--db"  # the one option before the command that takes a value
+            skip = word in ("--db", "--lang")  # the options before the command that take a value
             continue
         if word != "counter":
             return argv
@@ -507,20 +560,22 @@ def _panel_shorthand(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(_panel_shorthand(list(sys.argv[1:] if argv is None else argv)))
+        _choose_language(argv)
+        args = build_parser().parse_args(_panel_shorthand(argv))
         args.db = getattr(args, "db", None)
         args.json = getattr(args, "json", False)
         return int(args.func(args))
     except AntrianError as error:
-        print(f"antrian: {error}", file=sys.stderr)
+        print(f"antrian: {words.say(error)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the CLI never shows a traceback unless asked to
         if os.environ.get("ANTRIAN_DEBUG"):
             raise
-        print(f"antrian: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"antrian: {words.text('cli.unexpected', kind=type(error).__name__)}", file=sys.stderr)
         return EXIT_ERROR
 
 

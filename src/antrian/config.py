@@ -1,10 +1,12 @@
 """Per-machine settings: a small TOML file in the user config folder (which database, printer, screen).
 
-Office-wide settings live in the database; these belong to one PC (a kiosk's printer is that kiosk's).
+Office-wide settings live in the database; these belong to one PC (a kiosk's printer is that kiosk's, and
+the language its people read is that PC's).
 Command-line options override the file, and ``ANTRIAN_DATABASE_URL`` / ``ANTRIAN_PRINTER`` override it too.
 ``ANTRIAN_CONFIG`` names another file. Example (``antrian config-path`` prints where it is read from)::
 
     database = "postgresql://antrian@192.168.1.10/antrian"
+    language = "id"             # the interface language: id (Bahasa Indonesia, the default) or en
 
     [kiosk]
     printer = "usb:0416:5011"   # or tcp:192.168.1.50:9100, serial:/dev/ttyUSB0, file:/dev/usb/lp0, system
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from antrian.domain.errors import InvalidInput
+from antrian.words import LANGUAGES
 
 ENV_CONFIG = "ANTRIAN_CONFIG"
 
@@ -34,6 +37,7 @@ ENV_CONFIG = "ANTRIAN_CONFIG"
 @dataclass(frozen=True, slots=True)
 class MachineConfig:
     database: str | None = None
+    language: str | None = None
     kiosk_printer: str | None = None
     kiosk_paper_width: int = 80
     kiosk_pin: str | None = None
@@ -53,7 +57,9 @@ def config_path() -> Path:
 def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:
     value = data.get(key)
     if value is not None and not isinstance(value, kind):
-        raise InvalidInput(f"{where}: {key} must be {kind.__name__}, not {value!r}")
+        raise InvalidInput(
+            "config.wrong_type", path=str(where), key=key, kind=kind.__name__, value=repr(value)
+        )
     return value
 
 
@@ -65,27 +71,29 @@ def load_config(path: Path | None = None) -> MachineConfig:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"{path} is not valid TOML: {error}") from None
-    known = {"database", "kiosk", "display", "counter"}
+        raise InvalidInput("config.not_toml", path=str(path), problem=str(error)) from None
+    known = {"database", "language", "kiosk", "display", "counter"}
     unknown = set(data) - known
     if unknown:
-        raise InvalidInput(
-            f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
-        )
+        raise InvalidInput("config.unknown", path=str(path), names=sorted(unknown), known=sorted(known))
     kiosk = data.get("kiosk", {})
     display = data.get("display", {})
     counter = data.get("counter", {})
     if not all(isinstance(table, dict) for table in (kiosk, display, counter)):
-        raise InvalidInput(f"{path}: [kiosk], [display] and [counter] must be tables")
+        raise InvalidInput("config.not_tables", path=str(path))
     number = _typed(counter, "number", int, path)
     if number is not None and number < 1:
-        raise InvalidInput(f"{path}: counter.number must be 1 or more, not {number}")
+        raise InvalidInput("config.counter_number", path=str(path), number=number)
     width = _typed(kiosk, "paper_width", int, path) or 80
     if width not in (58, 80):
-        raise InvalidInput(f"{path}: kiosk.paper_width must be 58 or 80, not {width}")
+        raise InvalidInput("config.paper_width", path=str(path), width=width)
     pin = kiosk.get("pin")
+    language = _typed(data, "language", str, path)
+    if language is not None and language.strip().lower() not in LANGUAGES:
+        raise InvalidInput("config.language", path=str(path), language=language, choices=list(LANGUAGES))
     return MachineConfig(
         database=_typed(data, "database", str, path),
+        language=language.strip().lower() if language else None,
         kiosk_printer=_typed(kiosk, "printer", str, path),
         kiosk_paper_width=width,
         kiosk_pin=str(pin) if pin is not None else None,

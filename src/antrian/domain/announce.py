@@ -57,16 +57,16 @@ def validate_template(template: str) -> str:
             (name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
         ]
     except ValueError as exc:
-        raise InvalidInput(f"announcement template is malformed: {exc}") from None
+        raise InvalidInput("voice.template_malformed", problem=str(exc)) from None
     names = {name for name, _, _ in fields if name is not None}
     unknown = names - PLACEHOLDERS
     if unknown:
-        raise InvalidInput(f"announcement template has unknown placeholder(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("voice.template_unknown", names=sorted(unknown))
     if any(name is not None and (spec or conversion) for name, spec, conversion in fields):
-        raise InvalidInput("announcement template placeholders take no format or conversion, e.g. {ticket}")
+        raise InvalidInput("voice.template_format")
     missing = {"ticket", "counter"} - names
     if missing:
-        raise InvalidInput(f"announcement template must include {{{'}, {'.join(sorted(missing))}}}")
+        raise InvalidInput("voice.template_missing", names=sorted(missing))
     return template
 
 
@@ -88,12 +88,12 @@ def announcement(
         template: an office's own wording with {ticket}, {counter} and optionally {service}.
     """
     if counter_number < 1:
-        raise InvalidInput(f"counter number must be 1 or more, not {counter_number}")
+        raise InvalidInput("counter.number_invalid", number=counter_number)
     if template is None:
         template = SERVICE_TEMPLATE if service_name else DEFAULT_TEMPLATE
     validate_template(template)
     if "{service}" in template and not service_name:
-        raise InvalidInput("announcement template speaks {service} but the service has no name")
+        raise InvalidInput("voice.template_service_unnamed")
     return template.format(
         ticket=speak_label(label, reading),
         counter=number_words(counter_number),

@@ -1,8 +1,8 @@
 """What a counter operator may do now, and why not: the rules the counter panel shows instead of hiding.
 
 Ticket actions follow the one transition table (``status.TRANSITIONS``); counter actions follow the
-counter's state. Every refusal carries a reason in the interface language (Bahasa Indonesia), which the
-panel puts in the disabled button's tooltip.
+counter's state. Every refusal is a ``Message`` (code ``desk.*`` with the ticket or reason as parameters),
+which the panel says in its language in the disabled button's tooltip.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 
+from antrian.domain.messages import Message
 from antrian.domain.status import Action, Status, allowed_actions
 from antrian.domain.timing import TimeUnit
 
@@ -43,10 +44,10 @@ _TICKET_ACTIONS: dict[DeskAction, Action] = {
 }
 
 _WHY_NOT: dict[tuple[DeskAction, Status], str] = {
-    (DeskAction.RECALL, Status.SERVING): "{n} sudah hadir dan sedang dilayani",
-    (DeskAction.START, Status.SERVING): "{n} sudah mulai dilayani",
-    (DeskAction.FINISH, Status.CALLED): "{n} belum mulai dilayani: tekan Mulai Layani dulu",
-    (DeskAction.NO_SHOW, Status.SERVING): "{n} sudah hadir dan sedang dilayani",
+    (DeskAction.RECALL, Status.SERVING): "desk.already_present",
+    (DeskAction.START, Status.SERVING): "desk.already_started",
+    (DeskAction.FINISH, Status.CALLED): "desk.not_started",
+    (DeskAction.NO_SHOW, Status.SERVING): "desk.already_present",
 }
 
 
@@ -65,54 +66,53 @@ class DeskState:
     transfer_targets: int = 1  # services a citizen could be sent on to
 
 
-def refusals(state: DeskState) -> dict[DeskAction, str | None]:
+def refusals(state: DeskState) -> dict[DeskAction, Message | None]:
     """For every action, None when it is allowed now, else the reason it is not."""
-    result: dict[DeskAction, str | None] = {}
+    result: dict[DeskAction, Message | None] = {}
     for action in DeskAction:
         result[action] = _refusal(action, state)
     return result
 
 
-def _refusal(action: DeskAction, s: DeskState) -> str | None:
+def _refusal(action: DeskAction, s: DeskState) -> Message | None:
     if not s.online:
-        return "Koneksi ke basis data terputus; menunggu tersambung kembali"
+        return Message("desk.offline")
     if not s.active:
-        return "Loket ini tidak dipakai lagi (diatur admin)"
+        return Message("desk.retired")
     if s.holder:
-        return f"Loket ini sedang dibuka oleh {s.holder}"
+        return Message("desk.held_by", user=s.holder)
     if action is DeskAction.OPEN:
-        return "Loket sudah buka" if s.counter_state == "open" else None
+        return Message("desk.already_open") if s.counter_state == "open" else None
     at_counter = s.current_status in (Status.CALLED, Status.SERVING)
-    busy = f"{s.current_number} masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
+    busy = Message("desk.busy", ticket=s.current_number)
     if action is DeskAction.CLOSE:
         if s.counter_state == "closed":
-            return "Loket sudah tutup"
+            return Message("desk.already_closed")
         return busy if at_counter else None
     if s.counter_state == "closed":
-        return "Loket tutup: buka loket dulu"
+        return Message("desk.closed")
     if action is DeskAction.PAUSE:
         if s.counter_state == "paused":
-            return "Loket sudah istirahat"
+            return Message("desk.already_paused")
         return busy if at_counter else None
     if s.counter_state == "paused" and action in (DeskAction.CALL_NEXT, DeskAction.CALL_NUMBER):
-        why = f" ({s.pause_reason})" if s.pause_reason else ""
-        return f"Loket sedang istirahat{why}: buka loket dulu"
+        if s.pause_reason:
+            return Message("desk.paused_because", reason=s.pause_reason)
+        return Message("desk.paused")
     if action in (DeskAction.CALL_NEXT, DeskAction.CALL_NUMBER):
         if at_counter:
             return busy
         if action is DeskAction.CALL_NEXT and s.waiting == 0:
-            return "Tidak ada warga yang menunggu layanan loket ini"
+            return Message("desk.nobody_waiting")
         return None
     if s.current_status is None or s.current_number is None or not at_counter:
-        return "Belum ada nomor yang dipanggil ke loket ini"
+        return Message("desk.no_current")
     transition = _TICKET_ACTIONS[action]
     if transition in allowed_actions(s.current_status):
         if action is DeskAction.TRANSFER and s.transfer_targets < 1:
-            return "Tidak ada layanan lain untuk tujuan pengalihan"
+            return Message("desk.no_transfer_target")
         return None
-    return _WHY_NOT.get((action, s.current_status), "Tidak bisa untuk {n} sekarang").format(
-        n=s.current_number
-    )
+    return Message(_WHY_NOT.get((action, s.current_status), "desk.not_now"), ticket=s.current_number)
 
 
 def offer_no_show(recalls: int, recall_limit: int) -> bool:
@@ -129,15 +129,6 @@ def standard_duration(value: int, unit: str) -> timedelta | None:
     if unit == TimeUnit.HOURS:
         return timedelta(hours=value)
     return None
-
-
-def standard_text(value: int, unit: str) -> str:
-    words = {
-        TimeUnit.MINUTES.value: "menit",
-        TimeUnit.HOURS.value: "jam",
-        TimeUnit.WORKING_DAYS.value: "hari kerja",
-    }
-    return f"{value} {words.get(unit, unit)}"
 
 
 class Level(StrEnum):

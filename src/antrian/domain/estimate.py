@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from statistics import median
 
+from antrian.domain.messages import Message
+
 MIN_SAMPLES = 5
 FALLBACK = timedelta(minutes=10)
 STEP_MINUTES = 5
@@ -56,14 +58,11 @@ def estimated_wait(people_ahead: int, servers: float, typical: timedelta) -> tim
     return timedelta(minutes=STEP_MINUTES * math.ceil(minutes / STEP_MINUTES))
 
 
-def describe_wait(wait: timedelta | None) -> str:
-    """The kiosk's words for an estimate."""
+def describe_wait(wait: timedelta | None) -> Message:
+    """What the kiosk and the ticket say of an estimate: ``estimate.no_counter`` (no open counter serves
+    the service), ``estimate.now`` (nobody ahead) or ``estimate.about`` (``wait``, in whole minutes)."""
     if wait is None:
-        return "menunggu loket dibuka"
-    minutes = int(wait.total_seconds() // 60)
-    if minutes == 0:
-        return "segera dilayani"
-    if minutes < 60:
-        return f"sekitar {minutes} menit"
-    hours, rest = divmod(minutes, 60)
-    return f"sekitar {hours} jam" + (f" {rest} menit" if rest else "")
+        return Message("estimate.no_counter")
+    if wait < timedelta(minutes=1):
+        return Message("estimate.now")
+    return Message("estimate.about", wait=wait)

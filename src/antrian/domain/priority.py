@@ -14,19 +14,10 @@ class PriorityGroup(StrEnum):
     SOCIAL_DISASTER = "bencana_sosial"
 
 
-LABELS_ID: dict[PriorityGroup, str] = {
-    PriorityGroup.DISABILITY: "Penyandang disabilitas",
-    PriorityGroup.ELDERLY: "Lanjut usia",
-    PriorityGroup.PREGNANT: "Wanita hamil",
-    PriorityGroup.CHILD: "Anak-anak",
-    PriorityGroup.NATURAL_DISASTER: "Korban bencana alam",
-    PriorityGroup.SOCIAL_DISASTER: "Korban bencana sosial",
-}
-
-
 def parse_group(text: str) -> PriorityGroup:
     try:
         return PriorityGroup(text.strip().lower())
     except ValueError:
-        choices = ", ".join(group.value for group in PriorityGroup)
-        raise InvalidInput(f"unknown priority group {text!r}; use one of {choices}") from None
+        raise InvalidInput(
+            "priority.unknown_group", group=text, choices=[group.value for group in PriorityGroup]
+        ) from None

@@ -44,8 +44,9 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if self.role not in _GRANTS[permission]:
-            who = self.name or self.role.value
-            raise PermissionDenied(f"{who} ({self.role.value}) may not {permission.value}")
+            raise PermissionDenied(
+                "permission.denied", who=self.name or self.role.value, role=self.role, permission=permission
+            )
 
     @property
     def is_operator(self) -> bool:

@@ -62,18 +62,6 @@ OPEN_STATUSES: frozenset[Status] = frozenset({S.WAITING, S.CALLED, S.SERVING, S.
 # Statuses that occupy a counter: while its current ticket is in one of these it cannot call another.
 AT_COUNTER_STATUSES: frozenset[Status] = frozenset({S.CALLED, S.SERVING})
 
-_STATUS_WORDS = {
-    S.WAITING: "waiting",
-    S.CALLED: "called",
-    S.SERVING: "being served",
-    S.HELD: "on hold",
-    S.DONE: "finished",
-    S.NO_SHOW: "marked as not present",
-    S.TRANSFERRED: "transferred",
-    S.CANCELLED: "cancelled",
-    S.EXPIRED: "expired",
-}
-
 
 def allowed_actions(status: Status) -> frozenset[Action]:
     """Return the actions a ticket in ``status`` may take."""
@@ -90,5 +78,5 @@ def next_status(status: Status, action: Action, label: str = "ticket") -> Status
         return TRANSITIONS[(status, action)]
     except KeyError:
         raise IllegalTransition(
-            f"cannot {action.value.replace('_', '-')} {label}: it is {_STATUS_WORDS[status]}"
+            "ticket.illegal_transition", action=action, ticket=label, status=status
         ) from None

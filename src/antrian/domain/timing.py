@@ -10,6 +10,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from antrian.domain.errors import InvalidInput
+from antrian.domain.messages import Message
 
 Clock = Callable[[], datetime]
 
@@ -45,7 +46,7 @@ def office_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone folder such as "Asia"
-        raise InvalidInput(f"unknown time zone {name!r}; use an IANA name such as Asia/Jakarta") from None
+        raise InvalidInput("office.timezone_unknown", zone=name) from None
 
 
 def service_day(instant: datetime, zone: ZoneInfo) -> date:
@@ -85,5 +86,12 @@ def parse_unit(text: str) -> TimeUnit:
     try:
         return TimeUnit(text)
     except ValueError:
-        choices = ", ".join(unit.value for unit in TimeUnit)
-        raise InvalidInput(f"unknown time unit {text!r}; use one of {choices}") from None
+        raise InvalidInput(
+            "time_unit.unknown", unit=text, choices=[unit.value for unit in TimeUnit]
+        ) from None
+
+
+def standard_words(value: int, unit: str) -> Message:
+    """A published standard time as words: ``standard.minutes`` / ``standard.hours`` /
+    ``standard.working_days`` with ``n`` = the value ("15 menit", "3 hari kerja")."""
+    return Message(f"standard.{TimeUnit(unit).value}", n=value)

@@ -10,40 +10,16 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from antrian.domain.errors import (
-    AntrianError,
-    AuthenticationFailed,
-    InvalidInput,
-    NotFound,
-    NothingWaiting,
-    PermissionDenied,
-    StaleView,
-    StoreError,
-)
+from antrian import words
+from antrian.domain.errors import AntrianError
 
 log = logging.getLogger(__name__)
 
-_LEADS: tuple[tuple[type[AntrianError], str], ...] = (
-    (
-        StaleView,
-        "Tampilan loket sudah berubah (PC lain, atau tindakan sudah tersimpan); tidak ada yang diubah",
-    ),
-    (NothingWaiting, "Tidak ada warga yang menunggu"),
-    (NotFound, "Tidak ditemukan"),
-    (InvalidInput, "Masukan tidak benar"),
-    (AuthenticationFailed, "Gagal masuk"),
-    (PermissionDenied, "Tidak diizinkan"),
-    (StoreError, "Basis data tidak dapat digunakan"),
-    (AntrianError, "Tidak bisa dilakukan"),
-)
-
 
 def error_text(error: BaseException) -> str:
-    """A one-line message for the operator: what kind of problem, then the details the service gave."""
-    for kind, lead in _LEADS:
-        if isinstance(error, kind):
-            # a stale view needs no more than the lead; the details are for the log
-            return f"{lead}: {error}" if str(error) and kind is not StaleView else lead
+    """A one-line message for the operator in the interface language, made from the error's code."""
+    if isinstance(error, AntrianError):
+        return words.say(error)
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return f"Kesalahan tak terduga ({type(error).__name__}: {error}); hubungi admin"
 

@@ -58,9 +58,9 @@ def pause_counter(
     """Take a break: the counter calls nobody until it is opened again."""
     reason = reason.strip()
     if not reason:
-        raise InvalidInput("a pause needs a reason (for example: Istirahat, Sholat Jumat)")
+        raise InvalidInput("counter.pause_reason_missing")
     if len(reason) > MAX_REASON:
-        raise InvalidInput(f"pause reason is longer than {MAX_REASON} characters")
+        raise InvalidInput("counter.pause_reason_long", limit=MAX_REASON)
     d = desk(session, number, actor, clock)
     d.require_free(session)
     d.state.state = "paused"
@@ -74,7 +74,7 @@ def pause_counter(
 def close_counter(session: Session, number: int, *, actor: Actor, clock: Clock = system_clock) -> CounterInfo:
     d = desk(session, number, actor, clock, need_open=False)
     if d.state.state == "closed":
-        raise CounterUnavailable(f"counter {number} is already closed")
+        raise CounterUnavailable("counter.already_closed", counter=number)
     d.require_free(session)
     d.state.state = "closed"
     d.state.operator_id = None

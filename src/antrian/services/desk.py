@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from antrian.domain.desk import DeskAction
 from antrian.domain.errors import InvalidInput, StaleView
 from antrian.domain.policy import priority_first
+from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import AT_COUNTER_STATUSES, Status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
@@ -310,10 +311,7 @@ def act(
     before = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
     seen = _token(d.state, before)
     if expect is not None and seen != expect:
-        raise StaleView(
-            f"counter {number} changed since it was last shown (another PC, or an action already saved); "
-            "nothing was done"
-        )
+        raise StaleView("counter.stale_view", counter=number)
     if (
         action is DeskAction.START
         and priority_confirmed is None
@@ -321,7 +319,7 @@ def act(
         and before.priority_group is not None
     ):
         raise InvalidInput(
-            f"{before.label} claims priority service ({before.priority_group}): confirm or reject the claim"
+            "priority.confirm_first", ticket=before.label, group=PriorityGroup(before.priority_group)
         )
     kw: dict[str, Any] = {"actor": actor, "clock": clock}
     result: TicketInfo | None = None
@@ -329,7 +327,7 @@ def act(
         result = queue_ops.call_next(session, number, **kw)
     elif action is DeskAction.CALL_NUMBER:
         if not ticket:
-            raise InvalidInput("which number? type a ticket number such as A012")
+            raise InvalidInput("desk.which_number")
         result = queue_ops.call_ticket(session, number, ticket, **kw)
     elif action is DeskAction.RECALL:
         result = queue_ops.recall(session, number, **kw)
@@ -343,7 +341,7 @@ def act(
         result = queue_ops.hold(session, number, **kw)
     elif action is DeskAction.TRANSFER:
         if not to_service:
-            raise InvalidInput("transfer to which service? give its code, such as B")
+            raise InvalidInput("desk.which_service")
         result = queue_ops.transfer(session, number, to_service, **kw)
     elif action is DeskAction.PAUSE:
         counter_ops.pause_counter(session, number, reason or "", **kw)
@@ -352,7 +350,7 @@ def act(
     elif action is DeskAction.CLOSE:
         counter_ops.close_counter(session, number, **kw)
     else:  # pragma: no cover - DeskAction is closed
-        raise InvalidInput(f"unknown action {action!r}")
+        raise InvalidInput("desk.unknown_action", action=str(action))
     session.flush()
     now_current = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
     return DeskResult(

@@ -161,13 +161,13 @@ class VoiceSettings:
     def validated(self) -> VoiceSettings:
         NumberReading(self.reading)
         if not 1 <= self.repeat <= 3:
-            raise InvalidInput("voice repeat must be 1 to 3")
+            raise InvalidInput("voice.repeat_range")
         if not 0.3 <= self.rate <= 2.0:
-            raise InvalidInput("voice rate must be between 0.3 and 2.0 of normal")
+            raise InvalidInput("voice.rate_range")
         if not 0.0 <= self.volume <= 1.0:
-            raise InvalidInput("voice volume must be between 0 and 1")
+            raise InvalidInput("voice.volume_range")
         if self.max_age_s < 0:
-            raise InvalidInput("the age limit for speaking calls cannot be negative")
+            raise InvalidInput("voice.max_age_negative")
         if self.template is not None:
             validate_template(self.template)
         return self

@@ -17,7 +17,8 @@ from antrian.domain.estimate import (
     typical_service_time,
 )
 from antrian.domain.hours import closed_reason
-from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
+from antrian.domain.messages import Message
+from antrian.domain.timing import Clock, TimeUnit, require_utc, standard_words, system_clock
 from antrian.services.office import get_office
 from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
 
@@ -30,18 +31,13 @@ class ServiceTile:
     name: str
     waiting: int
     estimate: timedelta | None
-    estimate_text: str
-    standard_time: str  # "15 menit", "1 jam", "3 hari kerja"
+    estimate_words: Message  # estimate.no_counter / estimate.now / estimate.about
+    standard_time: Message  # standard.minutes / .hours / .working_days
     available: bool
-    reason: str | None  # why a ticket cannot be taken now, in the kiosk's words
+    reason: Message | None  # why a ticket cannot be taken now: hours.*, kiosk.quota_used, kiosk.paused
     line: int  # people a new ticket queues behind (domain.estimate.line_ahead)
     servers: int  # open counters serving it
     typical: timedelta  # typical service time used for the estimate
-
-
-def standard_time_text(value: int, unit: str) -> str:
-    words = {TimeUnit.MINUTES: "menit", TimeUnit.HOURS: "jam", TimeUnit.WORKING_DAYS: "hari kerja"}
-    return f"{value} {words[TimeUnit(unit)]}"
 
 
 def _standard(value: int, unit: str) -> timedelta | None:
@@ -111,20 +107,22 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
         line = line_ahead(service.code, states["open"], waiting)
         estimate = estimated_wait(line, servers, typical)
         reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
-        if reason is not None:
-            reason = _closed_words(reason)
-        elif service.daily_quota is not None and issued.get(service.id, 0) >= service.daily_quota:
-            reason = "kuota hari ini habis"
-        elif servers == 0 and any(service.code in s for s in states["paused"]):
-            reason = "loket sedang istirahat"
+        if (
+            reason is None
+            and service.daily_quota is not None
+            and issued.get(service.id, 0) >= service.daily_quota
+        ):
+            reason = Message("kiosk.quota_used")
+        if reason is None and servers == 0 and any(service.code in s for s in states["paused"]):
+            reason = Message("kiosk.paused")
         tiles.append(
             ServiceTile(
                 code=service.code,
                 name=service.name,
                 waiting=ahead,
                 estimate=estimate,
-                estimate_text=describe_wait(estimate),
-                standard_time=standard_time_text(service.standard_time_value, service.standard_time_unit),
+                estimate_words=describe_wait(estimate),
+                standard_time=standard_words(service.standard_time_value, service.standard_time_unit),
                 available=reason is None,
                 reason=reason,
                 line=line,
@@ -133,12 +131,3 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
             )
         )
     return tiles
-
-
-def _closed_words(reason: str) -> str:
-    """closed_reason's English ("opens at 08:00", "closed since 15:00", "closed on Minggu") for the kiosk."""
-    if reason.startswith("opens at"):
-        return f"buka pukul {reason.removeprefix('opens at ')}"
-    if reason.startswith("closed since"):
-        return f"tutup sejak pukul {reason.removeprefix('closed since ')}"
-    return f"tutup hari {reason.removeprefix('closed on ')}"

@@ -16,15 +16,17 @@ def service_by_code(session: Session, code: str) -> Service:
     service = session.execute(select(Service).where(Service.code == code)).scalar_one_or_none()
     if service is None:
         known = session.execute(select(Service.code).order_by(Service.display_order, Service.code)).scalars()
-        choices = ", ".join(known) or "none defined yet"
-        raise NotFound(f"unknown service {code!r} (services: {choices})")
+        choices = list(known)
+        if not choices:
+            raise NotFound("service.unknown_none_defined", service=code)
+        raise NotFound("service.unknown", service=code, choices=choices)
     return service
 
 
 def counter_by_number(session: Session, number: int) -> Counter:
     counter = session.execute(select(Counter).where(Counter.number == number)).scalar_one_or_none()
     if counter is None:
-        raise NotFound(f"unknown counter {number}")
+        raise NotFound("counter.unknown", counter=number)
     return counter
 
 

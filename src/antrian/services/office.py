@@ -62,13 +62,13 @@ def update_office(
     allowed = set(OfficeInfo.__dataclass_fields__)
     unknown = set(changes) - allowed
     if unknown:
-        raise InvalidInput(f"unknown office setting(s): {', '.join(sorted(unknown))}")
+        raise InvalidInput("office.unknown_settings", names=sorted(unknown))
     if "timezone" in changes:
         office_zone(str(changes["timezone"]))
     if "label_width" in changes and not 1 <= int(str(changes["label_width"])) <= 6:
-        raise InvalidInput("label width must be between 1 and 6 digits")
+        raise InvalidInput("office.label_width")
     if "priority_interleave" in changes and int(str(changes["priority_interleave"])) < 0:
-        raise InvalidInput("priority interleave must be 0 (priority first) or more")
+        raise InvalidInput("office.interleave")
     row = session.get(Office, 1)
     if row is None:
         base = DEFAULT_OFFICE

@@ -203,19 +203,19 @@ def _open_now(
 ) -> tuple[datetime, date]:
     """The issue instant and its service day, if service ``code`` takes tickets now."""
     if not active:
-        raise ServiceUnavailable(f"service {code} ({name}) is not active")
+        raise ServiceUnavailable("service.inactive", service=code, name=name)
     now = require_utc(clock())
     local = now.astimezone(office.zone)
     reason = closed_reason(opens_at, closes_at, open_days, local)
     if reason:
-        raise ServiceUnavailable(f"service {code} ({name}) is {reason}")
+        raise ServiceUnavailable("service.closed", service=code, name=name, reason=reason)
     return now, local.date()
 
 
 def _within_quota(number: int, quota: int | None, code: str, name: str) -> None:
     """Refuse number ``number`` beyond the daily quota (the caller's transaction then rolls back)."""
     if quota is not None and number > quota:
-        raise ServiceUnavailable(f"today's quota of {quota} tickets for service {code} ({name}) is used up")
+        raise ServiceUnavailable("service.quota_used", service=code, name=name, quota=quota)
 
 
 def _issued_data(label: str, code: str, group: str | None) -> dict[str, Any]:
@@ -266,15 +266,14 @@ class _Desk:
     def current(self, session: Session) -> Ticket:
         ticket = self._at_counter(session)
         if ticket is None:
-            raise CounterUnavailable(f"counter {self.counter.number} has no ticket called or in service")
+            raise CounterUnavailable("counter.no_current", counter=self.counter.number)
         return ticket
 
     def require_free(self, session: Session) -> None:
         ticket = self._at_counter(session)
         if ticket is not None:
             raise CounterUnavailable(
-                f"counter {self.counter.number} still has {ticket.label} {Status(ticket.status).value}; "
-                "finish, skip, hold or transfer it first"
+                "counter.busy", counter=self.counter.number, ticket=ticket.label, status=Status(ticket.status)
             )
 
     def service_ids(self, session: Session) -> list[int]:
@@ -314,7 +313,7 @@ def desk(
     else:
         counter = counter_by_number(session, number)
         if not counter.active:
-            raise CounterUnavailable(f"counter {number} ({counter.name}) is not in use")
+            raise CounterUnavailable("counter.retired", counter=number, name=counter.name)
         state = lock_counter_state(session, counter.id)
         if state is None:
             state = CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0)
@@ -324,12 +323,13 @@ def desk(
         session.info["desk"] = (transaction, number, (counter, state, office))
     if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
         holder = session.get(User, state.operator_id)
-        raise PermissionDenied(
-            f"counter {number} is open for {holder.username if holder else 'another operator'}"
-        )
+        raise PermissionDenied("counter.held_by", counter=number, user=holder.username if holder else None)
     if need_open and state.state != "open":
-        why = f" ({state.pause_reason})" if state.state == "paused" and state.pause_reason else ""
-        raise CounterUnavailable(f"counter {number} is {state.state}{why}; open it first")
+        if state.state == "paused" and state.pause_reason:
+            raise CounterUnavailable("counter.paused", counter=number, reason=state.pause_reason)
+        if state.state == "paused":
+            raise CounterUnavailable("counter.paused_no_reason", counter=number)
+        raise CounterUnavailable("counter.closed", counter=number)
     if count:
         state.version = (state.version or 0) + 1  # any operation makes every view of the counter stale
     now = require_utc(clock())
@@ -383,7 +383,7 @@ def call_next(session: Session, counter: int, *, actor: Actor, clock: Clock = sy
     first = priority_first(d.state.normal_streak, d.office.priority_interleave)
     ticket = claim_head(session, d.service_ids(session), d.today, first)
     if ticket is None:
-        raise NothingWaiting(f"nobody is waiting for counter {counter}")
+        raise NothingWaiting("counter.nobody_waiting", counter=counter)
     d.state.normal_streak = 0 if ticket.priority_group else d.state.normal_streak + 1
     return _call(session, d, ticket, actor)
 
@@ -404,7 +404,7 @@ def find_today(session: Session, number: str, today: date, width: int) -> Ticket
         statement = statement.with_for_update().execution_options(populate_existing=True)
     ticket = session.execute(statement).scalar_one_or_none()
     if ticket is None:
-        raise NotFound(f"no ticket {label} today")
+        raise NotFound("ticket.not_today", ticket=label)
     return ticket
 
 
@@ -416,9 +416,7 @@ def call_ticket(
     d.require_free(session)
     ticket = find_today(session, number, d.today, d.office.label_width)
     if ticket.service_id not in d.service_ids(session):
-        raise CounterUnavailable(
-            f"counter {counter} does not serve {ticket.label} (service of another counter)"
-        )
+        raise CounterUnavailable("counter.not_serving", counter=counter, ticket=ticket.label)
     return _call(session, d, ticket, actor)
 
 
@@ -518,9 +516,9 @@ def transfer(
     ticket = d.current(session)
     target = service_by_code(session, code)
     if target.id == ticket.service_id:
-        raise InvalidInput(f"{ticket.label} is already in service {code}")
+        raise InvalidInput("transfer.same_service", ticket=ticket.label, service=code)
     if not target.active:
-        raise ServiceUnavailable(f"service {code} ({target.name}) is not active")
+        raise ServiceUnavailable("service.inactive", service=code, name=target.name)
     ticket.status = next_status(Status(ticket.status), Action.TRANSFER, ticket.label)
     ticket.finished_at = d.now
     d.state.current_ticket_id = None

@@ -35,16 +35,16 @@ def save_service(
     actor.require(Permission.MANAGE)
     code = validate_code(code)
     if not name.strip():
-        raise InvalidInput(f"service {code} needs a name")
+        raise InvalidInput("service.name_missing", service=code)
     if standard_time <= 0:
-        raise InvalidInput(f"standard service time of {code} must be positive")
+        raise InvalidInput("service.standard_not_positive", service=code)
     parse_unit(standard_unit)
     if daily_quota is not None and daily_quota <= 0:
-        raise InvalidInput(f"daily quota of {code} must be positive or empty (no quota)")
+        raise InvalidInput("service.quota_not_positive", service=code)
     if not open_days or not set(open_days) <= set("1234567"):
-        raise InvalidInput(f"open days of {code} must be ISO weekday digits 1-7, e.g. 12345")
+        raise InvalidInput("service.open_days_invalid", service=code)
     if opens_at is not None and closes_at is not None and closes_at <= opens_at:
-        raise InvalidInput(f"service {code} closes ({closes_at:%H:%M}) before it opens ({opens_at:%H:%M})")
+        raise InvalidInput("service.closes_before_opening", service=code, opens=opens_at, closes=closes_at)
     service = session.execute(select(Service).where(Service.code == code)).scalar_one_or_none()
     if service is None:
         service = Service(code=code)
@@ -69,10 +69,10 @@ def save_counter(
     """Create or update counter ``number`` serving ``services`` (codes, in the counter's order)."""
     actor.require(Permission.MANAGE)
     if number <= 0:
-        raise InvalidInput("counter numbers start at 1")
+        raise InvalidInput("counter.number_invalid", number=number)
     ids = [service_by_code(session, validate_code(code)).id for code in services]
     if len(set(ids)) != len(ids):
-        raise InvalidInput(f"counter {number} lists a service twice")
+        raise InvalidInput("counter.service_twice", counter=number)
     counter = session.execute(select(Counter).where(Counter.number == number)).scalar_one_or_none()
     if counter is None:
         counter = Counter(number=number)

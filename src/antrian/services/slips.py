@@ -7,22 +7,19 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.errors import NotFound
 from antrian.domain.estimate import describe_wait, estimated_wait
-from antrian.domain.hours import long_date_id
-from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.domain.priority import PriorityGroup
 from antrian.domain.timing import Clock, system_clock
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import kiosk_overview
 from antrian.services.office import get_office
 from antrian.store.models import Service, Setting, Ticket
 
-DEFAULT_FOOTER = "Simpan tiket ini dan perhatikan layar. Nomor yang terlewat dapat dipanggil ulang di loket."
-
 
 def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock) -> TicketSlip:
     """Everything a ticket prints: office, service, number, time, people ahead, estimate, standard, QR."""
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFound(f"no ticket with id {ticket_id}")
+        raise NotFound("ticket.unknown_id", id=ticket_id)
     service = session.get(Service, ticket.service_id)
     assert service is not None
     office = get_office(session)
@@ -40,25 +37,24 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
     ).scalar_one()
     tile = next((t for t in kiosk_overview(session, clock=clock) if t.code == service.code), None)
     setting = session.get(Setting, "ticket")
-    footer = (
-        setting.value.get("footer", DEFAULT_FOOTER) if setting and isinstance(setting.value, dict) else None
-    )
+    footer = setting.value.get("footer") if setting and isinstance(setting.value, dict) else None
     local = ticket.issued_at.astimezone(office.zone)
     return TicketSlip(
         office=office.name,
-        service=f"{service.code} - {service.name}",
+        service_code=service.code,
+        service_name=service.name,
         number=ticket.label,
-        issued=f"{long_date_id(local)} {local:%H:%M}",
+        issued=local,
         people_ahead=int(ahead),
         estimate=describe_wait(
             estimated_wait(_line_before(session, ticket, tile.line), tile.servers, tile.typical)
         )
         if tile
-        else "-",
-        standard_time=tile.standard_time if tile else "-",
-        footer=footer or DEFAULT_FOOTER,
+        else describe_wait(None),
+        standard_time=tile.standard_time if tile else None,
+        footer=str(footer) if footer else None,
         qr=f"ANTRIAN:{ticket.id}:{ticket.label}:{ticket.service_day.isoformat()}",
-        priority=LABELS_ID[PriorityGroup(ticket.priority_group)] if ticket.priority_group else None,
+        priority=PriorityGroup(ticket.priority_group) if ticket.priority_group else None,
     )
 
 

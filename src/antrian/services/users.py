@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
+from antrian.domain.messages import Message
 from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.store.models import User
@@ -51,17 +52,17 @@ def create_user(
     actor.require(Permission.MANAGE)
     username = username.strip().lower()
     if not _USERNAME.fullmatch(username):
-        raise InvalidInput(f"username {username!r} must be 2-64 characters: a-z, 0-9, '.', '_' or '-'")
+        raise InvalidInput("user.name_invalid", username=username)
     try:
         parsed = Role(role)
     except ValueError:
         parsed = None
     if parsed not in USER_ROLES:
-        raise InvalidInput(f"role {role!r} must be admin, supervisor or operator")
+        raise InvalidInput("user.role_invalid", role=role)
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"password must have at least {MIN_PASSWORD} characters")
+        raise InvalidInput("user.password_short", n=MIN_PASSWORD)
     if session.execute(select(User.id).where(User.username == username)).first():
-        raise InvalidInput(f"username {username!r} is taken")
+        raise InvalidInput("user.name_taken", username=username)
     user = User(
         username=username,
         full_name=full_name.strip() or username,
@@ -80,7 +81,7 @@ class LoginOutcome:
     """The result of a login attempt. A failure is returned, not raised, so that it is recorded."""
 
     actor: Actor | None
-    message: str
+    message: Message | None  # why it failed: login.wrong, login.locked (minutes), login.now_locked (minutes)
 
 
 def authenticate(
@@ -105,29 +106,32 @@ def authenticate(
 
     if user is None or not user.active:
         log("login_failed", reason="unknown or inactive user")
-        return LoginOutcome(None, "wrong username or password")
+        return LoginOutcome(None, Message("login.wrong"))
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
         log("login_failed", reason="locked")
-        return LoginOutcome(None, f"account {user.username} is locked; try again in {minutes} minute(s)")
+        return LoginOutcome(None, Message("login.locked", username=user.username, n=minutes))
     if not verify_password(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
             log("login_failed", reason="wrong password; account locked")
-            return LoginOutcome(None, f"too many wrong passwords: {user.username} is locked for 5 minutes")
+            return LoginOutcome(
+                None,
+                Message("login.now_locked", username=user.username, n=int(LOCKOUT.total_seconds() // 60)),
+            )
         log("login_failed", reason="wrong password", failures=user.failed_logins)
-        return LoginOutcome(None, "wrong username or password")
+        return LoginOutcome(None, Message("login.wrong"))
     user.failed_logins = 0
     user.locked_until = None
     log("login")
-    return LoginOutcome(Actor(Role(user.role), user.id, user.username), "")
+    return LoginOutcome(Actor(Role(user.role), user.id, user.username), None)
 
 
 def actor_for(session: Session, username: str) -> Actor:
     """The actor of an existing user, for trusted local tools (the CLI's --user)."""
     user = session.execute(select(User).where(User.username == username.strip().lower())).scalar_one_or_none()
     if user is None or not user.active:
-        raise InvalidInput(f"unknown or inactive user {username!r}")
+        raise InvalidInput("user.unknown", username=username)
     return Actor(Role(user.role), user.id, user.username)

@@ -2,10 +2,10 @@
 
 Errors and other messages (``antrian.domain.messages.Message``) carry a stable code and parameters; this
 module is the one place that turns them into a sentence, for the CLI and for every window (whose own labels
-and buttons go through Qt's translator, ``antrian.gui.i18n``). The catalogues are package data:
-the folder ``id/`` (Bahasa Indonesia, KBBI spelling, the default) and ``en/`` (English), one TOML file per
-subject in each, with the same keys and the same placeholders (tested). An entry is a ``str.format`` template, or a table ``{one = ..., other = ...}``
-chosen by the parameter ``n``.
+and buttons go through Qt's translator, ``antrian.gui.i18n``). The catalogues are package data: the folder
+``id/`` (Bahasa Indonesia, KBBI spelling, the default) and ``en/`` (English), one TOML file per subject in
+each, with the same keys and the same placeholders (tested). An entry is a ``str.format`` template, or a
+table ``{one = ..., other = ...}`` chosen by the parameter ``n``.
 
 Parameters are shown by the language's conventions: dates as "Senin, 30 November 2026" / "Monday,
 30 November 2026", times on the 24-hour clock, durations in words, whole numbers grouped (1.234 / 1,234;
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 ENV_LANGUAGE = "ANTRIAN_LANG"
+ECHO_LIMIT = 80
 
 _current = DEFAULT_LANGUAGE
 
@@ -135,6 +136,8 @@ def show(value: Any, spec: str = "", *, lang: str | None = None) -> str:
         code = f"enum.{type(value).__name__}.{value.name.lower()}"
         return _render(code, {}, lang) if has(code, lang) else str(value.value)
     if isinstance(value, int):
+        if spec == "day":
+            return day_name(value, lang=lang)
         return str(value) if spec == "raw" else number(value, lang=lang)
     if isinstance(value, float):
         return number(value, decimals=int(spec.lstrip(".").rstrip("f") or 1), lang=lang)
@@ -151,10 +154,17 @@ def show(value: Any, spec: str = "", *, lang: str | None = None) -> str:
     if isinstance(value, timedelta):
         return duration(value, lang=lang)
     if isinstance(value, str):
-        return format(value, spec)
+        return format(echo(value), spec)
     if isinstance(value, Iterable):
         return ", ".join(show(item, spec, lang=lang) for item in value)
     return format(value, spec)
+
+
+def echo(text: str, limit: int = ECHO_LIMIT) -> str:
+    """Text a person typed, fit to repeat in one line: control characters shown as spaces, long input cut
+    with an ellipsis (a 100,000-character argument must not fill the screen)."""
+    clean = "".join(ch if ch.isprintable() else " " for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
 def number(value: float, *, decimals: int = 0, lang: str | None = None) -> str:

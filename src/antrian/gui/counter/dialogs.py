@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian import words
+from antrian.domain.priority import PriorityGroup
 
 PAUSE_REASONS = ("Istirahat", "Salat", "Makan siang", "Rapat / koordinasi", "Gangguan sistem")
 
@@ -145,7 +146,7 @@ class PriorityDialog(_Dialog):
 
     def __init__(self, parent: QWidget, number: str, group: str) -> None:
         try:
-            label = LABELS_ID[PriorityGroup(group)]
+            label = words.show(PriorityGroup(group))
         except ValueError:
             label = group
         super().__init__(

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian import words
 from antrian.domain.desk import (
     DeskAction,
     DeskState,
@@ -64,13 +65,13 @@ from antrian.domain.desk import (
     refusals,
     service_level,
     standard_duration,
-    standard_text,
 )
 from antrian.domain.errors import InvalidInput, StaleView, StoreError
-from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.domain.messages import Message
+from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import Status
-from antrian.domain.timing import Clock, office_zone, system_clock
+from antrian.domain.timing import Clock, office_zone, standard_words, system_clock
 from antrian.gui.counter.dialogs import (
     ConfirmDialog,
     LeaveDialog,
@@ -505,7 +506,7 @@ class CounterWindow(QWidget):
         self.login_error.setText("Memeriksa…")
         database, clock = self._database, self._clock
 
-        def work() -> tuple[Actor | None, str, int]:
+        def work() -> tuple[Actor | None, Message | None, int]:
             from antrian.services.counters import open_counter
             from antrian.services.users import authenticate
 
@@ -515,11 +516,11 @@ class CounterWindow(QWidget):
                 return None, outcome.message, int(number)
             with database.write() as session:
                 open_counter(session, int(number), actor=outcome.actor, clock=clock)
-            return outcome.actor, "", int(number)
+            return outcome.actor, None, int(number)
 
         self._background(work, self._logged_in)
 
-    def _logged_in(self, result: tuple[Actor | None, str, int] | Exception) -> None:
+    def _logged_in(self, result: tuple[Actor | None, Message | None, int] | Exception) -> None:
         self._in_flight = False
         self.login_button.setEnabled(True)
         if self._may_close:
@@ -529,7 +530,7 @@ class CounterWindow(QWidget):
             return
         actor, message, number = result
         if actor is None:
-            self.login_error.setText(_login_words(message))
+            self.login_error.setText(words.say(message) if message else "")
             self.password.clear()
             self.password.setFocus()
             return
@@ -692,7 +693,7 @@ class CounterWindow(QWidget):
         self.number_label.setText(ticket.number)
         if ticket.priority_group:
             try:
-                group = LABELS_ID[PriorityGroup(ticket.priority_group)]
+                group = words.show(PriorityGroup(ticket.priority_group))
             except ValueError:
                 group = ticket.priority_group
             self.priority_label.setText(f"★ Pelayanan Khusus: {group}")
@@ -734,17 +735,15 @@ class CounterWindow(QWidget):
             self.called_label.setText(f"Dipanggil {clock_text(now - ticket.last_called_at)} lalu")
         value, unit = view.standard_value, view.standard_unit
         standard = standard_duration(value, unit) if value is not None and unit else None
-        standard_words = standard_text(value, unit) if value is not None and unit else "—"
+        standard = words.say(standard_words(value, unit)) if value is not None and unit else "—"
         if ticket.started_at is None:
-            self.service_time_label.setText(f"Standar waktu layanan {ticket.service}: {standard_words}")
+            self.service_time_label.setText(f"Standar waktu layanan {ticket.service}: {standard}")
             self.service_bar.hide()
             return
         elapsed = now - ticket.started_at
         level = service_level(elapsed, standard)
         share = f" ({elapsed / standard:.0%})" if standard else ""
-        self.service_time_label.setText(
-            f"Waktu layanan {clock_text(elapsed)} / standar {standard_words}{share}"
-        )
+        self.service_time_label.setText(f"Waktu layanan {clock_text(elapsed)} / standar {standard}{share}")
         self.service_time_label.setStyleSheet(
             f"color: {LEVEL_COLOURS[level]}; font-weight: {700 if level is not Level.OK else 400};"
         )
@@ -852,7 +851,9 @@ class CounterWindow(QWidget):
         return DeskAction.OPEN if view is not None and view.state != "open" else DeskAction.PAUSE
 
     def _rules(self) -> dict[DeskAction, str | None]:
-        rules = refusals(self._state())
+        rules = {
+            action: None if why is None else words.say(why) for action, why in refusals(self._state()).items()
+        }
         rules[DeskAction.PAUSE] = rules[self._break_key()]
         return rules
 
@@ -1103,13 +1104,3 @@ class CounterWindow(QWidget):
             return
         self.repaint()
         self.ticketShown.emit(result)
-
-
-def _login_words(message: str) -> str:
-    """The login outcome in the interface language (the service words it in English for the log)."""
-    if "locked for 5 minutes" in message:
-        return "Terlalu banyak kata sandi salah: akun dikunci 5 menit"
-    if "is locked" in message:
-        minutes = "".join(ch for ch in message.split("try again in")[-1] if ch.isdigit()) or "beberapa"
-        return f"Akun sedang dikunci; coba lagi dalam {minutes} menit"
-    return "Nama pengguna atau kata sandi salah"

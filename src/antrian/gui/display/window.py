@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antrian.domain.hours import long_date_id
+from antrian import words
 from antrian.domain.timing import office_zone
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
@@ -470,7 +470,7 @@ class DisplayWindow(QWidget):
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)
-        self.date.setText(long_date_id(local))
+        self.date.setText(words.long_date(local))
         self.clock.setText(local.strftime("%H:%M:%S"))
 
     def _scroll_ticker(self) -> None:

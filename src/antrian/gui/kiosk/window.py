@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian import words
 from antrian.domain.errors import AntrianError
-from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.domain.priority import PriorityGroup
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
@@ -77,9 +78,9 @@ class ServiceButton(QPushButton):
     def update_tile(self, tile: ServiceTile) -> None:
         self.tile = tile
         detail = (
-            f"Menunggu: {tile.waiting}  ·  {tile.estimate_text}"
-            if tile.available
-            else f"Tidak tersedia: {tile.reason}"
+            f"Menunggu: {tile.waiting}  ·  {words.say(tile.estimate_words)}"
+            if tile.available or tile.reason is None
+            else f"Tidak tersedia: {words.say(tile.reason)}"
         )
         self.setText(f"{tile.code}   {tile.name}\n{detail}")
         self.setAccessibleName(f"Layanan {tile.name}")
@@ -173,8 +174,9 @@ class KioskWindow(QWidget):
         group_grid.setSpacing(20)
         self.group_buttons: list[QPushButton] = []
         for index, group in enumerate(PriorityGroup):
-            words = LABELS_ID[group].split(" ")  # two lines for long names, so that large text still fits
-            text = " ".join(words[:-1]) + "\n" + words[-1] if len(LABELS_ID[group]) > 14 else LABELS_ID[group]
+            name = words.show(group)
+            # two lines for long names, so that large text still fits
+            text = name.rpartition(" ")[0] + "\n" + name.rpartition(" ")[2] if len(name) > 14 else name
             button = QPushButton(text)
             button.setObjectName("priority")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -310,7 +312,7 @@ class KioskWindow(QWidget):
 
     def _set_priority(self, group: PriorityGroup | None) -> None:
         self._priority = group
-        self.mode.setText(f"Pelayanan Khusus: {LABELS_ID[group]} — sekarang pilih layanan" if group else "")
+        self.mode.setText(f"Pelayanan Khusus: {words.show(group)} — sekarang pilih layanan" if group else "")
         self.mode.setVisible(group is not None)
         self.cancel_priority.setVisible(group is not None)
         self.priority_button.setVisible(group is None)
@@ -338,7 +340,7 @@ class KioskWindow(QWidget):
         if isinstance(result, Exception):
             self._set_buttons_enabled(True)
             self.title.setText(
-                f"Maaf, nomor tidak dapat diambil: {result}"
+                f"Maaf, nomor tidak dapat diambil: {words.say(result)}"
                 if isinstance(result, AntrianError)
                 else "Maaf, terjadi gangguan. Silakan coba lagi atau hubungi petugas."
             )
