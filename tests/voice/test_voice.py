@@ -76,9 +76,9 @@ def test_slower_rate_and_digit_reading_take_longer(tmp_path: Path) -> None:
 
 
 def test_chime_asset_is_a_real_sound() -> None:
-    from antrian.voice.announcer import CHIME
+    from antrian import assets
 
-    stats = sox_stats(CHIME)
+    stats = sox_stats(assets.path(assets.CHIME))
     assert 1.0 <= stats["Length (seconds)"] <= 3.0 and stats["Maximum amplitude"] > 0.5
 
 

@@ -26,12 +26,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
+from antrian import assets
 from antrian.domain.announce import NumberReading, announcement
 from antrian.services.display import Call, VoiceSettings
 from antrian.voice.speech import SpeechRenderer, SpeechUnavailable, wav_seconds
 
 log = logging.getLogger(__name__)
-CHIME = Path(__file__).resolve().parents[3] / "assets" / "sounds" / "chime.wav"
 CHIME_SECONDS_MAX = 4.0
 
 
@@ -50,8 +50,11 @@ class Announcer(QObject):
     problemChanged = Signal(str)
     _rendered = Signal(int, str, str)  # event id, wav path ("" if none), problem
 
-    def __init__(self, settings: VoiceSettings, parent: QObject | None = None, chime: Path = CHIME) -> None:
+    def __init__(
+        self, settings: VoiceSettings, parent: QObject | None = None, chime: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        chime = assets.path(assets.CHIME) if chime is None else chime
         self.settings = settings
         self.problem = ""
         self._closed = False
