@@ -1,4 +1,4 @@
-"""Synthesise the call chime (a two-tone "ding-dong") into assets/sounds/chime.wav.
+"""Synthesise the call chime (a two-tone "ding-dong") into src/antrian/assets/sounds/chime.wav.
 
 Each tone is a struck bell: a fundamental with two inharmonic partials, a 5 ms attack and an exponential
 decay. Pure Python (wave + math), so anyone can regenerate the exact file:
@@ -14,7 +14,7 @@ import wave
 from pathlib import Path
 
 RATE = 44_100
-OUT = Path(__file__).resolve().parent.parent / "assets" / "sounds" / "chime.wav"
+OUT = Path(__file__).resolve().parent.parent / "src" / "antrian" / "assets" / "sounds" / "chime.wav"
 # (start s, frequency Hz, length s): E5 then C5, the classic public-address "ding-dong"
 TONES = ((0.0, 659.25, 1.1), (0.45, 523.25, 1.4))
 PARTIALS = ((1.0, 1.0), (2.76, 0.35), (5.40, 0.12))  # ratio to the fundamental, relative amplitude

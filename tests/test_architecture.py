@@ -36,3 +36,15 @@ def test_cli_queue_commands_never_load_qt(tmp_path: Path) -> None:
     # alembic is loaded only to create the schema the first time, never for PySide6
     assert last.startswith("0 0 ")
     assert "PySide6" not in last and "shiboken6" not in last
+
+
+def test_no_source_file_reaches_out_of_the_package() -> None:
+    """What the program reads is package data (``antrian.assets``, ``importlib.resources``): an installed
+    copy has no checkout around it to climb into (tests/end2end/test_install.py runs one)."""
+    climbing = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "__file__" in line and any(step in line for step in ("parents[", ".parent.parent", '".."'))
+    ]
+    assert climbing == []

@@ -226,6 +226,40 @@ def cmd_display(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_voice_test(args: argparse.Namespace) -> int:
+    """Record a call as the display would announce it with the office's voice settings (chime, sentence,
+    repeats), for an admin checking the voice on a PC without a display or speakers."""
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from antrian import words
+    from antrian.domain.labels import format_label, parse_label
+    from antrian.services.display import Call, get_voice_settings
+    from antrian.services.lookup import service_by_code
+
+    code, sequence = parse_label(args.number)
+    db = _open(args)
+    try:
+        with db.read() as session:
+            settings = get_voice_settings(session)
+            service_name = service_by_code(session, code).name
+    finally:
+        db.dispose()
+    from antrian.voice.calls import render_call_wav
+    from antrian.voice.speech import wav_seconds
+
+    number = format_label(code, sequence)
+    call = Call(0, datetime.now(UTC), number, args.counter, code, service_name, recall=False)
+    path = render_call_wav(call, settings, Path(args.wav))
+    seconds = wav_seconds(path)
+    _print(
+        args,
+        {"wav": str(path), "number": number, "counter": args.counter, "seconds": round(seconds, 2)},
+        words.text("recording.written", number=number, counter=args.counter, path=str(path), seconds=seconds),
+    )
+    return EXIT_OK
+
+
 def cmd_ticket_issue(args: argparse.Namespace) -> int:
     from antrian.domain.roles import KIOSK
     from antrian.services.queue import issue_ticket_in
@@ -470,6 +504,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_argument("--width", type=int, choices=[58, 80], help="thermal paper width in mm (default 80)")
     kiosk.set_defaults(func=cmd_kiosk)
+
+    voice = sub.add_parser("voice", help="the spoken calls").add_subparsers(
+        dest="voice_command", required=True
+    )
+    voice_test = voice.add_parser(
+        "test", parents=[common], help="record a call as the display speaks it, to a WAV file"
+    )
+    voice_test.add_argument("--wav", required=True, help="the WAV file to write")
+    voice_test.add_argument("--number", default="A001", help="ticket number to call (default A001)")
+    voice_test.add_argument("--counter", type=int, default=1, help="counter to call it to (default 1)")
+    voice_test.set_defaults(func=cmd_voice_test)
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
     issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")

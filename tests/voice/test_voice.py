@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import time
+import wave
+from array import array
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,8 +20,12 @@ from antrian.services.display import Call, VoiceSettings
 from antrian.voice.speech import SpeechRenderer, wav_seconds
 
 
-def sox_stats(path: Path) -> dict[str, float]:
-    result = subprocess.run(["sox", str(path), "-n", "stat"], capture_output=True, text=True, timeout=30)
+def sox_stats(*inputs: str | Path, effects: tuple[str, ...] = ()) -> dict[str, float]:
+    """sox's statistics of one file after ``effects`` (or of a mix: ``-m -v 1 A -v -1 B`` is A minus B)."""
+    result = subprocess.run(
+        ["sox", *map(str, inputs), "-n", *effects, "stat"], capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
     stats = {}
     for line in result.stderr.splitlines():
         name, _, value = line.partition(":")
@@ -76,9 +84,9 @@ def test_slower_rate_and_digit_reading_take_longer(tmp_path: Path) -> None:
 
 
 def test_chime_asset_is_a_real_sound() -> None:
-    from antrian.voice.announcer import CHIME
+    from antrian import assets
 
-    stats = sox_stats(CHIME)
+    stats = sox_stats(assets.path(assets.CHIME))
     assert 1.0 <= stats["Length (seconds)"] <= 3.0 and stats["Maximum amplitude"] > 0.5
 
 
@@ -248,4 +256,106 @@ def test_display_takes_new_voice_settings_without_a_restart(qtbot: QtBot, tmp_pa
     finally:
         announcer.close()
         runner.wait()
+        db.dispose()
+
+
+def _samples(path: Path) -> tuple[array[int], int]:
+    with wave.open(str(path), "rb") as handle:
+        assert (handle.getnchannels(), handle.getsampwidth()) == (1, 2)
+        return array("h", handle.readframes(handle.getnframes())), handle.getframerate()
+
+
+def test_a_recorded_call_is_the_chime_then_the_sentence_repeat_times(tmp_path: Path) -> None:
+    from antrian import assets
+    from antrian.voice.calls import render_call_wav, sentence
+
+    settings = VoiceSettings(rate=1.2, repeat=2, with_service=True)
+    call = _call(5, "B007", 3)
+    recorded, rate = _samples(render_call_wav(call, settings, tmp_path / "call.wav"))
+    chime, chime_rate = _samples(assets.path(assets.CHIME))
+    assert rate == chime_rate and recorded[: len(chime)] == chime, "the chime first, unaltered"
+    spoken = recorded[len(chime) :]
+    once = spoken[: len(spoken) // 2]
+    assert spoken == once * 2, "the sentence twice, nothing between"
+    # espeak-ng gives the same samples for the same sentence: the recording holds the engine's 22,050 Hz
+    # speech at the chime's 44,100 Hz, every other sample being the engine's own and the rest in between
+    alone, alone_rate = _samples(
+        SpeechRenderer(rate=1.2).render(sentence(call, settings), tmp_path / "s.wav")
+    )
+    assert (alone_rate, rate) == (22_050, 44_100)
+    assert once[::2] == alone
+    middle = len(alone) // 2
+    assert once[2 * middle + 1] == round((alone[middle] + alone[middle + 1]) / 2)
+    assert "layanan KTP Elektronik" in sentence(call, settings)  # the setting reaches the words
+
+
+def test_a_recorded_call_without_the_chime_is_the_sentence_alone(tmp_path: Path) -> None:
+    from antrian.voice.calls import render_call_wav, sentence
+
+    settings = VoiceSettings(rate=1.5, chime=False)
+    call = _call(6, "A012", 1)
+    recorded = _samples(render_call_wav(call, settings, tmp_path / "call.wav"))
+    alone = _samples(SpeechRenderer(rate=1.5).render(sentence(call, settings), tmp_path / "s.wav"))
+    assert recorded == alone
+
+
+def test_a_stereo_sentence_is_mixed_to_mono_and_8_bit_audio_is_refused(tmp_path: Path) -> None:
+    from antrian.voice.calls import _mono
+    from antrian.voice.speech import SpeechUnavailable
+
+    stereo = tmp_path / "stereo.wav"
+    with wave.open(str(stereo), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(16_000)
+        out.writeframes(array("h", [1000, 3000, -500, -1500, 7, 8]).tobytes())
+    assert _mono(stereo) == (array("h", [2000, -1000, 7]), 16_000)
+    narrow = tmp_path / "narrow.wav"
+    with wave.open(str(narrow), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(8000)
+        out.writeframes(bytes([128, 200, 50]))
+    with pytest.raises(SpeechUnavailable) as refused:
+        _mono(narrow)
+    assert (refused.value.code, refused.value.params) == ("recording.unsupported_format", {"bits": 8})
+
+
+def test_voice_test_command_records_with_the_office_voice_settings(tmp_path: Path) -> None:
+    """`antrian voice test --wav FILE`: an admin hears the office's current settings without a display."""
+    from antrian import assets
+    from antrian.domain.roles import SYSTEM
+    from antrian.services.display import save_voice_settings
+    from antrian.store.database import open_database
+    from tests.conftest import seed_office
+
+    path = tmp_path / "office.db"
+    db = open_database(str(path))
+    seed_office(db)
+
+    def voice_test(wav: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "antrian", "--db", str(path), "voice", "test", "--wav", str(wav)]
+        env = {**os.environ, "ANTRIAN_LANG": "id"}
+        return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60, env=env)
+
+    try:
+        default = voice_test(tmp_path / "default.wav")
+        assert default.returncode == 0, default.stderr
+        assert default.stdout.startswith("Panggilan A001 ke loket 1 direkam di "), default.stdout
+        chime, _ = _samples(assets.path(assets.CHIME))
+        assert _samples(tmp_path / "default.wav")[0][: len(chime)] == chime
+        with db.write() as session:
+            save_voice_settings(session, VoiceSettings(chime=False, repeat=3, rate=1.4), actor=SYSTEM)
+        office = voice_test(tmp_path / "office.wav", "--number", "b7", "--counter", "2", "--json")
+        assert office.returncode == 0, office.stderr
+        reported = json.loads(office.stdout)
+        assert (reported["number"], reported["counter"]) == ("B007", 2)
+        recorded, _ = _samples(tmp_path / "office.wav")
+        once = SpeechRenderer(rate=1.4).render(announcement("B007", 2), tmp_path / "once.wav")
+        assert recorded == _samples(once)[0] * 3, "no chime, the sentence three times"
+        assert abs(reported["seconds"] - 3 * wav_seconds(once)) < 0.01
+        unknown = voice_test(tmp_path / "z.wav", "--number", "Z001")
+        assert unknown.returncode == 2 and "Z" in unknown.stderr, unknown.stderr
+        assert not (tmp_path / "z.wav").exists()
+    finally:
         db.dispose()

@@ -26,12 +26,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-from antrian.domain.announce import NumberReading, announcement
+from antrian import assets
 from antrian.services.display import Call, VoiceSettings
+from antrian.voice.calls import sentence
 from antrian.voice.speech import SpeechRenderer, SpeechUnavailable, wav_seconds
 
 log = logging.getLogger(__name__)
-CHIME = Path(__file__).resolve().parents[3] / "assets" / "sounds" / "chime.wav"
 CHIME_SECONDS_MAX = 4.0
 
 
@@ -50,8 +50,11 @@ class Announcer(QObject):
     problemChanged = Signal(str)
     _rendered = Signal(int, str, str)  # event id, wav path ("" if none), problem
 
-    def __init__(self, settings: VoiceSettings, parent: QObject | None = None, chime: Path = CHIME) -> None:
+    def __init__(
+        self, settings: VoiceSettings, parent: QObject | None = None, chime: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        chime = assets.path(assets.CHIME) if chime is None else chime
         self.settings = settings
         self.problem = ""
         self._closed = False
@@ -90,15 +93,7 @@ class Announcer(QObject):
             self.skipped.emit(call.event_id, "voice is switched off")
             return
         self._calls[call.event_id] = call
-        template = self.settings.template
-        text = announcement(
-            call.number,
-            call.counter,
-            reading=NumberReading(self.settings.reading),
-            service_name=call.service_name if (self.settings.with_service or template) else None,
-            template=template,
-        )
-        self._jobs.put((call.event_id, text, self.settings))
+        self._jobs.put((call.event_id, sentence(call, self.settings), self.settings))
 
     def update_settings(self, settings: VoiceSettings) -> None:
         """New office voice settings: calls announced from now on use them."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antrian import words
+from antrian import assets, words
 from antrian.domain.timing import office_zone
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
@@ -47,7 +47,6 @@ from antrian.voice.announcer import Announcer
 log = logging.getLogger(__name__)
 
 RECENT_SHOWN = 6
-LOGO = Path(__file__).resolve().parents[4] / "assets" / "images" / "logo.svg"
 HIGHLIGHT_MS = 6000
 STYLE = """
 QWidget#display { background: #0b1f3a; }
@@ -197,7 +196,8 @@ class DisplayWindow(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(24, 12, 24, 12)
         self.logo = _label("", "logo", elastic=False)
-        self._logo = QPixmap(str(LOGO))
+        self._logo = QPixmap()
+        self._logo.loadFromData(assets.read_bytes(assets.LOGO))
         self.office = _label("", "office", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.date = _label(
             "", "date", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
