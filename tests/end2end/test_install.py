@@ -203,7 +203,7 @@ def test_the_wheel_installed_elsewhere_has_its_data_and_runs_from_any_folder(tmp
     assert not Path(where[0]).is_relative_to(ROOT)
 
     office = tmp_path / "office.db"
-    assert "Sample office ready" in run(antrian, "--db", office, "demo-data")
+    assert "Kantor contoh siap" in run(antrian, "--db", office, "demo-data")  # Indonesian by default
 
     shot = tmp_path / "display.png"
     shown = json.loads(run(python, "-c", RENDER_DISPLAY, office, shot))

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 ENV_LANGUAGE = "ANTRIAN_LANG"
-ECHO_LIMIT = 80
+ECHO_LIMIT = 160
 
 _current = DEFAULT_LANGUAGE
 
@@ -161,10 +161,13 @@ def show(value: Any, spec: str = "", *, lang: str | None = None) -> str:
 
 
 def echo(text: str, limit: int = ECHO_LIMIT) -> str:
-    """Text a person typed, fit to repeat in one line: control characters shown as spaces, long input cut
-    with an ellipsis (a 100,000-character argument must not fill the screen)."""
+    """Text to repeat in one line: control characters shown as spaces, and long text (a 100,000-character
+    argument) cut in the middle, keeping its start and its end (a path's file name, a code's beginning)."""
     clean = "".join(ch if ch.isprintable() else " " for ch in text)
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+    if len(clean) <= limit:
+        return clean
+    head = (limit - 1) * 2 // 3
+    return clean[:head] + "…" + clean[len(clean) - (limit - 1 - head) :]
 
 
 def number(value: float, *, decimals: int = 0, lang: str | None = None) -> str:
