@@ -4,9 +4,9 @@
 
 Builds a sample office in a temporary SQLite file with some activity (tickets waiting, counters open, on a
 break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait),
-the kiosk (start, Pelayanan Khusus, the number taken, a printer failure) at 1080x1920 and 1920x1080, and the
-counter panel (login, a ticket called, the priority check, service time amber and red past the standard, a
-break, the call-number dialog) at 1366x768 and 1920x1080.
+the kiosk (start, Pelayanan Khusus, the ticket printing, the number printed, a printer failure) at
+1080x1920 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
+amber and red past the standard, a break, the call-number dialog) at 1366x768 and 1920x1080.
 """
 
 from __future__ import annotations
@@ -89,46 +89,14 @@ def main() -> int:
             window.grab().save(str(path))
             print(path)
             window.close()
-        from antrian.gui.kiosk.window import KioskWindow
-        from antrian.printing.escpos import PrinterError
-
-        def jammed(slip: object) -> None:
-            raise PrinterError("printer usb:0416:5011 failed: kertas habis")
-
-        for width, height in ((1080, 1920), (1920, 1080)):
-            printed: list[object] = []
-            background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
-            kiosk = KioskWindow(db, background, print_slip=printed.append)
-            kiosk.resize(width, height)
-            kiosk.show()
-            runner.wait()
-            app.processEvents()
-            for name, page in (("start", 0), ("priority", 1)):
-                kiosk.pages.setCurrentIndex(page)
-                app.processEvents()
-                path = out / f"kiosk-{name}-{width}x{height}.png"
-                kiosk.grab().save(str(path))
-                print(path)
-            kiosk.pages.setCurrentIndex(0)
-            kiosk._print = jammed if width > height else printed.append
-            kiosk.take("B")
-            runner.wait()
-            app.processEvents()
-            path = out / f"kiosk-number-{width}x{height}.png"
-            kiosk.grab().save(str(path))
-            print(path)
-            kiosk.close()
+        kiosk_screens(app, runner, db, out)
         counter_screens(app, runner, db, passwords, out)
         db.dispose()
     return 0
 
 
-def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from datetime import timedelta
-
-    from antrian.domain.desk import DeskAction
-    from antrian.domain.timing import system_clock
-    from antrian.gui.counter.window import CounterWindow
+def _helpers(app, runner, out: Path):  # type: ignore[no-untyped-def]
+    """``settle()``: let background work land; ``save(widget, name)``: grab it to ``out/name.png``."""
 
     def settle() -> None:
         for _ in range(6):
@@ -140,6 +108,58 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
         widget.grab().save(str(path))
         print(path)
 
+    return settle, save
+
+
+def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from antrian.gui.kiosk.window import KioskWindow
+    from antrian.printing.escpos import PrinterError
+
+    settle, save = _helpers(app, runner, out)
+
+    def jammed(slip: object) -> None:
+        raise PrinterError("printer.failed", target="usb:0416:5011", cause="kertas habis")
+
+    background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+    for width, height in ((1080, 1920), (1920, 1080)):
+        size = f"{width}x{height}"
+        gate = threading.Event()
+        kiosk = KioskWindow(db, background, print_slip=lambda slip, gate=gate: gate.wait(30))
+        kiosk.resize(width, height)
+        kiosk.show()
+        settle()
+        for name, page in (("start", 0), ("priority", 1)):
+            kiosk.pages.setCurrentIndex(page)
+            app.processEvents()
+            save(kiosk, f"kiosk-{name}-{size}")
+        kiosk.pages.setCurrentIndex(0)
+        kiosk.take("B")
+        deadline = time.monotonic() + 10
+        while not kiosk.print_status.isVisible() and time.monotonic() < deadline:
+            runner.wait(50)
+            app.processEvents()
+        save(kiosk, f"kiosk-printing-{size}")  # the printer holds the ticket until the gate opens
+        gate.set()
+        settle()
+        save(kiosk, f"kiosk-number-{size}")
+        kiosk.go_home()
+        kiosk._print = jammed
+        kiosk.take("A")
+        settle()
+        save(kiosk, f"kiosk-print-failed-{size}")
+        kiosk.close()
+
+
+def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from antrian.domain.desk import DeskAction
+    from antrian.domain.timing import system_clock
+    from antrian.gui.counter.window import CounterWindow
+
+    settle, save = _helpers(app, runner, out)
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
     for number, (width, height) in ((1, (1366, 768)), (2, (1920, 1080))):
         size = f"{width}x{height}"

@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from antrian.gui.kiosk.window import KioskWindow
+from antrian.gui.tasks import TaskRunner
+from antrian.printing.slip import TicketSlip
 from antrian.store.database import Database, open_database
 from tests.conftest import seed_office
 
@@ -19,3 +23,22 @@ def office_db(tmp_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-arg]
+    """Makes kiosk windows on the office; by default they "print" into ``kiosk.printed``."""
+    runner = TaskRunner()
+    printed: list[TicketSlip] = []
+
+    def make(width: int = 1080, height: int = 1920, printer=printed.append, pin: str | None = "2468"):  # type: ignore[no-untyped-def]
+        window = KioskWindow(office_db, lambda w, d: runner.submit(w, d, d), print_slip=printer, exit_pin=pin)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitUntil(lambda: len(window._buttons) == 3, timeout=5000)
+        return window
+
+    make.printed = printed  # type: ignore[attr-defined]
+    yield make
+    runner.wait()

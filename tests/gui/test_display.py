@@ -168,3 +168,25 @@ def test_restart_shows_the_last_calls_without_highlight(make_window, office_db: 
     assert window.call_number.text() == "B001"
     assert window.call_panel.property("fresh") != "true"
     assert display_module.RECENT_SHOWN >= 5
+
+
+def test_json_log_lines_are_written_by_their_own_thread(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    path = tmp_path / "display.jsonl"
+    log = display_module.open_log(str(path))
+    assert log is not None
+    writers: list[str] = []
+    original = log._file.write
+
+    def noted(text: str) -> int:
+        writers.append(threading.current_thread().name)
+        return original(text)
+
+    log._file.write = noted  # type: ignore[method-assign]
+    for n in range(3):
+        log.write(f'{{"n": {n}}}\n')
+    log.close()
+    assert path.read_text().splitlines() == ['{"n": 0}', '{"n": 1}', '{"n": 2}']
+    assert writers == ["antrian-display-log"] * 3
+    assert display_module.open_log(None) is None

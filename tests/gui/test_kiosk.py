@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -10,34 +11,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from antrian import words
 from antrian.domain.roles import SYSTEM
 from antrian.gui.kiosk import window as kiosk_module
-from antrian.gui.kiosk.window import KioskWindow
-from antrian.gui.tasks import TaskRunner
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services import counters
 from antrian.services.setup import save_service
 from antrian.store.database import Database
 from antrian.store.models import Ticket
-
-
-@pytest.fixture
-def kiosk(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-arg]
-    runner = TaskRunner()
-    printed: list[TicketSlip] = []
-
-    def make(width: int = 1080, height: int = 1920, printer=printed.append, pin: str | None = "2468"):  # type: ignore[no-untyped-def]
-        window = KioskWindow(office_db, lambda w, d: runner.submit(w, d, d), print_slip=printer, exit_pin=pin)
-        qtbot.addWidget(window)
-        window.resize(width, height)
-        window.show()
-        qtbot.waitUntil(lambda: len(window._buttons) == 3, timeout=5000)
-        return window
-
-    make.printed = printed  # type: ignore[attr-defined]
-    yield make
-    runner.wait()
 
 
 def count_tickets(db: Database) -> int:
@@ -49,7 +31,7 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     kiosk, office_db: Database, qtbot: QtBot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = kiosk()
-    window._return.setInterval(300)
+    window.return_after_ms = 300
     assert window.pages.currentIndex() == 0
     with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
         qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
@@ -59,8 +41,9 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     assert window.number.font().pixelSize() >= 0.15 * window.height()
     assert window.pages.currentIndex() == 2
     assert "Antrean di depan Anda: 0" in window.result_detail.text()
+    qtbot.waitUntil(lambda: window.print_status.isHidden(), timeout=5000)
     assert [slip.number for slip in kiosk.printed] == ["A001"]
-    assert window.print_problem.isHidden()
+    assert window.print_problem.isHidden() and window.done.isVisible()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=3000)
     qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["A"].text(), timeout=3000)
     assert count_tickets(office_db) == 1
@@ -91,9 +74,11 @@ def test_priority_path(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-
     )
     qtbot.mouseClick(elderly, Qt.MouseButton.LeftButton)
     assert window.pages.currentIndex() == 0 and "Lanjut usia" in window.mode.text()
-    with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
+    issued: list = []  # type: ignore[type-arg]
+    window.ticketShown.connect(issued.append)
+    with qtbot.waitSignal(window.printFinished, timeout=5000):
         qtbot.mouseClick(window._buttons["C"], Qt.MouseButton.LeftButton)
-    assert shown.args[0].ticket.priority_group == "lansia"
+    assert issued[0].ticket.priority_group == "lansia"
     assert kiosk.printed[-1].priority == "Lanjut usia"
     assert window.mode.isHidden(), "the next citizen starts without priority"
 
@@ -104,15 +89,19 @@ def test_printer_failure_keeps_the_number_and_offers_reprint(kiosk, qtbot: QtBot
     def jammed(slip: TicketSlip) -> None:
         attempts.append(slip.number)
         if len(attempts) == 1:
-            raise PrinterError("printer tcp:10.0.0.9:9100 failed: paper out")
+            raise PrinterError("printer.failed", target="tcp:10.0.0.9:9100", cause="paper out")
 
     window = kiosk(printer=jammed)
-    with qtbot.waitSignal(window.ticketShown, timeout=5000):
+    with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
         qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
-    assert window.number.text() == "A001"
-    assert window.print_problem.isVisible() and "paper out" in window.print_problem.text()
-    assert "tetap berlaku" in window.print_problem.text()
-    qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
+    assert outcome.args == [False] and window.number.text() == "A001"
+    assert window.print_problem.isVisible() and "tetap berlaku" in window.print_problem.text()
+    assert "paper out" not in window.print_problem.text(), "the cause is for staff and the log"
+    assert window.reprint.isVisible() and window.done.isVisible()
+    with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
+        qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
+        assert window.reprint.isHidden(), "no second reprint while one runs"
+    assert outcome.args == [True]
     assert attempts == ["A001", "A001"] and window.print_problem.isHidden()
 
 
@@ -120,7 +109,9 @@ def test_no_printer_configured_says_so(kiosk, qtbot: QtBot) -> None:  # type: ig
     window = kiosk(printer=None)
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
         qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
-    assert "printer belum diatur" in window.print_problem.text()
+    assert window.print_problem.text() == words.text("kiosk.print.no_printer")
+    assert "tetap berlaku" in window.print_problem.text()
+    assert window.reprint.isHidden(), "nothing to print again on"
 
 
 def test_closed_and_paused_services_are_disabled_with_the_reason(
@@ -162,12 +153,50 @@ def test_touch_targets_at_least_15_mm_on_a_21_inch_screen(kiosk, width: int, hei
         assert min(button.width(), button.height()) >= minimum
 
 
-def test_leaving_full_screen_needs_the_pin(kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_full_screen_needs_the_pin(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk()
     window.showFullScreen()
-    assert not window.ask_to_leave("1111") and window.isFullScreen()
+    started = time.monotonic()
+    with qtbot.waitSignal(window.leaveRefused, timeout=3000):
+        assert not window.ask_to_leave("1111") and window.isFullScreen()
+        assert time.monotonic() - started < 0.1, "the delay runs on a timer, not on the GUI thread"
+        assert not window.ask_to_leave("2468"), "no PIN is taken while a wrong one is being answered"
+    assert time.monotonic() - started >= kiosk_module.PIN_DELAY_MS / 1000 * 0.9
+    assert window.isFullScreen()
     assert window.ask_to_leave("2468") and not window.isFullScreen()
     assert not kiosk(pin=None).ask_to_leave("2468")
+
+
+def test_a_refused_ticket_is_explained_in_words(
+    kiosk, office_db: Database, qtbot: QtBot, monkeypatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    from antrian.domain.errors import ServiceUnavailable
+
+    window = kiosk()
+    # any coded refusal: the citizen reads its words, the log its code
+    refusal = ServiceUnavailable("language.unknown", language="xx", choices=["id", "en"])
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise refusal
+
+    monkeypatch.setattr(kiosk_module, "issue_ticket_in", refuse)
+    with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
+        window.take("A")
+        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    assert window.title.text() == words.text("kiosk.take.failed", reason=refusal)
+    assert window.title.text().endswith(words.say(refusal)) and "language.unknown" not in window.title.text()
+    assert "[language.unknown]" in caplog.text and window._buttons["A"].isEnabled()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
+    with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
+        window.take("A")
+        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    assert window.title.text() == words.text("kiosk.take.unexpected")
+    assert "ZeroDivisionError" not in window.title.text()
+    assert "Traceback" in caplog.text and "ZeroDivisionError: a bug" in caplog.text
 
 
 def test_return_delay_is_a_few_seconds() -> None:

@@ -7,16 +7,19 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from antrian.domain.errors import InvalidInput
-from antrian.printing.escpos import COLUMNS, PrinterError, render, send
+from antrian import words
+from antrian.domain.errors import AntrianError, InvalidInput
+from antrian.printing.escpos import COLUMNS, PrinterError, parse_target, render, send
 from antrian.printing.slip import TicketSlip
 from antrian.services import queue
 from antrian.services.slips import ticket_slip
 from antrian.store.database import Database
+from tests.printing.fake_printer import FakeNetworkPrinter
 
 SLIP = TicketSlip(
     office="Mal Pelayanan Publik Kota Banjarmasin",
@@ -97,8 +100,9 @@ def test_indonesian_text_survives_the_code_page() -> None:
 
 
 def test_bad_width_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="58 or 80"):
+    with pytest.raises(InvalidInput) as refused:
         render(SLIP, 76)
+    assert refused.value.code == "printer.bad_width" and "58" in words.say(refused.value, lang="en")
 
 
 def test_network_printer_receives_the_bytes() -> None:
@@ -122,26 +126,109 @@ def test_network_printer_receives_the_bytes() -> None:
     assert bytes(received) == data
 
 
+def test_a_network_printer_that_never_answers_times_out() -> None:
+    printer = FakeNetworkPrinter(stall_s=None)
+    started = time.monotonic()
+    try:
+        with pytest.raises(PrinterError) as failed:
+            send(render(SLIP, 80), printer.target, timeout=0.5)
+    finally:
+        printer.close()
+    assert 0.5 <= time.monotonic() - started < 2.0
+    assert failed.value.code == "printer.timeout" and failed.value.params["target"] == printer.target
+    assert len(printer.accepted) == 1 and not printer.jobs, "it connected, and the printer never took it"
+
+
 @pytest.mark.parametrize(
-    ("target", "message"),
+    ("target", "code", "cause"),
     [
-        ("tcp:127.0.0.1:9", "Connection refused"),
-        ("file:/nonexistent-folder/printer.bin", "No such file"),
-        ("usb:04b8:0e15", "usb:04b8:0e15 failed"),
-        ("carrier-pigeon:1", "unknown printer"),
+        ("tcp:127.0.0.1:9", "printer.unreachable", "Connection refused"),
+        ("file:/nonexistent-folder/printer.bin", "printer.unreachable", "No such file"),
+        ("usb:04b8:0e15", None, ""),  # no such device here; pyusb says why in its own words
+        ("file:/", "printer.failed", "directory"),
     ],
 )
-def test_printer_failures_name_the_printer(target: str, message: str) -> None:
-    with pytest.raises((PrinterError, InvalidInput), match=message):
+def test_printer_failures_have_a_code_and_name_the_printer(target: str, code: str | None, cause: str) -> None:
+    with pytest.raises(PrinterError) as failed:
         send(render(SLIP, 58), target)
+    error = failed.value
+    assert error.code in ((code,) if code else ("printer.unreachable", "printer.failed"))
+    assert error.params["target"] == target and cause in error.params["cause"]
+    for said in (words.say(error, lang="id"), words.say(error, lang="en")):
+        assert target in said and not said.startswith("printer.")
 
 
-def test_pdf_has_the_ticket_text(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("target", "code"),
+    [
+        ("carrier-pigeon:1", "printer.unknown_target"),
+        ("tcp:10.0.0.9:printer", "printer.bad_target"),
+        ("tcp::9100", "printer.bad_target"),
+        ("usb:epson:1", "printer.bad_target"),
+        ("serial:/dev/ttyS0:fast", "printer.bad_target"),
+        ("file:", "printer.bad_target"),
+    ],
+)
+def test_malformed_printers_are_refused_before_printing(target: str, code: str) -> None:
+    from antrian.printing.targets import printer_for
+
+    for attempt in (lambda: printer_for(target), lambda: send(b"", target)):
+        with pytest.raises(InvalidInput) as refused:
+            attempt()
+        assert refused.value.code == code and target in words.say(refused.value)
+
+
+def test_a_network_printer_without_a_port_is_on_the_raw_printing_port() -> None:
+    assert parse_target("tcp:printer.local") == ("tcp", ("printer.local", "9100"))
+    assert parse_target("tcp:10.0.0.9:9101") == ("tcp", ("10.0.0.9", "9101"))
+
+
+def test_every_printing_code_has_words_in_both_languages() -> None:
+    """The codes this package raises, said in each language with their parameters (never the code)."""
+    samples: list[AntrianError] = [
+        InvalidInput("printer.bad_width", width=76),
+        InvalidInput("printer.unknown_target", target="x:1"),
+        InvalidInput("printer.bad_target", target="tcp::1", form="tcp:HOST[:PORT]"),
+        InvalidInput("printer.pdf_needs_path"),
+        PrinterError("printer.unreachable", target="tcp:h:1", cause="refused"),
+        PrinterError("printer.timeout", target="tcp:h:1", seconds=8),
+        PrinterError("printer.gave_up", seconds=20),
+        PrinterError("printer.failed", target="tcp:h:1", cause="reset"),
+        PrinterError("printer.pdf_folder_missing", folder="/x", path="/x/t.pdf"),
+        PrinterError("printer.pdf_not_written", path="/x/t.pdf"),
+        PrinterError("printer.cannot_draw"),
+        PrinterError("printer.no_system_printer_named", name="Kasir", available=["A", "B"]),
+        PrinterError("printer.no_system_printer"),
+    ]
+    for error in samples:
+        said = {lang: words.say(error, lang=lang) for lang in ("id", "en")}
+        assert all(words.has(error.code, lang) for lang in said), error.code
+        assert said["id"] != said["en"] and not any(text.startswith(error.code) for text in said.values())
+        for value in error.params.values():
+            shown = ", ".join(value) if isinstance(value, list) else str(value)
+            assert all(shown in text for text in said.values()), (error.code, said)
+
+
+def test_pdf_has_the_ticket_text_drawn_off_the_gui_thread(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The kiosk draws PDFs (and system printer pages) on its task runner's threads: QPainter on a
+    QPdfWriter works there, text included."""
     from PySide6.QtPdf import QPdfDocument
 
     from antrian.printing.page import render_pdf
 
-    path = render_pdf(SLIP, tmp_path / "tiket.pdf")
+    drawn: list[Path | BaseException] = []
+
+    def draw() -> None:
+        try:
+            drawn.append(render_pdf(SLIP, tmp_path / "tiket.pdf"))
+        except BaseException as error:
+            drawn.append(error)
+
+    worker = threading.Thread(target=draw)
+    worker.start()
+    worker.join(30)
+    (path,) = drawn
+    assert isinstance(path, Path), path
     document = QPdfDocument()
     document.load(str(path))
     assert document.pageCount() == 1
@@ -181,6 +268,6 @@ def test_cli_reprint_to_file_and_pdf(tmp_path: Path) -> None:
     assert run("ticket", "print", str(issued["id"]), "--printer", f"pdf:{pdf}").returncode == 0
     assert pdf.read_bytes().startswith(b"%PDF")
     failed = run("ticket", "print", str(issued["id"]), "--printer", "tcp:127.0.0.1:9")
-    assert failed.returncode == 1 and "printer tcp:127.0.0.1:9 failed" in failed.stderr
+    assert failed.returncode == 1 and "tcp:127.0.0.1:9" in failed.stderr
     missing = run("ticket", "print", "99999", "--printer", f"file:{out}")
     assert missing.returncode == 2 and "no ticket with id 99999" in missing.stderr

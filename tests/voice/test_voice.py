@@ -359,3 +359,32 @@ def test_voice_test_command_records_with_the_office_voice_settings(tmp_path: Pat
         assert not (tmp_path / "z.wav").exists()
     finally:
         db.dispose()
+
+
+def test_display_brings_the_office_voice_settings_at_start(qtbot: QtBot, tmp_path: Path) -> None:
+    """The announcer starts with the defaults (no database read on the GUI thread); the display's
+    background read then gives it the office's settings."""
+    from antrian.domain.roles import SYSTEM
+    from antrian.gui.display.window import DisplayWindow
+    from antrian.gui.tasks import TaskRunner
+    from antrian.services.display import save_voice_settings
+    from antrian.store.database import open_database
+    from antrian.voice.announcer import Announcer
+    from tests.conftest import seed_office
+
+    db = open_database(str(tmp_path / "s.db"))
+    seed_office(db)
+    with db.write() as s:
+        save_voice_settings(s, VoiceSettings(repeat=3, rate=0.7), actor=SYSTEM)
+    runner = TaskRunner()
+    announcer = Announcer(VoiceSettings())
+    try:
+        window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done), announcer=announcer)
+        qtbot.addWidget(window)
+        assert announcer.settings == VoiceSettings(), "nothing was read while the window was being built"
+        qtbot.waitUntil(lambda: announcer.settings.repeat == 3, timeout=5000)
+        assert announcer.settings.rate == 0.7
+    finally:
+        announcer.close()
+        runner.wait()
+        db.dispose()

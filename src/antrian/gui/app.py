@@ -42,9 +42,11 @@ class _Windows:
         self.log = open_log(log_json)
         self.announcer = None
         if voice:  # QtMultimedia loads only where calls are spoken: the kiosk and counters start without it
+            from antrian.services.display import VoiceSettings
             from antrian.voice.announcer import Announcer
 
-            self.announcer = Announcer(_voice_settings(database), self.app)
+            # the defaults until the display's background read brings the office's settings
+            self.announcer = Announcer(VoiceSettings(), self.app)
         self._feed = ChangeFeed(database, self.app)
         self.app.aboutToQuit.connect(self._feed.close)
         if self.announcer is not None:
@@ -154,16 +156,3 @@ def run_demo(
         counter.move(60 * (offset + 1), 60 * (offset + 1))
         counter.show()
     return shared.run()
-
-
-def _voice_settings(database: Database) -> Any:
-    """The office's voice settings, or the defaults while the database cannot be reached."""
-    from antrian.domain.errors import StoreError
-    from antrian.services.display import VoiceSettings, get_voice_settings
-
-    try:
-        with database.read() as session:
-            return get_voice_settings(session)
-    except StoreError as error:
-        logging.getLogger(__name__).warning("voice settings unavailable (%s); using the defaults", error)
-        return VoiceSettings()

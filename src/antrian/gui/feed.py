@@ -7,7 +7,8 @@ position and hands them to the GUI thread by queued signals, which keep their or
 
 Windows subscribe when they open and unsubscribe when they close. A subscription may carry a
 ``FeedPosition``: a restarted window then resumes after the last event it handled (it is given the ones made
-while it was down, and none it had already seen); without one it starts at the present.
+while it was down, and none it had already seen); without one it starts at the present. The position file
+is read and written by the worker too (written once the window has handled a batch), never by the GUI.
 
 Signals:
     onlineChanged(bool): the database became unreachable (within 2 s) or reachable again (then resynced).
@@ -54,6 +55,7 @@ class _Worker(QObject):
         self._database = database
         self._watcher = make_watcher(database.url)
         self._cursors: dict[int, int] = {}
+        self._positions: dict[int, FeedPosition] = {}
         self._online: bool | None = None
         self._notifier: QSocketNotifier | None = None
         self._poll: QTimer | None = None
@@ -76,7 +78,11 @@ class _Worker(QObject):
         return isinstance(self._watcher, PostgresWatcher)
 
     @Slot(int, object)
-    def add(self, subscription: int, after: int | None) -> None:
+    def add(self, subscription: int, position: FeedPosition | None) -> None:
+        after = None
+        if position is not None:
+            self._positions[subscription] = position
+            after = position.load()
         try:
             with self._database.read() as session:
                 head = last_event_id(session)
@@ -94,6 +100,18 @@ class _Worker(QObject):
     @Slot(int)
     def remove(self, subscription: int) -> None:
         self._cursors.pop(subscription, None)
+        self._positions.pop(subscription, None)
+
+    @Slot(int, object)
+    def save(self, subscription: int, last_event_id: int) -> None:
+        """Keep where a window is: it has handled every event up to ``last_event_id``."""
+        position = self._positions.get(subscription)
+        if position is None:
+            return
+        try:
+            position.save(last_event_id)
+        except OSError as error:  # the window goes on; after a restart it would see these events again
+            log.warning("feed position %s not saved: %s", position.path, error)
 
     @Slot()
     def stop(self) -> None:
@@ -188,6 +206,7 @@ class ChangeFeed(QObject):
     subscribed = Signal(int, int)  # subscription id, the event id it starts after
     _add = Signal(int, object)
     _remove = Signal(int)
+    _save = Signal(int, object)  # subscription, event id (a Python int: no 32-bit limit)
     _stop = Signal()
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
@@ -204,6 +223,7 @@ class ChangeFeed(QObject):
         self._worker.wake.connect(self._drain)
         self._add.connect(self._worker.add)
         self._remove.connect(self._worker.remove)
+        self._save.connect(self._worker.save)
         self._stop.connect(self._worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.start()
 
@@ -211,7 +231,7 @@ class ChangeFeed(QObject):
         """Start delivering to ``handler``: after the saved ``position``, or from now on without one."""
         subscription = Subscription(next(self._ids), handler, position)
         self._subscriptions[subscription.id] = subscription
-        self._add.emit(subscription.id, position.load() if position else None)
+        self._add.emit(subscription.id, position)
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
@@ -249,4 +269,4 @@ class ChangeFeed(QObject):
             return  # unsubscribed while these were in flight
         subscription.handler(events)
         if subscription.position is not None:
-            subscription.position.save(events[-1].id)
+            self._save.emit(subscription.id, events[-1].id)

@@ -3,12 +3,20 @@
 The encoder is small and explicit so that tests can decode exactly what is sent: initialise, select code
 page PC858 (Latin-1 letters plus the euro sign; Indonesian needs no more), centre, the office in bold, the
 number as large as the paper allows, the QR code with the printer's own QR command (GS ( k), feed, cut.
+
+Sending never waits without end: every target has one deadline (``TIMEOUT_S``) for connecting, writing and
+the printer's acknowledgement, and a printer that misses it fails with ``printer.timeout``. Callers run
+``send`` off the GUI thread all the same (a deadline of seconds is still a frozen window).
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import select
 import socket
 import textwrap
+import time
 from pathlib import Path
 
 from antrian.domain.errors import AntrianError, InvalidInput
@@ -20,10 +28,20 @@ CODEPAGE_PC858 = 19
 ENCODING = "cp858"
 COLUMNS = {58: 32, 80: 48}  # font A characters per line at 384 and 576 dots
 CUT = GS + b"VA\x03"  # feed 3 lines and cut (partial)
+TIMEOUT_S = 8  # a printer that has not taken the whole ticket by then has failed
+TCP_PORT = 9100
+FORMS = {
+    "file": "file:PATH",
+    "tcp": "tcp:HOST[:PORT]",
+    "usb": "usb:VID:PID (hexadecimal)",
+    "serial": "serial:DEVICE[:BAUD]",
+}
 
 
 class PrinterError(AntrianError):
-    """The ticket could not be printed; it stays valid and can be printed again."""
+    """The ticket could not be printed; it stays valid and can be printed again. The code says why
+    (``printer.unreachable``, ``printer.timeout``, ``printer.failed``, ...); the parameters name the printer
+    and the cause, for staff and the log: a citizen is told only what they can do."""
 
 
 def _text(value: str) -> bytes:
@@ -51,7 +69,7 @@ def _qr(payload: str, module: int) -> bytes:
 def render(slip: TicketSlip, width_mm: int = 80) -> bytes:
     """The slip as ESC/POS bytes for paper of ``width_mm`` (58 or 80)."""
     if width_mm not in COLUMNS:
-        raise InvalidInput(f"paper width must be 58 or 80 mm, not {width_mm}")
+        raise InvalidInput("printer.bad_width", width=width_mm)
     columns = COLUMNS[width_mm]
     out = [INIT, ESC + b"t" + bytes([CODEPAGE_PC858]), ESC + b"a\x01"]
     for style, value in slip.lines():
@@ -69,38 +87,123 @@ def render(slip: TicketSlip, width_mm: int = 80) -> bytes:
     return b"".join(out)
 
 
-def send(data: bytes, target: str, *, timeout: float = 5.0) -> None:
-    """Send ESC/POS bytes to ``file:PATH``, ``tcp:HOST:PORT``, ``usb:VID:PID`` or ``serial:DEVICE[:BAUD]``."""
+def parse_target(target: str) -> tuple[str, tuple[str, ...]]:
+    """An ESC/POS target split into its kind and parts; a malformed one is refused before any printing."""
     kind, _, rest = target.partition(":")
+    if kind not in FORMS:
+        raise InvalidInput("printer.unknown_target", target=target)
+    try:
+        if kind == "tcp":
+            host, colon, port = rest.rpartition(":")
+            if not colon:  # no port: the raw printing port every network thermal printer listens on
+                host, port = rest, str(TCP_PORT)
+            if not host or not 0 < int(port) < 65536:
+                raise ValueError
+            return kind, (host, port)
+        if kind == "usb":
+            vendor, _, product = rest.partition(":")
+            for part in (vendor, product):
+                int(part, 16)
+            return kind, (vendor, product)
+        if kind == "serial":
+            device, _, baud = rest.partition(":")
+            if not device or (baud and int(baud) <= 0):
+                raise ValueError
+            return kind, (device, baud or "9600")
+        if not rest:
+            raise ValueError
+        return kind, (rest,)
+    except ValueError:
+        raise InvalidInput("printer.bad_target", target=target, form=FORMS[kind]) from None
+
+
+def send(data: bytes, target: str, *, timeout: float = TIMEOUT_S) -> None:
+    """Send ESC/POS bytes to ``file:PATH``, ``tcp:HOST[:PORT]``, ``usb:VID:PID`` or ``serial:DEVICE[:BAUD]``,
+    within ``timeout`` seconds."""
+    kind, parts = parse_target(target)
     try:
         if kind == "file":
-            with Path(rest).open("ab") as handle:  # a file, or a device such as /dev/usb/lp0
-                handle.write(data)
+            _to_file(Path(parts[0]), data, timeout)
         elif kind == "tcp":
-            host, _, port = rest.rpartition(":")
-            with socket.create_connection((host, int(port or 9100)), timeout=timeout) as connection:
-                connection.sendall(data)
+            _to_socket(parts[0], int(parts[1]), data, timeout)
         elif kind == "usb":
-            vendor, _, product = rest.partition(":")
             from escpos.printer import Usb
 
-            printer = Usb(int(vendor, 16), int(product, 16), timeout=int(timeout * 1000))
-            printer._raw(data)
-            printer.close()
-        elif kind == "serial":
-            device, _, baud = rest.partition(":")
-            from escpos.printer import Serial
-
-            printer = Serial(devfile=device, baudrate=int(baud or 9600), timeout=timeout)
-            printer._raw(data)
-            printer.close()
+            printer = Usb(int(parts[0], 16), int(parts[1], 16), timeout=int(timeout * 1000))
+            try:
+                printer._raw(data)
+            finally:
+                printer.close()
         else:
-            raise InvalidInput(
-                f"unknown printer {target!r}; use file:PATH, tcp:HOST:PORT, usb:VID:PID or serial:DEV"
-            )
-    except (OSError, ValueError) as error:
-        raise PrinterError(f"printer {target} failed: {error}") from None
-    except Exception as error:  # python-escpos raises its own families (USBNotFoundError, ...)
-        if isinstance(error, AntrianError):
-            raise
-        raise PrinterError(f"printer {target} failed: {type(error).__name__}: {error}") from None
+            _to_serial(parts[0], int(parts[1]), data, timeout)
+    except AntrianError:
+        raise
+    except Exception as error:  # OSError, and python-escpos and pyusb raise their own families
+        raise _printer_error(target, error, timeout) from None
+
+
+def _printer_error(target: str, error: Exception, timeout: float) -> PrinterError:
+    if isinstance(error, TimeoutError) or getattr(error, "errno", None) == errno.ETIMEDOUT:
+        return PrinterError("printer.timeout", target=target, seconds=round(timeout))
+    if type(error).__name__ == "SerialTimeoutException":  # pyserial's write timeout
+        return PrinterError("printer.timeout", target=target, seconds=round(timeout))
+    cause = str(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
+    if (
+        isinstance(error, ConnectionRefusedError | FileNotFoundError | socket.gaierror)
+        or getattr(error, "errno", None) in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENODEV, errno.ENXIO)
+        or type(error).__name__ in ("USBNotFoundError", "DeviceNotFoundError")
+    ):
+        return PrinterError("printer.unreachable", target=target, cause=cause)
+    return PrinterError("printer.failed", target=target, cause=cause)
+
+
+def _to_socket(host: str, port: int, data: bytes, timeout: float) -> None:
+    """Send the job and wait until the printer closes its end: only then has it taken the whole ticket
+    (CUPS's AppSocket backend waits for the same, its "waiteof"). A printer that accepts and never reads
+    or never closes runs into the deadline instead of holding the kiosk."""
+    deadline = time.monotonic() + timeout
+
+    def remaining() -> float:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+    with socket.create_connection((host, port), timeout=timeout) as connection:
+        connection.settimeout(remaining())
+        connection.sendall(data)
+        connection.shutdown(socket.SHUT_WR)
+        while True:
+            connection.settimeout(remaining())
+            if not connection.recv(256):  # status bytes a printer may send back are not needed here
+                return
+
+
+def _to_file(path: Path, data: bytes, timeout: float) -> None:
+    """Append to a file or a device such as /dev/usb/lp0. A device opened non-blocking (POSIX) is written
+    as it takes the bytes, until the deadline: a printer out of paper makes usblp wait for ever otherwise."""
+    deadline = time.monotonic() + timeout
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[os.write(handle, view) :]
+            except BlockingIOError:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([], [handle], [], left)[1]:
+                    raise TimeoutError from None
+    finally:
+        os.close(handle)
+
+
+def _to_serial(device: str, baud: int, data: bytes, timeout: float) -> None:
+    import serial  # pyserial, installed with python-escpos[serial]
+
+    # DSR/DTR flow control as python-escpos sets it; write_timeout stops a printer that is off or jammed
+    # (flow control holding the write) from holding the kiosk
+    with serial.Serial(
+        port=device, baudrate=baud, timeout=timeout, write_timeout=timeout, dsrdtr=True
+    ) as port:
+        port.write(data)

@@ -1,4 +1,11 @@
-"""The ticket drawn with Qt: a PDF file, or a page on a system printer (QPrinter)."""
+"""The ticket drawn with Qt: a PDF file, or a page on a system printer (QPrinter).
+
+Both run off the GUI thread in the kiosk (its task runner): Qt supports QPainter on a QPrinter or a
+QPdfWriter in any thread (one painter per device at a time; Qt's "Thread-Support in Qt Modules", painting in
+threads), and text renders outside the GUI thread since Qt 5. No dialog is used (QPrintDialog would need the
+GUI thread). Only ``ensure_gui`` must run on the main thread, and only where no application exists yet: the
+command line, never a window.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +48,7 @@ def draw(slip: TicketSlip, device: QPagedPaintDevice) -> None:
     """Lay the slip out on ``device`` (top to bottom, centred, the number very large)."""
     painter = QPainter(device)
     if not painter.isActive():
-        raise PrinterError("could not start drawing on the printer or PDF file")
+        raise PrinterError("printer.cannot_draw")
     try:
         page = QRectF(device.pageLayout().paintRectPixels(device.resolution()))
         dpmm = device.resolution() / 25.4
@@ -82,7 +89,7 @@ def render_pdf(slip: TicketSlip, path: Path) -> Path:
     """The slip as a one-page PDF of receipt size (80 x 125 mm)."""
     ensure_gui()
     if not path.parent.is_dir():
-        raise PrinterError(f"folder {path.parent} does not exist (PDF {path})")
+        raise PrinterError("printer.pdf_folder_missing", folder=str(path.parent), path=str(path))
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(
@@ -97,7 +104,7 @@ def render_pdf(slip: TicketSlip, path: Path) -> Path:
     draw(slip, writer)
     del writer  # the file is complete once the writer is gone
     if not path.exists() or path.stat().st_size == 0:
-        raise PrinterError(f"could not write the PDF {path}")
+        raise PrinterError("printer.pdf_not_written", path=str(path))
     return path
 
 
@@ -107,12 +114,12 @@ def print_system(slip: TicketSlip, printer_name: str | None = None) -> None:
 
     ensure_gui()
     if printer_name and printer_name not in QPrinterInfo.availablePrinterNames():
-        names = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
-        raise PrinterError(f"no system printer named {printer_name!r} (available: {names})")
+        names = QPrinterInfo.availablePrinterNames()
+        raise PrinterError("printer.no_system_printer_named", name=printer_name, available=names or None)
     printer = QPrinter(
         QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
     )
     if not printer.isValid():
-        raise PrinterError("no system printer is installed")
+        raise PrinterError("printer.no_system_printer")
     printer.setPageSize(QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, "Tiket"))
     draw(slip, printer)

@@ -6,23 +6,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from antrian.domain.errors import InvalidInput
-from antrian.printing.escpos import render, send
+from antrian.printing.escpos import COLUMNS, FORMS, parse_target, render, send
 from antrian.printing.slip import TicketSlip
-
-ESC_POS_KINDS = ("file", "tcp", "usb", "serial")
 
 
 def printer_for(
     target: str, width_mm: int = 80, *, single_file: bool = False
 ) -> Callable[[TicketSlip], None]:
     """``file:``/``tcp:``/``usb:``/``serial:`` print ESC/POS; ``pdf:FOLDER`` writes one PDF per ticket
-    (``pdf:FILE`` with ``single_file``, for a one-off reprint); ``system[:NAME]`` prints through Qt."""
+    (``pdf:FILE`` with ``single_file``, for a one-off reprint); ``system[:NAME]`` prints through Qt.
+    A malformed target is refused here, before anything is printed. The function it returns blocks until
+    the ticket is printed or has failed (within seconds): windows call it off the GUI thread."""
     kind, _, rest = target.partition(":")
-    if kind in ESC_POS_KINDS:
+    if kind in FORMS:  # the ESC/POS printers
+        parse_target(target)
+        if width_mm not in COLUMNS:
+            raise InvalidInput("printer.bad_width", width=width_mm)
         return lambda slip: send(render(slip, width_mm), target)
     if kind == "pdf":
         if not rest:
-            raise InvalidInput("pdf: needs a path, e.g. pdf:/tmp/tiket.pdf")
+            raise InvalidInput("printer.pdf_needs_path")
         location = Path(rest)
 
         def to_pdf(slip: TicketSlip) -> None:
@@ -43,6 +46,4 @@ def printer_for(
             print_system(slip, rest or None)
 
         return to_system
-    raise InvalidInput(
-        f"unknown printer {target!r}; use file:, tcp:, usb:, serial:, pdf:FOLDER or system[:NAME]"
-    )
+    raise InvalidInput("printer.unknown_target", target=target)

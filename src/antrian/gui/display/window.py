@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from queue import SimpleQueue
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
@@ -133,7 +135,7 @@ class DisplayWindow(QWidget):
         database: Database,
         run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None],
         *,
-        log_json: TextIO | None = None,
+        log_json: LineSink | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         announcer: Announcer | None = None,
     ) -> None:
@@ -173,6 +175,7 @@ class DisplayWindow(QWidget):
                 lambda event_id, why: self._write_voice_log("not_spoken", event_id, why)
             )
             self.set_voice_status(announcer.problem or None)
+            self._voice_reader.request()  # the announcer starts with the defaults; the office's follow
         self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
         self._highlight.timeout.connect(lambda: self._set_fresh(False))
         self._clock_timer = QTimer(self, interval=1000)
@@ -506,5 +509,44 @@ class DisplayWindow(QWidget):
         self._log.flush()
 
 
-def open_log(path: str | None) -> TextIO | None:
-    return Path(path).open("a", buffering=1) if path else None
+class LineSink(Protocol):
+    """Where the display writes its JSON lines: a file, or a ``LineLog``."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+class LineLog:
+    """A file of JSON lines written by its own thread, so that a slow disk never holds the display's
+    repaint; each line reaches the file as soon as that thread has written it."""
+
+    def __init__(self, path: Path) -> None:
+        self._file = path.open("a", buffering=1)
+        self._lines: SimpleQueue[str | None] = SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="antrian-display-log", daemon=True)
+        self._thread.start()
+
+    def write(self, text: str, /) -> int:
+        self._lines.put(text)
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to do: the writer thread's file is line-buffered."""
+
+    def close(self) -> None:
+        """Write what is queued, then close the file."""
+        self._lines.put(None)
+        self._thread.join(5)
+        self._file.close()
+
+    def _run(self) -> None:
+        while (text := self._lines.get()) is not None:
+            try:
+                self._file.write(text)
+            except OSError as error:  # a full disk loses log lines, never the display
+                log.warning("display log line not written: %s", error)
+
+
+def open_log(path: str | None) -> LineLog | None:
+    return LineLog(Path(path)) if path else None

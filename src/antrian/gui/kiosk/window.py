@@ -3,14 +3,15 @@
 Home shows one large button per service (name, code, people waiting, estimated wait); a service that
 cannot issue now is shown disabled with the reason. "Pelayanan Khusus" first asks the priority group, then
 the service. A tap issues one ticket off the GUI thread (every button is disabled until the answer comes,
-so a double tap issues one ticket), shows the number very large and prints it; a print failure leaves
-the number on screen with the reason and a reprint button. The kiosk returns to the start by itself.
+so a double tap issues one ticket) and shows the number very large; the ticket is then printed off the GUI
+thread too, under a "printing" note, so a slow or silent printer never freezes the window. A print failure
+leaves the number on screen with what the citizen can do (note it, or print again); the technical cause
+goes to the log. The kiosk returns to the start by itself once the outcome is shown.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +35,7 @@ from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.tasks import CoalescedRead
-from antrian.printing.escpos import PrinterError
+from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
@@ -46,6 +47,9 @@ from antrian.store.database import Database
 log = logging.getLogger(__name__)
 
 RETURN_AFTER_MS = 8000
+PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
+# Every printer target gives up within TIMEOUT_S; past this the kiosk stops waiting for one that did not
+PRINT_GIVE_UP_MS = (TIMEOUT_S + 12) * 1000
 STYLE = """
 QWidget#kiosk { background: #0b1f3a; }
 QLabel { color: #f5f7fa; }
@@ -56,6 +60,7 @@ QPushButton#priority { background: #1e7a46; color: white; }
 QPushButton#back, QPushButton#reprint { background: #12305a; color: white; }
 QLabel#number { color: #f2b705; font-weight: 800; }
 QLabel#printProblem { background: #b3261e; color: white; border-radius: 10px; padding: 10px; }
+QLabel#printStatus { background: #12305a; color: white; border-radius: 10px; padding: 10px; }
 QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 8px; }
 QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6px; }
 """
@@ -90,9 +95,13 @@ class ServiceButton(QPushButton):
 class KioskWindow(QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
+    printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
+    leaveRefused(): a wrong admin PIN was answered, after the delay.
     """
 
     ticketShown = Signal(object)
+    printFinished = Signal(bool)
+    leaveRefused = Signal()
 
     def __init__(
         self,
@@ -111,6 +120,8 @@ class KioskWindow(QWidget):
         self._print = print_slip
         self._exit_pin = exit_pin
         self._busy = False
+        self._printing = False
+        self._print_job = 0
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
@@ -118,8 +129,13 @@ class KioskWindow(QWidget):
             run_in_background, self._read_overview, self._apply_overview, what="kiosk refresh", parent=self
         )
         self._build()
+        self.return_after_ms = RETURN_AFTER_MS
         self._return = QTimer(self, singleShot=True, interval=RETURN_AFTER_MS)
         self._return.timeout.connect(self.go_home)
+        self._print_watch = QTimer(self, singleShot=True, interval=PRINT_GIVE_UP_MS)
+        self._print_watch.timeout.connect(self._print_gave_up)
+        self._pin_wait = QTimer(self, singleShot=True, interval=PIN_DELAY_MS)
+        self._pin_wait.timeout.connect(self.leaveRefused)
         self.refresh()
 
     # -- building -------------------------------------------------------------------------------------
@@ -199,6 +215,9 @@ class KioskWindow(QWidget):
         self.result_service = QLabel("")
         self.result_detail = QLabel("")
         self.result_detail.setWordWrap(True)
+        self.print_status = QLabel("")
+        self.print_status.setObjectName("printStatus")
+        self.print_status.setWordWrap(True)
         self.print_problem = QLabel("")
         self.print_problem.setObjectName("printProblem")
         self.print_problem.setWordWrap(True)
@@ -213,6 +232,7 @@ class KioskWindow(QWidget):
             self.number,
             self.result_service,
             self.result_detail,
+            self.print_status,
             self.print_problem,
         ):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -228,6 +248,7 @@ class KioskWindow(QWidget):
         self.offline.hide()
         self.mode.hide()
         self.cancel_priority.hide()
+        self.print_status.hide()
         self.print_problem.hide()
         self.reprint.hide()
 
@@ -261,6 +282,7 @@ class KioskWindow(QWidget):
         self._fit_number()
         size(self.result_service, 0.045, True)
         size(self.result_detail, 0.035)
+        size(self.print_status, 0.032, True)
         size(self.print_problem, 0.032, True)
         size(self.offline, 0.03, True)
 
@@ -320,8 +342,8 @@ class KioskWindow(QWidget):
 
     # -- taking a number ------------------------------------------------------------------------------
     def take(self, code: str) -> None:
-        """One tap, one ticket: taps are ignored until this one is answered."""
-        if self._busy:
+        """One tap, one ticket: taps are ignored until this one is answered and its ticket printed."""
+        if self._busy or self._printing:
             return
         self._busy = True
         self._set_buttons_enabled(False)
@@ -332,22 +354,19 @@ class KioskWindow(QWidget):
             with database.read() as session:
                 return Issued(ticket, ticket_slip(session, ticket.id))
 
-        self._background(work, self._issued)
+        self._background(work, lambda result: self._issued(code, result))
 
-    def _issued(self, result: Issued | Exception) -> None:
+    def _issued(self, code: str, result: Issued | Exception) -> None:
         self._busy = False
         self._set_priority(None)
         if isinstance(result, Exception):
             self._set_buttons_enabled(True)
-            self.title.setText(
-                f"Maaf, nomor tidak dapat diambil: {words.say(result)}"
-                if isinstance(result, AntrianError)
-                else "Maaf, terjadi gangguan. Silakan coba lagi atau hubungi petugas."
-            )
+            self.title.setText(self._take_failure(code, result))
             self.refresh()
             return
         self._last = result
         ticket, slip = result.ticket, result.slip
+        log.info("ticket %s issued for service %s", ticket.number, code)
         self.number.setText(ticket.number)
         self._fit_number()
         self.result_service.setText(ticket.service_name)
@@ -355,43 +374,88 @@ class KioskWindow(QWidget):
             f"Antrean di depan Anda: {slip.people_ahead}  ·  Perkiraan tunggu: {slip.estimate}\n"
             "Silakan duduk dan perhatikan layar. Nomor Anda akan dipanggil."
         )
-        self.print_problem.hide()
-        self.reprint.hide()
         self.pages.setCurrentIndex(2)
+        self._start_print(slip)
         self.repaint()
         self.ticketShown.emit(result)
-        self._print_slip(slip)
-        self._return.start()
         self.refresh()
 
-    def _print_slip(self, slip: TicketSlip) -> None:
-        if self._print is None:
-            self._print_failed("printer belum diatur di komputer ini")
-            return
-        try:
-            self._print(slip)
-        except (PrinterError, OSError) as error:
-            self._print_failed(str(error))
+    @staticmethod
+    def _take_failure(code: str, error: Exception) -> str:
+        _log_failure(f"no ticket issued for service {code}", error)
+        if isinstance(error, AntrianError):
+            return words.text("kiosk.take.failed", reason=error)
+        return words.text("kiosk.take.unexpected")
 
-    def _print_failed(self, reason: str) -> None:
-        self.print_problem.setText(
-            f"Tiket tidak tercetak ({reason}). Nomor Anda tetap berlaku: catat atau foto "
-            "nomor di atas, atau sentuh Cetak Ulang."
+    # -- printing (off the GUI thread) ------------------------------------------------------------------
+    def _start_print(self, slip: TicketSlip) -> None:
+        """Print on the task runner; until the outcome the page says so and offers no button, so that no
+        second print can start and the kiosk does not leave the number before it is printed."""
+        self.print_problem.hide()
+        self.reprint.hide()
+        self._return.stop()
+        if self._print is None:
+            log.warning("ticket %s not printed: no printer is set for this kiosk", slip.number)
+            self._print_outcome(words.text("kiosk.print.no_printer"), reprint=False)
+            return
+        self._printing = True
+        self._print_job += 1
+        job, printer = self._print_job, self._print
+        self.print_status.setText(words.text("kiosk.print.busy"))
+        self.print_status.show()
+        self.done.hide()
+        self._print_watch.start()
+        self._background(lambda: printer(slip), lambda result: self._printed(job, slip, result))
+
+    def _printed(self, job: int, slip: TicketSlip, result: object) -> None:
+        failed = result if isinstance(result, Exception) else None
+        if job != self._print_job or not self._printing:
+            late = f"ticket {slip.number}: the printer answered after the kiosk stopped waiting"
+            if failed is None:
+                log.warning("%s: printed", late)
+            else:
+                _log_failure(late, failed)
+            return
+        self._printing = False
+        self._print_watch.stop()
+        if failed is None:
+            log.info("ticket %s printed", slip.number)
+            self._print_outcome(None, reprint=False)
+            return
+        _log_failure(f"ticket {slip.number} not printed", failed)
+        self._print_outcome(words.text("kiosk.print.failed"), reprint=True)
+
+    def _print_gave_up(self) -> None:
+        if not self._printing:
+            return
+        self._printing = False
+        number = self._last.ticket.number if self._last else "?"
+        _log_failure(
+            f"ticket {number} not printed", PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
         )
-        self.print_problem.show()
-        self.reprint.show()
-        self._return.setInterval(RETURN_AFTER_MS * 3)  # give time to note the number
+        self._print_outcome(words.text("kiosk.print.failed"), reprint=True)
+
+    def _print_outcome(self, problem: str | None, *, reprint: bool) -> None:
+        """Printed (``problem`` None) or not: say so, and let the kiosk return to the start."""
+        self.print_status.hide()
+        self.done.show()
+        self.print_problem.setText(problem or "")
+        self.print_problem.setVisible(problem is not None)
+        self.reprint.setVisible(reprint)
+        # a citizen whose ticket did not print gets time to note the number
+        self._return.setInterval(self.return_after_ms * (3 if problem else 1))
+        self._return.start()
+        self.printFinished.emit(problem is None)
 
     def _print_again(self) -> None:
-        if self._last is not None:
-            self.print_problem.hide()
-            self.reprint.hide()
-            self._print_slip(self._last.slip)
-            self._return.start()
+        if self._last is not None and not self._printing:
+            self._start_print(self._last.slip)
 
     def go_home(self) -> None:
+        if self._printing:
+            return
         self._return.stop()
-        self._return.setInterval(RETURN_AFTER_MS)
+        self._return.setInterval(self.return_after_ms)
         self.title.setText("Silakan sentuh layanan yang Anda perlukan")
         self.pages.setCurrentIndex(0)
         self._set_buttons_enabled(True)
@@ -409,15 +473,26 @@ class KioskWindow(QWidget):
         super().keyPressEvent(event)
 
     def ask_to_leave(self, answer: str | None = None) -> bool:
-        """Leaving full screen needs the admin PIN; returns whether the kiosk left full screen."""
-        if self._exit_pin is None:
+        """Leaving full screen needs the admin PIN; returns whether the kiosk left full screen.
+
+        A wrong PIN is answered (``leaveRefused``) after ``PIN_DELAY_MS`` on a timer, and no PIN is taken
+        until then: guessing stays slow while the window keeps repainting and answering touches."""
+        if self._exit_pin is None or self._pin_wait.isActive():
             return False
         if answer is None:
             answer, ok = QInputDialog.getText(self, "Keluar", "PIN admin:", QLineEdit.EchoMode.Password)
             if not ok:
                 return False
         if answer != self._exit_pin:
-            time.sleep(0.5)  # slows guessing on a public screen
+            self._pin_wait.start()
             return False
         self.showNormal()
         return True
+
+
+def _log_failure(what: str, error: Exception) -> None:
+    """An expected failure (the AntrianError family) in one line; anything else with its traceback, a bug."""
+    if isinstance(error, AntrianError):
+        log.warning("%s: %s", what, words.describe(error))
+    else:
+        log.error("%s", what, exc_info=(type(error), error, error.__traceback__))
