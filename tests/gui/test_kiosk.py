@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from antrian import words
+from antrian.domain.messages import Message
+from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import SYSTEM
 from antrian.gui.kiosk import window as kiosk_module
 from antrian.printing.escpos import PrinterError
@@ -79,7 +83,7 @@ def test_priority_path(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-
     with qtbot.waitSignal(window.printFinished, timeout=5000):
         qtbot.mouseClick(window._buttons["C"], Qt.MouseButton.LeftButton)
     assert issued[0].ticket.priority_group == "lansia"
-    assert kiosk.printed[-1].priority == "Lanjut usia"
+    assert kiosk.printed[-1].priority is PriorityGroup.ELDERLY
     assert window.mode.isHidden(), "the next citizen starts without priority"
 
 
@@ -207,15 +211,16 @@ def test_pdf_printer_target_writes_one_file_per_ticket(tmp_path: Path, qapp) -> 
     from antrian.printing.targets import printer_for
 
     slip = TicketSlip(
-        "Kantor",
-        "A - KTP",
-        "A007",
-        "Senin, 30 November 2026 09:00",
-        2,
-        "sekitar 10 menit",
-        "15 menit",
-        "Terima kasih",
-        "ANTRIAN:7:A007:2026-11-30",
+        office="Kantor",
+        service_code="A",
+        service_name="KTP",
+        number="A007",
+        issued=datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")),
+        people_ahead=2,
+        estimate=Message("estimate.about", wait=timedelta(minutes=10)),
+        standard_time=Message("standard.minutes", n=15),
+        footer="Terima kasih",
+        qr="ANTRIAN:7:A007:2026-11-30",
     )
     printer_for(f"pdf:{tmp_path}")(slip)
     assert (tmp_path / "tiket-A007.pdf").read_bytes().startswith(b"%PDF")
