@@ -34,6 +34,10 @@ class _Windows:
         logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
         self.database = database
         self.app = application()
+        from antrian import words
+        from antrian.gui import i18n
+
+        i18n.set_language(words.language())  # the CLI chose it: --lang, ANTRIAN_LANG or this PC's setting
         self._runner = TaskRunner(self.app)
         self.log = open_log(log_json)
         self.announcer = None
