@@ -93,6 +93,16 @@ def visible_texts(widget: QWidget) -> list[str]:
     return [text for text in found if text and text.strip()]
 
 
+def cut_buttons(widget: QWidget) -> list[str]:
+    """The visible buttons on ``widget`` too narrow for their text (a longer language must not cut it)."""
+    buttons = [widget, *widget.findChildren(QAbstractButton)]
+    return [
+        repr(b.text())
+        for b in buttons
+        if isinstance(b, QAbstractButton) and b.isVisible() and b.width() + 1 < b.sizeHint().width()
+    ]
+
+
 def _table_texts(table: QTableWidget) -> list[str]:
     found = []
     if table.horizontalHeader().isVisible():

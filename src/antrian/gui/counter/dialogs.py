@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +37,7 @@ PAUSE_REASONS = (
     QT_TRANSLATE_NOOP("PauseDialog", "Meeting / coordination"),
     QT_TRANSLATE_NOOP("PauseDialog", "System problem"),
 )
+MINIMUM_WIDTH = 520
 # Why a number is offered in the call-number list.
 NOTES = {
     "held": QT_TRANSLATE_NOOP("NumberDialog", "on hold at this counter"),
@@ -57,13 +59,17 @@ class _Dialog(QDialog):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
         font = QFont(self.font())
         font.setPixelSize(17)
         self.setFont(font)
         self.layout_ = QVBoxLayout(self)
+        # Never narrower than its buttons' texts, in whichever language they are said (and when it changes);
+        # 520 pixels at least, set on the question since the layout now decides the dialog's minimum.
+        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        margins = self.layout_.contentsMargins()
         self.question = QLabel()
         self.question.setWordWrap(True)
+        self.question.setMinimumWidth(MINIMUM_WIDTH - margins.left() - margins.right())
         self.layout_.addWidget(self.question)
         self.ok = QPushButton()
         self.cancel = QPushButton()
