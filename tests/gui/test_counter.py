@@ -5,6 +5,7 @@ views and the offline queue."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -59,6 +60,13 @@ def users(office_db: Database) -> Database:
 
 @pytest.fixture
 def panel(qtbot: QtBot, users: Database, clock: FixedClock) -> Iterator[Callable[..., CounterWindow]]:
+    with panels(qtbot, users, clock) as make:
+        yield make
+
+
+@contextmanager
+def panels(qtbot: QtBot, office: Database, clock: FixedClock) -> Iterator[Callable[..., CounterWindow]]:
+    """Makes counter panels on ``office``, shown and (unless told not to) logged in."""
     runner = TaskRunner()
     made: list[CounterWindow] = []
 
@@ -72,7 +80,7 @@ def panel(qtbot: QtBot, users: Database, clock: FixedClock) -> Iterator[Callable
         database: Database | None = None,
     ) -> CounterWindow:
         window = CounterWindow(
-            database or users,
+            database or office,
             lambda work, done: runner.submit(work, done, done),
             number=number,
             clock=clock,

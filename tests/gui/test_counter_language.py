@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
@@ -33,7 +34,6 @@ from antrian.gui.counter.dialogs import (
     ServiceDialog,
 )
 from antrian.gui.counter.window import CounterWindow
-from antrian.gui.tasks import TaskRunner
 from antrian.services import counters
 from antrian.services.office import update_office
 from antrian.services.setup import save_counter, save_service
@@ -46,10 +46,9 @@ from tests.gui.language import (
     switch_language,
     visible_texts,
 )
-from tests.gui.test_counter import do, issue, press, wait_view
+from tests.gui.test_counter import PASSWORD, do, issue, panels, press, wait_view
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "rahasia123"
 DATA = ("KTP", "KK", "petugas1", "Ani Lestari")
 
 
@@ -73,33 +72,9 @@ def office(tmp_path: Path) -> Iterator[tuple[Database, int]]:
 def panel(
     qtbot: QtBot, office: tuple[Database, int], clock: FixedClock
 ) -> Iterator[Callable[..., CounterWindow]]:
-    runner = TaskRunner()
-    made: list[CounterWindow] = []
-
-    def make(number: int | None = 1, *, password: str = PASSWORD, log_in: bool = True) -> CounterWindow:
-        window = CounterWindow(
-            office[0],
-            lambda work, done: runner.submit(work, done, done),
-            number=number,
-            clock=clock,
-            username="petugas1",
-            password=password,
-        )
-        qtbot.addWidget(window)
-        window.resize(1366, 697)  # maximized on a 1366x768 screen: the tightest the panel must fit
-        window.show()
-        window.activateWindow()
-        made.append(window)
-        if log_in:
-            with qtbot.waitSignal(window.loggedIn, timeout=10000):
-                window.log_in()
-            wait_view(qtbot, window)
-        return window
-
-    yield make
-    for window in made:
-        window._may_close = True
-    runner.wait()
+    with panels(qtbot, office[0], clock) as make:
+        # maximized on a 1366x768 screen: the tightest the panel must fit, in the longer language
+        yield partial(make, size=(1366, 697))
 
 
 def both_languages(
