@@ -6,7 +6,9 @@ Builds a sample office in a temporary SQLite file with some activity (tickets wa
 break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait),
 the kiosk (start, Pelayanan Khusus, the ticket printing, the number printed, a printer failure) at
 1080x1920 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
-amber and red past the standard, a break, the call-number dialog) at 1366x768 and 1920x1080.
+amber and red past the standard, a break, the call-number dialog, leaving with the counter open) at 1366x768
+and 1920x1080, in Bahasa Indonesia and in English (``counter-*-id.png``, ``counter-*-en.png``), each on a
+fresh copy of the sample office.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        db, events, passwords = sample_office(str(Path(folder) / "screens.db"))
+        db, events, _passwords = sample_office(str(Path(folder) / "screens.db"))
         runner = TaskRunner(app)
         for width, height in ((1366, 768), (1920, 1080), (1080, 1920)):
             window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
@@ -90,8 +92,8 @@ def main() -> int:
             print(path)
             window.close()
         kiosk_screens(app, runner, db, out)
-        counter_screens(app, runner, db, passwords, out)
         db.dispose()
+        counter_screens(app, runner, Path(folder), out)
     return 0
 
 
@@ -152,14 +154,34 @@ def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untype
         kiosk.close()
 
 
-def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+def counter_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui import i18n
+
+    for lang in ("id", "en"):
+        i18n.set_language(lang)
+        db, _events, passwords = sample_office(str(folder / f"counter-{lang}.db"))
+        counter_shots(app, runner, db, passwords, out, lang)
+        db.dispose()
+    i18n.set_language("id")
+
+
+def counter_shots(app, runner, db, passwords, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
     from antrian.domain.desk import DeskAction
     from antrian.domain.timing import system_clock
     from antrian.gui.counter.window import CounterWindow
 
-    settle, save = _helpers(app, runner, out)
+    def settle() -> None:
+        for _ in range(6):
+            runner.wait()
+            app.processEvents()
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        path = out / f"{name}-{lang}.png"
+        widget.grab().save(str(path))
+        print(path)
+
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
     for number, (width, height) in ((1, (1366, 768)), (2, (1920, 1080))):
         size = f"{width}x{height}"
@@ -208,7 +230,12 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
             window.dialog.accept()
             settle()
         save(window, f"counter-paused-{size}")
-        window.close()
+        window.close()  # the counter is still open (on a break): the panel asks first
+        settle()
+        if window.dialog is not None:
+            save(window.dialog, f"counter-leave-{size}")
+            window.dialog.leave_open.click()
+            settle()
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtTest import QTest
 
 from antrian.domain.desk import DeskAction
-from antrian.gui.counter.dialogs import ConfirmDialog, PriorityDialog
+from antrian.gui.counter.dialogs import CloseDialog, PriorityDialog
 from antrian.gui.counter.window import CounterWindow
 from antrian.services.desk import DeskResult, DeskView
 
@@ -217,7 +217,7 @@ class Panel:
         window = self.window
         self.press(DeskAction.CLOSE)
         self.wait_until(
-            lambda: isinstance(window.dialog, ConfirmDialog) or self.refusal() is not None, "answer to F12"
+            lambda: isinstance(window.dialog, CloseDialog) or self.refusal() is not None, "answer to F12"
         )
         if window.dialog is None:
             raise PanelError(f"counter {window.number}: F12 refused: {self.refusal()}")

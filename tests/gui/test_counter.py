@@ -5,6 +5,7 @@ views and the offline queue."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from antrian.domain.desk import DeskAction
 from antrian.domain.errors import CounterUnavailable, NotFound, StoreError
 from antrian.domain.roles import SYSTEM
+from antrian.domain.status import Status
 from antrian.domain.timing import FixedClock
 from antrian.gui.counter import window as window_module
 from antrian.gui.counter.dialogs import LeaveDialog, NumberDialog, PauseDialog, PriorityDialog, ServiceDialog
@@ -58,6 +60,13 @@ def users(office_db: Database) -> Database:
 
 @pytest.fixture
 def panel(qtbot: QtBot, users: Database, clock: FixedClock) -> Iterator[Callable[..., CounterWindow]]:
+    with panels(qtbot, users, clock) as make:
+        yield make
+
+
+@contextmanager
+def panels(qtbot: QtBot, office: Database, clock: FixedClock) -> Iterator[Callable[..., CounterWindow]]:
+    """Makes counter panels on ``office``, shown and (unless told not to) logged in."""
     runner = TaskRunner()
     made: list[CounterWindow] = []
 
@@ -71,7 +80,7 @@ def panel(qtbot: QtBot, users: Database, clock: FixedClock) -> Iterator[Callable
         database: Database | None = None,
     ) -> CounterWindow:
         window = CounterWindow(
-            database or users,
+            database or office,
             lambda work, done: runner.submit(work, done, done),
             number=number,
             clock=clock,
@@ -167,8 +176,8 @@ def test_wrong_password_then_lockout_after_five_tries(
     for _ in range(4):
         assert attempt("salah-salah") == "Nama pengguna atau kata sandi salah"
         assert window.password.text() == ""  # cleared for the next try
-    assert attempt("salah-salah") == "Terlalu banyak kata sandi salah: akun dikunci 5 menit"
-    assert "dikunci" in attempt(PASSWORD)  # the right password does not open a locked account
+    assert attempt("salah-salah") == "Terlalu banyak kata sandi salah: akun petugas1 terkunci selama 5 menit"
+    assert "terkunci" in attempt(PASSWORD)  # the right password does not open a locked account
     assert window.pages.currentIndex() == 0 and window.actor is None
     with users.read() as s:
         failed = s.execute(select(Event).where(Event.kind == "login_failed")).scalars().all()
@@ -199,7 +208,7 @@ def test_a_counter_open_for_another_operator_is_refused_at_login(
     other.log_in()
     qtbot.waitUntil(lambda: "petugas1" in other.login_error.text(), timeout=5000)
     assert other.pages.currentIndex() == 0 and other.actor is None
-    assert other.login_error.text().startswith("Tidak diizinkan")
+    assert other.login_error.text() == "Loket 1 sedang dibuka oleh petugas1"
 
 
 # -- every action -----------------------------------------------------------------------------------------
@@ -380,7 +389,7 @@ def test_illegal_action_refused_by_the_service_is_shown_with_its_reason(
         queue.no_show(s, 1, actor=SYSTEM, clock=clock)
     with qtbot.waitSignal(window.viewApplied, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_F4)
-    assert "Tampilan loket sudah berubah" in window.message.text()
+    assert "Tampilan loket 1 sudah berubah" in window.message.text()
     assert ticket(users, "A001").status == "no_show"  # not started by the stale press
     assert window.number_label.text() == "—"  # the refreshed view shows the truth
 
@@ -650,7 +659,7 @@ def test_a_failed_close_on_leaving_keeps_the_window_and_f12_later_only_closes_th
     def refuse_once(session, number, action, **kw):  # type: ignore[no-untyped-def]
         if action is DeskAction.CLOSE and not refused:
             refused.append(action)
-            raise CounterUnavailable("counter 1 still has A001 called")
+            raise CounterUnavailable("counter.busy", counter=1, ticket="A001", status=Status.CALLED)
         return real_act(session, number, action, **kw)
 
     monkeypatch.setattr(window_module, "act", refuse_once)
@@ -701,11 +710,11 @@ def test_a_read_that_fails_for_another_reason_is_said(
     window = panel(1)
 
     def renumbered(*_args, **_kw):  # type: ignore[no-untyped-def]
-        raise NotFound("unknown counter 1")
+        raise NotFound("counter.unknown", counter=1)
 
     monkeypatch.setattr(window_module, "desk_view", renumbered)
     window.refresh()
-    qtbot.waitUntil(lambda: "unknown counter 1" in window.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: window.message.text() == "Loket 1 tidak ada", timeout=5000)
     assert window.message.property("kind") == "error" and not window.offline.isVisible()
 
 

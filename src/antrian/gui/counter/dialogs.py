@@ -1,18 +1,22 @@
 """The counter panel's small questions: which number, which service, why the break, is the priority claim
 right, close the counter. Each works with the keyboard alone (type, arrows, Enter, Esc) and the mouse alone
 (pick from a list, click a button); each is opened window-modal with ``open()`` and answers through
-``accepted``, so the panel never runs a nested event loop.
+``accepted``, so the panel never runs a nested event loop. Each says its texts in the interface language in
+``retranslate``, again when the language changes while it is open.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,35 +26,73 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
+from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 
-PAUSE_REASONS = ("Istirahat", "Salat", "Makan siang", "Rapat / koordinasi", "Gangguan sistem")
+# The reasons offered for a break, in the operator's language; the one chosen is saved as its words.
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("PauseDialog", "Break"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Prayer"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Lunch"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Meeting / coordination"),
+    QT_TRANSLATE_NOOP("PauseDialog", "System problem"),
+)
+MINIMUM_WIDTH = 520
+# Why a number is offered in the call-number list.
+NOTES = {
+    "held": QT_TRANSLATE_NOOP("NumberDialog", "on hold at this counter"),
+    "missed": QT_TRANSLATE_NOOP("NumberDialog", "not present earlier"),
+    "waiting": QT_TRANSLATE_NOOP("NumberDialog", "waiting · {service}"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A number the operator may call by number: ``kind`` is a key of ``NOTES``."""
+
+    number: str
+    kind: str
+    service: str = ""
 
 
 class _Dialog(QDialog):
-    def __init__(self, parent: QWidget, title: str, question: str) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumWidth(520)
         font = QFont(self.font())
         font.setPixelSize(17)
         self.setFont(font)
         self.layout_ = QVBoxLayout(self)
-        self.question = QLabel(question)
+        # Never narrower than its buttons' texts, in whichever language they are said (and when it changes);
+        # 520 pixels at least, set on the question since the layout now decides the dialog's minimum.
+        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        margins = self.layout_.contentsMargins()
+        self.question = QLabel()
         self.question.setWordWrap(True)
+        self.question.setMinimumWidth(MINIMUM_WIDTH - margins.left() - margins.right())
         self.layout_.addWidget(self.question)
+        self.ok = QPushButton()
+        self.cancel = QPushButton()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()  # its letter keys (Y / T) work without a click first
 
-    def _buttons(self, ok_text: str) -> QDialogButtonBox:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text in the interface language: at the end of each constructor, and on a language change."""
+        self.cancel.setText(self.tr("Cancel (Esc)"))
+
+    def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
-        self.ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)
-        cancel = box.addButton("Batal (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
+        box.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.setAutoDefault(False)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         return box
@@ -59,20 +101,33 @@ class _Dialog(QDialog):
 class NumberDialog(_Dialog):
     """Call a given number: type it, or pick one of today's held, missed or waiting tickets."""
 
-    def __init__(self, parent: QWidget, suggestions: list[tuple[str, str]]) -> None:
-        super().__init__(parent, "Panggil Nomor", "Nomor antrean yang dipanggil (misalnya A012):")
+    def __init__(self, parent: QWidget, suggestions: list[Suggestion]) -> None:
+        super().__init__(parent)
+        self.suggestions = suggestions
         self.choice = QComboBox()
         self.choice.setEditable(True)
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for number, note in suggestions:
-            self.choice.addItem(f"{number}  —  {note}", number)
+        for suggestion in suggestions:
+            self.choice.addItem(suggestion.number, suggestion.number)
         self.choice.setCurrentIndex(-1)
         self.choice.setEditText("")
         self.layout_.addWidget(self.choice)
-        self.layout_.addWidget(self._buttons("Panggil (Enter)"))
+        self.layout_.addWidget(self._buttons())
         self.ok.setEnabled(False)
         self.choice.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.choice.setFocus()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Call Number"))
+        self.question.setText(self.tr("Queue number to call (for example A012):"))
+        self.ok.setText(self.tr("Call (Enter)"))
+        for index, suggestion in enumerate(self.suggestions):
+            note = QCoreApplication.translate("NumberDialog", NOTES[suggestion.kind])
+            self.choice.setItemText(
+                index, f"{suggestion.number}  —  {note.format(service=suggestion.service)}"
+            )
 
     def number(self) -> str:
         index = self.choice.currentIndex()
@@ -86,11 +141,8 @@ class ServiceDialog(_Dialog):
     """Transfer: pick the service the citizen goes to next."""
 
     def __init__(self, parent: QWidget, number: str, services: list[tuple[str, str]]) -> None:
-        super().__init__(
-            parent,
-            "Alihkan",
-            f"Alihkan {number} ke layanan (ketik kodenya atau klik; nomor dan urutannya tetap):",
-        )
+        super().__init__(parent)
+        self.ticket = number
         self.services = QListWidget()
         for code, name in services:
             item = QListWidgetItem(f"{code}  {name}")
@@ -101,10 +153,21 @@ class ServiceDialog(_Dialog):
         self.services.setCurrentRow(-1)
         self.services.itemDoubleClicked.connect(lambda _item: self.accept())
         self.layout_.addWidget(self.services)
-        self.layout_.addWidget(self._buttons("Alihkan (Enter)"))
+        self.layout_.addWidget(self._buttons())
         self.ok.setEnabled(False)
         self.services.itemSelectionChanged.connect(lambda: self.ok.setEnabled(bool(self.code())))
         self.services.setFocus()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Transfer"))
+        self.question.setText(
+            self.tr(
+                "Transfer {ticket} to the service (type its code or click; the number and its place stay):"
+            ).format(ticket=self.ticket)
+        )
+        self.ok.setText(self.tr("Transfer (Enter)"))
 
     def accept(self) -> None:
         if self.code():
@@ -119,19 +182,27 @@ class PauseDialog(_Dialog):
     """Istirahat: a reason from the list, or another one typed."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "Istirahat", "Alasan loket berhenti memanggil:")
+        super().__init__(parent)
         self.reasons = QListWidget()
-        for reason in PAUSE_REASONS:
-            self.reasons.addItem(reason)
+        self.reasons.addItems(list(PAUSE_REASONS))
         self.reasons.setCurrentRow(0)
         self.reasons.itemDoubleClicked.connect(lambda _item: self.accept())
         self.other = QLineEdit()
-        self.other.setPlaceholderText("Alasan lain (ketik di sini)")
         self.other.setMaxLength(200)
         self.layout_.addWidget(self.reasons)
         self.layout_.addWidget(self.other)
-        self.layout_.addWidget(self._buttons("Istirahat (Enter)"))
+        self.layout_.addWidget(self._buttons())
         self.reasons.setFocus()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Break"))
+        self.question.setText(self.tr("Why the counter stops calling:"))
+        self.other.setPlaceholderText(self.tr("Another reason (type it here)"))
+        self.ok.setText(self.tr("Take a Break (Enter)"))
+        for row, reason in enumerate(PAUSE_REASONS):
+            self.reasons.item(row).setText(QCoreApplication.translate("PauseDialog", reason))
 
     def reason(self) -> str:
         typed = self.other.text().strip()
@@ -145,38 +216,49 @@ class PriorityDialog(_Dialog):
     """The operator checks a priority claim when service starts (UU 25/2009 art. 29)."""
 
     def __init__(self, parent: QWidget, number: str, group: str) -> None:
-        try:
-            label = words.show(PriorityGroup(group))
-        except ValueError:
-            label = group
-        super().__init__(
-            parent,
-            "Pelayanan Khusus",
-            f"{number} mengambil Pelayanan Khusus: {label}.\n"
-            "Apakah warga ini memang termasuk kelompok tersebut?",
-        )
+        super().__init__(parent)
+        self.ticket, self.group = number, group
         self.confirmed: bool | None = None
         box = QDialogButtonBox()
-        self.yes = QPushButton("Ya, sesuai (Y)")
-        self.no = QPushButton("Tidak sesuai (T)")
-        cancel = QPushButton("Batal (Esc)")
+        self.yes, self.no = self.ok, QPushButton()
         for button, role in (
             (self.yes, QDialogButtonBox.ButtonRole.YesRole),
             (self.no, QDialogButtonBox.ButtonRole.NoRole),
-            (cancel, QDialogButtonBox.ButtonRole.RejectRole),
+            (self.cancel, QDialogButtonBox.ButtonRole.RejectRole),
         ):
             box.addButton(button, role)
         self.yes.setDefault(True)
         self.yes.clicked.connect(lambda: self._answer(True))
         self.no.clicked.connect(lambda: self._answer(False))
-        cancel.clicked.connect(self.reject)
+        self.cancel.clicked.connect(self.reject)
         self.layout_.addWidget(box)
+        self.retranslate()
+
+    def _keys(self) -> dict[bool, str]:
+        """The letter that answers yes and the one that answers no, in the interface language."""
+        return {True: self.tr("Y", "key: the claim is right"), False: self.tr("N", "key: the claim is wrong")}
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        try:
+            group = words.show(PriorityGroup(self.group))
+        except ValueError:
+            group = self.group
+        keys = self._keys()
+        self.setWindowTitle(self.tr("Priority service"))
+        self.question.setText(
+            self.tr(
+                "{ticket} took a priority service number: {group}.\nIs this citizen really in that group?"
+            ).format(ticket=self.ticket, group=group)
+        )
+        self.yes.setText(self.tr("Yes, correct ({key})").format(key=keys[True]))
+        self.no.setText(self.tr("Not correct ({key})").format(key=keys[False]))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        answers = {Qt.Key.Key_Y: True, Qt.Key.Key_T: False}
-        if event.key() in answers:
-            self._answer(answers[Qt.Key(event.key())])
-            return
+        for confirmed, letter in self._keys().items():
+            if event.key() == ord(letter.upper()):
+                self._answer(confirmed)
+                return
         super().keyPressEvent(event)
 
     def _answer(self, confirmed: bool) -> None:
@@ -184,37 +266,63 @@ class PriorityDialog(_Dialog):
         self.accept()
 
 
-class ConfirmDialog(_Dialog):
-    """A yes/no question with the safe answer on Esc."""
+class CloseDialog(_Dialog):
+    """F12: close the counter and log out; Esc, the safe answer, keeps it open."""
 
-    def __init__(self, parent: QWidget, title: str, question: str, yes: str) -> None:
-        super().__init__(parent, title, question)
-        self.layout_.addWidget(self._buttons(yes))
+    def __init__(self, parent: QWidget, number: int) -> None:
+        super().__init__(parent)
+        self.counter = number
+        self.layout_.addWidget(self._buttons())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Close Counter"))
+        self.question.setText(
+            self.tr(
+                "Close counter {number} and log out? The counter makes no calls until it is opened."
+            ).format(number=self.counter)
+        )
+        self.ok.setText(self.tr("Close Counter (Enter)"))
 
 
 class LeaveDialog(_Dialog):
     """Leaving the panel while the counter is open: close it first (the display then shows it closed), or
     leave it open (another PC or a later login goes on with it)."""
 
-    def __init__(self, parent: QWidget, number: int, refusal: str | None) -> None:
-        question = f"Loket {number} masih buka."
-        question += f"\nLoket belum bisa ditutup: {refusal}." if refusal else " Tutup loket sebelum keluar?"
-        super().__init__(parent, "Keluar", question)
+    def __init__(self, parent: QWidget, number: int, refusal: Message | None) -> None:
+        super().__init__(parent)
+        self.counter, self.refusal = number, refusal
         self.choice: str | None = None
         box = QDialogButtonBox()
-        self.close_counter = QPushButton("Tutup Loket && Keluar (Enter)")
-        self.leave_open = QPushButton("Keluar, loket tetap buka")
-        cancel = QPushButton("Batal (Esc)")
+        self.close_counter = self.ok
+        self.leave_open = QPushButton()
         box.addButton(self.close_counter, QDialogButtonBox.ButtonRole.AcceptRole)
         box.addButton(self.leave_open, QDialogButtonBox.ButtonRole.DestructiveRole)
-        box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        box.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.close_counter.setEnabled(refusal is None)
         self.close_counter.setDefault(refusal is None)
         self.leave_open.setAutoDefault(refusal is not None)
         self.close_counter.clicked.connect(lambda: self._choose("close"))
         self.leave_open.clicked.connect(lambda: self._choose("leave"))
-        cancel.clicked.connect(self.reject)
+        self.cancel.clicked.connect(self.reject)
         self.layout_.addWidget(box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Leave"))
+        if self.refusal is not None:
+            question = self.tr("Counter {number} is still open.\nIt cannot be closed yet: {reason}.").format(
+                number=self.counter, reason=words.say(self.refusal)
+            )
+        else:
+            question = self.tr("Counter {number} is still open. Close it before leaving?").format(
+                number=self.counter
+            )
+        self.question.setText(question)
+        self.close_counter.setText(self.tr("Close Counter && Leave (Enter)"))
+        self.leave_open.setText(self.tr("Leave, the counter stays open"))
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

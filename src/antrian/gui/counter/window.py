@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
@@ -66,21 +66,22 @@ from antrian.domain.desk import (
     service_level,
     standard_duration,
 )
-from antrian.domain.errors import InvalidInput, StaleView, StoreError
+from antrian.domain.errors import AntrianError, InvalidInput, StaleView, StoreError
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import Status
 from antrian.domain.timing import Clock, office_zone, standard_words, system_clock
 from antrian.gui.counter.dialogs import (
-    ConfirmDialog,
+    CloseDialog,
     LeaveDialog,
     NumberDialog,
     PauseDialog,
     PriorityDialog,
     ServiceDialog,
+    Suggestion,
 )
-from antrian.gui.errors import error_text, show_error
+from antrian.gui.errors import error_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
@@ -93,37 +94,68 @@ FEED_REFRESH_MS = 250
 SLOW_MS = 3000
 MESSAGE_MS = 10000
 
-# action -> (button text, key)
-ACTIONS: dict[DeskAction, tuple[str, str]] = {
-    DeskAction.CALL_NEXT: ("Panggil Berikutnya", "F2"),
-    DeskAction.RECALL: ("Panggil Ulang", "F3"),
-    DeskAction.START: ("Mulai Layani", "F4"),
-    DeskAction.FINISH: ("Selesai", "F5"),
-    DeskAction.NO_SHOW: ("Tidak Hadir", "F6"),
-    DeskAction.HOLD: ("Tunda", "F7"),
-    DeskAction.CALL_NUMBER: ("Panggil Nomor…", "F8"),
-    DeskAction.TRANSFER: ("Alihkan…", "F9"),
-    DeskAction.PAUSE: ("Istirahat…", "F10"),
-    DeskAction.CLOSE: ("Tutup Loket", "F12"),
+# Texts are English in the code and translated at use in the window's context ("CounterWindow"); the
+# Indonesian words are in gui/translations/counter_id.ts.
+# What each action is called (messages, tooltips, screen readers), OPEN included: it has no button of its own,
+# F10 opens a paused counter.
+NAMES: dict[DeskAction, str] = {
+    DeskAction.CALL_NEXT: QT_TRANSLATE_NOOP("CounterWindow", "Call Next"),
+    DeskAction.RECALL: QT_TRANSLATE_NOOP("CounterWindow", "Recall"),
+    DeskAction.START: QT_TRANSLATE_NOOP("CounterWindow", "Start Serving"),
+    DeskAction.FINISH: QT_TRANSLATE_NOOP("CounterWindow", "Finish"),
+    DeskAction.NO_SHOW: QT_TRANSLATE_NOOP("CounterWindow", "Not Present"),
+    DeskAction.HOLD: QT_TRANSLATE_NOOP("CounterWindow", "Hold"),
+    DeskAction.CALL_NUMBER: QT_TRANSLATE_NOOP("CounterWindow", "Call Number"),
+    DeskAction.TRANSFER: QT_TRANSLATE_NOOP("CounterWindow", "Transfer"),
+    DeskAction.PAUSE: QT_TRANSLATE_NOOP("CounterWindow", "Break"),
+    DeskAction.OPEN: QT_TRANSLATE_NOOP("CounterWindow", "Open Counter"),
+    DeskAction.CLOSE: QT_TRANSLATE_NOOP("CounterWindow", "Close Counter"),
 }
-# What each action is called, OPEN included: it has no button of its own, F10 opens a paused counter.
-LABELS: dict[DeskAction, str] = {**{action: text for action, (text, _key) in ACTIONS.items()}}
-LABELS[DeskAction.OPEN] = "Buka Loket"
-DONE_WORDS = {
-    DeskAction.CALL_NEXT: "dipanggil",
-    DeskAction.CALL_NUMBER: "dipanggil",
-    DeskAction.RECALL: "dipanggil ulang",
-    DeskAction.START: "mulai dilayani",
-    DeskAction.FINISH: "selesai dilayani",
-    DeskAction.NO_SHOW: "ditandai tidak hadir",
-    DeskAction.HOLD: "ditunda",
-    DeskAction.TRANSFER: "dialihkan",
+# What a button says (an ellipsis: a question follows), and its key.
+LABELS: dict[DeskAction, str] = {
+    **NAMES,
+    DeskAction.CALL_NUMBER: QT_TRANSLATE_NOOP("CounterWindow", "Call Number…"),
+    DeskAction.TRANSFER: QT_TRANSLATE_NOOP("CounterWindow", "Transfer…"),
+    DeskAction.PAUSE: QT_TRANSLATE_NOOP("CounterWindow", "Break…"),
+}
+KEYS: dict[DeskAction, str] = {
+    DeskAction.CALL_NEXT: "F2",
+    DeskAction.RECALL: "F3",
+    DeskAction.START: "F4",
+    DeskAction.FINISH: "F5",
+    DeskAction.NO_SHOW: "F6",
+    DeskAction.HOLD: "F7",
+    DeskAction.CALL_NUMBER: "F8",
+    DeskAction.TRANSFER: "F9",
+    DeskAction.PAUSE: "F10",
+    DeskAction.CLOSE: "F12",
+}
+DONE = {
+    DeskAction.CALL_NEXT: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} called"),
+    DeskAction.CALL_NUMBER: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} called"),
+    DeskAction.RECALL: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} called again"),
+    DeskAction.START: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} being served"),
+    DeskAction.FINISH: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} served"),
+    DeskAction.NO_SHOW: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} marked not present"),
+    DeskAction.HOLD: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} on hold"),
+    DeskAction.TRANSFER: QT_TRANSLATE_NOOP("CounterWindow", "{ticket} transferred"),
 }
 STATUS_WORDS = {
-    Status.CALLED.value: "DIPANGGIL",
-    Status.SERVING.value: "SEDANG DILAYANI",
+    Status.CALLED.value: QT_TRANSLATE_NOOP("CounterWindow", "CALLED"),
+    Status.SERVING.value: QT_TRANSLATE_NOOP("CounterWindow", "BEING SERVED"),
 }
-STATE_WORDS = {"open": "BUKA", "paused": "ISTIRAHAT", "closed": "TUTUP"}
+STATE_WORDS = {
+    "open": QT_TRANSLATE_NOOP("CounterWindow", "OPEN"),
+    "paused": QT_TRANSLATE_NOOP("CounterWindow", "ON A BREAK"),
+    "closed": QT_TRANSLATE_NOOP("CounterWindow", "CLOSED"),
+}
+
+
+def _tr(text: str) -> str:
+    """A text of the tables above in the interface language."""
+    return QCoreApplication.translate("CounterWindow", text)
+
+
 LEVEL_COLOURS = {Level.OK: "#1e7a46", Level.WARNING: "#d98e04", Level.OVER: "#b3261e"}
 
 STYLE = """
@@ -194,7 +226,11 @@ class CounterWindow(QWidget):
         self._in_flight = False
         self.dialog: Any = None
         self._closing = False  # closing the counter because the window is being closed
-        self._problem = ""  # why the database cannot be used, shown in the offline banner
+        self._problem: StoreError | None = None  # why the database cannot be used, said in the offline banner
+        self._counters: list[CounterInfo] = []  # the login page's list
+        # The words now in the message line and the login error, made again when the language changes.
+        self._message_words: Callable[[], str] = lambda: ""
+        self._login_words: Callable[[], str] = lambda: ""
         self._slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self._slow.timeout.connect(self._answer_is_slow)
         self._may_close = False
@@ -215,7 +251,6 @@ class CounterWindow(QWidget):
         self._tick.timeout.connect(self._show_times)
         self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._message_timer.timeout.connect(lambda: self.message.hide())
-        self._update_title()
         self._load_counters()
 
     # -- building -------------------------------------------------------------------------------------
@@ -227,7 +262,7 @@ class CounterWindow(QWidget):
         self.offline.setObjectName("offline")
         self.offline.setWordWrap(True)
         self.offline.hide()
-        self.cancel_pending = QPushButton("Batalkan tindakan yang menunggu (Esc)")
+        self.cancel_pending = QPushButton()
         self.cancel_pending.setObjectName("warn")
         self.cancel_pending.clicked.connect(self.cancel_request)
         self.cancel_pending.hide()
@@ -239,6 +274,50 @@ class CounterWindow(QWidget):
         root.addWidget(self.pages, 1)
         self.pages.addWidget(self._build_login(username, password))
         self.pages.addWidget(self._build_panel())
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Say every text again in the interface language (set by ``gui.i18n.set_language``): the fixed ones,
+        and those made from what the panel last showed (view, ticket, rules, banner, messages)."""
+        self.cancel_pending.setText(self.tr("Cancel the waiting action (Esc)"))
+        self.login_title.setText(self.tr("Log in to the counter"))
+        self.username.setPlaceholderText(self.tr("username"))
+        self.password.setPlaceholderText(self.tr("password"))
+        self.username_label.setText(self.tr("User"))
+        self.password_label.setText(self.tr("Password"))
+        self.counter_label.setText(self.tr("Counter"))
+        if self._fixed_number is not None:
+            self.fixed_counter.setText(self.tr("Counter {number}").format(number=self._fixed_number))
+        self.login_button.setText(self.tr("Log in (Enter)"))
+        self._show_counters(self.counter_choice.currentIndex())
+        self.login_error.setText(self._login_words())
+        for action, button in self.buttons.items():
+            shown = self._break_key() if action is DeskAction.PAUSE else action
+            button.setText(f"{_tr(LABELS[shown])}\n{KEYS[action]}")
+            button.setAccessibleName(_tr(NAMES[shown]))
+        self.waiting.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Service"), self.tr("Waiting")])
+        self.others.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Service"), self.tr("Status")])
+        self.others_title.setText(
+            self.tr("On hold / not present at this counter (Enter or double-click: call)")
+        )
+        for table in (self.waiting, self.others):
+            table.setProperty("signature", None)  # their tooltips and words are made again
+        if self.view is not None:
+            self._render_view(self.view)
+        else:
+            self.waiting_title.setText(self.tr("Waiting"))
+            self._show_current()
+            self._show_rules()
+        self._show_banner()
+        self._update_title()
+        if not self.message.isHidden():
+            self.message.setText(self._message_words())
+        self._scale()
 
     def _build_login(self, username: str, password: str) -> QWidget:
         page = QWidget()
@@ -250,26 +329,26 @@ class CounterWindow(QWidget):
         form = QFormLayout(box)
         form.setContentsMargins(32, 28, 32, 28)
         form.setVerticalSpacing(14)
-        self.login_title = QLabel("Masuk ke Loket")
+        self.login_title = QLabel()
         form.addRow(self.login_title)
         self.username = QLineEdit(username)
-        self.username.setPlaceholderText("nama pengguna")
         self.password = QLineEdit(password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kata sandi")
         self.counter_choice = QComboBox()
-        self.fixed_counter = QLabel("")
-        form.addRow("Pengguna", self.username)
-        form.addRow("Kata sandi", self.password)
-        form.addRow("Loket", self.counter_choice if self._fixed_number is None else self.fixed_counter)
+        self.fixed_counter = QLabel()
+        self.username_label, self.password_label, self.counter_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        form.addRow(
+            self.counter_label, self.counter_choice if self._fixed_number is None else self.fixed_counter
+        )
         if self._fixed_number is not None:
             self.counter_choice.hide()
-            self.fixed_counter.setText(f"Loket {self.number}")
         self.login_error = QLabel("")
         self.login_error.setObjectName("loginError")
         self.login_error.setWordWrap(True)
         form.addRow(self.login_error)
-        self.login_button = QPushButton("Masuk (Enter)")
+        self.login_button = QPushButton()
         self.login_button.setObjectName("primary")
         self.login_button.setMinimumHeight(44)
         self.login_button.clicked.connect(self.log_in)
@@ -333,7 +412,7 @@ class CounterWindow(QWidget):
         self.number_label.setObjectName("number")
         self.priority_label = QLabel("")
         self.priority_label.setObjectName("priority")
-        self.service_label = QLabel("Belum ada nomor dipanggil")
+        self.service_label = QLabel()
         self.status_label = QLabel("")
         self.waited_label = QLabel("")
         self.called_label = QLabel("")
@@ -369,11 +448,10 @@ class CounterWindow(QWidget):
         grid.setSpacing(8)
         self.buttons: dict[DeskAction, QPushButton] = {}
         self.shortcuts: dict[DeskAction, QShortcut] = {}
-        for index, (action, (text, key)) in enumerate(ACTIONS.items()):
-            button = QPushButton(f"{text}\n{key}")
+        for index, (action, key) in enumerate(KEYS.items()):
+            button = QPushButton()
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self.trigger(a))
-            button.setAccessibleName(text.rstrip("…"))
             if action is DeskAction.CALL_NEXT:
                 button.setObjectName("primary")
             grid.addWidget(button, index // 5, index % 5)
@@ -390,11 +468,11 @@ class CounterWindow(QWidget):
 
         right = QVBoxLayout()
         right.setSpacing(6)
-        self.waiting_title = QLabel("Menunggu")
-        self.waiting = self._table(("No.", "Layanan", "Menunggu"))
-        self.others_title = QLabel("Ditunda / tidak hadir di loket ini (Enter atau klik dua kali: panggil)")
+        self.waiting_title = QLabel()
+        self.waiting = self._table(3)
+        self.others_title = QLabel()
         self.others_title.setWordWrap(True)
-        self.others = self._table(("No.", "Layanan", "Keadaan"))
+        self.others = self._table(3)
         self.others.activated.connect(lambda _index: self._call_selected())
         self.others.doubleClicked.connect(lambda _index: self._call_selected())
         right.addWidget(self.waiting_title)
@@ -441,13 +519,16 @@ class CounterWindow(QWidget):
             bold = QFont(table.font())
             bold.setBold(True)
             table.horizontalHeader().resizeSection(0, QFontMetrics(bold).horizontalAdvance("▶ WWW000 ★") + 12)
-            widest = ("tidak hadir", "Keadaan") if table is self.others else ("0:00:00", "Menunggu")
+            header = table.horizontalHeaderItem(2)
+            widest = [header.text() if header is not None else ""]
+            widest += (
+                [words.show(Status.HELD), words.show(Status.NO_SHOW)] if table is self.others else ["0:00:00"]
+            )
             table.horizontalHeader().resizeSection(2, max(map(metrics.horizontalAdvance, widest)) + 24)
 
     @staticmethod
-    def _table(headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(list(headers))
+    def _table(columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -457,7 +538,7 @@ class CounterWindow(QWidget):
         # on every cell written, which made redrawing a 100-row list take 100+ ms.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Fixed)
         return table
 
     # -- login ----------------------------------------------------------------------------------------
@@ -476,18 +557,29 @@ class CounterWindow(QWidget):
 
     def _counters_loaded(self, result: list[CounterInfo] | Exception) -> None:
         if isinstance(result, Exception):
-            self.login_error.setText(error_text(result))
+            self._say_login(self._error_words(result))
             QTimer.singleShot(RETRY_MS, self._load_counters)
             return
+        self._counters = result
+        self._show_counters()
+
+    def _show_counters(self, chosen: int = 0) -> None:
+        """The login page's list of counters, each with its state; the row ``chosen`` is selected."""
         self.counter_choice.clear()
-        for info in result:
-            note = {"open": f"buka ({info.operator})", "paused": "istirahat", "closed": "tutup"}[info.state]
-            title = (
-                f"Loket {info.number}"
-                if info.name == f"Loket {info.number}"
-                else f"Loket {info.number} — {info.name}"
-            )
+        for info in self._counters:
+            note = words.text(f"counter_state.{info.state}")
+            if info.state == "open" and info.operator:
+                note = self.tr("{state} ({user})").format(state=note, user=info.operator)
+            title = self._counter_title(info.number, info.name, " — ")
             self.counter_choice.addItem(f"{title} · {note}", info.number)
+        self.counter_choice.setCurrentIndex(chosen if 0 <= chosen < len(self._counters) else 0)
+
+    def _counter_title(self, number: int, name: str, separator: str) -> str:
+        title = self.tr("Counter {number}").format(number=number)
+        # The name an office gets by default (services.setup) says no more than the number.
+        if name in (title, f"Loket {number}"):
+            return title
+        return f"{title}{separator}{name}"
 
     def log_in(self) -> None:
         """Check the password (5 wrong in a row lock the account 5 minutes), then open the counter."""
@@ -496,14 +588,14 @@ class CounterWindow(QWidget):
         number = self._fixed_number if self._fixed_number is not None else self.counter_choice.currentData()
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self.login_error.setText("Isi nama pengguna dan kata sandi")
+            self._say_login(lambda: self.tr("Enter the username and password"))
             return
         if number is None:
-            self.login_error.setText("Pilih loket")
+            self._say_login(lambda: self.tr("Choose a counter"))
             return
         self._in_flight = True
         self.login_button.setEnabled(False)
-        self.login_error.setText("Memeriksa…")
+        self._say_login(lambda: self.tr("Checking…"))
         database, clock = self._database, self._clock
 
         def work() -> tuple[Actor | None, Message | None, int]:
@@ -526,16 +618,16 @@ class CounterWindow(QWidget):
         if self._may_close:
             return  # the window closed while the login was checked: it has nothing left to show
         if isinstance(result, Exception):
-            self.login_error.setText(error_text(result))
+            self._say_login(self._error_words(result))
             return
         actor, message, number = result
         if actor is None:
-            self.login_error.setText(words.say(message) if message else "")
+            self._say_login(lambda: words.say(message) if message else "")
             self.password.clear()
             self.password.setFocus()
             return
         self.actor, self.number = actor, number
-        self.login_error.setText("")
+        self._say_login(lambda: "")
         self.password.clear()
         self.pages.setCurrentIndex(1)
         self._update_title()
@@ -550,7 +642,7 @@ class CounterWindow(QWidget):
         view = self.view
         if self.actor is None and self._in_flight and not self._may_close:
             event.ignore()  # a login is being checked and would open the counter: let it land first
-            self.login_error.setText("Tunggu sebentar: sedang masuk…")
+            self._say_login(lambda: self.tr("One moment: logging in…"))
             return
         if self._may_close or self.actor is None or (view is not None and view.state == "closed"):
             self._may_close = True
@@ -561,9 +653,11 @@ class CounterWindow(QWidget):
         if self.dialog is not None:
             return
         if self._request is not None:
-            self.show_message("Tindakan terakhir belum selesai; tunggu atau batalkan dulu (Esc)", "warn")
+            self._say(
+                lambda: self.tr("The last action has not finished; wait or cancel it first (Esc)"), "warn"
+            )
             return
-        refusal = self._rules()[DeskAction.CLOSE] if view is not None else None
+        refusal = self._refusals()[DeskAction.CLOSE] if view is not None else None
         dialog = LeaveDialog(self, self.number or 0, refusal)
         self._ask(dialog, lambda: self._leave(dialog.choice))
 
@@ -586,9 +680,28 @@ class CounterWindow(QWidget):
         self.password.setFocus()
 
     def _update_title(self) -> None:
-        where = f"Loket {self.number}" if self.number is not None else "Loket"
-        who = f" — {self.actor.name}" if self.actor else ""
-        self.setWindowTitle(f"Antrian — {where}{who}")
+        if self.number is None:
+            title = self.tr("Antrian — Counter")
+        elif self.actor is None:
+            title = self.tr("Antrian — Counter {number}").format(number=self.number)
+        else:
+            title = self.tr("Antrian — Counter {number} — {user}").format(
+                number=self.number, user=self.actor.name
+            )
+        self.setWindowTitle(title)
+
+    @staticmethod
+    def _error_words(error: Exception) -> Callable[[], str]:
+        """How to say ``error``, now and after a language change (an unexpected one is logged once, here)."""
+        if isinstance(error, AntrianError):
+            return lambda: words.say(error)
+        said = error_text(error)
+        return lambda: said
+
+    def _say_login(self, said: Callable[[], str]) -> None:
+        """The login page's error line: ``said`` makes its words, now and after a language change."""
+        self._login_words = said
+        self.login_error.setText(said())
 
     # -- reading --------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -607,12 +720,12 @@ class CounterWindow(QWidget):
     def _read_failed(self, error: Exception) -> None:
         """A failed read: the database gone shows the banner; anything else is said in the message line."""
         if isinstance(error, StoreError):
-            self._problem = str(error)
+            self._problem = error
             self._online = False
             self._show_banner()
             self._show_rules()
         else:
-            show_error(self, error)
+            self._say(self._error_words(error), "error")
 
     def handle_events(self, events: list[EventInfo]) -> None:
         """Any change may move this counter's queue: re-read, off the GUI thread, at most every 250 ms.
@@ -640,34 +753,42 @@ class CounterWindow(QWidget):
         self.view = view
         if not self._online:  # a read got through: the database is back
             self._online = True
-            self._problem = ""
+            self._problem = None
             if self._request is not None and not self._in_flight:
                 self._send()
         self._show_banner()
-        title = f"Loket {view.counter}"
-        self.counter_title.setText(title if view.counter_name == title else f"{title} · {view.counter_name}")
+        self._render_view(view)
+        self.viewApplied.emit(view)
+
+    def _render_view(self, view: DeskView) -> None:
+        self.counter_title.setText(self._counter_title(view.counter, view.counter_name, " · "))
         self.operator_label.setText(view.operator_name or view.operator or "")
-        state = STATE_WORDS.get(view.state, view.state)
         if view.state == "paused" and view.pause_reason:
-            state += f": {view.pause_reason}"
+            state = self.tr("ON A BREAK: {reason}").format(reason=view.pause_reason)
+        else:
+            state = _tr(STATE_WORDS[view.state]) if view.state in STATE_WORDS else view.state
         self.state_badge.setText(state)
         colour = {"open": "#1e7a46", "paused": "#d98e04", "closed": "#5d6673"}.get(view.state, "#5d6673")
         self.state_badge.setStyleSheet(f"background: {colour}; color: white;")
-        pause = self.buttons[DeskAction.PAUSE]
-        label = LABELS[self._break_key()]
-        pause.setText(f"{label}\nF10")
-        pause.setAccessibleName(label.rstrip("…"))
+        pause, shown = self.buttons[DeskAction.PAUSE], self._break_key()
+        pause.setText(f"{_tr(LABELS[shown])}\n{KEYS[DeskAction.PAUSE]}")
+        pause.setAccessibleName(_tr(NAMES[shown]))
         self._show_current()
         self._fill_waiting(view)
         self._fill_others(view)
         average = clock_text(view.average_service) if view.average_service is not None else "—"
         self.stats.setText(
-            f"Hari ini di loket ini: {view.served_today} selesai dilayani · rata-rata waktu layanan {average}"
-            f" · {view.no_show_today} tidak hadir"
+            self.tr(
+                "Today at this counter: {served} served · average service time {average}"
+                " · {missed} not present"
+            ).format(
+                served=words.number(view.served_today),
+                average=average,
+                missed=words.number(view.no_show_today),
+            )
         )
         self._show_rules()
         self._show_times()
-        self.viewApplied.emit(view)
 
     def _show_current(self) -> None:
         view = self.view
@@ -675,14 +796,14 @@ class CounterWindow(QWidget):
         if ticket is None:
             self.number_label.setText("—")
             self.priority_label.hide()
-            self.service_label.setText("Belum ada nomor dipanggil")
+            self.service_label.setText(self.tr("No number called yet"))
             state = view.state if view else "open"
             self.status_label.setText(
-                "Tekan F2 untuk memanggil warga berikutnya"
+                self.tr("Press F2 to call the next citizen")
                 if state == "open"
-                else "Loket istirahat: tekan F10 untuk membuka lagi"
+                else self.tr("Counter on a break: press F10 to open it again")
                 if state == "paused"
-                else "Loket tutup: tekan F10 untuk membukanya"
+                else self.tr("Counter closed: press F10 to open it")
             )
             for label in (self.waited_label, self.called_label, self.service_time_label):
                 label.setText("")
@@ -696,21 +817,23 @@ class CounterWindow(QWidget):
                 group = words.show(PriorityGroup(ticket.priority_group))
             except ValueError:
                 group = ticket.priority_group
-            self.priority_label.setText(f"★ Pelayanan Khusus: {group}")
+            self.priority_label.setText(self.tr("★ Priority service: {group}").format(group=group))
             self.priority_label.show()
         else:
             self.priority_label.hide()
         self.service_label.setText(f"{ticket.service} · {ticket.service_name}")
         calls = view.recalls
-        status = STATUS_WORDS.get(ticket.status, ticket.status)
+        status = _tr(STATUS_WORDS[ticket.status]) if ticket.status in STATUS_WORDS else ticket.status
         if ticket.status == Status.CALLED.value and calls:
-            status += f" · dipanggil ulang {calls}×"
+            status = self.tr("{status} · called again {n}×").format(status=status, n=calls)
         self.status_label.setText(status)
         offered = ticket.status == Status.CALLED.value and offer_no_show(calls, view.recall_limit)
         if offered:
             self.offer.setText(
-                f"Sudah dipanggil ulang {calls}× dan warga belum datang. Tandai tidak hadir? "
-                "Tekan F6 (Tidak Hadir); warga masih bisa dipanggil dengan nomornya hari ini (F8)."
+                self.tr(
+                    "Called again {n}× and the citizen has not come. Mark as not present? "
+                    "Press F6 (Not Present); the citizen can still be called by number today (F8)."
+                ).format(n=calls)
             )
         self.offer.setVisible(offered)
         self.buttons[DeskAction.NO_SHOW].setObjectName("warn" if offered else "")
@@ -730,20 +853,35 @@ class CounterWindow(QWidget):
         if ticket is None or view is None:
             return
         waited_until = ticket.first_called_at or now
-        self.waited_label.setText(f"Menunggu {clock_text(waited_until - ticket.issued_at)}")
+        self.waited_label.setText(
+            self.tr("Waited {time}").format(time=clock_text(waited_until - ticket.issued_at))
+        )
         if ticket.last_called_at:
-            self.called_label.setText(f"Dipanggil {clock_text(now - ticket.last_called_at)} lalu")
+            self.called_label.setText(
+                self.tr("Called {time} ago").format(time=clock_text(now - ticket.last_called_at))
+            )
         value, unit = view.standard_value, view.standard_unit
         standard = standard_duration(value, unit) if value is not None and unit else None
-        standard = words.say(standard_words(value, unit)) if value is not None and unit else "—"
+        said = words.say(standard_words(value, unit)) if value is not None and unit else "—"
         if ticket.started_at is None:
-            self.service_time_label.setText(f"Standar waktu layanan {ticket.service}: {standard}")
+            self.service_time_label.setText(
+                self.tr("Service standard for {service}: {standard}").format(
+                    service=ticket.service, standard=said
+                )
+            )
             self.service_bar.hide()
             return
         elapsed = now - ticket.started_at
         level = service_level(elapsed, standard)
-        share = f" ({elapsed / standard:.0%})" if standard else ""
-        self.service_time_label.setText(f"Waktu layanan {clock_text(elapsed)} / standar {standard}{share}")
+        if standard:
+            text = self.tr("Service time {elapsed} / standard {standard} ({share})").format(
+                elapsed=clock_text(elapsed), standard=said, share=f"{elapsed / standard:.0%}"
+            )
+        else:
+            text = self.tr("Service time {elapsed} / standard {standard}").format(
+                elapsed=clock_text(elapsed), standard=said
+            )
+        self.service_time_label.setText(text)
         self.service_time_label.setStyleSheet(
             f"color: {LEVEL_COLOURS[level]}; font-weight: {700 if level is not Level.OK else 400};"
         )
@@ -768,20 +906,23 @@ class CounterWindow(QWidget):
             return None
 
     def _fill_waiting(self, view: DeskView) -> None:
-        shown = len(view.waiting)
-        more = f", {shown} pertama ditampilkan" if view.waiting_total > shown else ""
-        self.waiting_title.setText(f"Menunggu: {view.waiting_total} orang{more} (▶ dipanggil berikutnya)")
+        shown, total = len(view.waiting), view.waiting_total
+        if total > shown:
+            title = self.tr("Waiting: {total}, the first {shown} shown (▶ called next)").format(
+                total=words.number(total), shown=words.number(shown)
+            )
+        else:
+            title = self.tr("Waiting: {total} (▶ called next)").format(total=words.number(total))
+        self.waiting_title.setText(title)
         now = self._clock()
         self._fill(self.waiting, view.waiting, lambda e: clock_text(now - e.issued_at), view.next_id)
 
     def _fill_others(self, view: DeskView) -> None:
         entries = list(view.held) + list(view.missed)
-        words = {Status.HELD.value: "ditunda", Status.NO_SHOW.value: "tidak hadir"}
-        self._fill(self.others, entries, lambda e: words.get(e.status, e.status), None)
+        self._fill(self.others, entries, lambda e: words.show(Status(e.status)), None)
 
-    @staticmethod
     def _fill(
-        table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
+        self, table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
     ) -> None:
         signature = (next_id, tuple((e.id, e.status, e.priority_group) for e in entries))
         if table.property("signature") == repr(signature):  # the same tickets: only the last column moves
@@ -805,7 +946,7 @@ class CounterWindow(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, entry.number)
                 if entry.priority_group:
                     item.setBackground(priority_brush)
-                    item.setToolTip("Pelayanan Khusus")
+                    item.setToolTip(self.tr("Priority service"))
                 if entry.id == next_id:
                     font = item.font()
                     font.setBold(True)
@@ -843,33 +984,38 @@ class CounterWindow(QWidget):
             return None
         if actor.user_id is None or view.operator_id == actor.user_id:
             return None
-        return view.operator_name or view.operator or "petugas lain"
+        return view.operator_name or view.operator or self.tr("another operator")
 
     def _break_key(self) -> DeskAction:
         """What F10 does now: take a break, or open the counter again after one (or after it closed)."""
         view = self.view
         return DeskAction.OPEN if view is not None and view.state != "open" else DeskAction.PAUSE
 
-    def _rules(self) -> dict[DeskAction, str | None]:
-        rules = {
-            action: None if why is None else words.say(why) for action, why in refusals(self._state()).items()
-        }
-        rules[DeskAction.PAUSE] = rules[self._break_key()]
-        return rules
+    def _refusals(self) -> dict[DeskAction, Message | None]:
+        """Why each action is not allowed now (None: it is); F10's button says what F10 does now."""
+        found = refusals(self._state())
+        found[DeskAction.PAUSE] = found[self._break_key()]
+        return found
 
     def _show_rules(self) -> None:
-        rules = self._rules()
+        found = self._refusals()
         for action, button in self.buttons.items():
-            reason = rules[action]
-            text = LABELS[self._break_key() if action is DeskAction.PAUSE else action]
+            reason = found[action]
+            text = _tr(LABELS[self._break_key() if action is DeskAction.PAUSE else action])
             button.setEnabled(reason is None)
             button.setToolTip(
-                f"{text} ({ACTIONS[action][1]})" if reason is None else f"Tidak bisa sekarang: {reason}"
+                self.tr("{action} ({key})").format(action=text, key=KEYS[action])
+                if reason is None
+                else self.tr("Not possible now: {reason}").format(reason=words.say(reason))
             )
 
     # -- messages -------------------------------------------------------------------------------------
     def show_message(self, text: str, kind: str = "info") -> None:
         """The panel's one message line (errors in red, results in green); it fades after 10 s."""
+        self._say(lambda: text, kind)
+
+    def _say(self, said: Callable[[], str], kind: str = "info") -> None:
+        """The message line with the words ``said`` makes, now and again after a language change."""
         colours = {
             "error": ("#fde7e9", "#8c1d18"),
             "info": ("#e3f4ea", "#14532d"),
@@ -878,22 +1024,23 @@ class CounterWindow(QWidget):
         background, foreground = colours.get(kind, colours["info"])
         self.message.setStyleSheet(f"background: {background}; color: {foreground};")
         self.message.setProperty("kind", kind)
-        self.message.setText(text)
+        self._message_words = said
+        self.message.setText(said())
         self.message.show()
         self._message_timer.start()
 
     def _show_banner(self) -> None:
         request = self._request
         if request is not None and not self._online:
-            text = LABELS[request.action].rstrip("…")
-            self.offline.setText(
-                f"Koneksi ke basis data terputus. «{text}» mungkin belum tersimpan; bila belum, "
-                "akan dikirim sekali saat tersambung kembali (tidak akan terjadi dua kali)."
-            )
+            text = self.tr(
+                "The connection to the database is lost. «{action}» may not be saved yet; if not, it will be "
+                "sent once when the connection is back (it never happens twice)."
+            ).format(action=_tr(NAMES[request.action]))
         else:
-            self.offline.setText("Koneksi ke basis data terputus — mencoba menyambung kembali…")
-        if self._problem:
-            self.offline.setText(f"{self.offline.text()} ({self._problem})")
+            text = self.tr("The connection to the database is lost — reconnecting…")
+        if self._problem is not None:
+            text = f"{text} ({words.say(self._problem)})"
+        self.offline.setText(text)
         self.offline.setVisible(not self._online)
         self.cancel_pending.setVisible(not self._online and request is not None)
 
@@ -905,15 +1052,21 @@ class CounterWindow(QWidget):
         if self._request is not None:
             if self._online:
                 if not self._slow.isActive():  # a slow answer: say why the key does nothing
-                    self.show_message("Tindakan sebelumnya masih menunggu jawaban basis data", "warn")
+                    self._say(
+                        lambda: self.tr("The previous action is still waiting for the database's answer"),
+                        "warn",
+                    )
                 return
-            self.show_message("Tindakan sebelumnya masih menunggu koneksi; batalkan dulu bila perlu", "warn")
+            self._say(
+                lambda: self.tr(
+                    "The previous action is still waiting for the connection; cancel it first if need be"
+                ),
+                "warn",
+            )
             return
         if action is DeskAction.PAUSE:
             action = self._break_key()
-        reason = self._rules()[action]
-        if reason is not None:
-            self.show_message(f"{LABELS[action].rstrip('…')}: {reason}", "error")
+        if not self._refused(action):
             return
         view = self.view
         expect = view.token if view else None
@@ -932,13 +1085,7 @@ class CounterWindow(QWidget):
             pause_dialog = PauseDialog(self)
             self._ask(pause_dialog, lambda: self._submit(action, expect, reason=pause_dialog.reason()))
         elif action is DeskAction.CLOSE:
-            confirm = ConfirmDialog(
-                self,
-                "Tutup Loket",
-                f"Tutup loket {self.number} dan keluar? Loket tidak memanggil lagi sampai dibuka.",
-                "Tutup Loket (Enter)",
-            )
-            self._ask(confirm, lambda: self._submit(action, expect))
+            self._ask(CloseDialog(self, self.number or 0), lambda: self._submit(action, expect))
         else:
             self._submit(action, expect)
 
@@ -956,23 +1103,30 @@ class CounterWindow(QWidget):
         current = self.buttons[DeskAction.CALL_NEXT]
         (current if current.isEnabled() else self).setFocus()
 
-    def _suggestions(self) -> list[tuple[str, str]]:
+    def _refused(self, action: DeskAction) -> bool:
+        """False, after saying why in the message line, when ``action`` is not allowed now."""
+        reason = self._refusals()[action]
+        if reason is None:
+            return True
+        self._say(
+            lambda: self.tr("{action}: {reason}").format(action=_tr(NAMES[action]), reason=words.say(reason)),
+            "error",
+        )
+        return False
+
+    def _suggestions(self) -> list[Suggestion]:
         view = self.view
         if view is None:
             return []
-        found = [(e.number, "ditunda di loket ini") for e in view.held]
-        found += [(e.number, "tidak hadir tadi") for e in view.missed]
-        found += [(e.number, f"menunggu · {e.service_name}") for e in view.waiting]
+        found = [Suggestion(e.number, "held") for e in view.held]
+        found += [Suggestion(e.number, "missed") for e in view.missed]
+        found += [Suggestion(e.number, "waiting", e.service_name) for e in view.waiting]
         return found
 
     def _call_selected(self) -> None:
         row = self.others.currentRow()
         item = self.others.item(row, 0) if row >= 0 else None
-        if item is None:
-            return
-        reason = self._rules()[DeskAction.CALL_NUMBER]
-        if reason is not None:
-            self.show_message(f"Panggil Nomor: {reason}", "error")
+        if item is None or not self._refused(DeskAction.CALL_NUMBER):
             return
         self._submit(
             DeskAction.CALL_NUMBER,
@@ -993,9 +1147,11 @@ class CounterWindow(QWidget):
             self._retry.stop()
             self._show_banner()
             self._show_rules()
-            self.show_message(
-                "Tindakan yang menunggu dibatalkan: tidak dikirim lagi. Bila sudah tersimpan sebelum koneksi "
-                "putus, tampilan akan menunjukkannya saat tersambung kembali.",
+            self._say(
+                lambda: self.tr(
+                    "The waiting action was cancelled: it will not be sent again. If it was saved before the "
+                    "connection was lost, the screen shows it when the connection is back."
+                ),
                 "warn",
             )
 
@@ -1025,7 +1181,7 @@ class CounterWindow(QWidget):
 
     def _answer_is_slow(self) -> None:
         if self._in_flight and self._request is not None:
-            self.show_message("Menunggu jawaban basis data… (jaringan lambat atau terputus)", "warn")
+            self._say(lambda: self.tr("Waiting for the database's answer… (slow or broken network)"), "warn")
 
     def _landed(self, result: DeskResult | Exception) -> None:
         self._in_flight = False
@@ -1035,7 +1191,7 @@ class CounterWindow(QWidget):
             return
         if isinstance(result, StoreError):
             # Not saved, or saved and the answer lost: keep it and send it again with the same token.
-            self._problem = str(result)
+            self._problem = result
             self._online = False
             self._show_banner()
             self._show_rules()
@@ -1046,13 +1202,15 @@ class CounterWindow(QWidget):
         if isinstance(result, Exception):
             self._closing = False  # the counter was not closed: the window stays
             if isinstance(result, StaleView) and request.attempts > 1:
-                self.show_message(
-                    "Tindakan terakhir sudah tersimpan sebelum koneksi putus (atau loket diubah dari PC "
-                    "lain); tidak diulang. Tampilan diperbarui.",
+                self._say(
+                    lambda: self.tr(
+                        "The last action was already saved before the connection was lost (or the counter "
+                        "was changed from another PC); it is not repeated. The screen is up to date."
+                    ),
                     "warn",
                 )
             else:
-                show_error(self, result)
+                self._say(self._error_words(result), "error")
             self._online = True
             self._show_banner()
             self._show_rules()
@@ -1086,17 +1244,19 @@ class CounterWindow(QWidget):
             if current is not None and current.service != (view.current.service if view.current else None):
                 self.view = replace(self.view, standard_value=None, standard_unit=None)
         ticket = result.ticket
-        if ticket is not None and result.action in DONE_WORDS:
-            self.show_message(f"{ticket.number} {DONE_WORDS[result.action]}", "info")
+        if ticket is not None and result.action in DONE:
+            done = DONE[result.action]
+            self._say(lambda: _tr(done).format(ticket=ticket.number))
         elif result.action is DeskAction.PAUSE:
-            self.show_message("Loket istirahat: tidak memanggil sampai dibuka lagi (F10)", "info")
+            self._say(lambda: self.tr("Counter on a break: no calls until it is opened again (F10)"))
         elif result.action is DeskAction.OPEN:
-            self.show_message("Loket buka kembali", "info")
+            self._say(lambda: self.tr("Counter open again"))
         self._show_current()
         self._show_rules()
         self._show_times()
         if result.action is DeskAction.CLOSE:
-            self.show_message(f"Loket {self.number} ditutup", "info")
+            number = self.number
+            self._say(lambda: self.tr("Counter {number} closed").format(number=number))
             self._logged_out()
             if self._closing:
                 self._may_close = True
