@@ -1,4 +1,4 @@
-"""GUI fixtures: windows on a real SQLite office, rendered offscreen."""
+"""GUI fixtures: windows on a real SQLite office, rendered offscreen, in Bahasa Indonesia (the default)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,28 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from antrian import words
+from antrian.gui import i18n
 from antrian.gui.kiosk.window import KioskWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.printing.slip import TicketSlip
 from antrian.store.database import Database, open_database
 from tests.conftest import seed_office
+
+
+@pytest.fixture(scope="session", autouse=True)
+def indonesian(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Windows are written in English and translated by the catalogues installed here, as ``gui.app`` does
+    for a real window process."""
+    i18n.set_language("id")
+
+
+@pytest.fixture(autouse=True)
+def back_to_indonesian() -> Iterator[None]:
+    """A test that switches the language leaves the next one in Indonesian."""
+    yield
+    if words.language() != "id":
+        i18n.set_language("id")
 
 
 @pytest.fixture
