@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -70,6 +70,7 @@ ENGLISH = frozenset(
 # What this test puts in the database, shown as written in both languages.
 DATA = ("MPP", "KTP", "KK", "SIM", "NPWP", "PBB", "K1", "K2", "K3", "K4", "Zuhur")
 WHITELIST = frozenset(word for value in DATA for word in re.findall(r"[^\W\d_]+", value.lower()))
+AnyWindow = TypeVar("AnyWindow", bound=QWidget)
 NOW = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # Monday 10:00 in Jakarta, for the display's date
 
 
@@ -223,16 +224,23 @@ class Printer:
 
 
 # -- the kiosk ------------------------------------------------------------------------------------------
-def make_kiosk(qtbot: QtBot, office: Database, background, printer) -> KioskWindow:  # type: ignore[no-untyped-def]
-    window = KioskWindow(office, background, print_slip=printer, exit_pin="2468")
+def on_screen(
+    qtbot: QtBot, window: AnyWindow, width: int, height: int, parts: Callable[[], list[QWidget]]
+) -> AnyWindow:
+    """``window`` shown at ``width`` x ``height`` once its five services or four counters (``parts``)
+    are read and on screen."""
     qtbot.addWidget(window)
-    window.resize(1080, 1920)
+    window.resize(width, height)
     window.show()
     qtbot.waitUntil(
-        lambda: len(window._buttons) == 5 and all(b.isVisible() for b in window._buttons.values()),
-        timeout=5000,
+        lambda: len(parts()) in (4, 5) and all(part.isVisible() for part in parts()), timeout=5000
     )
     return window
+
+
+def make_kiosk(qtbot: QtBot, office: Database, background, printer) -> KioskWindow:  # type: ignore[no-untyped-def]
+    window = KioskWindow(office, background, print_slip=printer, exit_pin="2468")
+    return on_screen(qtbot, window, 1080, 1920, lambda: list(window._buttons.values()))
 
 
 def test_every_kiosk_page_in_both_languages(
@@ -371,13 +379,7 @@ def test_every_display_state_in_both_languages(
     qtbot: QtBot, office: Database, background, both_languages
 ) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(office, background, clock=lambda: NOW)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(
-        lambda: len(window._tiles) == 4 and all(tile.isVisible() for tile in window._tiles.values()),
-        timeout=5000,
-    )
+    on_screen(qtbot, window, 1366, 768, lambda: list(window._tiles.values()))
 
     idle = both_languages(window, "display idle")
     assert {"NOMOR ANTREAN", "LOKET", "PANGGILAN TERAKHIR", "MENUNGGU"} <= set(idle["id"])
@@ -404,6 +406,11 @@ def test_every_display_state_in_both_languages(
     window.set_voice_status("tidak ada perangkat audio")
     voice = both_languages(window, "display, no sound")
     assert "Suara tidak tersedia" in voice["id"] and "Sound unavailable" in voice["en"]
+    for lang in ("en", "id"):
+        switch(lang)
+        QApplication.processEvents()  # the header makes room for the mark's new words
+        mark = window.voice_status
+        assert mark.contentsRect().width() >= mark.fontMetrics().horizontalAdvance(mark.text()), lang
 
     window.set_online(False)
     offline = both_languages(window, "display offline")

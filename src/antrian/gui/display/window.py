@@ -20,9 +20,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from antrian import assets, words
 from antrian.domain.timing import office_zone
+from antrian.gui.fit import FitLabel
+from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
@@ -52,6 +54,7 @@ from antrian.voice.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
+AnyLabel = TypeVar("AnyLabel", bound=QLabel)
 RECENT_SHOWN = 6
 HIGHLIGHT_MS = 6000
 STYLE = """
@@ -83,7 +86,10 @@ def _label(
     elastic: bool = True,
 ) -> QLabel:
     """A label; an elastic one never makes the window wider than the screen (long names are cut)."""
-    label = QLabel(text)
+    return _set_up(QLabel(text), name, align, elastic=elastic)
+
+
+def _set_up(label: AnyLabel, name: str | None, align: Qt.AlignmentFlag, *, elastic: bool = True) -> AnyLabel:
     label.setAlignment(align)
     if elastic:
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -92,7 +98,7 @@ def _label(
     return label
 
 
-class CounterTile(QFrame):
+class CounterTile(Retranslated, QFrame):
     """One counter: its number, and the ticket it serves or why it is not serving."""
 
     def __init__(self, board: CounterBoard) -> None:
@@ -107,10 +113,8 @@ class CounterTile(QFrame):
         layout.addWidget(self.value)
         self.update_board(board)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update_board(self.board)
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.update_board(self.board)
 
     def update_board(self, board: CounterBoard) -> None:
         self.board = board
@@ -130,7 +134,7 @@ class CounterTile(QFrame):
                 child.style().polish(child)
 
 
-class DisplayWindow(QWidget):
+class DisplayWindow(Retranslated, QWidget):
     """The display. Feed it events with ``handle_events``; it reads the rest itself, off the GUI thread.
 
     Signals:
@@ -203,6 +207,7 @@ class DisplayWindow(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         self.offline = _label("", "offline")
+        self.offline.setWordWrap(True)
         self.offline.hide()
         root.addWidget(self.offline)
 
@@ -211,7 +216,13 @@ class DisplayWindow(QWidget):
         self.logo = _label("", "logo", elastic=False)
         self._logo = QPixmap()
         self._logo.loadFromData(assets.read_bytes(assets.LOGO))
-        self.office = _label("", "office", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # a long name is drawn smaller, down to 60 %, then on two lines
+        self.office = _set_up(
+            FitLabel(bold=True, least=0.6),
+            "office",
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )
+        self.office.setWordWrap(True)
         self.date = _label(
             "", "date", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
@@ -219,12 +230,13 @@ class DisplayWindow(QWidget):
             "", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
         header.setSpacing(16)
+        # a short mark, as wide as its words (an elastic label would get no width beside the office's name)
         self.voice_status = _label(
-            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
         header.addWidget(self.logo)
         header.addWidget(self.office, 1)
-        header.addWidget(self.voice_status)
+        header.addWidget(self.voice_status, 0, Qt.AlignmentFlag.AlignVCenter)
         when = QVBoxLayout()
         when.setSpacing(0)
         when.addWidget(self.clock)
@@ -260,7 +272,10 @@ class DisplayWindow(QWidget):
         self.recent_heading = _label("", "heading", Qt.AlignmentFlag.AlignLeft)
         recent_box.addWidget(self.recent_heading)
         self.recent_row = QHBoxLayout()
-        self.recent_labels = [_label("", "recent") for _ in range(RECENT_SHOWN)]
+        # the stylesheet pads a recent call by 4 pixels; "Counter 12" may need to be drawn smaller
+        self.recent_labels = [
+            _set_up(FitLabel(padding=12), "recent", Qt.AlignmentFlag.AlignCenter) for _ in range(RECENT_SHOWN)
+        ]
         for label in self.recent_labels:
             self.recent_row.addWidget(label)
         self.recent_row.setSpacing(10)
@@ -290,11 +305,6 @@ class DisplayWindow(QWidget):
         self.retranslate()
 
     # -- words ----------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Say every text in the current language, the changing ones from the window's state (the counter
         tiles say theirs on the same event)."""
@@ -341,7 +351,7 @@ class DisplayWindow(QWidget):
         font(self.call_counter, 0.10, True)
         font(self.call_heading, 0.045, True)
         font(self.call_service, 0.045)
-        font(self.office, 0.045 if not portrait else 0.034, True)
+        self.office.set_pixels(int(unit * (0.045 if not portrait else 0.034)))
         font(self.clock, 0.045, True)
         font(self.date, 0.032 if not portrait else 0.026)
         side = max(16, int(unit * 0.07))
@@ -359,7 +369,7 @@ class DisplayWindow(QWidget):
             font(tile.title, 0.028, True)
             font(tile.value, 0.055, True)
         for label in self.recent_labels:
-            font(label, 0.034)
+            label.set_pixels(max(10, int(unit * 0.034)))
         font(self.waiting_label, 0.032)
         font(self.ticker, 0.035)
         self.ticker_frame.setFixedHeight(int(unit * 0.06))

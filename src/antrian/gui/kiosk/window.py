@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.priority import PriorityGroup
+from antrian.gui.fit import FitButton, FitLabel, fit_font
+from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
@@ -76,11 +78,12 @@ class Issued:
     slip: TicketSlip
 
 
-class ServiceButton(QPushButton):
+class ServiceButton(FitButton):
     def __init__(self, tile: ServiceTile) -> None:
         super().__init__()
         self.code = tile.code
-        # Ignored width: a long service name or estimate never widens the kiosk past its screen
+        # Ignored width: a long service name or estimate never widens the kiosk past its screen; its text
+        # is drawn smaller instead of being cut
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.update_tile(tile)
 
@@ -98,7 +101,7 @@ class ServiceButton(QPushButton):
         self.setEnabled(tile.available)
 
 
-class KioskWindow(QWidget):
+class KioskWindow(Retranslated, QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
     printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
@@ -151,6 +154,7 @@ class KioskWindow(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         self.offline = QLabel()
         self.offline.setObjectName("offline")
+        self.offline.setWordWrap(True)
         self.offline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.offline)
         self.pages = QStackedWidget()
@@ -159,17 +163,19 @@ class KioskWindow(QWidget):
         home = QWidget()
         layout = QVBoxLayout(home)
         layout.setContentsMargins(32, 24, 32, 24)
-        self.office = QLabel("")
+        self.office = FitLabel(bold=True)
         self.office.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)  # a refusal can be long
         self.mode = QLabel("")
         self.mode.setObjectName("mode")
         self.mode.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mode.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(20)
         bottom = QHBoxLayout()
-        self.priority_button = QPushButton()
+        self.priority_button = FitButton()
         self.priority_button.setObjectName("priority")
         self.priority_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.cancel_priority = QPushButton()
@@ -186,7 +192,7 @@ class KioskWindow(QWidget):
         groups = QWidget()
         g = QVBoxLayout(groups)
         g.setContentsMargins(32, 24, 32, 24)
-        self.groups_title = QLabel()
+        self.groups_title = FitLabel(bold=True)
         self.groups_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         g.addWidget(self.groups_title)
         group_grid = QGridLayout()
@@ -254,11 +260,6 @@ class KioskWindow(QWidget):
         self.retranslate()
 
     # -- words ----------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Say every text in the current language, the changing ones from the window's state."""
         self.setWindowTitle(self.tr("Antrian — Self-Service Kiosk"))
@@ -331,17 +332,18 @@ class KioskWindow(QWidget):
             font.setBold(bold)
             widget.setFont(font)
 
-        size(self.office, 0.05, True)
+        self.office.set_pixels(int(unit * 0.05))
         size(self.title, 0.035)
         size(self.mode, 0.032, True)
         for button in self._buttons.values():
-            size(button, 0.038, True)
+            button.set_pixels(int(unit * 0.038))
         for button in (self.priority_button, self.cancel_priority, self.groups_back, self.reprint, self.done):
             size(button, 0.03, True)
             button.setMinimumHeight(int(unit * 0.11))
+        self.priority_button.set_pixels(int(unit * 0.03))
         for button in self.group_buttons:
             size(button, 0.04, True)
-        size(self.groups_title, 0.04, True)
+        self.groups_title.set_pixels(int(unit * 0.04))
         size(self.result_heading, 0.05, True)
         self._fit_number()
         size(self.result_service, 0.045, True)
@@ -352,13 +354,9 @@ class KioskWindow(QWidget):
 
     def _fit_number(self) -> None:
         """The number as large as the screen allows: 22 % of its height, narrowed to fit its width."""
-        font = QFont(self.number.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, int(self.height() * 0.22)))
-        advance = QFontMetrics(font).horizontalAdvance(self.number.text() or "A000")
-        if advance > self.width() * 0.9:
-            font.setPixelSize(max(12, int(font.pixelSize() * self.width() * 0.9 / advance)))
-        self.number.setFont(font)
+        height, width = self.height(), self.width()
+        number = self.number.text() or "A000"
+        fit_font(self.number, int(height * 0.22), int(width * 0.9), number, bold=True, smallest=12)
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -548,13 +546,12 @@ class KioskWindow(QWidget):
         return True
 
     def pin_dialog(self) -> QInputDialog:
-        """The admin PIN prompt, every word of it (buttons too) in the kiosk's language."""
+        """The admin PIN prompt in the kiosk's language (its OK and Cancel are Qt's own, translated in
+        common_id.ts)."""
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Exit"))
         dialog.setLabelText(self.tr("Admin PIN:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.setOkButtonText(self.tr("OK"))
-        dialog.setCancelButtonText(self.tr("Cancel"))
         return dialog
 
 

@@ -65,10 +65,6 @@ Silakan duduk dan perhatikan layar. Nomor Anda akan dipanggil.</translation>
         <source>Admin PIN:</source>
         <translation>PIN admin:</translation>
     </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
 </context>
 <context>
     <name>ServiceButton</name>
