@@ -106,9 +106,29 @@ def foreign_words(texts: list[str], lang: str) -> dict[str, list[str]]:
     return found
 
 
+def cut_texts(window: QWidget) -> list[str]:
+    """The visible one-line texts wider than their widget (a label that wraps, and the running text that
+    scrolls on purpose, cannot be cut)."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.objectName() == "ticker":
+            continue
+        if isinstance(widget, QLabel) and not widget.wordWrap():
+            text, room = plain(widget.text()), widget.contentsRect().width()
+        elif isinstance(widget, QAbstractButton):
+            text, room = widget.text(), widget.width() - 24  # the stylesheet pads buttons by 12 pixels
+        else:
+            continue
+        metrics = widget.fontMetrics()
+        if text and max(metrics.horizontalAdvance(line) for line in text.split("\n")) > room:
+            found.append(text)
+    return found
+
+
 def switch(lang: str) -> None:
     i18n.set_language(lang)
     QApplication.processEvents()  # the LanguageChange events are posted to every window
+    QApplication.processEvents()  # then the layouts' requests their new texts posted
 
 
 def read_both(window: QWidget, page: str) -> dict[str, list[str]]:
@@ -116,9 +136,11 @@ def read_both(window: QWidget, page: str) -> dict[str, list[str]]:
     assert words.language() == "id"
     indonesian = visible_texts(window)
     assert not foreign_words(indonesian, "id"), f"{page}: English on the Indonesian screen"
+    assert not cut_texts(window), f"{page}: Indonesian text cut"
     switch("en")
     english = visible_texts(window)
     assert not foreign_words(english, "en"), f"{page}: Indonesian on the English screen"
+    assert not cut_texts(window), f"{page}: English text cut"
     assert set(english) != set(indonesian), f"{page}: nothing changed language"
     switch("id")
     assert visible_texts(window) == indonesian, f"{page}: not the same after English and back"
@@ -223,31 +245,30 @@ class Printer:
             raise PrinterError("printer.failed", target="usb:0416:5011", cause="paper out")
 
 
-# -- the kiosk ------------------------------------------------------------------------------------------
 def on_screen(
-    qtbot: QtBot, window: AnyWindow, width: int, height: int, parts: Callable[[], list[QWidget]]
+    qtbot: QtBot, window: AnyWindow, size: tuple[int, int], parts: Callable[[], list[QWidget]], count: int
 ) -> AnyWindow:
-    """``window`` shown at ``width`` x ``height`` once its five services or four counters (``parts``)
-    are read and on screen."""
+    """``window`` shown at ``size`` once the ``count`` services or counters it reads (``parts``) are on
+    screen."""
     qtbot.addWidget(window)
-    window.resize(width, height)
+    window.resize(*size)
     window.show()
-    qtbot.waitUntil(
-        lambda: len(parts()) in (4, 5) and all(part.isVisible() for part in parts()), timeout=5000
-    )
+    qtbot.waitUntil(lambda: len(parts()) == count and all(part.isVisible() for part in parts()), timeout=5000)
     return window
 
 
-def make_kiosk(qtbot: QtBot, office: Database, background, printer) -> KioskWindow:  # type: ignore[no-untyped-def]
+# -- the kiosk ------------------------------------------------------------------------------------------
+def make_kiosk(qtbot: QtBot, office: Database, background, printer, size=(1080, 1920)) -> KioskWindow:  # type: ignore[no-untyped-def]
     window = KioskWindow(office, background, print_slip=printer, exit_pin="2468")
-    return on_screen(qtbot, window, 1080, 1920, lambda: list(window._buttons.values()))
+    return on_screen(qtbot, window, size, lambda: list(window._buttons.values()), 5)
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1366, 768)])
 def test_every_kiosk_page_in_both_languages(
-    qtbot: QtBot, office: Database, background, both_languages, monkeypatch
+    qtbot: QtBot, office: Database, background, both_languages, monkeypatch, size: tuple[int, int]
 ) -> None:  # type: ignore[no-untyped-def]
     printer = Printer()
-    window = make_kiosk(qtbot, office, background, printer)
+    window = make_kiosk(qtbot, office, background, printer, size)
     a, c, d, e = (window._buttons[code] for code in "ACDE")
     assert not (c.isEnabled() or d.isEnabled() or e.isEnabled()) and a.isEnabled()
 
@@ -375,11 +396,12 @@ def test_pin_prompt_and_error_box_in_both_languages(qtbot: QtBot, office: Databa
 
 
 # -- the display ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)])
 def test_every_display_state_in_both_languages(
-    qtbot: QtBot, office: Database, background, both_languages
+    qtbot: QtBot, office: Database, background, both_languages, size: tuple[int, int]
 ) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(office, background, clock=lambda: NOW)
-    on_screen(qtbot, window, 1366, 768, lambda: list(window._tiles.values()))
+    on_screen(qtbot, window, size, lambda: list(window._tiles.values()), 4)
 
     idle = both_languages(window, "display idle")
     assert {"NOMOR ANTREAN", "LOKET", "PANGGILAN TERAKHIR", "MENUNGGU"} <= set(idle["id"])
@@ -408,7 +430,6 @@ def test_every_display_state_in_both_languages(
     assert "Suara tidak tersedia" in voice["id"] and "Sound unavailable" in voice["en"]
     for lang in ("en", "id"):
         switch(lang)
-        QApplication.processEvents()  # the header makes room for the mark's new words
         mark = window.voice_status
         assert mark.contentsRect().width() >= mark.fontMetrics().horizontalAdvance(mark.text()), lang
 
