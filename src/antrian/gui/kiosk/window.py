@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from antrian import words
 from antrian.domain.errors import AntrianError
+from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.fit import FitButton, FitLabel, fit_font
 from antrian.gui.i18n import Retranslated
@@ -133,8 +134,8 @@ class KioskWindow(Retranslated, QWidget):
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
-        self._refusal: Exception | None = None  # why the last tap gave no number (said in the title)
-        self._print_problem: str | None = None  # the words code of the last print outcome, if it failed
+        self._refusal: Message | None = None  # why the last tap gave no number (said in the title)
+        self._print_problem: Message | None = None  # what the citizen can do when the ticket did not print
         self._reader = CoalescedRead(
             run_in_background, self._read_overview, self._apply_overview, what="kiosk refresh", parent=self
         )
@@ -289,7 +290,7 @@ class KioskWindow(Retranslated, QWidget):
         self.title.setText(
             self.tr("Please touch the service you need")
             if self._refusal is None
-            else _refusal_words(self._refusal)
+            else words.say(self._refusal)
         )
 
     def _say_mode(self) -> None:
@@ -315,7 +316,7 @@ class KioskWindow(Retranslated, QWidget):
 
     def _say_print(self) -> None:
         self.print_status.setText(words.text("kiosk.print.busy"))
-        self.print_problem.setText(words.text(self._print_problem) if self._print_problem else "")
+        self.print_problem.setText(words.say(self._print_problem) if self._print_problem else "")
 
     # -- scaling --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -424,7 +425,7 @@ class KioskWindow(Retranslated, QWidget):
         if isinstance(result, Exception):
             _log_failure(f"no ticket issued for service {code}", result)
             self._set_buttons_enabled(True)
-            self._refusal = result
+            self._refusal = _refusal(result)
             self._say_title()
             self.refresh()
             return
@@ -447,7 +448,7 @@ class KioskWindow(Retranslated, QWidget):
         self._return.stop()
         if self._print is None:
             log.warning("ticket %s not printed: no printer is set for this kiosk", slip.number)
-            self._print_outcome("kiosk.print.no_printer", reprint=False)
+            self._print_outcome(Message("kiosk.print.no_printer"), reprint=False)
             return
         self._printing = True
         self._print_job += 1
@@ -473,7 +474,7 @@ class KioskWindow(Retranslated, QWidget):
             self._print_outcome(None, reprint=False)
             return
         _log_failure(f"ticket {slip.number} not printed", failed)
-        self._print_outcome("kiosk.print.failed", reprint=True)
+        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
 
     def _print_gave_up(self) -> None:
         if not self._printing:
@@ -483,11 +484,11 @@ class KioskWindow(Retranslated, QWidget):
         _log_failure(
             f"ticket {number} not printed", PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
         )
-        self._print_outcome("kiosk.print.failed", reprint=True)
+        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
 
-    def _print_outcome(self, problem: str | None, *, reprint: bool) -> None:
-        """Printed (``problem`` None) or not (the words code of what the citizen can do): say so, and let
-        the kiosk return to the start."""
+    def _print_outcome(self, problem: Message | None, *, reprint: bool) -> None:
+        """Printed (``problem`` None) or not (what the citizen can do): say so, and let the kiosk return to
+        the start."""
         self.print_status.hide()
         self.done.show()
         self._print_problem = problem
@@ -563,12 +564,12 @@ def _two_lines(name: str) -> str:
     return f"{first}\n{last}"
 
 
-def _refusal_words(error: Exception) -> str:
-    """Why no number was given, as the citizen reads it: a coded refusal in words, anything else (a bug,
-    logged with its traceback) as a plain apology."""
+def _refusal(error: Exception) -> Message:
+    """Why no number was given, as the citizen is told: a coded refusal with its reason, anything else (a
+    bug, logged with its traceback) as a plain apology."""
     if isinstance(error, AntrianError):
-        return words.text("kiosk.take.failed", reason=error)
-    return words.text("kiosk.take.unexpected")
+        return Message("kiosk.take.failed", reason=error.message)
+    return Message("kiosk.take.unexpected")
 
 
 def _log_failure(what: str, error: Exception) -> None:
