@@ -1,14 +1,15 @@
 """Render windows offscreen to PNG so anyone can look at them.
 
-    .venv/bin/python scripts/screenshots.py [--out out/screens]
+    .venv/bin/python scripts/screenshots.py [--out out/screens] [--lang id en]
 
 Builds a sample office in a temporary SQLite file with some activity (tickets waiting, counters open, on a
-break and closed, several calls), then grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait),
-the kiosk (start, Pelayanan Khusus, the ticket printing, the number printed, a printer failure) at
-1080x1920 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
+break and closed, several calls), then, in each language (a folder each: out/screens/id, out/screens/en),
+grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait), the kiosk (start, Pelayanan Khusus
+and a group chosen, the ticket printing, the number printed, a printer failure, offline) at 1080x1920,
+1366x768 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
 amber and red past the standard, a break, the call-number dialog, leaving with the counter open) at 1366x768
-and 1920x1080, in Bahasa Indonesia and in English (``counter-*-id.png``, ``counter-*-en.png``), each on a
-fresh copy of the sample office.
+and 1920x1080. The office's
+own data (its name, services, running text) is Indonesian in both.
 """
 
 from __future__ import annotations
@@ -64,37 +65,43 @@ def sample_office(path: str):  # type: ignore[no-untyped-def]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="out/screens")
+    parser.add_argument("--lang", nargs="+", default=["id", "en"], choices=["id", "en"])
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QApplication
 
-    from antrian.gui.display.window import DisplayWindow
+    from antrian.gui import i18n
     from antrian.gui.tasks import TaskRunner
 
     app = QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as folder:
-        db, events, _passwords = sample_office(str(Path(folder) / "screens.db"))
-        runner = TaskRunner(app)
-        for width, height in ((1366, 768), (1920, 1080), (1080, 1920)):
-            window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
-            window.resize(width, height)
-            window.show()
-            runner.wait()
-            app.processEvents()
-            window.handle_events(events[-3:])
-            window.set_voice_status("Suara tidak tersedia")
-            runner.wait()
-            app.processEvents()
-            path = out / f"display-{width}x{height}.png"
-            window.grab().save(str(path))
-            print(path)
-            window.close()
-        kiosk_screens(app, runner, db, out)
-        db.dispose()
-        counter_screens(app, runner, Path(folder), out)
+    for lang in args.lang:
+        i18n.set_language(lang)
+        out = Path(args.out) / lang
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as folder:
+            db, events, passwords = sample_office(str(Path(folder) / "screens.db"))
+            runner = TaskRunner(app)
+            display_screens(app, runner, db, events, out)
+            kiosk_screens(app, runner, db, out)
+            counter_screens(app, runner, db, passwords, out)
+            db.dispose()
     return 0
+
+
+def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui.display.window import DisplayWindow
+
+    settle, save = _helpers(app, runner, out)
+    for width, height in ((1366, 768), (1920, 1080), (1080, 1920)):
+        window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
+        window.resize(width, height)
+        window.show()
+        settle()
+        window.handle_events(events[-3:])
+        window.set_voice_status("no audio device")  # the announcer's cause: the tooltip, not the mark
+        settle()
+        save(window, f"display-{width}x{height}")
+        window.close()
 
 
 def _helpers(app, runner, out: Path):  # type: ignore[no-untyped-def]
@@ -125,7 +132,7 @@ def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untype
         raise PrinterError("printer.failed", target="usb:0416:5011", cause="kertas habis")
 
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
-    for width, height in ((1080, 1920), (1920, 1080)):
+    for width, height in ((1080, 1920), (1366, 768), (1920, 1080)):
         size = f"{width}x{height}"
         gate = threading.Event()
         kiosk = KioskWindow(db, background, print_slip=lambda slip, gate=gate: gate.wait(30))
@@ -136,7 +143,10 @@ def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untype
             kiosk.pages.setCurrentIndex(page)
             app.processEvents()
             save(kiosk, f"kiosk-{name}-{size}")
-        kiosk.pages.setCurrentIndex(0)
+        kiosk.group_buttons[1].click()  # back at the start, a priority group chosen
+        app.processEvents()
+        save(kiosk, f"kiosk-priority-chosen-{size}")
+        kiosk.cancel_priority.click()
         kiosk.take("B")
         deadline = time.monotonic() + 10
         while not kiosk.print_status.isVisible() and time.monotonic() < deadline:
@@ -151,37 +161,20 @@ def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untype
         kiosk.take("A")
         settle()
         save(kiosk, f"kiosk-print-failed-{size}")
+        kiosk.go_home()
+        kiosk.set_online(False)
+        save(kiosk, f"kiosk-offline-{size}")
         kiosk.close()
 
 
-def counter_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from antrian.gui import i18n
-
-    for lang in ("id", "en"):
-        i18n.set_language(lang)
-        db, _events, passwords = sample_office(str(folder / f"counter-{lang}.db"))
-        counter_shots(app, runner, db, passwords, out, lang)
-        db.dispose()
-    i18n.set_language("id")
-
-
-def counter_shots(app, runner, db, passwords, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
     from antrian.domain.desk import DeskAction
     from antrian.domain.timing import system_clock
     from antrian.gui.counter.window import CounterWindow
 
-    def settle() -> None:
-        for _ in range(6):
-            runner.wait()
-            app.processEvents()
-
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        path = out / f"{name}-{lang}.png"
-        widget.grab().save(str(path))
-        print(path)
-
+    settle, save = _helpers(app, runner, out)
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
     for number, (width, height) in ((1, (1366, 768)), (2, (1920, 1080))):
         size = f"{width}x{height}"

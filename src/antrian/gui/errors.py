@@ -31,7 +31,8 @@ def show_error(parent: Any, error: BaseException) -> str:
     if callable(show):
         show(text, "error")
     else:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, "Antrian", text)
+        QMessageBox.warning(parent, QCoreApplication.translate("ErrorBox", "Antrian — Error"), text)
     return text

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTranslator
 
 from antrian import words
 
@@ -60,3 +60,16 @@ def set_language(lang: str) -> str:
         app.installTranslator(translator)
         _installed.append(translator)
     return lang
+
+
+class Retranslated:
+    """Mixed into a widget (before its Qt class) that says its texts in ``retranslate``: Qt's
+    ``LanguageChange`` calls it again, so the widget follows ``set_language`` while it is open."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]

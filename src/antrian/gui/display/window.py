@@ -4,6 +4,10 @@ Calls are shown the moment their event arrives through the change feed (the even
 counter and service), and the window is repainted at once; counters and waiting counts are then re-read off
 the GUI thread. The layout scales with the window: the called number is about a quarter of the screen
 height, and a portrait screen stacks the panels.
+
+Texts are English in the code and go through Qt's translator (Bahasa Indonesia from ``display_id.ts``); the
+date comes from ``antrian.words``. On a language change every text is said again from the window's state
+(``retranslate``): headings, counters, the current and recent calls, the date, the voice mark, the banner.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
@@ -33,6 +37,8 @@ from PySide6.QtWidgets import (
 
 from antrian import assets, words
 from antrian.domain.timing import office_zone
+from antrian.gui.fit import FitLabel
+from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
@@ -48,6 +54,7 @@ from antrian.voice.announcer import Announcer
 
 log = logging.getLogger(__name__)
 
+AnyLabel = TypeVar("AnyLabel", bound=QLabel)
 RECENT_SHOWN = 6
 HIGHLIGHT_MS = 6000
 STYLE = """
@@ -79,7 +86,10 @@ def _label(
     elastic: bool = True,
 ) -> QLabel:
     """A label; an elastic one never makes the window wider than the screen (long names are cut)."""
-    label = QLabel(text)
+    return _set_up(QLabel(text), name, align, elastic=elastic)
+
+
+def _set_up(label: AnyLabel, name: str | None, align: Qt.AlignmentFlag, *, elastic: bool = True) -> AnyLabel:
     label.setAlignment(align)
     if elastic:
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -88,7 +98,7 @@ def _label(
     return label
 
 
-class CounterTile(QFrame):
+class CounterTile(Retranslated, QFrame):
     """One counter: its number, and the ticket it serves or why it is not serving."""
 
     def __init__(self, board: CounterBoard) -> None:
@@ -103,13 +113,16 @@ class CounterTile(QFrame):
         layout.addWidget(self.value)
         self.update_board(board)
 
+    def retranslate(self) -> None:
+        self.update_board(self.board)
+
     def update_board(self, board: CounterBoard) -> None:
         self.board = board
-        self.title.setText(f"LOKET {board.number}")
+        self.title.setText(self.tr("COUNTER {number}").format(number=board.number))
         if board.state == "closed":
-            self.value.setText("TUTUP")
+            self.value.setText(self.tr("CLOSED"))
         elif board.state == "paused":
-            self.value.setText("ISTIRAHAT")
+            self.value.setText(self.tr("ON BREAK"))
         else:
             self.value.setText(board.current or "—")
         if self.property("state") != board.state:
@@ -121,7 +134,7 @@ class CounterTile(QFrame):
                 child.style().polish(child)
 
 
-class DisplayWindow(QWidget):
+class DisplayWindow(Retranslated, QWidget):
     """The display. Feed it events with ``handle_events``; it reads the rest itself, off the GUI thread.
 
     Signals:
@@ -141,7 +154,6 @@ class DisplayWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("display")
-        self.setWindowTitle("Antrian — Layar Antrean")
         self.setStyleSheet(STYLE)
         self._database = database
         self._background = run_in_background
@@ -151,6 +163,8 @@ class DisplayWindow(QWidget):
         self._zone = office_zone("Asia/Jakarta")
         self._snapshot: DisplaySnapshot | None = None
         self._recent: list[Call] = []
+        self._current: Call | None = None  # the call in the large panel
+        self._voice_problem: str | None = None  # why calls are not spoken (the technical cause)
         self._tiles: dict[int, CounterTile] = {}
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
@@ -192,7 +206,8 @@ class DisplayWindow(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        self.offline = _label("Koneksi ke basis data terputus — mencoba menyambung kembali…", "offline")
+        self.offline = _label("", "offline")
+        self.offline.setWordWrap(True)
         self.offline.hide()
         root.addWidget(self.offline)
 
@@ -201,7 +216,13 @@ class DisplayWindow(QWidget):
         self.logo = _label("", "logo", elastic=False)
         self._logo = QPixmap()
         self._logo.loadFromData(assets.read_bytes(assets.LOGO))
-        self.office = _label("", "office", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # a long name is drawn smaller, down to 60 %, then on two lines
+        self.office = _set_up(
+            FitLabel(bold=True, least=0.6),
+            "office",
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )
+        self.office.setWordWrap(True)
         self.date = _label(
             "", "date", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
@@ -209,12 +230,13 @@ class DisplayWindow(QWidget):
             "", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
         header.setSpacing(16)
+        # a short mark, as wide as its words (an elastic label would get no width beside the office's name)
         self.voice_status = _label(
-            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
         )
         header.addWidget(self.logo)
         header.addWidget(self.office, 1)
-        header.addWidget(self.voice_status)
+        header.addWidget(self.voice_status, 0, Qt.AlignmentFlag.AlignVCenter)
         when = QVBoxLayout()
         when.setSpacing(0)
         when.addWidget(self.clock)
@@ -228,7 +250,7 @@ class DisplayWindow(QWidget):
         self.call_panel = QFrame()
         self.call_panel.setObjectName("callPanel")
         call = QVBoxLayout(self.call_panel)
-        self.call_heading = _label("NOMOR ANTREAN", "heading")
+        self.call_heading = _label("", "heading")
         self.call_number = _label("—", "callNumber")
         self.call_counter = _label("", "callCounter")
         self.call_service = _label("", "callService")
@@ -236,7 +258,7 @@ class DisplayWindow(QWidget):
             call.addWidget(widget)
         self.body.addWidget(self.call_panel, 3)
         side = QVBoxLayout()
-        self.counters_heading = _label("LOKET", "heading")
+        self.counters_heading = _label("", "heading")
         side.addWidget(self.counters_heading)
         self.counter_grid = QGridLayout()
         self.counter_grid.setSpacing(10)
@@ -247,17 +269,20 @@ class DisplayWindow(QWidget):
         self.lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         lower.setContentsMargins(24, 4, 24, 8)
         recent_box = QVBoxLayout()
-        self.recent_heading = _label("PANGGILAN TERAKHIR", "heading", Qt.AlignmentFlag.AlignLeft)
+        self.recent_heading = _label("", "heading", Qt.AlignmentFlag.AlignLeft)
         recent_box.addWidget(self.recent_heading)
         self.recent_row = QHBoxLayout()
-        self.recent_labels = [_label("", "recent") for _ in range(RECENT_SHOWN)]
+        # the stylesheet pads a recent call by 4 pixels; "Counter 12" may need to be drawn smaller
+        self.recent_labels = [
+            _set_up(FitLabel(padding=12), "recent", Qt.AlignmentFlag.AlignCenter) for _ in range(RECENT_SHOWN)
+        ]
         for label in self.recent_labels:
             self.recent_row.addWidget(label)
         self.recent_row.setSpacing(10)
         recent_box.addLayout(self.recent_row)
         lower.addLayout(recent_box, 3)
         waiting_box = QVBoxLayout()
-        self.waiting_heading = _label("MENUNGGU", "heading", Qt.AlignmentFlag.AlignLeft)
+        self.waiting_heading = _label("", "heading", Qt.AlignmentFlag.AlignLeft)
         waiting_box.addWidget(self.waiting_heading)
         self.waiting_label = _label("", "waiting", Qt.AlignmentFlag.AlignLeft)
         self.waiting_label.setWordWrap(True)
@@ -277,6 +302,23 @@ class DisplayWindow(QWidget):
         self.voice_status.hide()
         self._ticker_text = ""
         self._ticker_offset = 0
+        self.retranslate()
+
+    # -- words ----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Say every text in the current language, the changing ones from the window's state (the counter
+        tiles say theirs on the same event)."""
+        self.setWindowTitle(self.tr("Antrian — Queue Display"))
+        self.offline.setText(self.tr("Connection to the database lost — reconnecting…"))
+        self.call_heading.setText(self.tr("QUEUE NUMBER"))
+        self.counters_heading.setText(self.tr("COUNTERS"))
+        self.recent_heading.setText(self.tr("RECENT CALLS"))
+        self.waiting_heading.setText(self.tr("WAITING"))
+        self._say_current()
+        self._render_recent()
+        self._say_voice_status()
+        self._render_waiting()
+        self._tick()
 
     # -- scaling --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -309,7 +351,7 @@ class DisplayWindow(QWidget):
         font(self.call_counter, 0.10, True)
         font(self.call_heading, 0.045, True)
         font(self.call_service, 0.045)
-        font(self.office, 0.045 if not portrait else 0.034, True)
+        self.office.set_pixels(int(unit * (0.045 if not portrait else 0.034)))
         font(self.clock, 0.045, True)
         font(self.date, 0.032 if not portrait else 0.026)
         side = max(16, int(unit * 0.07))
@@ -327,7 +369,7 @@ class DisplayWindow(QWidget):
             font(tile.title, 0.028, True)
             font(tile.value, 0.055, True)
         for label in self.recent_labels:
-            font(label, 0.034)
+            label.set_pixels(max(10, int(unit * 0.034)))
         font(self.waiting_label, 0.032)
         font(self.ticker, 0.035)
         self.ticker_frame.setFixedHeight(int(unit * 0.06))
@@ -352,19 +394,23 @@ class DisplayWindow(QWidget):
             self._ticker_text = snapshot.running_text
             self._ticker_offset = 0
         self._apply_counters(snapshot.counters)
-        self.waiting_label.setText(
-            "<table width='100%'>"
-            + "".join(
-                f"<tr><td>{w.code} {w.name}</td><td align='right'><b>{w.count}</b></td></tr>"
-                for w in snapshot.waiting
-            )
-            + "</table>"
-        )
+        self._render_waiting()
         if first and snapshot.recent_calls and not self._recent:
             self._recent = list(snapshot.recent_calls)
             self._show_current(self._recent[0], fresh=False)
             self._render_recent()
         self._tick()
+
+    def _render_waiting(self) -> None:
+        waiting = self._snapshot.waiting if self._snapshot else ()
+        self.waiting_label.setText(
+            "<table width='100%'>"
+            + "".join(
+                f"<tr><td>{w.code} {w.name}</td><td align='right'><b>{words.number(w.count)}</b></td></tr>"
+                for w in waiting
+            )
+            + "</table>"
+        )
 
     def _apply_counters(self, boards: tuple[CounterBoard, ...]) -> None:
         wanted = {board.number for board in boards}
@@ -436,12 +482,23 @@ class DisplayWindow(QWidget):
                 self._write_voice_log("not_spoken", call.event_id, f"older than {limit} s")
 
     def _show_current(self, call: Call, *, fresh: bool) -> None:
-        self.call_number.setText(call.number)
-        self.call_counter.setText(f"LOKET {call.counter}")
-        self.call_service.setText(call.service_name + (" (panggilan ulang)" if call.recall else ""))
+        self._current = call
+        self._say_current()
         if fresh:
             self._set_fresh(True)
             self._highlight.start()
+
+    def _say_current(self) -> None:
+        call = self._current
+        if call is None:
+            return
+        self.call_number.setText(call.number)
+        self.call_counter.setText(self.tr("COUNTER {number}").format(number=call.counter))
+        self.call_service.setText(
+            self.tr("{service} (called again)").format(service=call.service_name)
+            if call.recall
+            else call.service_name
+        )
 
     def _set_fresh(self, fresh: bool) -> None:
         self.call_panel.setProperty("fresh", "true" if fresh else "false")
@@ -452,7 +509,9 @@ class DisplayWindow(QWidget):
     def _render_recent(self) -> None:
         for label, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
             label.setText(
-                f"<b>{call.number}</b><br><span style='color:#9fb3cc'>Loket {call.counter}</span>"
+                f"<b>{call.number}</b><br><span style='color:#9fb3cc'>"
+                + self.tr("Counter {number}").format(number=call.counter)
+                + "</span>"
                 if call
                 else ""
             )
@@ -466,10 +525,17 @@ class DisplayWindow(QWidget):
             self.refresh()
 
     def set_voice_status(self, problem: str | None) -> None:
-        """A small mark when calls cannot be spoken; the display itself keeps working."""
-        self.voice_status.setText(f"Suara: {problem}" if problem else "")
+        """A small mark when calls cannot be spoken; the display itself keeps working.
+
+        The room reads only that there is no sound: the cause (``problem``, the announcer's technical
+        words, already in the log) is the mark's tooltip, for staff with a mouse."""
+        self._voice_problem = problem or None
+        self._say_voice_status()
         self.voice_status.setVisible(bool(problem))
         self.voice_status.setToolTip(problem or "")
+
+    def _say_voice_status(self) -> None:
+        self.voice_status.setText(self.tr("Sound unavailable") if self._voice_problem else "")
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)

@@ -7,6 +7,10 @@ so a double tap issues one ticket) and shows the number very large; the ticket i
 thread too, under a "printing" note, so a slow or silent printer never freezes the window. A print failure
 leaves the number on screen with what the citizen can do (note it, or print again); the technical cause
 goes to the log. The kiosk returns to the start by itself once the outcome is shown.
+
+Texts are English in the code and go through Qt's translator (Bahasa Indonesia from ``kiosk_id.ts``);
+messages made from codes come from ``antrian.words``. On a language change every text is said again from
+the window's state (``retranslate``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,7 +37,10 @@ from PySide6.QtWidgets import (
 
 from antrian import words
 from antrian.domain.errors import AntrianError
+from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
+from antrian.gui.fit import FitButton, FitLabel, fit_font
+from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
@@ -72,27 +79,30 @@ class Issued:
     slip: TicketSlip
 
 
-class ServiceButton(QPushButton):
+class ServiceButton(FitButton):
     def __init__(self, tile: ServiceTile) -> None:
         super().__init__()
         self.code = tile.code
-        # Ignored width: a long service name or estimate never widens the kiosk past its screen
+        # Ignored width: a long service name or estimate never widens the kiosk past its screen; its text
+        # is drawn smaller instead of being cut
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.update_tile(tile)
 
     def update_tile(self, tile: ServiceTile) -> None:
         self.tile = tile
         detail = (
-            f"Menunggu: {tile.waiting}  ·  {words.say(tile.estimate_words)}"
+            self.tr("Waiting: {waiting}  ·  {estimate}").format(
+                waiting=words.number(tile.waiting), estimate=words.say(tile.estimate_words)
+            )
             if tile.available or tile.reason is None
-            else f"Tidak tersedia: {words.say(tile.reason)}"
+            else self.tr("Not available: {reason}").format(reason=words.say(tile.reason))
         )
         self.setText(f"{tile.code}   {tile.name}\n{detail}")
-        self.setAccessibleName(f"Layanan {tile.name}")
+        self.setAccessibleName(self.tr("Service {name}").format(name=tile.name))
         self.setEnabled(tile.available)
 
 
-class KioskWindow(QWidget):
+class KioskWindow(Retranslated, QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
     printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
@@ -113,7 +123,6 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
-        self.setWindowTitle("Antrian — Anjungan Antrean Mandiri")
         self.setStyleSheet(STYLE)
         self._database = database
         self._background = run_in_background
@@ -125,6 +134,8 @@ class KioskWindow(QWidget):
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
+        self._refusal: Message | None = None  # why the last tap gave no number (said in the title)
+        self._print_problem: Message | None = None  # what the citizen can do when the ticket did not print
         self._reader = CoalescedRead(
             run_in_background, self._read_overview, self._apply_overview, what="kiosk refresh", parent=self
         )
@@ -142,8 +153,9 @@ class KioskWindow(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
-        self.offline = QLabel("Koneksi ke basis data terputus — mencoba menyambung kembali…")
+        self.offline = QLabel()
         self.offline.setObjectName("offline")
+        self.offline.setWordWrap(True)
         self.offline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.offline)
         self.pages = QStackedWidget()
@@ -152,22 +164,22 @@ class KioskWindow(QWidget):
         home = QWidget()
         layout = QVBoxLayout(home)
         layout.setContentsMargins(32, 24, 32, 24)
-        self.office = QLabel("")
+        self.office = FitLabel(bold=True)
         self.office.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel("Silakan sentuh layanan yang Anda perlukan")
+        self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)  # a refusal can be long
         self.mode = QLabel("")
         self.mode.setObjectName("mode")
         self.mode.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mode.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(20)
         bottom = QHBoxLayout()
-        self.priority_button = QPushButton(
-            "Pelayanan Khusus\n(disabilitas, lansia, hamil, anak-anak, korban bencana)"
-        )
+        self.priority_button = FitButton()
         self.priority_button.setObjectName("priority")
         self.priority_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
-        self.cancel_priority = QPushButton("Batal")
+        self.cancel_priority = QPushButton()
         self.cancel_priority.setObjectName("back")
         self.cancel_priority.clicked.connect(lambda: self._set_priority(None))
         bottom.addWidget(self.priority_button, 3)
@@ -181,26 +193,21 @@ class KioskWindow(QWidget):
         groups = QWidget()
         g = QVBoxLayout(groups)
         g.setContentsMargins(32, 24, 32, 24)
-        self.groups_title = QLabel(
-            "Pelayanan Khusus: pilih keadaan Anda.\nPetugas akan memastikannya di loket."
-        )
+        self.groups_title = FitLabel(bold=True)
         self.groups_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         g.addWidget(self.groups_title)
         group_grid = QGridLayout()
         group_grid.setSpacing(20)
         self.group_buttons: list[QPushButton] = []
         for index, group in enumerate(PriorityGroup):
-            name = words.show(group)
-            # two lines for long names, so that large text still fits
-            text = name.rpartition(" ")[0] + "\n" + name.rpartition(" ")[2] if len(name) > 14 else name
-            button = QPushButton(text)
+            button = QPushButton()
             button.setObjectName("priority")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, chosen=group: self._set_priority(chosen))
             group_grid.addWidget(button, index // 2, index % 2)
             self.group_buttons.append(button)
         g.addLayout(group_grid, 1)
-        self.groups_back = QPushButton("Kembali")
+        self.groups_back = QPushButton()
         self.groups_back.setObjectName("back")
         self.groups_back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         g.addWidget(self.groups_back)
@@ -209,7 +216,7 @@ class KioskWindow(QWidget):
         result = QWidget()
         r = QVBoxLayout(result)
         r.setContentsMargins(32, 24, 32, 24)
-        self.result_heading = QLabel("NOMOR ANTREAN ANDA")
+        self.result_heading = QLabel()
         self.number = QLabel("")
         self.number.setObjectName("number")
         self.result_service = QLabel("")
@@ -221,10 +228,10 @@ class KioskWindow(QWidget):
         self.print_problem = QLabel("")
         self.print_problem.setObjectName("printProblem")
         self.print_problem.setWordWrap(True)
-        self.reprint = QPushButton("Cetak Ulang")
+        self.reprint = QPushButton()
         self.reprint.setObjectName("reprint")
         self.reprint.clicked.connect(self._print_again)
-        self.done = QPushButton("Selesai")
+        self.done = QPushButton()
         self.done.setObjectName("back")
         self.done.clicked.connect(self.go_home)
         for widget in (
@@ -251,6 +258,65 @@ class KioskWindow(QWidget):
         self.print_status.hide()
         self.print_problem.hide()
         self.reprint.hide()
+        self.retranslate()
+
+    # -- words ----------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Say every text in the current language, the changing ones from the window's state."""
+        self.setWindowTitle(self.tr("Antrian — Self-Service Kiosk"))
+        self.offline.setText(self.tr("Connection to the database lost — reconnecting…"))
+        self.priority_button.setText(
+            self.tr("Priority Service\n(disability, elderly, pregnant, children, disaster victims)")
+        )
+        self.cancel_priority.setText(self.tr("Cancel"))
+        self.groups_title.setText(
+            self.tr("Priority Service: choose what applies to you.\nThe staff will check it at the counter.")
+        )
+        for button, group in zip(self.group_buttons, PriorityGroup, strict=True):
+            button.setText(_two_lines(words.show(group)))
+        self.groups_back.setText(self.tr("Back"))
+        self.result_heading.setText(self.tr("YOUR QUEUE NUMBER"))
+        self.reprint.setText(self.tr("Print Again"))
+        self.done.setText(self.tr("Done"))
+        for button in self._buttons.values():
+            button.update_tile(button.tile)
+        self._set_buttons_enabled(not self._busy)
+        self._say_title()
+        self._say_mode()
+        self._say_result()
+        self._say_print()
+
+    def _say_title(self) -> None:
+        self.title.setText(
+            self.tr("Please touch the service you need")
+            if self._refusal is None
+            else words.say(self._refusal)
+        )
+
+    def _say_mode(self) -> None:
+        group = self._priority
+        self.mode.setText(
+            self.tr("Priority Service: {group} — now choose the service").format(group=words.show(group))
+            if group
+            else ""
+        )
+
+    def _say_result(self) -> None:
+        if self._last is None:
+            return
+        ticket, slip = self._last.ticket, self._last.slip
+        self.number.setText(ticket.number)
+        self.result_service.setText(ticket.service_name)
+        self.result_detail.setText(
+            self.tr(
+                "People ahead of you: {ahead}  ·  Estimated wait: {estimate}\n"
+                "Please take a seat and watch the screen. Your number will be called."
+            ).format(ahead=words.number(slip.people_ahead), estimate=words.say(slip.estimate))
+        )
+
+    def _say_print(self) -> None:
+        self.print_status.setText(words.text("kiosk.print.busy"))
+        self.print_problem.setText(words.say(self._print_problem) if self._print_problem else "")
 
     # -- scaling --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -267,17 +333,18 @@ class KioskWindow(QWidget):
             font.setBold(bold)
             widget.setFont(font)
 
-        size(self.office, 0.05, True)
+        self.office.set_pixels(int(unit * 0.05))
         size(self.title, 0.035)
         size(self.mode, 0.032, True)
         for button in self._buttons.values():
-            size(button, 0.038, True)
+            button.set_pixels(int(unit * 0.038))
         for button in (self.priority_button, self.cancel_priority, self.groups_back, self.reprint, self.done):
             size(button, 0.03, True)
             button.setMinimumHeight(int(unit * 0.11))
+        self.priority_button.set_pixels(int(unit * 0.03))
         for button in self.group_buttons:
             size(button, 0.04, True)
-        size(self.groups_title, 0.04, True)
+        self.groups_title.set_pixels(int(unit * 0.04))
         size(self.result_heading, 0.05, True)
         self._fit_number()
         size(self.result_service, 0.045, True)
@@ -288,13 +355,9 @@ class KioskWindow(QWidget):
 
     def _fit_number(self) -> None:
         """The number as large as the screen allows: 22 % of its height, narrowed to fit its width."""
-        font = QFont(self.number.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, int(self.height() * 0.22)))
-        advance = QFontMetrics(font).horizontalAdvance(self.number.text() or "A000")
-        if advance > self.width() * 0.9:
-            font.setPixelSize(max(12, int(font.pixelSize() * self.width() * 0.9 / advance)))
-        self.number.setFont(font)
+        height, width = self.height(), self.width()
+        number = self.number.text() or "A000"
+        fit_font(self.number, int(height * 0.22), int(width * 0.9), number, bold=True, smallest=12)
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -334,7 +397,7 @@ class KioskWindow(QWidget):
 
     def _set_priority(self, group: PriorityGroup | None) -> None:
         self._priority = group
-        self.mode.setText(f"Pelayanan Khusus: {words.show(group)} — sekarang pilih layanan" if group else "")
+        self._say_mode()
         self.mode.setVisible(group is not None)
         self.cancel_priority.setVisible(group is not None)
         self.priority_button.setVisible(group is None)
@@ -360,32 +423,21 @@ class KioskWindow(QWidget):
         self._busy = False
         self._set_priority(None)
         if isinstance(result, Exception):
+            _log_failure(f"no ticket issued for service {code}", result)
             self._set_buttons_enabled(True)
-            self.title.setText(self._take_failure(code, result))
+            self._refusal = _refusal(result)
+            self._say_title()
             self.refresh()
             return
         self._last = result
-        ticket, slip = result.ticket, result.slip
-        log.info("ticket %s issued for service %s", ticket.number, code)
-        self.number.setText(ticket.number)
+        log.info("ticket %s issued for service %s", result.ticket.number, code)
+        self._say_result()
         self._fit_number()
-        self.result_service.setText(ticket.service_name)
-        self.result_detail.setText(
-            f"Antrean di depan Anda: {slip.people_ahead}  ·  Perkiraan tunggu: {slip.estimate}\n"
-            "Silakan duduk dan perhatikan layar. Nomor Anda akan dipanggil."
-        )
         self.pages.setCurrentIndex(2)
-        self._start_print(slip)
+        self._start_print(result.slip)
         self.repaint()
         self.ticketShown.emit(result)
         self.refresh()
-
-    @staticmethod
-    def _take_failure(code: str, error: Exception) -> str:
-        _log_failure(f"no ticket issued for service {code}", error)
-        if isinstance(error, AntrianError):
-            return words.text("kiosk.take.failed", reason=error)
-        return words.text("kiosk.take.unexpected")
 
     # -- printing (off the GUI thread) ------------------------------------------------------------------
     def _start_print(self, slip: TicketSlip) -> None:
@@ -396,12 +448,11 @@ class KioskWindow(QWidget):
         self._return.stop()
         if self._print is None:
             log.warning("ticket %s not printed: no printer is set for this kiosk", slip.number)
-            self._print_outcome(words.text("kiosk.print.no_printer"), reprint=False)
+            self._print_outcome(Message("kiosk.print.no_printer"), reprint=False)
             return
         self._printing = True
         self._print_job += 1
         job, printer = self._print_job, self._print
-        self.print_status.setText(words.text("kiosk.print.busy"))
         self.print_status.show()
         self.done.hide()
         self._print_watch.start()
@@ -423,7 +474,7 @@ class KioskWindow(QWidget):
             self._print_outcome(None, reprint=False)
             return
         _log_failure(f"ticket {slip.number} not printed", failed)
-        self._print_outcome(words.text("kiosk.print.failed"), reprint=True)
+        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
 
     def _print_gave_up(self) -> None:
         if not self._printing:
@@ -433,13 +484,15 @@ class KioskWindow(QWidget):
         _log_failure(
             f"ticket {number} not printed", PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
         )
-        self._print_outcome(words.text("kiosk.print.failed"), reprint=True)
+        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
 
-    def _print_outcome(self, problem: str | None, *, reprint: bool) -> None:
-        """Printed (``problem`` None) or not: say so, and let the kiosk return to the start."""
+    def _print_outcome(self, problem: Message | None, *, reprint: bool) -> None:
+        """Printed (``problem`` None) or not (what the citizen can do): say so, and let the kiosk return to
+        the start."""
         self.print_status.hide()
         self.done.show()
-        self.print_problem.setText(problem or "")
+        self._print_problem = problem
+        self._say_print()
         self.print_problem.setVisible(problem is not None)
         self.reprint.setVisible(reprint)
         # a citizen whose ticket did not print gets time to note the number
@@ -456,7 +509,8 @@ class KioskWindow(QWidget):
             return
         self._return.stop()
         self._return.setInterval(self.return_after_ms)
-        self.title.setText("Silakan sentuh layanan yang Anda perlukan")
+        self._refusal = None
+        self._say_title()
         self.pages.setCurrentIndex(0)
         self._set_buttons_enabled(True)
 
@@ -480,7 +534,10 @@ class KioskWindow(QWidget):
         if self._exit_pin is None or self._pin_wait.isActive():
             return False
         if answer is None:
-            answer, ok = QInputDialog.getText(self, "Keluar", "PIN admin:", QLineEdit.EchoMode.Password)
+            dialog = self.pin_dialog()
+            ok = bool(dialog.exec())
+            answer = dialog.textValue()
+            dialog.deleteLater()
             if not ok:
                 return False
         if answer != self._exit_pin:
@@ -488,6 +545,31 @@ class KioskWindow(QWidget):
             return False
         self.showNormal()
         return True
+
+    def pin_dialog(self) -> QInputDialog:
+        """The admin PIN prompt in the kiosk's language (its OK and Cancel are Qt's own, translated in
+        common_id.ts)."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Exit"))
+        dialog.setLabelText(self.tr("Admin PIN:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        return dialog
+
+
+def _two_lines(name: str) -> str:
+    """A long name on two lines, so that large text still fits its button."""
+    if len(name) <= 14 or " " not in name:
+        return name
+    first, _, last = name.rpartition(" ")
+    return f"{first}\n{last}"
+
+
+def _refusal(error: Exception) -> Message:
+    """Why no number was given, as the citizen is told: a coded refusal with its reason, anything else (a
+    bug, logged with its traceback) as a plain apology."""
+    if isinstance(error, AntrianError):
+        return Message("kiosk.take.failed", reason=error.message)
+    return Message("kiosk.take.unexpected")
 
 
 def _log_failure(what: str, error: Exception) -> None:

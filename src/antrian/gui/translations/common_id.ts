@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>ErrorBox</name>
+    <message>
+        <source>Antrian — Error</source>
+        <translation>Antrian — Kesalahan</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
