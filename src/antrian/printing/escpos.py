@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from antrian.domain.errors import AntrianError, InvalidInput
-from antrian.printing.slip import TicketSlip
+from antrian.printing.slip import TicketSlip, slip_lines
 
 ESC, GS = b"\x1b", b"\x1d"
 INIT = ESC + b"@"
@@ -72,7 +72,7 @@ def render(slip: TicketSlip, width_mm: int = 80) -> bytes:
         raise InvalidInput("printer.bad_width", width=width_mm)
     columns = COLUMNS[width_mm]
     out = [INIT, ESC + b"t" + bytes([CODEPAGE_PC858]), ESC + b"a\x01"]
-    for style, value in slip.lines():
+    for style, value in slip_lines(slip):
         if style == "number":
             scale = max(1, min(8, columns // max(1, len(value))))
             out += [ESC + b"E\x01", _size(scale, scale), _text(value), b"\n", _size(1, 1), ESC + b"E\x00"]

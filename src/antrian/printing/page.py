@@ -15,7 +15,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from antrian.printing.escpos import PrinterError
-from antrian.printing.slip import TicketSlip
+from antrian.printing.slip import TicketSlip, slip_lines
 
 SLIP_SIZE_MM = QSizeF(80, 125)
 
@@ -66,7 +66,7 @@ def draw(slip: TicketSlip, device: QPagedPaintDevice) -> None:
             y += box.height() + 1.5 * dpmm
 
         sizes = {"title": (4.2, True), "normal": (3.2, False), "label": (3.2, True), "small": (2.6, False)}
-        for style, text in slip.lines():
+        for style, text in slip_lines(slip):
             if style == "number":
                 block(text, min(22.0, 60.0 / max(1, len(text))), True)
             else:

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from antrian.domain.errors import NotFound
 from antrian.domain.estimate import describe_wait, estimated_wait
 from antrian.domain.priority import PriorityGroup
+from antrian.domain.slip import TicketSlip
 from antrian.domain.timing import Clock, system_clock
-from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import kiosk_overview
 from antrian.services.office import get_office
 from antrian.store.models import Service, Setting, Ticket
