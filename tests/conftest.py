@@ -106,6 +106,17 @@ def db(db_url: str) -> Iterator[Database]:
         database.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language: a command run with --lang en, or a test that chose English,
+    must not change the words of the tests after it."""
+    from antrian import words
+
+    words.set_language(words.DEFAULT_LANGUAGE)
+    yield
+    words.set_language(words.DEFAULT_LANGUAGE)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(MONDAY_9AM)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from antrian import words
 from antrian.config import load_config
 from antrian.domain.errors import InvalidInput
+from tests.helpers import raises_code
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -45,30 +47,60 @@ def test_missing_file_is_an_empty_configuration(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "problem"),
+    ("text", "code", "params"),
     [
-        ("database = ", "not valid TOML"),
-        ('printer = "usb:1:2"\n', "unknown setting"),
-        ("[kiosk]\npaper_width = 76\n", "58 or 80"),
-        ("[kiosk]\nprinter = 9100\n", "printer must be str"),
-        ('kiosk = "usb"\n', "must be tables"),
-        ("counter = 2\n", "must be tables"),
-        ("[counter]\nnumber = 0\n", "1 or more"),
-        ('[counter]\nnumber = "2"\n', "number must be int"),
+        ("database = ", "config.not_toml", {}),
+        (
+            'printer = "usb:1:2"\n',
+            "config.unknown",
+            {"names": ["printer"], "known": ["counter", "database", "display", "kiosk", "language"]},
+        ),
+        ("[kiosk]\npaper_width = 76\n", "config.paper_width", {"width": 76}),
+        (
+            "[kiosk]\nprinter = 9100\n",
+            "config.wrong_type",
+            {"key": "printer", "kind": "str", "value": "9100"},
+        ),
+        ('kiosk = "usb"\n', "config.not_tables", {}),
+        ("counter = 2\n", "config.not_tables", {}),
+        ("[counter]\nnumber = 0\n", "config.counter_number", {"number": 0}),
+        ('[counter]\nnumber = "2"\n', "config.wrong_type", {"key": "number", "kind": "int", "value": "'2'"}),
+        ('language = "fr"\n', "config.language", {"language": "fr", "choices": ["id", "en"]}),
+        ("language = 1\n", "config.wrong_type", {"key": "language", "kind": "str", "value": "1"}),
     ],
 )
-def test_a_broken_file_names_the_problem(tmp_path: Path, text: str, problem: str) -> None:
+def test_a_broken_file_names_the_problem(
+    tmp_path: Path, text: str, code: str, params: dict[str, object]
+) -> None:
     path = write(tmp_path, text)
-    with pytest.raises(InvalidInput, match=problem) as caught:
+    with raises_code(InvalidInput, code, path=str(path), **params):
         load_config(path)
-    assert str(path) in str(caught.value)
+
+
+def test_a_broken_file_in_both_languages(tmp_path: Path) -> None:
+    path = write(tmp_path, "[kiosk]\npaper_width = 76\n")
+    with raises_code(InvalidInput, "config.paper_width") as caught:
+        load_config(path)
+    assert words.say(caught.value, lang="id") == f"{path}: kiosk.paper_width harus 58 atau 80, bukan 76"
+    assert words.say(caught.value, lang="en") == f"{path}: kiosk.paper_width must be 58 or 80, not 76"
+    with raises_code(InvalidInput, "config.not_toml") as caught:
+        load_config(write(tmp_path, "database = "))
+    assert caught.value.params["problem"]  # the TOML reader's account of where the file is broken
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("", None), ('language = "en"\n', "en"), ('language = " ID "\n', "id")]
+)
+def test_the_language_of_this_pc(tmp_path: Path, text: str, language: str | None) -> None:
+    assert load_config(write(tmp_path, text)).language == language
 
 
 @pytest.mark.slow
 def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
     db = tmp_path / "from-config.db"
     path = write(tmp_path, f'database = "{db}"\n')
-    env = {k: v for k, v in os.environ.items() if k != "ANTRIAN_DATABASE_URL"} | {"ANTRIAN_CONFIG": str(path)}
+    inherited = ("ANTRIAN_DATABASE_URL", "ANTRIAN_LANG")
+    env = {k: v for k, v in os.environ.items() if k not in inherited} | {"ANTRIAN_CONFIG": str(path)}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -86,4 +118,5 @@ def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
     assert shown["path"] == str(path) and shown["database"] == str(db)
     path.write_text("[kiosk]\npaper_width = 76\n")
     broken = run("tickets", "--json")
-    assert broken.returncode == 2 and "paper_width must be 58 or 80" in broken.stderr
+    assert broken.returncode == 2
+    assert broken.stderr == f"antrian: {path}: kiosk.paper_width harus 58 atau 80, bukan 76\n"

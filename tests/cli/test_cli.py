@@ -48,9 +48,12 @@ class Result:
 
 
 def run(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
-    """Run ``antrian [--db DB] ARGS`` with a clean environment (no inherited database, no debug mode)."""
+    """Run ``antrian [--db DB] ARGS`` with a clean environment (no inherited database, language, debug mode
+    or settings file: this PC's own would decide the database or the language under test)."""
     argv = ([] if db is None else ["--db", str(db)]) + [str(a) for a in args]
-    environ = {k: v for k, v in os.environ.items() if k not in ("ANTRIAN_DATABASE_URL", "ANTRIAN_DEBUG")}
+    inherited = ("ANTRIAN_DATABASE_URL", "ANTRIAN_DEBUG", "ANTRIAN_LANG")
+    environ = {k: v for k, v in os.environ.items() if k not in inherited}
+    environ["ANTRIAN_CONFIG"] = os.devnull
     environ.update(env or {})
     began = time.monotonic()
     proc = subprocess.run([*ANTRIAN, *argv], capture_output=True, text=True, env=environ, timeout=60)
@@ -131,12 +134,17 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert sorted(passwords) == sorted(DEMO_USERS), first.out
     assert all(len(p) >= 8 for p in passwords.values()), first.out
 
+    assert "Pengguna baru dan kata sandinya (hanya ditampilkan sekali ini):" in first.out.splitlines()
+
     before = dump(office)
     second = ok("demo-data", db=office)
-    assert printed_passwords(second.out) == {}, second.out
-    for username, password in passwords.items():
-        assert password not in second.out, f"{username}'s password shown again\n{second.out}"
-    assert "already existed" in second.out
+    third = ok("demo-data", "--lang", "en", db=office)
+    for again in (second, third):
+        assert printed_passwords(again.out) == {}, again.out
+        for username, password in passwords.items():
+            assert password not in again.out, f"{username}'s password shown again\n{again.out}"
+    assert second.out.splitlines()[1:] == ["Semua pengguna contoh sudah ada; kata sandinya tidak berubah."]
+    assert third.out.splitlines()[1:] == ["All sample users already existed; their passwords are unchanged."]
     assert dump(office) == before, "a second demo-data run changed the database"
 
     counters = ok("counters", "--json", db=office).json()
@@ -209,26 +217,47 @@ def test_full_flow_issue_call_recall_start_finish_and_event_log(office: Path) ->
 def test_call_next_with_nobody_waiting_exits_3(office: Path) -> None:
     ok("counter", "open", 1, db=office)
     result = run("counter", "call-next", 1, "--json", db=office)
-    fails(result, 3, "nobody", "counter 1")
+    fails(result, 3)
+    assert result.err == "antrian: Tidak ada warga yang menunggu untuk loket 1\n"
     assert result.out == ""
+    english = run("counter", "call-next", 1, "--lang", "en", db=office)
+    fails(english, 3)
+    assert english.err == "antrian: Nobody is waiting for counter 1\n"
 
 
 # 4. bad input ---------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("args", "named"),
+    ("args", "said"),
     [
-        (("ticket", "issue", "Z"), "'Z'"),
-        (("ticket", "issue", "12"), "12"),
-        (("ticket", "issue", "A", "--priority", "vip"), "vip"),
+        (("ticket", "issue", "Z"), 'Layanan "Z" tidak ada (layanan yang ada: A, B, C, D)'),
+        (("ticket", "issue", "12"), 'Kode layanan "12" harus 1 sampai 3 huruf A-Z'),
+        (
+            ("ticket", "issue", "A", "--priority", "vip"),
+            'Kelompok pelayanan khusus "vip" tidak dikenal; pilih salah satu: '
+            "disabilitas, lansia, hamil, anak, bencana_alam, bencana_sosial",
+        ),
+        (("ticket", "issue", "Z", "--lang", "en"), 'There is no service "Z" (services: A, B, C, D)'),
     ],
-    ids=["unknown-service", "malformed-code", "unknown-priority"],
+    ids=["unknown-service", "malformed-code", "unknown-priority", "unknown-service-en"],
 )
-def test_bad_ticket_input_exits_2_and_issues_nothing(office: Path, args: tuple[str, ...], named: str) -> None:
+def test_bad_ticket_input_exits_2_and_issues_nothing(office: Path, args: tuple[str, ...], said: str) -> None:
     before = dump(office)
-    fails(run(*args, db=office), 2, named)
+    result = run(*args, db=office)
+    fails(result, 2)
+    assert result.err == f"antrian: {said}\n"
     assert dump(office) == before
+
+
+def test_long_or_garbled_input_is_echoed_in_one_short_line(office: Path) -> None:
+    """A 100,000-character argument, or one with terminal control sequences, is repeated cut and clean."""
+    long = run("ticket", "issue", "Q" * 100_000, db=office)
+    fails(long, 2, "Kode layanan")
+    assert long.err.count("\n") == 1 and len(long.err) < 300 and "…" in long.err, long.err[:500]
+    garbled = run("ticket", "issue", "A\x1b[2J\x07", db=office)
+    fails(garbled, 2)
+    assert garbled.err == 'antrian: Kode layanan "A [2J " harus 1 sampai 3 huruf A-Z\n'
 
 
 # 5. illegal transitions -----------------------------------------------------------------------------------
@@ -237,13 +266,19 @@ def test_bad_ticket_input_exits_2_and_issues_nothing(office: Path, args: tuple[s
 def test_illegal_actions_exit_2_naming_ticket_and_status(office: Path) -> None:
     ok("ticket", "issue", "A", db=office)
     ok("ticket", "issue", "A", db=office)
-    fails(run("counter", "call-next", 2, db=office), 2, "counter 2", "closed")
+    fails(run("counter", "call-next", 2, db=office), 2, "loket 2 tutup")
+    fails(run("counter", "call-next", 2, "--lang", "en", db=office), 2, "counter 2 is closed")
 
     ok("counter", "open", 1, db=office)
     assert ok("counter", "call-next", 1, "--json", db=office).json()["number"] == "A001"
-    fails(run("counter", "finish", 1, db=office), 2, "A001", "called")
-    fails(run("counter", "call-next", 1, db=office), 2, "A001", "called")
-    fails(run("counter", "transfer", 1, "--to", "A", db=office), 2, "A001", "service A")
+    finish = run("counter", "finish", 1, db=office)
+    fails(finish, 2)
+    assert finish.err == "antrian: Tidak bisa menyelesaikan A001: statusnya dipanggil\n"
+    finish = run("counter", "finish", 1, "--lang", "en", db=office)
+    fails(finish, 2)
+    assert finish.err == "antrian: Cannot finish A001: it is called\n"
+    fails(run("counter", "call-next", 1, db=office), 2, "loket 1 masih memegang A001 (dipanggil)")
+    fails(run("counter", "transfer", 1, "--to", "A", db=office), 2, "A001 sudah berada di layanan A")
 
     tickets = ok("tickets", "--json", db=office).json()
     assert [(t["number"], t["status"], t["counter"]) for t in tickets] == [
@@ -379,7 +414,62 @@ def test_flow_on_postgresql(pg_url: str) -> None:
     )
     ok("counter", "start", 1, db=pg_url)
     assert ok("counter", "finish", 1, "--json", db=pg_url).json()["status"] == "done"
-    fails(run("counter", "call-next", 1, db=pg_url), 3, "nobody")
+    fails(run("counter", "call-next", 1, db=pg_url), 3, "tidak ada warga yang menunggu untuk loket 1")
     [ticket] = ok("tickets", "--json", db=pg_url).json()
     assert (ticket["status"], ticket["counter"]) == ("done", 1)
     assert ticket["first_called_at"] and ticket["started_at"] and ticket["finished_at"], ticket
+
+
+# 12. the language of what is printed -------------------------------------------------------------------
+
+
+def test_human_output_in_both_languages_json_in_neither(office: Path) -> None:
+    ok("ticket", "issue", "A", "--priority", "lansia", db=office)
+    ok("counter", "open", 1, db=office)
+    assert ok("tickets", db=office).out == "A001  KTP Elektronik  menunggu  [pelayanan khusus: Lanjut usia]\n"
+    assert ok("tickets", "--lang", "en", db=office).out == (
+        "A001  KTP Elektronik  waiting  [priority service: Elderly]\n"
+    )
+    assert ok("counter", "pause", 1, "--reason", "Makan siang", db=office).out == "loket 1: istirahat\n"
+    assert ok("counter", "close", 1, "--lang", "en", db=office).out == "counter 1: closed\n"
+    assert ok("expire", db=office).out == "0 tiket dari hari sebelumnya dinyatakan kedaluwarsa\n"
+    assert ok("expire", "--lang", "en", db=office).out == "0 tickets of past days expired\n"
+    for command in (("tickets", "--json"), ("counters", "--json"), ("events", "--after", "0", "--json")):
+        assert ok(*command, db=office).out == ok(*command, "--lang", "en", db=office).out, command
+
+
+def test_the_language_comes_from_the_option_the_environment_or_the_settings_file(
+    office: Path, tmp_path: Path
+) -> None:
+    settings = tmp_path / "antrian.toml"
+    settings.write_text('language = "en"\n', encoding="utf-8")
+    file_only = {"ANTRIAN_CONFIG": str(settings)}
+    indonesian, english = "tidak ada tiket\n", "no tickets\n"
+    assert ok("tickets", db=office).out == indonesian  # the default
+    assert ok("tickets", db=office, env=file_only).out == english
+    assert ok("tickets", db=office, env={**file_only, "ANTRIAN_LANG": "id"}).out == indonesian
+    assert ok("tickets", "--lang", "en", db=office, env={"ANTRIAN_LANG": "id"}).out == english
+    assert ok("tickets", "--lang=en", db=office).out == english
+    assert ok("--lang", "en", "tickets", db=office).out == english
+
+
+@pytest.mark.parametrize(
+    ("args", "env"), [(("--lang", "fr"), {}), ((), {"ANTRIAN_LANG": "fr"})], ids=["option", "environment"]
+)
+def test_an_unknown_language_is_refused(office: Path, args: tuple[str, ...], env: dict[str, str]) -> None:
+    result = run("tickets", *args, db=office, env=env)
+    fails(result, 2)
+    assert result.err == 'antrian: Bahasa "fr" tidak dikenal; pilih salah satu: id, en\n'
+
+
+def test_argparse_refusals_in_both_languages(office: Path) -> None:
+    indonesian = run("ticket", "issue", "A", "--priority", db=office)
+    fails(indonesian, 2)
+    assert indonesian.err.startswith("cara pakai: antrian ticket issue")
+    assert indonesian.err.endswith("antrian: Perintah tidak benar: argumen --priority: perlu satu nilai\n")
+    english = run("ticket", "issue", "A", "--lang", "en", "--priority", db=office)
+    fails(english, 2)
+    assert english.err.startswith("usage: antrian ticket issue")
+    assert english.err.endswith("antrian: Wrong command: argument --priority: expected one argument\n")
+    unknown = run("frobnicate", db=office)
+    fails(unknown, 2, "Perintah tidak benar: argumen command: pilihan tidak sah: 'frobnicate'")

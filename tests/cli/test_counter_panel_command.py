@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from antrian.cli import _panel_shorthand, build_parser, main
@@ -22,6 +24,8 @@ from antrian.cli import _panel_shorthand, build_parser, main
         (["--db", "/x.db", "counter", "1"], ["--db", "/x.db", "counter", "panel", "1"]),
         (["--db", "counter.db", "counter"], ["--db", "counter.db", "counter", "panel"]),
         (["--db=/x.db", "counter"], ["--db=/x.db", "counter", "panel"]),
+        (["--lang", "en", "counter", "2"], ["--lang", "en", "counter", "panel", "2"]),
+        (["--lang=en", "counter"], ["--lang=en", "counter", "panel"]),
     ],
 )
 def test_panel_shorthand(argv: list[str], expected: list[str]) -> None:
@@ -36,6 +40,17 @@ def test_panel_arguments_parse() -> None:
     assert (operation.counter_command, operation.counter) == ("finish", 3)
 
 
-def test_a_counter_number_that_is_not_a_number_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_counter_number_that_is_not_a_number_is_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # this PC's own settings file and language must not decide the words under test
+    monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.delenv("ANTRIAN_LANG", raising=False)
     assert main(["counter", "panel", "dua"]) == 2
-    assert "invalid int value: 'dua'" in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "antrian: Perintah tidak benar: argumen counter: nilai int tidak sah: 'dua'\n"
+    )
+    assert main(["counter", "panel", "dua", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "antrian: Wrong command: argument counter: invalid int value: 'dua'\n"
+    )

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 
+from antrian import words
 from antrian.domain.estimate import (
     FALLBACK,
     describe_wait,
@@ -10,6 +11,7 @@ from antrian.domain.estimate import (
     servers_for,
     typical_service_time,
 )
+from antrian.domain.messages import Message
 
 M = timedelta(minutes=1)
 
@@ -51,14 +53,32 @@ def test_negative_people_ahead_is_a_bug() -> None:
 
 
 @pytest.mark.parametrize(
-    ("wait", "words"),
+    ("wait", "message"),
     [
-        (None, "menunggu loket dibuka"),
-        (timedelta(0), "segera dilayani"),
-        (15 * M, "sekitar 15 menit"),
-        (60 * M, "sekitar 1 jam"),
-        (95 * M, "sekitar 1 jam 35 menit"),
+        (None, Message("estimate.no_counter")),
+        (timedelta(0), Message("estimate.now")),
+        (timedelta(seconds=59), Message("estimate.now")),
+        (M, Message("estimate.about", wait=M)),
+        (15 * M, Message("estimate.about", wait=15 * M)),
+        (95 * M, Message("estimate.about", wait=95 * M)),
     ],
 )
-def test_words(wait: timedelta | None, words: str) -> None:
-    assert describe_wait(wait) == words
+def test_describe_wait(wait: timedelta | None, message: Message) -> None:
+    assert describe_wait(wait) == message
+
+
+@pytest.mark.parametrize(
+    ("wait", "indonesian", "english"),
+    [
+        (None, "menunggu loket dibuka", "waiting for a counter to open"),
+        (timedelta(0), "segera dilayani", "served shortly"),
+        (M, "sekitar 1 menit", "about 1 minute"),
+        (15 * M, "sekitar 15 menit", "about 15 minutes"),
+        (60 * M, "sekitar 1 jam", "about 1 hour"),
+        (95 * M, "sekitar 1 jam 35 menit", "about 1 hour 35 minutes"),
+        (125 * M, "sekitar 2 jam 5 menit", "about 2 hours 5 minutes"),
+    ],
+)
+def test_words(wait: timedelta | None, indonesian: str, english: str) -> None:
+    assert words.say(describe_wait(wait), lang="id") == indonesian
+    assert words.say(describe_wait(wait), lang="en") == english

@@ -2,8 +2,10 @@
 
 import pytest
 
+from antrian import words
 from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import DEFAULT_WIDTH, format_label, parse_label, validate_code
+from tests.helpers import raises_code
 
 
 @pytest.mark.parametrize(
@@ -39,7 +41,7 @@ def test_format_label_never_cuts_wide_numbers(number: int, width: int, label: st
 
 @pytest.mark.parametrize("number", [0, -1, -100])
 def test_format_label_refuses_non_positive_numbers(number: int) -> None:
-    with pytest.raises(InvalidInput, match=rf"positive, not {number}$"):
+    with raises_code(InvalidInput, "ticket.number_not_positive", number=number):
         format_label("A", number)
 
 
@@ -69,11 +71,15 @@ def test_validate_code_accepts_and_normalises(code: str, normalised: str) -> Non
     "code", ["", "   ", "1", "A1", "12", "ABCD", "abcd", "A-B", "A B", "A_", "É", "Ä", "-A", "A.", "KK0"]
 )
 def test_validate_code_refuses_and_names_input(code: str) -> None:
-    with pytest.raises(InvalidInput) as caught:
+    with raises_code(InvalidInput, "service.code_invalid", code=code):
         validate_code(code)
-    message = str(caught.value)
-    assert repr(code) in message
-    assert "1 to 3 letters" in message
+
+
+def test_a_refused_code_is_quoted_in_both_languages() -> None:
+    with raises_code(InvalidInput, "service.code_invalid") as caught:
+        validate_code("A1")
+    assert words.say(caught.value, lang="id") == 'Kode layanan "A1" harus 1 sampai 3 huruf A-Z'
+    assert words.say(caught.value, lang="en") == 'Service code "A1" must be 1 to 3 letters A-Z'
 
 
 @pytest.mark.parametrize(
@@ -120,18 +126,17 @@ def test_parse_label_variants(text: str, parsed: tuple[str, int]) -> None:
     ],
 )
 def test_parse_label_refuses_bad_input_and_names_it(text: str) -> None:
-    with pytest.raises(InvalidInput) as caught:
+    with raises_code(InvalidInput, "ticket.label_invalid", text=text):
         parse_label(text)
-    assert repr(text) in str(caught.value)
 
 
 @pytest.mark.parametrize("code", ["ß", "ﬀ", "ı"])
 def test_non_ascii_letters_are_not_codes(code: str) -> None:
-    with pytest.raises(InvalidInput):
+    with raises_code(InvalidInput, "service.code_invalid", code=code):
         validate_code(code)
 
 
 @pytest.mark.parametrize("text", ["A0", "A000", "A١٢٣"])
 def test_zero_and_non_latin_digits_are_not_tickets(text: str) -> None:
-    with pytest.raises(InvalidInput):
+    with raises_code(InvalidInput, "ticket.label_invalid", text=text):
         parse_label(text)

@@ -2,8 +2,10 @@
 
 import pytest
 
+from antrian import words
 from antrian.domain.errors import IllegalAction, PermissionDenied
 from antrian.domain.roles import KIOSK, SYSTEM, USER_ROLES, Actor, Permission, Role
+from tests.helpers import raises_code
 
 P, R = Permission, Role
 
@@ -27,14 +29,16 @@ def test_permission_matrix(role: Role, permission: Permission) -> None:
     if permission in GRANTED[role]:
         actor.require(permission)
     else:
-        with pytest.raises(PermissionDenied):
+        with raises_code(
+            PermissionDenied, "permission.denied", who="someone", role=role, permission=permission
+        ):
             actor.require(permission)
 
 
 @pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE])
 def test_kiosk_may_only_issue(permission: Permission) -> None:
     KIOSK.require(P.ISSUE)
-    with pytest.raises(PermissionDenied, match=r"^kiosk \(kiosk\) may not "):
+    with raises_code(PermissionDenied, "permission.denied", who="kiosk", role=R.KIOSK, permission=permission):
         KIOSK.require(permission)
 
 
@@ -44,23 +48,33 @@ def test_system_may_do_everything(permission: Permission) -> None:
 
 
 @pytest.mark.parametrize(
-    ("permission", "message"),
+    ("permission", "indonesian", "english"),
     [
-        (P.MANAGE, "petugas1 (operator) may not change the office set-up"),
-        (P.EXPIRE, "petugas1 (operator) may not close the service day"),
+        (
+            P.MANAGE,
+            "petugas1 (petugas) tidak berhak mengubah pengaturan kantor",
+            "petugas1 (operator) may not change the office set-up",
+        ),
+        (
+            P.EXPIRE,
+            "petugas1 (petugas) tidak berhak menutup hari layanan",
+            "petugas1 (operator) may not close the service day",
+        ),
     ],
 )
-def test_operator_denied_message_names_the_user(permission: Permission, message: str) -> None:
-    with pytest.raises(PermissionDenied) as caught:
+def test_operator_denied_message_names_the_user(
+    permission: Permission, indonesian: str, english: str
+) -> None:
+    with raises_code(PermissionDenied, "permission.denied", who="petugas1", role=R.OPERATOR) as caught:
         Actor(R.OPERATOR, 5, "petugas1").require(permission)
-    assert str(caught.value) == message
+    assert words.say(caught.value, lang="id") == indonesian
+    assert words.say(caught.value, lang="en") == english
 
 
 def test_denied_message_without_a_name_uses_the_role() -> None:
-    with pytest.raises(
-        PermissionDenied, match=r"^supervisor \(supervisor\) may not change the office set-up$"
-    ):
+    with raises_code(PermissionDenied, "permission.denied", who="supervisor", role=R.SUPERVISOR) as caught:
         Actor(R.SUPERVISOR, 3).require(P.MANAGE)
+    assert words.say(caught.value, lang="en") == "supervisor (supervisor) may not change the office set-up"
 
 
 def test_permission_denied_is_an_illegal_action() -> None:

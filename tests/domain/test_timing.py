@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from antrian import words
 from antrian.domain.errors import InvalidInput
+from antrian.domain.messages import Message
 from antrian.domain.timing import (
     FixedClock,
     TimeUnit,
@@ -14,11 +16,13 @@ from antrian.domain.timing import (
     require_utc,
     service_day,
     service_time,
+    standard_words,
     stay_time,
     system_clock,
     waiting_time,
     walk_time,
 )
+from tests.helpers import raises_code
 
 START = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 WIB = timezone(timedelta(hours=7))
@@ -136,14 +140,13 @@ def test_office_zone_known_names(name: str, hours: int) -> None:
     ],
 )
 def test_office_zone_unknown_name_is_invalid_input_naming_it(name: str) -> None:
-    with pytest.raises(InvalidInput) as caught:
+    with raises_code(InvalidInput, "office.timezone_unknown", zone=name):
         office_zone(name)
-    assert repr(name) in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["Asia", "America"])
 def test_office_zone_directory_name_is_invalid_input(name: str) -> None:
-    with pytest.raises(InvalidInput):
+    with raises_code(InvalidInput, "office.timezone_unknown", zone=name):
         office_zone(name)
 
 
@@ -189,8 +192,31 @@ def test_parse_unit(text: str, unit: TimeUnit) -> None:
 
 @pytest.mark.parametrize("text", ["", "menit", "jam", "days", "working days", "minute"])
 def test_parse_unit_invalid_names_input_and_choices(text: str) -> None:
-    with pytest.raises(InvalidInput) as caught:
+    with raises_code(InvalidInput, "time_unit.unknown", unit=text) as caught:
         parse_unit(text)
-    message = str(caught.value)
-    assert repr(text) in message
-    assert "minutes, hours, working_days" in message
+    assert caught.value.params["choices"] == ["minutes", "hours", "working_days"]
+    assert words.say(caught.value, lang="en") == (
+        f'Unknown time unit "{text}"; use one of: minutes, hours, working_days'
+    )
+    assert words.say(caught.value, lang="id") == (
+        f'Satuan waktu "{text}" tidak dikenal; pilih salah satu: minutes, hours, working_days'
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "indonesian", "english"),
+    [
+        (15, "minutes", "15 menit", "15 minutes"),
+        (1, "minutes", "1 menit", "1 minute"),
+        (1, "hours", "1 jam", "1 hour"),
+        (2, "hours", "2 jam", "2 hours"),
+        (1, "working_days", "1 hari kerja", "1 working day"),
+        (3, "working_days", "3 hari kerja", "3 working days"),
+        (1500, "minutes", "1.500 menit", "1,500 minutes"),
+    ],
+)
+def test_standard_words(value: int, unit: str, indonesian: str, english: str) -> None:
+    message = standard_words(value, unit)
+    assert message == Message(f"standard.{unit}", n=value)
+    assert words.say(message, lang="id") == indonesian
+    assert words.say(message, lang="en") == english

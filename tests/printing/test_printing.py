@@ -8,31 +8,89 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from antrian import words
-from antrian.domain.errors import AntrianError, InvalidInput
+from antrian.domain.errors import AntrianError, InvalidInput, NotFound
+from antrian.domain.messages import Message
+from antrian.domain.priority import PriorityGroup
 from antrian.printing.escpos import COLUMNS, PrinterError, parse_target, render, send
 from antrian.printing.slip import TicketSlip
 from antrian.services import queue
 from antrian.services.slips import ticket_slip
 from antrian.store.database import Database
+from tests.helpers import raises_code
 from tests.printing.fake_printer import FakeNetworkPrinter
 
 SLIP = TicketSlip(
     office="Mal Pelayanan Publik Kota Banjarmasin",
-    service="A - KTP Elektronik",
+    service_code="A",
+    service_name="KTP Elektronik",
     number="A123",
-    issued="Senin, 30 November 2026 09:02",
+    issued=datetime(2026, 11, 30, 9, 2, tzinfo=ZoneInfo("Asia/Makassar")),
     people_ahead=7,
-    estimate="sekitar 25 menit",
-    standard_time="15 menit",
+    estimate=Message("estimate.about", wait=timedelta(minutes=25)),
+    standard_time=Message("standard.minutes", n=15),
     footer="Terima kasih. Nomor yang terlewat dapat dipanggil ulang di loket.",
     qr="ANTRIAN:42:A123:2026-11-30",
-    priority="Lanjut usia",
+    priority=PriorityGroup.ELDERLY,
 )
+
+
+def with_changes(slip: TicketSlip, **changes: object) -> TicketSlip:
+    return TicketSlip(**{**{f: getattr(slip, f) for f in slip.__dataclass_fields__}, **changes})  # type: ignore[arg-type]
+
+
+def test_slip_lines_in_indonesian() -> None:
+    assert SLIP.lines() == [
+        ("title", "Mal Pelayanan Publik Kota Banjarmasin"),
+        ("normal", "A - KTP Elektronik"),
+        ("label", "NOMOR ANTREAN"),
+        ("number", "A123"),
+        ("normal", "Pelayanan Khusus: Lanjut usia"),
+        ("normal", "Senin, 30 November 2026 09:02"),
+        ("normal", "Antrean di depan Anda: 7"),
+        ("normal", "Perkiraan tunggu: sekitar 25 menit"),
+        ("normal", "Standar waktu layanan: 15 menit"),
+        ("small", "Terima kasih. Nomor yang terlewat dapat dipanggil ulang di loket."),
+    ]
+
+
+def test_slip_lines_in_english() -> None:
+    """The same ticket on a kiosk set to English: the values are said in its language."""
+    words.set_language("en")
+    slip = with_changes(SLIP, footer=None, people_ahead=1, standard_time=Message("standard.hours", n=1))
+    assert slip.lines() == [
+        ("title", "Mal Pelayanan Publik Kota Banjarmasin"),
+        ("normal", "A - KTP Elektronik"),
+        ("label", "TICKET NUMBER"),
+        ("number", "A123"),
+        ("normal", "Priority service: Elderly"),
+        ("normal", "Monday, 30 November 2026 09:02"),
+        ("normal", "People ahead of you: 1"),
+        ("normal", "Estimated wait: about 25 minutes"),
+        ("normal", "Standard service time: 1 hour"),
+        (
+            "small",
+            "Keep this ticket and watch the screen. A missed number can be called again at the counter.",
+        ),
+    ]
+
+
+def test_slip_without_priority_standard_or_footer() -> None:
+    slip = with_changes(
+        SLIP, priority=None, standard_time=None, footer=None, estimate=Message("estimate.now")
+    )
+    lines = [text for _, text in slip.lines()]
+    assert not any(text.startswith(("Pelayanan Khusus", "Standar waktu")) for text in lines)
+    assert "Perkiraan tunggu: segera dilayani" in lines
+    assert lines[-1] == (
+        "Simpan tiket ini dan perhatikan layar. Nomor yang terlewat dapat dipanggil ulang di loket."
+    )
 
 
 def decode(data: bytes) -> tuple[list[tuple[str, bytes]], list[str]]:
@@ -92,9 +150,7 @@ def test_escpos_slip_decodes_to_the_ticket(width: int) -> None:
 
 
 def test_indonesian_text_survives_the_code_page() -> None:
-    slip = TicketSlip(
-        **{**{f: getattr(SLIP, f) for f in SLIP.__dataclass_fields__}, "footer": "Rp 10.000 · café €"}
-    )
+    slip = with_changes(SLIP, footer="Rp 10.000 · café €")
     _, lines = decode(render(slip, 80))
     assert "Rp 10.000 · café €" in " ".join(lines)
 
@@ -245,11 +301,25 @@ def test_slip_from_the_database(office: Database, clock) -> None:  # type: ignor
         second = queue.issue_ticket(s, "A", priority="hamil", clock=clock)
     with office.read() as s:
         slip = ticket_slip(s, second.id, clock=clock)
-        assert ticket_slip(s, first.id, clock=clock).estimate == "segera dilayani"
-    assert (slip.number, slip.people_ahead, slip.priority) == ("A002", 1, "Wanita hamil")
-    assert slip.issued == "Senin, 30 November 2026 09:00" and slip.standard_time == "15 menit"
-    assert slip.estimate == "menunggu loket dibuka"  # no counter open yet
+        assert ticket_slip(s, first.id, clock=clock).estimate == Message("estimate.now")
+    assert (slip.number, slip.people_ahead, slip.priority) == ("A002", 1, PriorityGroup.PREGNANT)
+    assert (slip.service_code, slip.service_name, slip.service) == (
+        "A",
+        "KTP Elektronik",
+        "A - KTP Elektronik",
+    )
+    assert slip.issued == clock.now and slip.issued.utcoffset() == timedelta(hours=7)  # office-local: WIB
+    assert slip.standard_time == Message("standard.minutes", n=15)
+    assert slip.estimate == Message("estimate.no_counter")  # no counter open yet
+    assert slip.footer is None  # the office set none: the catalogue's words are printed
     assert slip.qr == f"ANTRIAN:{second.id}:A002:2026-11-30"
+    lines = [text for _, text in slip.lines()]
+    assert "Senin, 30 November 2026 09:00" in lines and "Pelayanan Khusus: Wanita hamil" in lines
+
+
+def test_slip_of_an_unknown_ticket(office: Database, clock) -> None:  # type: ignore[no-untyped-def]
+    with office.read() as s, raises_code(NotFound, "ticket.unknown_id", id=99999):
+        ticket_slip(s, 99999, clock=clock)
 
 
 @pytest.mark.slow
@@ -270,4 +340,6 @@ def test_cli_reprint_to_file_and_pdf(tmp_path: Path) -> None:
     failed = run("ticket", "print", str(issued["id"]), "--printer", "tcp:127.0.0.1:9")
     assert failed.returncode == 1 and "tcp:127.0.0.1:9" in failed.stderr
     missing = run("ticket", "print", "99999", "--printer", f"file:{out}")
-    assert missing.returncode == 2 and "no ticket with id 99999" in missing.stderr
+    assert missing.returncode == 2 and missing.stderr == "antrian: Tidak ada tiket dengan id 99999\n"
+    english = run("--lang", "en", "ticket", "print", "99999", "--printer", f"file:{out}")
+    assert english.returncode == 2 and english.stderr == "antrian: There is no ticket with id 99999\n"

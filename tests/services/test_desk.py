@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from antrian import words
 from antrian.domain.desk import DeskAction
 from antrian.domain.errors import (
     CounterUnavailable,
@@ -21,15 +22,19 @@ from antrian.domain.errors import (
     PermissionDenied,
     StaleView,
 )
+from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import SYSTEM, Actor, Role
+from antrian.domain.status import Action, Status
 from antrian.domain.timing import FixedClock
 from antrian.services import desk
+from antrian.services.counters import MAX_REASON
 from antrian.services.desk import DeskResult, DeskView, desk_view
 from antrian.services.office import update_office
 from antrian.services.queries import events_after, tickets_for_day
 from antrian.services.queue import issue_ticket
 from antrian.services.results import EventInfo, TicketInfo
 from antrian.store.database import Database
+from tests.helpers import raises_code, raises_transition
 
 D = DeskAction
 # Sunday 2026-11-29, 09:00 in Jakarta: the service day before the fixtures' clock.
@@ -385,7 +390,7 @@ def test_every_action_with_the_current_token(office: Database, clock: FixedClock
     assert step(D.HOLD, "ticket_held").ticket.status == "held"  # type: ignore[union-attr]
     assert step(D.CALL_NEXT, "ticket_called").ticket.id == a3.id  # type: ignore[union-attr]
     assert step(D.NO_SHOW, "ticket_no_show").ticket.status == "no_show"  # type: ignore[union-attr]
-    with pytest.raises(NothingWaiting):
+    with raises_code(NothingWaiting, "counter.nobody_waiting", counter=1):
         press(office, 1, D.CALL_NEXT, clock, operator)
 
     # held and missed citizens are called back by number
@@ -445,8 +450,16 @@ def test_start_records_no_priority_check_where_none_applies(
     press(office, 1, D.FINISH, clock, operator)
     press(office, 1, D.CALL_NEXT, clock, operator)
     before = snapshot(office, clock)
-    with pytest.raises(InvalidInput, match="A002 claims priority service"):
+    with raises_code(
+        InvalidInput, "priority.confirm_first", ticket="A002", group=PriorityGroup.PREGNANT
+    ) as caught:
         press(office, 1, D.START, clock, operator)  # priority, but the operator gave no answer
+    assert words.say(caught.value, lang="id") == (
+        "A002 meminta pelayanan khusus (Wanita hamil): pastikan atau tolak dulu"
+    )
+    assert words.say(caught.value, lang="en") == (
+        "A002 claims priority service (Pregnant women): confirm or reject the claim first"
+    )
     assert snapshot(office, clock) == before
 
 
@@ -499,7 +512,7 @@ def test_stale_token_refuses_and_changes_nothing(
         act(office, 1, D.RECALL if how == "called" else D.START, clock, operator, expect=None)
     before = snapshot(office, clock)
     clock.advance(minutes=1)
-    with pytest.raises(StaleView, match="counter 1 changed since it was last shown"):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, action, clock, operator, expect=stale, **ARGUMENTS.get(action, {}))
     assert snapshot(office, clock) == before
     # with the token of what the counter now shows, the same action is done
@@ -536,7 +549,7 @@ def test_same_action_sent_twice_is_done_once(
     act(office, 1, action, clock, operator, expect=token, **ARGUMENTS.get(action, {}))
     once = snapshot(office, clock)
     clock.advance(seconds=5)
-    with pytest.raises(StaleView):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, action, clock, operator, expect=token, **ARGUMENTS.get(action, {}))
     assert snapshot(office, clock) == once
 
@@ -546,7 +559,7 @@ def test_twice_pressed_call_next_and_recall(office: Database, clock: FixedClock,
     press(office, 1, D.OPEN, clock, operator)
     token = view(office, 1, clock).token
     first = act(office, 1, D.CALL_NEXT, clock, operator, expect=token)
-    with pytest.raises(StaleView):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, D.CALL_NEXT, clock, operator, expect=token)
     assert first.ticket is not None and first.ticket.id == a1.id
     with office.read() as s:
@@ -555,7 +568,7 @@ def test_twice_pressed_call_next_and_recall(office: Database, clock: FixedClock,
 
     token = first.token
     recalled = act(office, 1, D.RECALL, clock, operator, expect=token)
-    with pytest.raises(StaleView):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, D.RECALL, clock, operator, expect=token)
     again = act(office, 1, D.RECALL, clock, operator, expect=recalled.token)  # pressed on the new screen
     assert again.ticket is not None and again.ticket.call_count == 3
@@ -568,7 +581,7 @@ def test_expect_none_skips_the_check(office: Database, clock: FixedClock, operat
     issue(office, "A", clock)
     stale = view(office, 1, clock).token
     act(office, 1, D.OPEN, clock, operator, expect=None)
-    with pytest.raises(StaleView):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, D.CALL_NEXT, clock, operator, expect=stale)
     assert act(office, 1, D.CALL_NEXT, clock, operator, expect=None).ticket.number == "A001"  # type: ignore[union-attr]
     assert act(office, 1, D.RECALL, clock, operator, expect=None).ticket.call_count == 2  # type: ignore[union-attr]
@@ -580,40 +593,42 @@ def test_errors_of_the_services_pass_through_and_change_nothing(
 ) -> None:
     press(office, 1, D.OPEN, clock, operator)
     before = snapshot(office, clock)
-    with pytest.raises(NothingWaiting, match="nobody is waiting for counter 1"):
+    with raises_code(NothingWaiting, "counter.nobody_waiting", counter=1):
         press(office, 1, D.CALL_NEXT, clock, operator)
     for empty in (None, ""):
-        with pytest.raises(InvalidInput, match="which number"):
+        with raises_code(InvalidInput, "desk.which_number"):
             press(office, 1, D.CALL_NUMBER, clock, operator, ticket=empty)
-    with pytest.raises(CounterUnavailable, match="no ticket called or in service"):
+    with raises_code(CounterUnavailable, "counter.no_current", counter=1):
         press(office, 1, D.FINISH, clock, operator)
-    with pytest.raises(InvalidInput, match="needs a reason"):
+    with raises_code(InvalidInput, "counter.pause_reason_missing"):
         press(office, 1, D.PAUSE, clock, operator)
-    with pytest.raises(InvalidInput, match="needs a reason"):
+    with raises_code(InvalidInput, "counter.pause_reason_missing"):
         press(office, 1, D.PAUSE, clock, operator, reason="   ")
+    with raises_code(InvalidInput, "counter.pause_reason_long", limit=MAX_REASON):
+        press(office, 1, D.PAUSE, clock, operator, reason="x" * (MAX_REASON + 1))
     assert snapshot(office, clock) == before
 
     issue(office, "A", clock)
     press(office, 1, D.CALL_NEXT, clock, operator)
     before = snapshot(office, clock)
-    with pytest.raises(IllegalTransition, match="cannot finish A001: it is called"):
+    with raises_transition(Action.FINISH, "A001", Status.CALLED):
         press(office, 1, D.FINISH, clock, operator)
     for empty in (None, ""):
-        with pytest.raises(InvalidInput, match="transfer to which service"):
+        with raises_code(InvalidInput, "desk.which_service"):
             press(office, 1, D.TRANSFER, clock, operator, to_service=empty)
-    with pytest.raises(InvalidInput, match="already in service A"):
+    with raises_code(InvalidInput, "transfer.same_service", ticket="A001", service="A"):
         press(office, 1, D.TRANSFER, clock, operator, to_service="A")
-    with pytest.raises(CounterUnavailable, match="still has A001"):
+    with raises_code(CounterUnavailable, "counter.busy", counter=1, ticket="A001", status=Status.CALLED):
         press(office, 1, D.PAUSE, clock, operator, reason="Istirahat")
-    with pytest.raises(CounterUnavailable, match="still has A001"):
+    with raises_code(CounterUnavailable, "counter.busy", counter=1, ticket="A001", status=Status.CALLED):
         press(office, 1, D.CLOSE, clock, operator)
     assert snapshot(office, clock) == before
 
     press(office, 1, D.START, clock, operator)
     before = snapshot(office, clock)
-    with pytest.raises(IllegalTransition, match="cannot recall A001: it is being served"):
+    with raises_transition(Action.RECALL, "A001", Status.SERVING):
         press(office, 1, D.RECALL, clock, operator)
-    with pytest.raises(IllegalTransition, match="cannot no-show A001"):
+    with raises_transition(Action.NO_SHOW, "A001", Status.SERVING):
         press(office, 1, D.NO_SHOW, clock, operator)
     assert snapshot(office, clock) == before
 
@@ -627,7 +642,7 @@ def test_operator_cannot_act_on_a_counter_open_for_another(
     token = view(office, 1, clock).token
     before = snapshot(office, clock)
     for action in DeskAction:
-        with pytest.raises(PermissionDenied, match="counter 1 is open for petugas1"):
+        with raises_code(PermissionDenied, "counter.held_by", counter=1, user="petugas1"):
             act(office, 1, action, clock, other, expect=token, **ARGUMENTS.get(action, {}))
     assert snapshot(office, clock) == before
     # the other operator works another counter, and this one once it is closed
@@ -655,7 +670,7 @@ def test_view_is_stale_after_actions_that_end_where_they_started(
         press(office, 1, action, clock, operator, **ARGUMENTS.get(action, {}))
     assert situation(view(office, 1, clock).token) == situation(seen)
     before = snapshot(office, clock)
-    with pytest.raises(StaleView):
+    with raises_code(StaleView, "counter.stale_view", counter=1):
         act(office, 1, D.CALL_NEXT, clock, operator, expect=seen)
     assert snapshot(office, clock) == before
 

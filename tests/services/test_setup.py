@@ -6,6 +6,7 @@ from datetime import time
 
 import pytest
 
+from antrian import words
 from antrian.domain.errors import InvalidInput, NotFound
 from antrian.domain.roles import SYSTEM
 from antrian.services.counters import list_counters
@@ -13,31 +14,64 @@ from antrian.services.demo import install_demo
 from antrian.services.office import get_office, update_office
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database
+from tests.helpers import raises_code
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "problem"),
+    ("kwargs", "code", "params"),
     [
-        ({"code": "ABCD"}, "1 to 3 letters"),
-        ({"name": " "}, "needs a name"),
-        ({"standard_time": 0}, "must be positive"),
-        ({"standard_unit": "weeks"}, "unknown time unit"),
-        ({"daily_quota": 0}, "quota"),
-        ({"open_days": "1238"}, "weekday digits"),
-        ({"opens_at": time(15), "closes_at": time(8)}, "closes .* before it opens"),
+        ({"code": "ABCD"}, "service.code_invalid", {"code": "ABCD"}),
+        ({"name": " "}, "service.name_missing", {"service": "A"}),
+        ({"standard_time": 0}, "service.standard_not_positive", {"service": "A"}),
+        ({"standard_unit": "weeks"}, "time_unit.unknown", {"unit": "weeks"}),
+        ({"daily_quota": 0}, "service.quota_not_positive", {"service": "A"}),
+        ({"open_days": "1238"}, "service.open_days_invalid", {"service": "A"}),
+        ({"open_days": ""}, "service.open_days_invalid", {"service": "A"}),
+        (
+            {"opens_at": time(15), "closes_at": time(8)},
+            "service.closes_before_opening",
+            {"service": "A", "opens": time(15), "closes": time(8)},
+        ),
     ],
 )
-def test_service_validation(db: Database, kwargs: dict[str, object], problem: str) -> None:
-    values: dict[str, object] = {"code": "A", "name": "KTP", "standard_time": 15, **kwargs}
-    code, name = values.pop("code"), values.pop("name")
-    with db.write() as session, pytest.raises(InvalidInput, match=problem):
-        save_service(session, str(code), str(name), actor=SYSTEM, **values)  # type: ignore[arg-type]
+def test_service_validation(
+    db: Database, kwargs: dict[str, object], code: str, params: dict[str, object]
+) -> None:
+    values: dict[str, object] = {"code": "a", "name": "KTP", "standard_time": 15, **kwargs}
+    service, name = values.pop("code"), values.pop("name")
+    with db.write() as session, raises_code(InvalidInput, code, **params):
+        save_service(session, str(service), str(name), actor=SYSTEM, **values)  # type: ignore[arg-type]
+
+
+def test_service_times_are_said_on_the_24_hour_clock(db: Database) -> None:
+    with db.write() as session, raises_code(InvalidInput, "service.closes_before_opening") as caught:
+        save_service(
+            session, "E", "Legalisir", actor=SYSTEM, standard_time=5, opens_at=time(15), closes_at=time(8, 30)
+        )
+    assert words.say(caught.value, lang="id") == "Layanan E tutup (08:30) sebelum buka (15:00)"
+    assert words.say(caught.value, lang="en") == "Service E closes (08:30) before it opens (15:00)"
+
+
+@pytest.mark.parametrize(
+    ("number", "services", "code", "params"),
+    [
+        (0, ["A"], "counter.number_invalid", {"number": 0}),
+        (-2, ["A"], "counter.number_invalid", {"number": -2}),
+        (6, ["A", "a"], "counter.service_twice", {"counter": 6}),
+        (6, ["A1"], "service.code_invalid", {"code": "A1"}),
+    ],
+)
+def test_counter_validation(
+    office: Database, number: int, services: list[str], code: str, params: dict[str, object]
+) -> None:
+    with office.write() as session, raises_code(InvalidInput, code, **params):
+        save_counter(session, number, "Loket", services, actor=SYSTEM)
 
 
 def test_counter_serves_services_in_order(office: Database) -> None:
     with office.write() as session:
         save_counter(session, 5, "Loket Prioritas", ["C", "A"], actor=SYSTEM)
-        with pytest.raises(NotFound, match="unknown service 'X'"):
+        with raises_code(NotFound, "service.unknown", service="X", choices=["A", "B", "C"]):
             save_counter(session, 6, "Loket 6", ["X"], actor=SYSTEM)
     with office.read() as session:
         counters = {c.number: c for c in list_counters(session)}
@@ -47,10 +81,14 @@ def test_counter_serves_services_in_order(office: Database) -> None:
 
 def test_office_settings_are_checked(db: Database) -> None:
     with db.write() as session:
-        with pytest.raises(InvalidInput, match="unknown time zone 'Mars/Olympus'"):
+        with raises_code(InvalidInput, "office.timezone_unknown", zone="Mars/Olympus"):
             update_office(session, SYSTEM, timezone="Mars/Olympus")
-        with pytest.raises(InvalidInput, match="unknown office setting"):
-            update_office(session, SYSTEM, colour="red")
+        with raises_code(InvalidInput, "office.unknown_settings", names=["colour", "size"]):
+            update_office(session, SYSTEM, size=2, colour="red")
+        with raises_code(InvalidInput, "office.label_width"):
+            update_office(session, SYSTEM, label_width=7)
+        with raises_code(InvalidInput, "office.interleave"):
+            update_office(session, SYSTEM, priority_interleave=-1)
         office = update_office(session, SYSTEM, name="MPP Banjarmasin", timezone="Asia/Makassar")
     assert (office.name, office.timezone) == ("MPP Banjarmasin", "Asia/Makassar")
     with db.read() as session:

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import exc
 
 from antrian.domain.errors import ServiceUnavailable, StoreError
+from antrian.domain.messages import Message
 from antrian.domain.roles import KIOSK, SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
 from antrian.services import queue
@@ -74,8 +75,8 @@ def _seed(path: Path) -> int:
     return user_id
 
 
-def _run(db: Database, fast: bool, operator: Actor) -> list[TicketInfo | str]:
-    results: list[TicketInfo | str] = []
+def _run(db: Database, fast: bool, operator: Actor) -> list[TicketInfo | Message]:
+    results: list[TicketInfo | Message] = []
     for index, (code, priority, offset) in enumerate(STEPS):
         clock = FixedClock(START + offset)
         actor = operator if index % 3 == 1 else KIOSK
@@ -86,7 +87,7 @@ def _run(db: Database, fast: bool, operator: Actor) -> list[TicketInfo | str]:
                 with db.write() as s:
                     results.append(queue.issue_ticket(s, code, priority=priority, actor=actor, clock=clock))
         except ServiceUnavailable as refusal:
-            results.append(str(refusal))
+            results.append(refusal.message)
     return results
 
 
@@ -127,7 +128,7 @@ def test_rows_are_byte_identical_to_the_session_path(tmp_path: Path) -> None:
     assert results["fast"] == results["session"]
     numbers = [r.number if isinstance(r, TicketInfo) else r for r in results["fast"]]
     assert numbers[:6] == ["A0001", "B0001", "A0002", "C0001", "F0001", "F0002"]
-    assert "quota of 2 tickets" in str(numbers[6])
+    assert numbers[6] == Message("service.quota_used", service="F", name="Konsultasi", quota=2)
     assert numbers[7:] == ["B0002", "B0001", "A0001"]
     session_rows, fast_rows = _dump(paths["session"]), _dump(paths["fast"])
     assert fast_rows.keys() == session_rows.keys()

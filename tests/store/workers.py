@@ -18,7 +18,8 @@ def _report(path: str, payload: dict[str, Any]) -> None:
 
 def issuer(url: str, count: int, codes: list[str], start: Any, out: str, entry: str = "session") -> None:
     """Issue ``count`` tickets through ``entry``: "session" (``issue_ticket`` in ``db.write()``) or "in"
-    (``issue_ticket_in``). Refusals (ServiceUnavailable, e.g. a quota) are reported apart from errors."""
+    (``issue_ticket_in``). Refusals (ServiceUnavailable, e.g. a quota) are reported apart from errors, as
+    their code and parameters."""
     from antrian.domain.errors import ServiceUnavailable
     from antrian.services.queue import issue_ticket, issue_ticket_in
     from antrian.store.database import open_database
@@ -39,7 +40,7 @@ def issuer(url: str, count: int, codes: list[str], start: Any, out: str, entry: 
                         info = issue_ticket(session, code, priority=priority)
                 issued.append([info.id, info.number, info.service])
             except ServiceUnavailable as refusal:
-                refused.append(str(refusal))
+                refused.append([refusal.code, refusal.params])
             except Exception:
                 errors.append(traceback.format_exc())
         db.dispose()
