@@ -143,6 +143,19 @@ def test_a_window_without_a_message_line_shows_a_box_that_does_not_block(
     box.close()
 
 
+def test_an_exception_python_could_not_raise_is_logged(log_file: Path) -> None:
+    class Leaky:
+        def __del__(self) -> None:
+            raise ValueError("closing failed")
+
+    errors.remove_hooks()  # pytest puts its own hook in for each test: ours again, as in a window process
+    errors.install_hooks()
+    Leaky()  # dropped at once: __del__ runs and its exception cannot be raised anywhere
+    text = log_file.read_text(encoding="utf-8")
+    assert re.search(r"WARNING antrian\.gui\.errors: Exception ignored .*Leaky\.__del__", text)
+    assert "ValueError: closing failed" in text
+
+
 def test_qt_warnings_go_to_the_log(log_file: Path) -> None:
     qWarning("QFont::setPixelSize: Pixel size <= 0 (0)")
     assert "WARNING qt: QFont::setPixelSize: Pixel size <= 0 (0)" in log_file.read_text(encoding="utf-8")

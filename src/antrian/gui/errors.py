@@ -5,8 +5,8 @@
 logged. ``show_error`` puts the sentence in the window's own message line when it has one
 (``show_message(text, kind)``), else in a message box. ``log_failure`` records a failure a window handled
 itself (a ticket that did not print). ``install_hooks`` makes every exception nothing caught (in a slot, a
-timer, an event handler, a thread) and every Qt warning go to the log; the person is told in a sentence,
-and the window goes on.
+timer, an event handler, a thread, a ``__del__``) and every Qt warning go to the log; the person is told in
+a sentence, and the window goes on.
 
 PySide6 (6.6 to 6.11, checked) hands an exception raised in a slot or in an overridden event handler
 called by the event loop to ``sys.excepthook`` and carries on with the next event; one raised in a handler
@@ -107,7 +107,7 @@ def _window_to_tell() -> QWidget | None:
 
 class _Hooks:
     teller: _Teller | None = None
-    previous: tuple[Any, Any, Any] | None = None
+    previous: tuple[Any, Any, Any, Any] | None = None
     seen: dict[tuple[str, str, int], tuple[float, int]] = {}  # noqa: RUF012 - one per process
 
 
@@ -118,15 +118,21 @@ def install_hooks() -> None:
     if _Hooks.teller is not None:
         return
     _Hooks.teller = _Teller()
-    _Hooks.previous = (sys.excepthook, threading.excepthook, qInstallMessageHandler(_qt_message))
+    _Hooks.previous = (
+        sys.excepthook,
+        threading.excepthook,
+        sys.unraisablehook,
+        qInstallMessageHandler(_qt_message),
+    )
     sys.excepthook = _uncaught
     threading.excepthook = _uncaught_in_thread
+    sys.unraisablehook = _unraisable
 
 
 def remove_hooks() -> None:
     if _Hooks.previous is None:
         return
-    sys.excepthook, threading.excepthook, qt_handler = _Hooks.previous
+    sys.excepthook, threading.excepthook, sys.unraisablehook, qt_handler = _Hooks.previous
     qInstallMessageHandler(qt_handler)
     _Hooks.previous = None
     if _Hooks.teller is not None:
@@ -148,6 +154,24 @@ def _uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
         return
     name = args.thread.name if args.thread is not None else "?"
     _report(f"uncaught exception in thread {name}", (args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An exception Python could not raise (in ``__del__``, a weak reference's callback): logged, not told;
+    the person's window was not doing anything they asked for."""
+    log.warning(
+        "%s: %s",
+        unraisable.err_msg or "Exception ignored in",
+        _safe_repr(unraisable.object),
+        exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback),
+    )
+
+
+def _safe_repr(thing: Any) -> str:
+    try:
+        return repr(thing)
+    except Exception:  # a broken __repr__ must not hide the exception being reported
+        return f"<{type(thing).__name__}>"
 
 
 def _report(what: str, info: tuple[type[BaseException], BaseException, TracebackType | None]) -> None:
