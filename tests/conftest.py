@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -86,6 +87,24 @@ def pg_url() -> Iterator[str]:
         yield schema.url
     finally:
         schema.drop()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every process the tests start logs here (``ANTRIAN_LOG_DIR``), never to the user's own log folder."""
+    folder = tmp_path_factory.mktemp("logs")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANTRIAN_LOG_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def _close_logs() -> Iterator[None]:
+    """A test that ran ``antrian.cli.main`` or opened windows in this process leaves no log handler behind."""
+    yield
+    from antrian import logs
+
+    logs.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -1,6 +1,7 @@
 """The `antrian` command: database set-up, demo data, scripted queue operations, windows.
 
-Exit codes: 0 done; 2 bad input or an illegal action (message on stderr); 3 nothing to do; 1 anything else.
+Exit codes: 0 done; 2 bad input or an illegal action (message on stderr); 3 nothing to do; 1 anything else;
+141 the reader of the output went away (``antrian tickets | head``). Every run is logged (``antrian.logs``).
 No path here imports Qt: windows are imported only by the commands that open them. What a person reads is in
 the PC's language (``--lang``, ``ANTRIAN_LANG`` or the settings file; Indonesian by default), made by
 ``antrian.words``; ``--json`` output is for programs and stays language-neutral.
@@ -10,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from antrian import words
+from antrian import logs, words
 from antrian.domain.errors import AntrianError, InvalidInput
 
 if TYPE_CHECKING:
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
     from antrian.store.database import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_NOTHING = 0, 1, 2, 3
+EXIT_PIPE = 141  # what a shell reports for a program ended by SIGPIPE, as `seq 100000 | head -1` does
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -453,6 +459,12 @@ def cmd_config_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_log_path(args: argparse.Namespace) -> int:
+    described = logs.describe_setup()
+    _print(args, described, described["path"])
+    return EXIT_OK
+
+
 def cmd_expire(args: argparse.Namespace) -> int:
     from antrian.services.queue import expire_past_days
 
@@ -582,6 +594,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "config-path", parents=[common], help="where this PC's settings file is read from"
     ).set_defaults(func=cmd_config_path)
+    sub.add_parser(
+        "log-path", parents=[common], help="where this PC's log file is (every window and command writes it)"
+    ).set_defaults(func=cmd_log_path)
     sub.add_parser("expire", parents=[common, user], help="expire open tickets of past days").set_defaults(
         func=cmd_expire
     )
@@ -605,35 +620,136 @@ def _panel_shorthand(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    logs.setup("antrian")
+    log.info("start: antrian %s", " ".join(_loggable(arguments)))
     try:
-        _choose_language(argv)
-        args = build_parser().parse_args(_panel_shorthand(argv))
+        _choose_language(arguments)
+        args = build_parser().parse_args(_panel_shorthand(arguments))
+        logs.rename(_command_name(args))
         args.db = getattr(args, "db", None)
         args.json = getattr(args, "json", False)
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a reader that went away is noticed here, not after the outcome is logged
+        log.info("done: exit %d", code)
+        return code
     except AntrianError as error:
+        _log_refusal(error)
         print(f"antrian: {words.say(error)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
+        log.warning("interrupted: exit 130")
         return 130
-    except Exception as error:  # the CLI never shows a traceback unless asked to
+    except Exception as error:  # the CLI never shows a traceback unless asked to; the log keeps it
+        if isinstance(error, BrokenPipeError) and _output_is_pipe():
+            return _reader_gone()
+        log.error("unexpected error: exit %d", EXIT_ERROR, exc_info=error)
         if os.environ.get("ANTRIAN_DEBUG"):
             raise
-        print(f"antrian: {words.text('cli.unexpected', kind=type(error).__name__)}", file=sys.stderr)
+        print(f"antrian: {_unexpected(error)}", file=sys.stderr)
         return EXIT_ERROR
 
 
+def _command_name(args: argparse.Namespace) -> str:
+    """What each log line of this run names: "ticket issue", "counter call-next", "display"."""
+    command = str(args.command)
+    sub = getattr(args, f"{command.replace('-', '_')}_command", None)
+    return f"{command} {sub}" if sub else command
+
+
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@/\s]*@")
+_SECRET_OPTION = re.compile(r"--[\w-]*(password|pin|secret|token)[\w-]*", re.IGNORECASE)
+_LOGGED_WORD = 200
+
+
+def _loggable(words: list[str]) -> list[str]:
+    """The arguments as the log shows them: passwords masked (in database URLs and after options that
+    carry them), very long words shortened."""
+    shown: list[str] = []
+    hide_next = False
+    for word in words:
+        option, equals, _value = word.partition("=")
+        if hide_next:
+            word = "***"
+        elif _SECRET_OPTION.fullmatch(option):
+            word = f"{option}=***" if equals else word
+        hide_next = not equals and bool(_SECRET_OPTION.fullmatch(word))
+        word = _URL_PASSWORD.sub(r"\1***@", word)
+        if len(word) > _LOGGED_WORD:
+            word = f"{word[:_LOGGED_WORD]}… ({len(word)} characters)"
+        shown.append(word)
+    return shown
+
+
+def _log_refusal(error: AntrianError) -> None:
+    """A refusal the person is told about: nothing waiting is routine, bad input a warning, the rest an
+    error with the cause under it (the driver's words under a StoreError; the whole chain at DEBUG)."""
+    from antrian import words
+
+    described = words.describe(error)
+    if error.exit_code == EXIT_NOTHING:
+        log.info("nothing to do: exit %d: %s", error.exit_code, described)
+    elif error.exit_code == EXIT_INVALID:
+        log.warning("refused: exit %d: %s", error.exit_code, described)
+    else:
+        cause = error.__cause__
+        log.error(
+            "failed: exit %d: %s%s",
+            error.exit_code,
+            described,
+            f" (cause: {type(cause).__name__}: {cause})" if cause is not None else "",
+            exc_info=error if log.isEnabledFor(logging.DEBUG) else None,
+        )
+
+
+def _unexpected(error: BaseException) -> str:
+    from antrian import words
+
+    where = logs.current_file()
+    if where is None:
+        return words.text("logs.cli_unexpected_unlogged", kind=type(error).__name__)
+    return words.text("logs.cli_unexpected", kind=type(error).__name__, log=str(where))
+
+
+def _output_is_pipe() -> bool:
+    """Whether stdout is a pipe or socket, the one place a broken pipe means "the reader has enough"."""
+    import stat
+
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _reader_gone() -> int:
+    """`antrian tickets | head -1`: the reader has what it wanted. End quietly, with the status a shell
+    gives a program that SIGPIPE ended (as `seq 100000 | head -1`), and point stdout at the null device so
+    that no later flush fails again."""
+    log.info("output closed by its reader: exit %d", EXIT_PIPE)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return EXIT_PIPE
+
+
 def run() -> None:
-    """Console entry point: ``main`` then an immediate exit.
+    """Console entry point: ``main``, then the log and the output streams flushed, then an immediate exit.
 
     Every command has committed and closed its database before ``main`` returns, so the interpreter's
     teardown (about 100 ms of garbage collection of SQLAlchemy's objects, a fifth of the CLI's cold-start
-    budget) has nothing left to do that matters; the output streams are flushed first.
+    budget) has nothing left to do that matters. The log is closed on every way out, an exception
+    included (``ANTRIAN_DEBUG``, ``--help``).
     """
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        code = main()
+        try:
+            sys.stdout.flush()  # what a command printed before it failed
+        except BrokenPipeError:
+            code = _reader_gone()
+        sys.stderr.flush()
+    finally:
+        logs.close()
     os._exit(code)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from typing import Any
 
@@ -23,21 +22,31 @@ def application(argv: list[str] | None = None) -> Any:
 
 
 class _Windows:
-    """What every window process shares: the application, the task runner, one change feed, and (for
-    displays) the announcer and the JSON log; ``run`` executes the event loop and cleans up."""
+    """What every window process shares: the log file, the application, the task runner, one change feed,
+    and (for displays) the announcer and the JSON log; ``run`` executes the event loop and cleans up.
 
-    def __init__(self, database: Database, *, voice: bool = False, log_json: str | None = None) -> None:
+    Args:
+        name: what the process's log lines call it ("display", "kiosk", "counter 2", "demo").
+    """
+
+    def __init__(
+        self, database: Database, *, name: str = "window", voice: bool = False, log_json: str | None = None
+    ) -> None:
+        from antrian import logs
         from antrian.gui.display.window import open_log
+        from antrian.gui.errors import install_hooks
         from antrian.gui.feed import ChangeFeed
         from antrian.gui.tasks import TaskRunner
 
-        logging.basicConfig(level=os.environ.get("ANTRIAN_LOG", "WARNING"))
+        logs.setup(name, echo=True)  # warnings also on the terminal that started the window, if any
+        logging.getLogger(__name__).info("%s starts on %s", name, database.name)
         self.database = database
         self.app = application()
         from antrian import words
         from antrian.gui import i18n
 
         i18n.set_language(words.language())  # the CLI chose it: --lang, ANTRIAN_LANG or this PC's setting
+        install_hooks()
         self._runner = TaskRunner(self.app)
         self.log = open_log(log_json)
         self.announcer = None
@@ -65,6 +74,7 @@ class _Windows:
         self._runner.wait()
         if self.log is not None:
             self.log.close()
+        logging.getLogger(__name__).info("windows closed: exit %d", code)
         return code
 
 
@@ -73,7 +83,7 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
     from antrian.gui.display.window import DisplayWindow
     from antrian.store.feed import default_position
 
-    shared = _Windows(database, voice=True, log_json=log_json)
+    shared = _Windows(database, name="display", voice=True, log_json=log_json)
     window = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
     shared.attach(window, default_position("display", database.url))
     screens = shared.app.screens()
@@ -102,7 +112,7 @@ def run_kiosk(
     from antrian.printing.targets import printer_for
 
     print_slip = printer_for(printer, width_mm) if printer else None
-    shared = _Windows(database)
+    shared = _Windows(database, name="kiosk")
     window = KioskWindow(database, shared.background, print_slip=print_slip, exit_pin=exit_pin)
     shared.attach(window)
     if windowed:
@@ -117,7 +127,7 @@ def run_counter(database: Database, *, number: int | None) -> int:
     """``antrian counter [N]``: the operator's panel, sized for a 1366x768 office PC, until closed."""
     from antrian.gui.counter.window import CounterWindow
 
-    shared = _Windows(database)
+    shared = _Windows(database, name="counter" if number is None else f"counter {number}")
     window = CounterWindow(database, shared.background, number=number)
     shared.attach(window)
     window.showMaximized()  # the work area of a 1366x768 screen, under the title bar and above the taskbar
@@ -138,7 +148,7 @@ def run_demo(
     from antrian.gui.kiosk.window import KioskWindow
     from antrian.printing.targets import printer_for
 
-    shared = _Windows(database, voice=True, log_json=log_json)
+    shared = _Windows(database, name="demo", voice=True, log_json=log_json)
     display = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
     kiosk = KioskWindow(database, shared.background, print_slip=printer_for(f"pdf:{ticket_folder}"))
     counters = [

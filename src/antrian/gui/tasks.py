@@ -61,7 +61,9 @@ class TaskRunner(QObject):
 
     @staticmethod
     def _log_error(error: Exception) -> None:
-        log.error("background task failed: %s", error)
+        from antrian.gui.errors import log_failure
+
+        log_failure("background task failed", error)
 
     def wait(self, msecs: int = 5000) -> bool:
         return bool(self._pool.waitForDone(msecs))
@@ -71,7 +73,9 @@ class CoalescedRead(QObject):
     """A window's re-read of what it shows: at most one in flight, never a stale one last.
 
     ``request()`` while a read is in flight marks it to run once more when it lands, since that read may
-    predate the change that prompted the request; a failed read is retried after ``retry_ms``.
+    predate the change that prompted the request; a failed read is retried after ``retry_ms``. The first
+    failure of a run of them is logged in full (with its traceback when it is not an ``AntrianError``), the
+    retries after it in one line each at DEBUG, and the read that works again says so.
     """
 
     def __init__(
@@ -89,7 +93,7 @@ class CoalescedRead(QObject):
         self._background, self._work, self._apply = run_in_background, work, apply
         self._on_error = on_error
         self._what, self._retry_ms = what, retry_ms
-        self._pending = self._again = False
+        self._pending = self._again = self._failing = False
 
     def request(self) -> None:
         if self._pending:
@@ -103,11 +107,20 @@ class CoalescedRead(QObject):
 
         self._pending = False
         if isinstance(result, Exception):
-            log.warning("%s failed: %s", self._what, result)
+            if self._failing:
+                log.debug("%s failed again: %s", self._what, result)
+            else:
+                from antrian.gui.errors import log_failure
+
+                self._failing = True
+                log_failure(f"{self._what} failed; retrying every {self._retry_ms} ms", result)
             if self._on_error is not None:
                 self._on_error(result)
             QTimer.singleShot(self._retry_ms, self.request)
             return
+        if self._failing:
+            self._failing = False
+            log.info("%s works again", self._what)
         if self._again:
             self._again = False
             self.request()

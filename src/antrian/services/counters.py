@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import CounterUnavailable, InvalidInput
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
+from antrian.services.action_log import note, who
 from antrian.services.queue import _Desk, desk, expire_past_days
 from antrian.services.results import CounterInfo
 from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
@@ -15,8 +18,14 @@ from antrian.store.queue import append_events
 
 MAX_REASON = 200
 
+log = logging.getLogger(__name__)
+
 
 def _log(session: Session, d: _Desk, kind: str, actor: Actor, **data: object) -> None:
+    """The counter action's event, and its log line once committed ("counter_paused counter 2 by
+    petugas1 reason=Sholat Jumat")."""
+    details = "".join(f" {key}={value}" for key, value in data.items())
+    note(session, log, "%s counter %s by %s%s", kind, d.counter.number, who(actor), details)
     append_events(
         session,
         [

@@ -6,6 +6,7 @@ transaction, reads the time from ``clock`` and returns a ``TicketInfo``.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -27,6 +28,7 @@ from antrian.domain.priority import parse_group
 from antrian.domain.roles import KIOSK, Actor, Permission
 from antrian.domain.status import AT_COUNTER_STATUSES, Action, Status, next_status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.services.action_log import note, who
 from antrian.services.lookup import counter_by_number, service_by_code, ticket_info
 from antrian.services.office import DEFAULT_OFFICE, OfficeInfo, get_office
 from antrian.services.results import TicketInfo
@@ -45,6 +47,9 @@ from antrian.store.models import (
 )
 from antrian.store.queue import append_events, claim_head, is_postgres, lock_counter_state, next_ticket_number
 
+log = logging.getLogger(__name__)
+_LOGGED_DETAILS = ("call_count", "to_service", "priority_confirmed")
+
 
 def _event(
     kind: str, now: datetime, ticket: Ticket | None, actor_user: int | None, **data: Any
@@ -58,6 +63,17 @@ def _event(
         "user_id": actor_user,
         "data": data,
     }
+
+
+def _record(session: Session, actor: Actor, event: dict[str, Any]) -> None:
+    """Append a ticket action's event, and log its line once committed: "ticket_called A017 counter 2 by
+    petugas1 call_count=1" (see services.action_log)."""
+    append_events(session, [event])
+    if log.isEnabledFor(logging.INFO):
+        data = event["data"]
+        details = "".join(f" {key}={data[key]}" for key in _LOGGED_DETAILS if data.get(key) is not None)
+        counter, number = data.get("counter", "-"), data["number"]
+        note(session, log, "%s %s counter %s by %s%s", event["kind"], number, counter, who(actor), details)
 
 
 # The kiosk's hot path runs Core statements on the session's connection (see store/queue.py).
@@ -350,7 +366,7 @@ def _call(
     d.state.current_ticket_id = ticket.id
     session.flush()
     kind = "ticket_resumed" if action is Action.RESUME else "ticket_called"
-    append_events(session, [_called_event(session, kind, d, ticket, actor)])
+    _record(session, actor, _called_event(session, kind, d, ticket, actor))
     return d.info(session, ticket)
 
 
@@ -438,7 +454,7 @@ def recall(session: Session, counter: int, *, actor: Actor, clock: Clock = syste
     ticket.last_called_at = d.now
     ticket.call_count += 1
     session.flush()
-    append_events(session, [_called_event(session, "ticket_recalled", d, ticket, actor)])
+    _record(session, actor, _called_event(session, "ticket_recalled", d, ticket, actor))
     return d.info(session, ticket)
 
 
@@ -457,9 +473,10 @@ def _finish_step(
     session: Session, d: _Desk, ticket: Ticket, kind: str, actor: Actor, **data: Any
 ) -> TicketInfo:
     session.flush()
-    append_events(
+    _record(
         session,
-        [_event(kind, d.now, ticket, actor.user_id, number=ticket.label, counter=d.counter.number, **data)],
+        actor,
+        _event(kind, d.now, ticket, actor.user_id, number=ticket.label, counter=d.counter.number, **data),
     )
     return d.info(session, ticket)
 
@@ -536,20 +553,19 @@ def transfer(
     )
     session.add(visit)
     session.flush()
-    append_events(
+    _record(
         session,
-        [
-            _event(
-                "ticket_transferred",
-                d.now,
-                ticket,
-                actor.user_id,
-                number=ticket.label,
-                counter=d.counter.number,
-                to_service=code,
-                new_ticket_id=visit.id,
-            )
-        ],
+        actor,
+        _event(
+            "ticket_transferred",
+            d.now,
+            ticket,
+            actor.user_id,
+            number=ticket.label,
+            counter=d.counter.number,
+            to_service=code,
+            new_ticket_id=visit.id,
+        ),
     )
     return ticket_info(visit, target, None, None)
 
@@ -578,7 +594,7 @@ def cancel(session: Session, number: str, *, actor: Actor, clock: Clock = system
         update(CounterState).where(CounterState.current_ticket_id == ticket.id).values(current_ticket_id=None)
     )
     session.flush()
-    append_events(session, [_event("ticket_cancelled", now, ticket, actor.user_id, number=ticket.label)])
+    _record(session, actor, _event("ticket_cancelled", now, ticket, actor.user_id, number=ticket.label))
     service = session.get(Service, ticket.service_id)
     assert service is not None
     return ticket_info(ticket, service, None, None)
@@ -614,4 +630,5 @@ def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_cl
             for t in stale
         ],
     )
+    note(session, log, "ticket_expired %d open ticket(s) of past days by %s", len(stale), who(actor))
     return len(stale)

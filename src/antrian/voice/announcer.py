@@ -131,6 +131,7 @@ class Announcer(QObject):
                 try:
                     path = str(renderer.render(text, self._folder / f"call-{event_id}.wav"))
                 except Exception as error:  # a failing engine must not stop the display
+                    log.warning("speech for event %s failed", event_id, exc_info=True)
                     job_problem = f"speech failed: {error}"
             self._rendered.emit(event_id, path, job_problem)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import shutil
 import subprocess
 import threading
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from antrian.domain.errors import AntrianError
+
+log = logging.getLogger(__name__)
 
 ESPEAK_NORMAL_WPM = 175  # espeak-ng's default speed; settings give rates relative to it
 _PYTTSX3_LOCK = threading.Lock()  # pyttsx3 hands every caller the same engine
@@ -90,7 +93,8 @@ class SpeechRenderer:
             import pyttsx3
 
             self._engine = pyttsx3.init()
-        except Exception as error:  # any engine failure means "no speech here"
+        except Exception as error:  # any engine failure means "no speech here"; its cause goes to the log
+            log.warning("pyttsx3 cannot start", exc_info=True)
             raise SpeechUnavailable(f"speech engine unavailable: {error}") from None
         with _PYTTSX3_LOCK:
             base_rate = int(self._engine.getProperty("rate") or 200)

@@ -447,6 +447,14 @@ class DisplayWindow(Retranslated, QWidget):
             self.repaint()
             painted = time.time()
             for call in calls:
+                # the line that answers "was A017 called at 10:42?" on the display's side
+                log.info(
+                    "call shown %s counter %s event %s%s",
+                    call.number,
+                    call.counter,
+                    call.event_id,
+                    " (recall)" if call.recall else "",
+                )
                 self._write_log("shown", call, painted)
                 self.callShown.emit(call)
             self._speak(calls)
