@@ -387,9 +387,10 @@ def _entries(lang: str) -> Iterator[tuple[str, str]]:
             yield code, template
 
 
-# identifiers a person types or reads as they are: option names, settings keys, [tables], placeholders
+# identifiers a person types or reads as they are: the product's name, option names, settings keys,
+# [tables], placeholders
 _IDENTIFIERS = re.compile(
-    r"\{\{\w+\}\}|\{[^{}]*\}|%\(\w+\)[rsd]|%[sd]|--[\w-]+|\[\w+\]|\b\w+(?:\.\w+)+\b|\b\w*\d\w*\b"
+    r"\bAntrian\b|\{\{\w+\}\}|\{[^{}]*\}|%\(\w+\)[rsd]|%[sd]|--[\w-]+|\[\w+\]|\b\w+(?:\.\w+)+\b|\b\w*\d\w*\b"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
