@@ -13,7 +13,7 @@ from tests.conftest import seed_office
 
 @pytest.fixture
 def office_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(str(tmp_path / "gui.db"))
+    database = open_database(str(tmp_path / "gui.db"), create=True)
     seed_office(database)
     try:
         yield database
