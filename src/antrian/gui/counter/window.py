@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian import words
 from antrian.domain.desk import (
     DeskAction,
     DeskState,
@@ -66,7 +67,7 @@ from antrian.domain.desk import (
     standard_duration,
     standard_text,
 )
-from antrian.domain.errors import InvalidInput, StaleView, StoreError
+from antrian.domain.errors import AntrianError, InvalidInput, StaleView, StoreError
 from antrian.domain.priority import LABELS_ID, PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import Status
@@ -80,6 +81,7 @@ from antrian.gui.counter.dialogs import (
     ServiceDialog,
 )
 from antrian.gui.errors import error_text, show_error
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
@@ -193,7 +195,10 @@ class CounterWindow(QWidget):
         self._in_flight = False
         self.dialog: Any = None
         self._closing = False  # closing the counter because the window is being closed
-        self._problem = ""  # why the database cannot be used, shown in the offline banner
+        # why the database cannot be used, shown in the offline banner: the feed's cause (it stays until the
+        # feed says the cause has gone) or the last failed read or action's
+        self._feed_problem: AntrianError | None = None
+        self._problem: AntrianError | None = None
         self._slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self._slow.timeout.connect(self._answer_is_slow)
         self._may_close = False
@@ -606,7 +611,7 @@ class CounterWindow(QWidget):
     def _read_failed(self, error: Exception) -> None:
         """A failed read: the database gone shows the banner; anything else is said in the message line."""
         if isinstance(error, StoreError):
-            self._problem = str(error)
+            self._problem = error
             self._online = False
             self._show_banner()
             self._show_rules()
@@ -622,8 +627,10 @@ class CounterWindow(QWidget):
         if events and self.actor is not None and not self._feed_refresh.isActive() and not self._in_flight:
             self._feed_refresh.start()
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        self._feed_problem = None if online else problem
         self._online = online
+        self._problem = self._feed_problem
         self._show_banner()
         if online:
             self.refresh()
@@ -637,9 +644,9 @@ class CounterWindow(QWidget):
         if view.event_id < self._min_event_id:
             return  # read before this panel's own last action landed; a newer read follows
         self.view = view
-        if not self._online:  # a read got through: the database is back
+        if not self._online and self._feed_problem is None:  # a read got through: the database is back
             self._online = True
-            self._problem = ""
+            self._problem = None
             if self._request is not None and not self._in_flight:
                 self._send()
         self._show_banner()
@@ -883,16 +890,12 @@ class CounterWindow(QWidget):
 
     def _show_banner(self) -> None:
         request = self._request
+        cause = offline_text(self._problem)
         if request is not None and not self._online:
-            text = LABELS[request.action].rstrip("…")
-            self.offline.setText(
-                f"Koneksi ke basis data terputus. «{text}» mungkin belum tersimpan; bila belum, "
-                "akan dikirim sekali saat tersambung kembali (tidak akan terjadi dua kali)."
-            )
+            action = LABELS[request.action].rstrip("…")
+            self.offline.setText(words.text("store.window.pending", problem=cause, action=action))
         else:
-            self.offline.setText("Koneksi ke basis data terputus — mencoba menyambung kembali…")
-        if self._problem:
-            self.offline.setText(f"{self.offline.text()} ({self._problem})")
+            self.offline.setText(cause)
         self.offline.setVisible(not self._online)
         self.cancel_pending.setVisible(not self._online and request is not None)
 
@@ -1034,7 +1037,7 @@ class CounterWindow(QWidget):
             return
         if isinstance(result, StoreError):
             # Not saved, or saved and the answer lost: keep it and send it again with the same token.
-            self._problem = str(result)
+            self._problem = result
             self._online = False
             self._show_banner()
             self._show_rules()
@@ -1052,16 +1055,21 @@ class CounterWindow(QWidget):
                 )
             else:
                 show_error(self, result)
-            self._online = True
+            self._answered()
             self._show_banner()
             self._show_rules()
             self.refresh()
             return
-        self._online = True
+        self._answered()
         self._min_event_id = max(self._min_event_id, result.event_id)
         self._show_banner()
         self._apply_result(result)
         self.refresh()
+
+    def _answered(self) -> None:
+        """The database answered an action: online again, unless the feed still reports a cause."""
+        self._online = self._feed_problem is None
+        self._problem = self._feed_problem
 
     def _apply_result(self, result: DeskResult) -> None:
         """Show what the action did at once; the full view follows from the refresh."""

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian.domain.errors import AntrianError
 from antrian.domain.hours import long_date_id
 from antrian.domain.timing import office_zone
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
@@ -154,6 +156,7 @@ class DisplayWindow(QWidget):
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
         self._portrait = False
+        self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._voice_reader = CoalescedRead(
             run_in_background,
             self._read_voice_settings,
@@ -190,7 +193,8 @@ class DisplayWindow(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        self.offline = _label("Koneksi ke basis data terputus — mencoba menyambung kembali…", "offline")
+        self.offline = _label(offline_text(None), "offline")
+        self.offline.setWordWrap(True)
         self.offline.hide()
         root.addWidget(self.offline)
 
@@ -457,7 +461,10 @@ class DisplayWindow(QWidget):
             label.style().unpolish(label)
             label.style().polish(label)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        """The banner: shown while the database cannot be used, with the cause; gone once it can."""
+        self.problem = None if online else problem
+        self.offline.setText(offline_text(self.problem))
         self.offline.setVisible(not online)
         if online:
             self.refresh()

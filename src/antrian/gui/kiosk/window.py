@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.priority import LABELS_ID, PriorityGroup
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
@@ -110,6 +112,8 @@ class KioskWindow(QWidget):
         self._print = print_slip
         self._exit_pin = exit_pin
         self._busy = False
+        self._online = True
+        self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
@@ -125,8 +129,9 @@ class KioskWindow(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
-        self.offline = QLabel("Koneksi ke basis data terputus — mencoba menyambung kembali…")
+        self.offline = QLabel(offline_text(None))
         self.offline.setObjectName("offline")
+        self.offline.setWordWrap(True)
         self.offline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.offline)
         self.pages = QStackedWidget()
@@ -304,6 +309,7 @@ class KioskWindow(QWidget):
         self._set_buttons_enabled(not self._busy)
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
+        enabled = enabled and self._online  # a number that cannot be saved is never handed out
         for button in self._buttons.values():
             button.setEnabled(enabled and button.tile.available)
         self.priority_button.setEnabled(enabled)
@@ -394,9 +400,17 @@ class KioskWindow(QWidget):
         self.pages.setCurrentIndex(0)
         self._set_buttons_enabled(True)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        """While the database cannot be used no service can be touched, and the banner says so to the
+        citizen and why to the staff; once it can, the banner and any refusal left on screen go."""
+        was_online, self._online = self._online, online
+        self.problem = None if online else problem
+        self.offline.setText(words.text("store.window.kiosk_offline", problem=offline_text(self.problem)))
         self.offline.setVisible(not online)
+        self._set_buttons_enabled(not self._busy)
         if online:
+            if not was_online and not self._busy and self.pages.currentIndex() == 0:
+                self.go_home()  # clears a refusal made while offline
             self.refresh()
 
     # -- leaving full screen ----------------------------------------------------------------------------
