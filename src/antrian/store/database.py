@@ -246,7 +246,8 @@ class SqliteFile:
         """Raise StoreError when the file is gone, replaced, or (``writing``) cannot be written."""
         with self._lock:
             self._check_identity()
-        if writing and not _writable(self.path):
+        # the file itself: its -wal and -shm exist while it is open, so the folder no longer matters
+        if writing and not os.access(self.path, os.W_OK):
             raise StoreError("store.readonly", database=self.location)
 
     def health(self) -> None:
