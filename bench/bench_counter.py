@@ -151,7 +151,7 @@ def prepare(url: str, waiting: int) -> None:
     from antrian.services.users import create_user
     from antrian.store.database import open_database
 
-    db = open_database(url)
+    db = open_database(url, create=True)
     seed_office(db)
     with db.write() as session:
         for number in (PANEL, *OTHERS):

@@ -106,7 +106,7 @@ def one_call(db: Database, counter: int) -> tuple[int, float]:
 
 
 def prepare(url: str, voice: VoiceSettings) -> Database:
-    db = open_database(url)
+    db = open_database(url, create=True)
     seed_office(db)
     with db.write() as session:
         save_voice_settings(session, voice, actor=SYSTEM)

@@ -35,7 +35,7 @@ TARGET_P95_MS = {"sqlite": 60.0, "postgres": 20.0}
 def measure(backend: str, calls: int, workdir: Path) -> dict[str, float]:
     schema = PgSchema() if backend == "postgres" else None
     url = schema.url if schema else str(workdir / "feed.db")
-    db = open_database(url)
+    db = open_database(url, create=True)
     try:
         seed_office(db)
         with db.write() as session:

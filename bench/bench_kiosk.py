@@ -50,7 +50,7 @@ def measure(url: str, taps: int) -> dict[str, float]:
     from antrian.store.database import open_database
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    db = open_database(url)
+    db = open_database(url, create=True)
     seed_office(db)
     runner = TaskRunner()
     window = KioskWindow(db, lambda w, d: runner.submit(w, d, d), print_slip=lambda slip: None)

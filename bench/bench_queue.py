@@ -221,7 +221,7 @@ def set_up_office(url: str) -> Office:
     from antrian.services.setup import save_counter, save_service
     from antrian.store.models import Counter, Service
 
-    db = open_database(url)
+    db = open_database(url, create=True)
     try:
         with db.write() as session:
             update_office(session, SYSTEM, name="Kantor Benchmark", timezone=ZONE_NAME, priority_interleave=2)

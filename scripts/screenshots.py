@@ -31,7 +31,7 @@ def sample_office(path: str):  # type: ignore[no-untyped-def]
     from antrian.services.queries import events_after
     from antrian.store.database import open_database
 
-    db = open_database(path)
+    db = open_database(path, create=True)
     with db.write() as s:
         passwords = install_demo(s)
     for code in "AAABBCDAABCA":

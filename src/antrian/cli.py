@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from antrian import logs, words
+from antrian.domain.echo import shorten
 from antrian.domain.errors import AntrianError, InvalidInput
 
 if TYPE_CHECKING:
@@ -32,12 +33,19 @@ EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_NOTHING = 0, 1, 2, 3
 EXIT_PIPE = 141  # what a shell reports for a program ended by SIGPIPE, as `seq 100000 | head -1` does
 
 log = logging.getLogger(__name__)
+# The widest whole numbers the database holds: counter numbers are INTEGER (32 bits on PostgreSQL), ticket
+# and event ids BIGINT (tests/cli check these against the models).
+INT32_MAX, INT64_MAX = 2**31 - 1, 2**63 - 1
+# The longest text an option takes: names and codes are short (the echo of a longer one is cut), a pause
+# reason is stored in 200 characters, a printer target or a file path may be longer.
+SHORT_TEXT, REASON_TEXT, TARGET_TEXT, PATH_TEXT = 60, 200, 300, 4096
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise InvalidInput("cli.usage", problem=message)
+        # one short line, whatever was typed: argparse's own words (which repeat the input), cut short,
+        # and where the full usage is; not the usage itself
+        raise InvalidInput("input.usage", problem=shorten(message, 120), command=self.prog)
 
 
 # argparse words its own refusals through gettext; these are its message ids (Python 3.11-3.13) and the
@@ -72,6 +80,49 @@ def _choose_language(argv: Sequence[str]) -> None:
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 
 
+def _whole(option: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else InvalidInput naming ``option``.
+
+    Raised directly (argparse passes it on): a number beyond the column's range must be exit 2 with one
+    short line, not an overflow deep in the driver.
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:  # also a number of more than 4,300 digits, which int() refuses
+            value = None
+        if value is None or not low <= value <= high:
+            raise InvalidInput("input.number_range", option=option, value=shorten(text), low=low, high=high)
+        return value
+
+    return parse
+
+
+def _text(option: str, limit: int) -> Callable[[str], str]:
+    """An argparse type: printable text of at most ``limit`` characters, else InvalidInput naming ``option``
+    and repeating the input cut short (a NUL byte or a line break never reaches the database or a message).
+    """
+
+    def parse(text: str) -> str:
+        if not text.isprintable():
+            raise InvalidInput("input.not_printable", option=option, value=shorten(text))
+        if len(text) > limit:
+            raise InvalidInput(
+                "input.too_long", option=option, value=shorten(text), length=len(text), limit=limit
+            )
+        return text
+
+    return parse
+
+
+def _paper_width(text: str) -> int:
+    """--width: 58 or 80 (mm of thermal paper)."""
+    if text.strip() not in ("58", "80"):
+        raise InvalidInput("input.choice", option="--width", value=shorten(text), choices=["58", "80"])
+    return int(text)
+
+
 def _print(args: argparse.Namespace, payload: Any, human: str) -> None:
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False))
@@ -79,17 +130,25 @@ def _print(args: argparse.Namespace, payload: Any, human: str) -> None:
         print(human)
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database of ``--db``, ``ANTRIAN_DATABASE_URL``, this PC's settings or the default.
+
+    Only the commands that set a database up (``db upgrade``, ``demo-data``, ``demo``) pass ``create``;
+    every other one refuses a missing, empty, foreign or older database, naming the command that sets it
+    up, so that a typo in ``--db`` never opens an empty office.
+    """
     from antrian.store.database import ENV_URL, open_database
 
-    return open_database(args.db or os.environ.get(ENV_URL) or _config().database)
+    return open_database(args.db or os.environ.get(ENV_URL) or _config().database, create=create)
 
 
 def _open_for_window(args: argparse.Namespace) -> Database:
     """A window starts even when its server is unreachable: it shows the offline banner and keeps trying.
 
-    A corrupted or foreign SQLite file is still refused at once: waiting would not mend it.
+    A missing, corrupted or foreign SQLite file, and a server that answers with no Antrian office, are still
+    refused at once: waiting would not mend them.
     """
+    from antrian import words
     from antrian.domain.errors import StoreError
     from antrian.store.database import ENV_URL, open_database, resolve_url
 
@@ -97,10 +156,14 @@ def _open_for_window(args: argparse.Namespace) -> Database:
     try:
         return open_database(url)
     except StoreError as error:
-        if url.get_backend_name() == "sqlite":
+        if url.get_backend_name() == "sqlite" or error.code not in _SERVER_AWAY:
             raise
-        print(f"antrian: {error}; starting offline and retrying", file=sys.stderr)
-        return open_database(url, ensure_schema=False)
+        print(f"antrian: {words.text('store.window.starting_offline', problem=error)}", file=sys.stderr)
+        return open_database(url, check=False)
+
+
+# What a window waits out (the server may come back); anything else is refused at once.
+_SERVER_AWAY = frozenset({"store.unreachable", "store.link_lost"})
 
 
 def _config() -> Any:
@@ -132,7 +195,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from antrian.store.database import ENV_URL, open_database
     from antrian.store.schema import upgrade
 
-    db = open_database(args.db or os.environ.get(ENV_URL) or _config().database, ensure_schema=False)
+    db = open_database(args.db or os.environ.get(ENV_URL) or _config().database, create=True)
     try:
         revision = upgrade(db)
         _print(
@@ -154,7 +217,7 @@ def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     """Install the sample office and report it; returns the users created now with their passwords."""
     from antrian.services.demo import install_demo
 
-    db = _open(args)
+    db = _open(args, create=True)
     try:
         with db.write() as session:
             created = install_demo(session)
@@ -428,8 +491,6 @@ def cmd_tickets(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     from antrian.services.queries import events_after
 
-    if args.after < 0:
-        raise InvalidInput("cli.negative", option="--after", value=args.after)
     db = _open(args)
     try:
         with db.read() as session:
@@ -489,7 +550,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="language: id (default) or en",
     )
     user = argparse.ArgumentParser(add_help=False)
-    user.add_argument("--user", help="act as this user (recorded in the log); default: the system")
+    user.add_argument(
+        "--user",
+        type=_text("--user", SHORT_TEXT),
+        help="act as this user (recorded in the log); default: the system",
+    )
 
     parser = _Parser(prog="antrian", description=__doc__.splitlines()[0], parents=[common])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -502,19 +567,31 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_demo_data
     )
     demo = sub.add_parser("demo", parents=[common], help="start every window on the sample office")
-    demo.add_argument("--log-json", help="append one JSON line per call shown to this file")
+    demo.add_argument(
+        "--log-json",
+        type=_text("--log-json", PATH_TEXT),
+        help="append one JSON line per call shown to this file",
+    )
     demo.set_defaults(func=cmd_demo)
     display = sub.add_parser("display", parents=[common], help="the waiting-room display (full screen)")
-    display.add_argument("--screen", type=int, help="monitor number, 0 = the first")
+    display.add_argument("--screen", type=_whole("--screen", 0, 99), help="monitor number, 0 = the first")
     display.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
-    display.add_argument("--log-json", help="append one JSON line per call shown and spoken to this file")
+    display.add_argument(
+        "--log-json",
+        type=_text("--log-json", PATH_TEXT),
+        help="append one JSON line per call shown and spoken to this file",
+    )
     display.set_defaults(func=cmd_display)
     kiosk = sub.add_parser("kiosk", parents=[common], help="the self-service kiosk (full screen, touch)")
     kiosk.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     kiosk.add_argument(
-        "--printer", help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV | pdf:FOLDER | system[:NAME]"
+        "--printer",
+        type=_text("--printer", TARGET_TEXT),
+        help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV | pdf:FOLDER | system[:NAME]",
     )
-    kiosk.add_argument("--width", type=int, choices=[58, 80], help="thermal paper width in mm (default 80)")
+    kiosk.add_argument(
+        "--width", type=_paper_width, metavar="{58,80}", help="thermal paper width in mm (default 80)"
+    )
     kiosk.set_defaults(func=cmd_kiosk)
 
     voice = sub.add_parser("voice", help="the spoken calls").add_subparsers(
@@ -530,22 +607,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
     issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")
-    issue.add_argument("code", help="service code, e.g. A")
-    issue.add_argument("--priority", help="priority group (Pelayanan Khusus), e.g. lansia")
+    issue.add_argument("code", type=_text("CODE", SHORT_TEXT), help="service code, e.g. A")
+    issue.add_argument(
+        "--priority",
+        type=_text("--priority", SHORT_TEXT),
+        help="priority group (Pelayanan Khusus), e.g. lansia",
+    )
     issue.set_defaults(func=cmd_ticket_issue)
     reprint = ticket.add_parser("print", parents=[common], help="print a ticket again (printer test)")
-    reprint.add_argument("id", type=int, help="ticket id (the 'id' field of ticket issue --json)")
+    reprint.add_argument(
+        "id", type=_whole("ID", 1, INT64_MAX), help="ticket id (the 'id' field of ticket issue --json)"
+    )
     reprint.add_argument(
         "--printer",
         required=True,
+        type=_text("--printer", TARGET_TEXT),
         help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV[:BAUD] | pdf:PATH | system[:NAME]",
     )
     reprint.add_argument(
-        "--width", type=int, choices=[58, 80], default=80, help="paper width in mm (ESC/POS)"
+        "--width", type=_paper_width, metavar="{58,80}", default=80, help="paper width in mm (ESC/POS)"
     )
     reprint.set_defaults(func=cmd_ticket_print)
     cancel = ticket.add_parser("cancel", parents=[common, user], help="cancel today's ticket")
-    cancel.add_argument("number", help="ticket number, e.g. A007")
+    cancel.add_argument("number", type=_text("NUMBER", SHORT_TEXT), help="ticket number, e.g. A007")
     cancel.set_defaults(func=cmd_ticket_cancel)
 
     counter = sub.add_parser("counter", help="counter operations").add_subparsers(
@@ -554,17 +638,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     def counter_command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
         command = counter.add_parser(name, parents=[common, user], help=help_text)
-        command.add_argument("counter", type=int, help="counter number")
+        command.add_argument("counter", type=_whole("COUNTER", 1, INT32_MAX), help="counter number")
         command.set_defaults(func=func)
         return command
 
     panel = counter.add_parser(
         "panel", parents=[common], help="the counter panel window (also: antrian counter [N])"
     )
-    panel.add_argument("counter", type=int, nargs="?", help="counter number (default: this PC's, or ask)")
+    panel.add_argument(
+        "counter",
+        type=_whole("COUNTER", 1, INT32_MAX),
+        nargs="?",
+        help="counter number (default: this PC's, or ask)",
+    )
     panel.set_defaults(func=cmd_counter_panel)
     counter_command("open", cmd_counter_open, "open the counter (or end its break)")
-    counter_command("pause", cmd_counter_pause, "take a break").add_argument("--reason", required=True)
+    counter_command("pause", cmd_counter_pause, "take a break").add_argument(
+        "--reason", required=True, type=_text("--reason", REASON_TEXT)
+    )
     counter_command("close", cmd_counter_close, "close the counter")
     counter_command("call-next", _counter_op("call_next"), "call the next citizen")
     for name, function, help_text in (
@@ -575,21 +666,27 @@ def build_parser() -> argparse.ArgumentParser:
         ("hold", "hold", "set the current ticket aside"),
     ):
         counter_command(name, _counter_op(function), help_text)
-    counter_command("call", cmd_counter_call, "call a given number").add_argument("number")
-    counter_command("resume", cmd_counter_resume, "bring a held ticket back").add_argument("number")
+    counter_command("call", cmd_counter_call, "call a given number").add_argument(
+        "number", type=_text("NUMBER", SHORT_TEXT)
+    )
+    counter_command("resume", cmd_counter_resume, "bring a held ticket back").add_argument(
+        "number", type=_text("NUMBER", SHORT_TEXT)
+    )
     counter_command(
         "transfer", cmd_counter_transfer, "send the current ticket to another service"
-    ).add_argument("--to", required=True, help="target service code")
+    ).add_argument("--to", required=True, type=_text("--to", SHORT_TEXT), help="target service code")
 
     sub.add_parser("counters", parents=[common], help="list counters and their state").set_defaults(
         func=cmd_counters
     )
     tickets = sub.add_parser("tickets", parents=[common], help="a day's tickets with every timestamp")
-    tickets.add_argument("--date", help="service day YYYY-MM-DD (default: today)")
+    tickets.add_argument(
+        "--date", type=_text("--date", SHORT_TEXT), help="service day YYYY-MM-DD (default: today)"
+    )
     tickets.set_defaults(func=cmd_tickets)
     events = sub.add_parser("events", parents=[common], help="the event log after an id")
-    events.add_argument("--after", type=int, default=0)
-    events.add_argument("--limit", type=int, default=1000)
+    events.add_argument("--after", type=_whole("--after", 0, INT64_MAX), default=0)
+    events.add_argument("--limit", type=_whole("--limit", 1, INT64_MAX), default=1000)
     events.set_defaults(func=cmd_events)
     sub.add_parser(
         "config-path", parents=[common], help="where this PC's settings file is read from"

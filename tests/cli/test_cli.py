@@ -23,6 +23,10 @@ from typing import Any
 
 import pytest
 
+from antrian.domain.errors import StoreError
+from antrian.store.database import open_database
+from antrian.store.schema import HEAD_REVISION
+
 pytestmark = pytest.mark.slow
 
 _SCRIPT = Path(sys.executable).with_name("antrian")
@@ -151,6 +155,70 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert [c["number"] for c in counters] == [1, 2, 3, 4]
     assert all(c["services"] == ["A", "B", "C", "D"] for c in counters), counters
     assert {c["state"] for c in counters} == {"closed"}
+
+
+# 1b. who creates a database ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tickets", "--json"),
+        ("ticket", "issue", "A"),
+        ("counter", "open", "1"),
+        ("display", "--windowed"),
+        ("kiosk", "--windowed"),
+        ("counter", "1"),
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_a_typo_in_db_creates_nothing_and_names_the_command(tmp_path: Path, args: tuple[str, ...]) -> None:
+    typo = tmp_path / "antrain.db"
+    result = run(*args, db=typo)
+    fails(result, 2, "antrian db upgrade")
+    assert result.out == "" and list(tmp_path.iterdir()) == [], "the command made a database"
+
+
+def test_only_set_up_commands_create_the_default_database(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "ANTRIAN_CONFIG": str(tmp_path / "none.toml")}
+    fails(run("counters", env=env), 2, "antrian db upgrade")
+    assert not (tmp_path / "data").exists(), "a refused command made the data folder"
+    upgraded = ok("db", "upgrade", "--json", env=env).json()
+    assert upgraded["revision"] == HEAD_REVISION
+    assert ok("counters", "--json", env=env).json() == []
+
+
+def test_an_empty_or_older_database_is_refused_until_set_up(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    fails(run("counters", db=empty), 1, "antrian db upgrade")
+    assert empty.stat().st_size == 0
+    assert ok("demo-data", "--json", db=empty).json()["created_users"]
+    connection = sqlite3.connect(empty)
+    connection.execute("UPDATE alembic_version SET version_num = '0001_initial'")
+    connection.commit()
+    connection.close()
+    fails(run("counters", db=empty), 1, "0001_initial", "antrian db upgrade")
+
+
+def test_a_sound_database_on_a_read_only_file_system_is_named_read_only(office: Path, tmp_path: Path) -> None:
+    """Not "corrupted": an operator told that might throw a good database away."""
+    from tests.store.faults import remount, small_disk
+
+    with small_disk(tmp_path) as disk:
+        path = disk / "office.db"
+        shutil.copyfile(office, path)
+        remount(disk, "ro")
+        digest = sha256(path)
+        for args in (("tickets", "--json"), ("ticket", "issue", "A")):
+            err = fails(run(*args, db=path), 1)
+            # the code while the CLI prints codes, the catalogue's sentence once it prints words
+            assert any(
+                said in err for said in ("store.readonly", "hanya dapat dibaca", "can only be read")
+            ), err
+            assert "corrupt" not in err.lower() and "rusak" not in err.lower(), err
+        assert sha256(path) == digest
+        remount(disk, "rw")
 
 
 # 2. the full flow -----------------------------------------------------------------------------------------
@@ -362,8 +430,11 @@ def test_unreachable_postgres_fails_fast_with_a_clear_message(url: str) -> None:
     for args in (("tickets", "--json"), ("ticket", "issue", "A")):
         result = run(*args, db=url)
         assert result.seconds < 5, f"took {result.seconds:.1f} s\n{result.describe()}"
-        fails(result, 1, "cannot reach", "PostgreSQL", "127.0.0.1")
+        fails(result, 1, "127.0.0.1:1/test")
         assert result.out == ""
+    with pytest.raises(StoreError) as refused:
+        open_database(url)
+    assert refused.value.code == "store.unreachable"
 
 
 # 9. bad options -------------------------------------------------------------------------------------------

@@ -98,4 +98,9 @@ def test_display_started_while_the_server_is_away_comes_online_by_itself(tmp_pat
         display.wait(10)
         errors.close()
         proxy.stop()
-    assert "starting offline and retrying" in (tmp_path / "display.err").read_text()
+    from antrian import words
+    from antrian.domain.errors import StoreError
+
+    away = StoreError("store.unreachable", server=f"127.0.0.1:{proxy.port}/test", reason="")
+    said = (tmp_path / "display.err").read_text()
+    assert words.text("store.window.starting_offline", problem=away) in said, said

@@ -1,7 +1,8 @@
 """A subscriber process for the change-feed tests and benchmark: a Qt event loop with a ChangeFeed.
 
-Writes one JSON line per delivered event ({"id", "kind", "t"}) and per online change ({"online", "t"}) to
-OUT, with ``t`` from time.time() at delivery on the GUI thread. Stops when the file STOP appears.
+Writes one JSON line per delivered event ({"id", "kind", "t"}), per online change ({"online", "t"}) and per
+change of the reported cause ({"problem": code or null, "t"}) to OUT, with ``t`` from time.time() at
+delivery on the GUI thread. Stops when the file STOP appears.
 
     python -m tests.feed.subscriber URL OUT STOP [--position FILE]
 """
@@ -45,6 +46,7 @@ def main() -> int:
 
     feed = ChangeFeed(database)
     feed.onlineChanged.connect(lambda online: write({"online": online}))
+    feed.problemChanged.connect(lambda problem: write({"problem": problem and problem.code}))
     feed.subscribed.connect(lambda _id, after: write({"ready": after}))
     position = FeedPosition(Path(args.position)) if args.position else None
     feed.subscribe(handle, position)

@@ -108,7 +108,7 @@ def office_url(db: Database, db_url: str) -> Iterator[str]:
 @pytest.fixture
 def pg_office(pg_url: str) -> Iterator[tuple[Database, str]]:
     """A seeded office on PostgreSQL only, for what only a server can do (kill a backend, go away)."""
-    database = open_database(pg_url)
+    database = open_database(pg_url, create=True)
     try:
         seed_office(database)
         yield database, pg_url

@@ -34,7 +34,7 @@ def back_to_indonesian() -> Iterator[None]:
 
 @pytest.fixture
 def office_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(str(tmp_path / "gui.db"))
+    database = open_database(str(tmp_path / "gui.db"), create=True)
     seed_office(database)
     try:
         yield database

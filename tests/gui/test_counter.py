@@ -494,12 +494,12 @@ def test_offline_action_waits_and_is_sent_once_when_the_server_is_back(
 
     proxy = Proxy()
     url = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
-    direct = open_database(pg_url)
+    direct = open_database(pg_url, create=True)
     seed_office(direct)
     with direct.write() as s:
         create_user(s, "petugas1", "Petugas Satu", "operator", PASSWORD, actor=SYSTEM)
     issue(direct, clock, "A", "A")
-    through_proxy = open_database(url, ensure_schema=False)
+    through_proxy = open_database(url, check=False)
     try:
         window = panel(1, database=through_proxy)
         window._retry.setInterval(300)

@@ -702,7 +702,7 @@ def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
     from antrian.store.database import open_database
     from tests.conftest import seed_office
 
-    database = open_database(pg_url)
+    database = open_database(pg_url, create=True)
     try:
         seed_office(database)
         ticket = issue(database, "A", clock)

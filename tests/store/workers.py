@@ -125,7 +125,7 @@ def opener(url: str, start: Any, out: str) -> None:
     revision = None
     try:
         start.wait()
-        db = open_database(url)
+        db = open_database(url, create=True)
         with db.engine.connect() as connection:
             revision = current_revision(connection)
         db.dispose()

@@ -170,7 +170,7 @@ def test_display_speaks_only_recent_calls_after_a_restart(
     from antrian.voice.announcer import Announcer
     from tests.conftest import seed_office
 
-    db = open_database(str(tmp_path / "v.db"))
+    db = open_database(str(tmp_path / "v.db"), create=True)
     seed_office(db)
     runner = TaskRunner()
     announcer = Announcer(VoiceSettings(rate=1.5, max_age_s=60))
@@ -240,7 +240,7 @@ def test_display_takes_new_voice_settings_without_a_restart(qtbot: QtBot, tmp_pa
     from antrian.voice.announcer import Announcer
     from tests.conftest import seed_office
 
-    db = open_database(str(tmp_path / "s.db"))
+    db = open_database(str(tmp_path / "s.db"), create=True)
     seed_office(db)
     runner = TaskRunner()
     announcer = Announcer(VoiceSettings())

@@ -65,8 +65,9 @@ class _Windows:
         self._runner.submit(work, done, done)
 
     def attach(self, window: Any, position: Any = None) -> None:
-        """Feed ``window`` the changes (from ``position`` if given) and the online state."""
-        self._feed.onlineChanged.connect(window.set_online)
+        """Feed ``window`` the changes (from ``position`` if given) and the database's state with its cause:
+        ``window.set_online(online, problem)``."""
+        self._feed.problemChanged.connect(lambda problem: window.set_online(problem is None, problem))
         self._feed.subscribe(window.handle_events, position)
 
     def run(self) -> int:

@@ -10,8 +10,15 @@ Windows subscribe when they open and unsubscribe when they close. A subscription
 while it was down, and none it had already seen); without one it starts at the present. The position file
 is read and written by the worker too (written once the window has handled a batch), never by the GUI.
 
+The worker also watches the database itself, so that every window shows within 2 s, in the person's words,
+why nothing can be saved: a SQLite file deleted, replaced, made read-only, locked by another program or on
+a full disk (``store.feed.SqliteWatcher``), a PostgreSQL server unreachable or the link killed. It keeps
+trying, and reports the database back (with no stale message) once the cause has gone.
+
 Signals:
-    onlineChanged(bool): the database became unreachable (within 2 s) or reachable again (then resynced).
+    onlineChanged(bool): the database became unusable (within 2 s) or usable again (then resynced).
+    problemChanged(object): why the database cannot be used now, an ``AntrianError`` (a ``StoreError``
+        such as ``store.readonly``), or None once it can; emitted on every change of the cause.
     subscribed(int, int): a subscription is in place and receives every event after the given id.
 """
 
@@ -26,7 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QThread, QTimer, Signal, Slot
 
-from antrian.domain.errors import StoreError
+from antrian.domain.errors import AntrianError
 from antrian.services.queries import events_after, last_event_id
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
@@ -36,7 +43,7 @@ log = logging.getLogger(__name__)
 
 SQLITE_POLL_MS = 15
 PG_HEARTBEAT_MS = 400
-RETRY_MS = 500
+HEALTH_MS = 500  # SQLite: how often the file's health (writable, space, lock) is checked
 PAGE = 1000
 
 Handler = Callable[[list[EventInfo]], None]
@@ -53,10 +60,11 @@ class _Worker(QObject):
         super().__init__()
         self._outbox = outbox
         self._database = database
-        self._watcher = make_watcher(database.url)
+        self._watcher = make_watcher(database)
         self._cursors: dict[int, int] = {}
         self._positions: dict[int, FeedPosition] = {}
         self._online: bool | None = None
+        self._problem: AntrianError | None = None
         self._notifier: QSocketNotifier | None = None
         self._poll: QTimer | None = None
         self._heartbeat: QTimer | None = None
@@ -65,7 +73,7 @@ class _Worker(QObject):
     def start(self) -> None:
         self._heartbeat = QTimer(self)
         self._heartbeat.timeout.connect(self._beat)
-        self._heartbeat.start(PG_HEARTBEAT_MS if self._is_pg else RETRY_MS)
+        self._heartbeat.start(PG_HEARTBEAT_MS if self._is_pg else HEALTH_MS)
         if not self._is_pg:
             self._poll = QTimer(self)
             self._poll.setTimerType(Qt.TimerType.PreciseTimer)
@@ -93,7 +101,7 @@ class _Worker(QObject):
             self._outbox.put(("ready", subscription, after))
             self.wake.emit()
             self._read()
-        except StoreError as error:
+        except AntrianError as error:
             self._cursors.setdefault(subscription, after if after is not None else -1)
             self._offline(error)
 
@@ -122,22 +130,27 @@ class _Worker(QObject):
         self._watcher.close()
 
     def _ring(self) -> None:
+        if self._online is False:
+            return  # coming back is the heartbeat's: it checks the whole cause has gone first
         try:
             if self._watcher.rung():
                 self._watch_socket()
                 self._read()
             elif self._online is not True:
                 self._read()
-        except StoreError as error:
+        except AntrianError as error:
             self._offline(error)
 
     def _beat(self) -> None:
-        """Safety poll: on PostgreSQL prove the link is alive; everywhere, read what a lost ring missed."""
+        """Safety poll: prove the database can be used now (PostgreSQL: the link; SQLite: the file can be
+        written and is not locked), then read what a lost ring missed, or come back online."""
         try:
-            if isinstance(self._watcher, PostgresWatcher) and self._online:
-                self._watcher.heartbeat()
-            self._ring() if self._online is not True else self._read()
-        except StoreError as error:
+            self._watcher.heartbeat()
+            if self._online is not True:
+                self._watcher.rung()  # (re)connects, and reopens on a file adopted meanwhile
+                self._watch_socket()
+            self._read()
+        except AntrianError as error:
             self._offline(error)
 
     def _watch_socket(self) -> None:
@@ -157,10 +170,12 @@ class _Worker(QObject):
     def _read(self) -> None:
         unresolved = [sid for sid, cursor in self._cursors.items() if cursor < 0]
         with self._database.read() as session:
-            if unresolved:
+            if unresolved or self._online is not True:
                 head = last_event_id(session)
-                for sid in unresolved:
-                    self._cursors[sid] = head
+                for sid, cursor in self._cursors.items():
+                    # unresolved, or past the head of a database file that was replaced meanwhile
+                    if cursor < 0 or cursor > head:
+                        self._cursors[sid] = head
             while self._cursors:
                 lowest = min(self._cursors.values())
                 events = events_after(session, lowest, PAGE)
@@ -176,18 +191,24 @@ class _Worker(QObject):
                     break
         self._set_online(True)
 
-    def _offline(self, error: StoreError) -> None:
+    def _offline(self, error: AntrianError) -> None:
         self._drop_notifier()
         self._watcher.close()
-        if self._online is not False:
-            log.warning("change feed offline: %s", error)
-        self._set_online(False)
+        self._set_online(False, error)
 
-    def _set_online(self, online: bool) -> None:
-        if online != self._online:
-            self._online = online
-            self._outbox.put(("online", online, None))
-            self.wake.emit()
+    def _set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        same_problem = (problem is None) == (self._problem is None) and (
+            problem is None or self._problem is None or problem.message == self._problem.message
+        )
+        if online == self._online and same_problem:
+            return
+        if problem is not None:
+            log.warning("change feed offline: %s", problem)
+        elif self._online is False:
+            log.warning("change feed online again")
+        self._online, self._problem = online, problem
+        self._outbox.put(("online", online, problem))
+        self.wake.emit()
 
 
 @dataclass
@@ -203,6 +224,7 @@ class ChangeFeed(QObject):
     """Delivers new events to subscribed windows on the GUI thread, in commit order, each exactly once."""
 
     onlineChanged = Signal(bool)
+    problemChanged = Signal(object)  # AntrianError | None
     subscribed = Signal(int, int)  # subscription id, the event id it starts after
     _add = Signal(int, object)
     _remove = Signal(int)
@@ -214,6 +236,7 @@ class ChangeFeed(QObject):
         self._ids = count(1)
         self._subscriptions: dict[int, Subscription] = {}
         self.online: bool | None = None
+        self.problem: AntrianError | None = None
         self._thread = QThread(self)
         self._thread.setObjectName("antrian-change-feed")
         self._outbox: SimpleQueue[tuple[str, Any, Any]] = SimpleQueue()
@@ -255,8 +278,11 @@ class ChangeFeed(QObject):
             except Empty:
                 return
             if kind == "online":
-                self.online = bool(first)
-                self.onlineChanged.emit(self.online)
+                went = self.online != bool(first)
+                self.online, self.problem = bool(first), second
+                if went:
+                    self.onlineChanged.emit(self.online)
+                self.problemChanged.emit(self.problem)
             elif kind == "ready":
                 if first in self._subscriptions:
                     self.subscribed.emit(first, second)

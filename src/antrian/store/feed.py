@@ -20,18 +20,32 @@ import sqlite3
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.engine import URL
 
 from antrian.domain.errors import StoreError
-from antrian.store.database import PG_CONNECT_TIMEOUT_S, describe
+from antrian.store.database import (
+    PG_CONNECT_TIMEOUT_S,
+    Database,
+    close_writer_lock,
+    location,
+    postgres_problem,
+    sqlite_problem,
+)
 from antrian.store.queue import NOTIFY_CHANNEL
 
 if TYPE_CHECKING:
     import psycopg
 
 FEED_APPLICATION_NAME = "antrian-feed"
+# The watcher's own reads give up this soon: a poll must never hold the feed thread for long.
+SQLITE_WATCH_TIMEOUT_S = 0.25
+# How long the health probe waits for Antrian's writer turn, and how many probes in a row must find the
+# write lock held by another program before it is reported (a program writing for a moment is no problem).
+LOCK_PROBE_WAIT_S = 0.4
+LOCK_PROBES = 2
 
 
 class Watcher(Protocol):
@@ -41,39 +55,85 @@ class Watcher(Protocol):
     def rung(self) -> bool:
         """Whether the log may have grown since the last call. Raises StoreError when the link is lost."""
 
+    def heartbeat(self) -> None:
+        """Prove the database can be used now; raises StoreError naming why not."""
+
     def close(self) -> None: ...
 
 
 class SqliteWatcher:
-    """Polls ``PRAGMA data_version`` (about 80 us a poll on this machine)."""
+    """Polls ``PRAGMA data_version`` (about 80 us a poll on this machine) and watches the file itself.
 
-    def __init__(self, url: URL) -> None:
-        self._path = str(url.database)
-        self._name = describe(url)
+    Every poll first compares the path's identity with the file's as opened (``SqliteFile.check``): SQLite
+    would keep reading a deleted or replaced file forever without a word. The heartbeat (``heartbeat``,
+    every half second from the feed) also checks that a write could succeed: the file writable, the disk
+    not full, and the write lock not held by another program (``WriterTurn.write_lock_free``, taken and
+    given back at once, without writing).
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._path = str(database.url.database)
+        self._database = location(database.url)
+        self._file = database.file
+        self._turn = database.turn
         self._connection: sqlite3.Connection | None = None
+        self._probe: sqlite3.Connection | None = None
+        self._probe_record = SimpleNamespace(info={})
+        self._generation = -1
         self._version: int | None = None
+        self._locked_probes = 0
 
     def fileno(self) -> int | None:
         return None
 
     def rung(self) -> bool:
+        if self._file is not None:
+            self._file.check()
+            if self._file.generation != self._generation:
+                self.close()  # a new file was adopted: our connections still read the old one
+                self._generation = self._file.generation
         try:
             if self._connection is None:
-                self._connection = sqlite3.connect(
-                    f"{Path(self._path).as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=2
-                )
+                self._connection = self._connect("ro")
             version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as error:
             self.close()
-            raise StoreError(f"cannot watch {self._name}: {error}") from None
+            raise sqlite_problem(error, self._database, self._path) from None
         changed = version != self._version
         self._version = version
         return changed
 
+    def heartbeat(self) -> None:
+        if self._file is not None:
+            self._file.health()
+        if self._turn is None:
+            return
+        try:
+            if self._probe is None:
+                self._probe = self._connect("rw")
+                self._probe.execute("PRAGMA busy_timeout = 0")
+            free = self._turn.write_lock_free(self._probe_record, self._probe, LOCK_PROBE_WAIT_S)
+        except sqlite3.Error as error:
+            self.close()
+            raise sqlite_problem(error, self._database, self._path) from None
+        self._locked_probes = 0 if free else self._locked_probes + 1
+        if self._locked_probes >= LOCK_PROBES:
+            raise StoreError("store.locked", database=self._database)
+
+    def _connect(self, mode: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            f"{Path(self._path).as_uri()}?mode={mode}",
+            uri=True,
+            isolation_level=None,
+            timeout=SQLITE_WATCH_TIMEOUT_S,
+        )
+
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-        self._connection = None
+        for connection in (self._connection, self._probe):
+            if connection is not None:
+                connection.close()
+        close_writer_lock(self._probe_record)
+        self._connection = self._probe = None
         self._version = None
 
 
@@ -82,6 +142,7 @@ class PostgresWatcher:
 
     def __init__(self, url: URL) -> None:
         self._url = url
+        self._server = location(url)
         self._connection: psycopg.Connection[Any] | None = None
 
     def _conninfo(self) -> str:
@@ -107,9 +168,15 @@ class PostgresWatcher:
             )
             connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as error:
-            first_line = str(error).strip().splitlines()[0]
-            raise StoreError(f"cannot reach {describe(self._url)}: {first_line}") from None
+            raise self._problem(error, connecting=True) from None
         self._connection = connection
+
+    def _problem(self, error: BaseException, *, connecting: bool = False) -> StoreError:
+        problem = postgres_problem(error, self._server, self._url.username)
+        if problem.code == "store.failed":  # a driver error on the listening link: the link is what failed
+            code = "store.unreachable" if connecting else "store.link_lost"
+            return StoreError(code, server=self._server, reason=problem.params["detail"])
+        return problem
 
     def fileno(self) -> int | None:
         return None if self._connection is None else self._connection.fileno()
@@ -124,7 +191,7 @@ class PostgresWatcher:
             return any(True for _ in self._connection.notifies(timeout=0))
         except psycopg.Error as error:
             self.close()
-            raise StoreError(f"lost the link to {describe(self._url)}: {error}") from None
+            raise self._problem(error) from None
 
     def heartbeat(self) -> None:
         """A round trip on the listening connection; raises StoreError when the link is gone."""
@@ -137,7 +204,7 @@ class PostgresWatcher:
             self._connection.execute("SELECT 1")
         except psycopg.Error as error:
             self.close()
-            raise StoreError(f"lost the link to {describe(self._url)}: {error}") from None
+            raise self._problem(error) from None
 
     def close(self) -> None:
         import psycopg
@@ -148,8 +215,8 @@ class PostgresWatcher:
         self._connection = None
 
 
-def make_watcher(url: URL) -> SqliteWatcher | PostgresWatcher:
-    return SqliteWatcher(url) if url.get_backend_name() == "sqlite" else PostgresWatcher(url)
+def make_watcher(database: Database) -> SqliteWatcher | PostgresWatcher:
+    return SqliteWatcher(database) if database.is_sqlite else PostgresWatcher(database.url)
 
 
 class FeedPosition:

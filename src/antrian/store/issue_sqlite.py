@@ -25,9 +25,9 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Column, Dialect, exc
+from sqlalchemy import Column, Dialect
 
-from antrian.store.database import Database, WriterTurn, end_writer_turn, translate_error
+from antrian.store.database import Database, WriterTurn, end_writer_turn
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
 
 # The service, and the office row beside it (absent before the office is set up).
@@ -101,13 +101,21 @@ def _types(dialect: Dialect) -> _Types:
 class IssueConnection:
     """One pooled SQLite connection, used through sqlite3 for one issue."""
 
-    __slots__ = ("_raw", "_record", "_turn", "_types")
+    __slots__ = ("_before_commit", "_raw", "_record", "_turn", "_types")
 
-    def __init__(self, raw: sqlite3.Connection, record: Any, turn: WriterTurn, types: _Types) -> None:
+    def __init__(
+        self,
+        raw: sqlite3.Connection,
+        record: Any,
+        turn: WriterTurn,
+        types: _Types,
+        before_commit: Callable[[], None] = lambda: None,
+    ) -> None:
         self._raw = raw
         self._record = record
         self._turn = turn
         self._types = types
+        self._before_commit = before_commit
 
     def reference(self, code: str) -> IssueReference | None:
         """The service ``code`` and the office, read in autocommit (no lock; call before ``transaction``)."""
@@ -132,12 +140,14 @@ class IssueConnection:
         """Take the writer turn and SQLite's write lock; commit on success, roll back on any error.
 
         Raises:
-            StoreError: the database stayed locked for the busy timeout, or cannot be written.
+            StoreError: the database stayed locked for the busy timeout, cannot be written, or its file was
+                deleted or replaced meanwhile (checked just before COMMIT: nothing is committed to it).
         """
         raw = self._raw
         self._turn.begin(self._record, raw)
         try:
             yield
+            self._before_commit()
             raw.execute("COMMIT")
         except BaseException:
             if raw.in_transaction:
@@ -185,21 +195,24 @@ class IssueConnection:
 def issue_connection(db: Database) -> Iterator[IssueConnection]:
     """A pooled connection of SQLite database ``db`` for ``IssueConnection``'s statements.
 
-    Driver errors come out as ``Database.write()`` gives them: a clear StoreError, or SQLAlchemy's
-    IntegrityError (a constraint refused the row).
+    Errors come out as ``Database.write()`` gives them: a StoreError naming the cause (the file gone,
+    replaced, read-only, locked, full, ...), or IllegalAction ``store.integrity`` (a constraint refused the
+    row). The file is checked before the connection is taken and again before COMMIT.
     """
     if db.turn is None:
         raise ValueError(f"{db.name} is not an SQLite database")
-    pooled = db.engine.raw_connection()
-    try:
-        raw = pooled.dbapi_connection
-        assert isinstance(raw, sqlite3.Connection)
-        yield IssueConnection(raw, pooled._connection_record, db.turn, _types(db.engine.dialect))
-    except sqlite3.Error as error:
-        wrapped = exc.DBAPIError.instance(None, None, error, sqlite3.Error)
-        if isinstance(wrapped, exc.IntegrityError):
-            raise wrapped from error
-        assert isinstance(wrapped, exc.DBAPIError)  # the driver's errors all derive from sqlite3.Error
-        raise translate_error(wrapped, db.url) from error
-    finally:
-        pooled.close()
+    with db.translated():
+        db.ready(writing=True)
+        pooled = db.engine.raw_connection()
+        try:
+            raw = pooled.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            yield IssueConnection(
+                raw,
+                pooled._connection_record,
+                db.turn,
+                _types(db.engine.dialect),
+                lambda: db.ready(writing=True),
+            )
+        finally:
+            pooled.close()

@@ -1,4 +1,9 @@
-"""Create a new database or migrate an old one, on first use.
+"""Create a new database or migrate an old one, only when asked to; otherwise say why it cannot be used.
+
+Only ``antrian db upgrade``, ``antrian demo-data``, ``antrian demo`` (and the first-run set-up) create or
+migrate (``create=True``); every other command and window refuses a database that is empty, foreign, older
+or newer than this program, and names the command that sets it up. A typo in ``--db`` must not open an
+empty office.
 
 The fast path (schema already at head) is one query and imports no Alembic, which keeps the CLI's cold start
 short. A fresh database is ``create_all`` + stamp; an older one is upgraded; a database with foreign tables or
@@ -7,6 +12,7 @@ a schema newer than this program is refused, never touched.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 # The newest migration in store/migrations/versions; tests check it matches Alembic's head.
 HEAD_REVISION = "0002_counter_version"
 MIGRATIONS = Path(__file__).with_name("migrations")
+# What a person runs to create the database or bring it up to date (named in every refusal).
+SET_UP_COMMAND = "antrian db upgrade"
 _PG_SCHEMA_LOCK = 0x616E7472  # "antr": serialises concurrent first starts on PostgreSQL
 
 
@@ -41,17 +49,53 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def ensure_schema(database: Database) -> None:
+def schema_problem(
+    database: str, revision: str | None, tables: Collection[str], *, create: bool
+) -> StoreError | None:
+    """Why a database at ``revision`` holding ``tables`` cannot be used (None: it can, or will be made so).
+
+    ``database`` names it in the message (a path, or server/database). With ``create`` an empty or older
+    database is fine: the caller creates or migrates it. Foreign tables and newer schemas are never touched.
+    """
+    if revision == HEAD_REVISION:
+        return None
+    if revision is None:
+        others = sorted(set(tables) - {"alembic_version"})
+        if others:
+            return StoreError("store.foreign", database=database, tables=others[:3])
+        return None if create else StoreError("store.empty", database=database, command=SET_UP_COMMAND)
+    if revision not in _known_revisions():
+        return StoreError("store.newer_schema", database=database, revision=revision)
+    return (
+        None
+        if create
+        else StoreError("store.outdated", database=database, revision=revision, command=SET_UP_COMMAND)
+    )
+
+
+def ensure_schema(database: Database, *, create: bool = False) -> None:
+    """Check that ``database`` is an Antrian database at head; with ``create``, make it one.
+
+    Raises:
+        StoreError: empty, older (without ``create``), foreign, or newer than this program.
+    """
     with database.engine.connect() as probe:
-        if current_revision(probe) == HEAD_REVISION:
+        revision = current_revision(probe)
+        if revision == HEAD_REVISION:
             return
+        if not create:
+            problem = schema_problem(
+                database.location, revision, inspect(probe).get_table_names(), create=False
+            )
+            assert problem is not None
+            raise problem
     with database.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
         if not database.is_sqlite:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_SCHEMA_LOCK})
-        _create_or_upgrade(connection, database.name)
+        _create_or_upgrade(connection, database.location)
 
 
-def _create_or_upgrade(connection: Connection, name: str) -> None:
+def _create_or_upgrade(connection: Connection, database: str) -> None:
     from alembic import command
 
     from antrian.store.models import Base
@@ -59,19 +103,13 @@ def _create_or_upgrade(connection: Connection, name: str) -> None:
     revision = current_revision(connection)
     if revision == HEAD_REVISION:
         return  # another process did it while we waited for the lock
+    problem = schema_problem(database, revision, inspect(connection).get_table_names(), create=True)
+    if problem is not None:
+        raise problem
     if revision is None:
-        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
-        if tables:
-            raise StoreError(
-                f"{name} holds other tables ({', '.join(sorted(tables)[:3])}) but no Antrian schema; "
-                "it was left untouched"
-            )
         Base.metadata.create_all(connection)
         command.stamp(alembic_config(connection), "head")
         return
-    known = _known_revisions()
-    if revision not in known:
-        raise StoreError(f"{name} has schema version {revision!r}, newer than this program; update Antrian")
     command.upgrade(alembic_config(connection), "head")
 
 
@@ -83,7 +121,7 @@ def _known_revisions() -> set[str]:
 
 def upgrade(database: Database) -> str:
     """``antrian db upgrade``: bring the schema to head and return the revision now in force."""
-    ensure_schema(database)
+    ensure_schema(database, create=True)
     with database.engine.connect() as connection:
         revision: Any = current_revision(connection)
     return str(revision)

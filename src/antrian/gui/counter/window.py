@@ -82,6 +82,7 @@ from antrian.gui.counter.dialogs import (
     Suggestion,
 )
 from antrian.gui.errors import error_text
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
@@ -226,7 +227,10 @@ class CounterWindow(QWidget):
         self._in_flight = False
         self.dialog: Any = None
         self._closing = False  # closing the counter because the window is being closed
-        self._problem: StoreError | None = None  # why the database cannot be used, said in the offline banner
+        # why the database cannot be used, shown in the offline banner: the feed's cause (it stays until the
+        # feed says the cause has gone) or the last failed read or action's
+        self._feed_problem: AntrianError | None = None
+        self._problem: AntrianError | None = None
         self._counters: list[CounterInfo] = []  # the login page's list
         # The words now in the message line and the login error, made again when the language changes.
         self._message_words: Callable[[], str] = lambda: ""
@@ -736,8 +740,10 @@ class CounterWindow(QWidget):
         if events and self.actor is not None and not self._feed_refresh.isActive() and not self._in_flight:
             self._feed_refresh.start()
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        self._feed_problem = None if online else problem
         self._online = online
+        self._problem = self._feed_problem
         self._show_banner()
         if online:
             self.refresh()
@@ -751,7 +757,7 @@ class CounterWindow(QWidget):
         if view.event_id < self._min_event_id:
             return  # read before this panel's own last action landed; a newer read follows
         self.view = view
-        if not self._online:  # a read got through: the database is back
+        if not self._online and self._feed_problem is None:  # a read got through: the database is back
             self._online = True
             self._problem = None
             if self._request is not None and not self._in_flight:
@@ -1031,16 +1037,15 @@ class CounterWindow(QWidget):
 
     def _show_banner(self) -> None:
         request = self._request
+        cause = offline_text(self._problem)
         if request is not None and not self._online:
-            text = self.tr(
-                "The connection to the database is lost. «{action}» may not be saved yet; if not, it will be "
-                "sent once when the connection is back (it never happens twice)."
+            pending = self.tr(
+                "«{action}» may not be saved yet; if not, it will be sent once when the database can be used "
+                "again (it never happens twice)."
             ).format(action=_tr(NAMES[request.action]))
+            self.offline.setText(f"{cause} {pending}")
         else:
-            text = self.tr("The connection to the database is lost — reconnecting…")
-        if self._problem is not None:
-            text = f"{text} ({words.say(self._problem)})"
-        self.offline.setText(text)
+            self.offline.setText(cause)
         self.offline.setVisible(not self._online)
         self.cancel_pending.setVisible(not self._online and request is not None)
 
@@ -1211,16 +1216,21 @@ class CounterWindow(QWidget):
                 )
             else:
                 self._say(self._error_words(result), "error")
-            self._online = True
+            self._answered()
             self._show_banner()
             self._show_rules()
             self.refresh()
             return
-        self._online = True
+        self._answered()
         self._min_event_id = max(self._min_event_id, result.event_id)
         self._show_banner()
         self._apply_result(result)
         self.refresh()
+
+    def _answered(self) -> None:
+        """The database answered an action: online again, unless the feed still reports a cause."""
+        self._online = self._feed_problem is None
+        self._problem = self._feed_problem
 
     def _apply_result(self, result: DeskResult) -> None:
         """Show what the action did at once; the full view follows from the refresh."""

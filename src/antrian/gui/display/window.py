@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import assets, words
+from antrian.domain.errors import AntrianError
 from antrian.domain.timing import office_zone
 from antrian.gui.fit import FitLabel
 from antrian.gui.i18n import Retranslated
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
@@ -169,6 +171,7 @@ class DisplayWindow(Retranslated, QWidget):
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
         self._portrait = False
+        self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._voice_reader = CoalescedRead(
             run_in_background,
             self._read_voice_settings,
@@ -309,7 +312,7 @@ class DisplayWindow(Retranslated, QWidget):
         """Say every text in the current language, the changing ones from the window's state (the counter
         tiles say theirs on the same event)."""
         self.setWindowTitle(self.tr("Antrian — Queue Display"))
-        self.offline.setText(self.tr("Connection to the database lost — reconnecting…"))
+        self.offline.setText(offline_text(self.problem))
         self.call_heading.setText(self.tr("QUEUE NUMBER"))
         self.counters_heading.setText(self.tr("COUNTERS"))
         self.recent_heading.setText(self.tr("RECENT CALLS"))
@@ -527,7 +530,10 @@ class DisplayWindow(Retranslated, QWidget):
             label.style().unpolish(label)
             label.style().polish(label)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        """The banner: shown while the database cannot be used, with the cause; gone once it can."""
+        self.problem = None if online else problem
+        self.offline.setText(offline_text(self.problem))
         self.offline.setVisible(not online)
         if online:
             self.refresh()

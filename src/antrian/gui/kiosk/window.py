@@ -41,6 +41,7 @@ from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.fit import FitButton, FitLabel, fit_font
 from antrian.gui.i18n import Retranslated
+from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
@@ -131,6 +132,8 @@ class KioskWindow(Retranslated, QWidget):
         self._busy = False
         self._printing = False
         self._print_job = 0
+        self._online = True
+        self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._priority: PriorityGroup | None = None
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
@@ -264,7 +267,7 @@ class KioskWindow(Retranslated, QWidget):
     def retranslate(self) -> None:
         """Say every text in the current language, the changing ones from the window's state."""
         self.setWindowTitle(self.tr("Antrian — Self-Service Kiosk"))
-        self.offline.setText(self.tr("Connection to the database lost — reconnecting…"))
+        self.offline.setText(words.text("store.window.kiosk_offline", problem=offline_text(self.problem)))
         self.priority_button.setText(
             self.tr("Priority Service\n(disability, elderly, pregnant, children, disaster victims)")
         )
@@ -391,6 +394,7 @@ class KioskWindow(Retranslated, QWidget):
         self._set_buttons_enabled(not self._busy)
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
+        enabled = enabled and self._online  # a number that cannot be saved is never handed out
         for button in self._buttons.values():
             button.setEnabled(enabled and button.tile.available)
         self.priority_button.setEnabled(enabled)
@@ -514,9 +518,17 @@ class KioskWindow(Retranslated, QWidget):
         self.pages.setCurrentIndex(0)
         self._set_buttons_enabled(True)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
+        """While the database cannot be used no service can be touched, and the banner says so to the
+        citizen and why to the staff; once it can, the banner and any refusal left on screen go."""
+        was_online, self._online = self._online, online
+        self.problem = None if online else problem
+        self.offline.setText(words.text("store.window.kiosk_offline", problem=offline_text(self.problem)))
         self.offline.setVisible(not online)
+        self._set_buttons_enabled(not self._busy)
         if online:
+            if not was_online and not self._busy and self.pages.currentIndex() == 0:
+                self.go_home()  # clears a refusal made while offline
             self.refresh()
 
     # -- leaving full screen ----------------------------------------------------------------------------

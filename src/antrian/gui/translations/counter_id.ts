@@ -295,12 +295,8 @@
         <translation>Tidak bisa sekarang: {reason}</translation>
     </message>
     <message>
-        <source>The connection to the database is lost. «{action}» may not be saved yet; if not, it will be sent once when the connection is back (it never happens twice).</source>
-        <translation>Koneksi ke basis data terputus. «{action}» mungkin belum tersimpan; bila belum, akan dikirim sekali saat tersambung kembali (tidak akan terjadi dua kali).</translation>
-    </message>
-    <message>
-        <source>The connection to the database is lost — reconnecting…</source>
-        <translation>Koneksi ke basis data terputus — mencoba menyambung kembali…</translation>
+        <source>«{action}» may not be saved yet; if not, it will be sent once when the database can be used again (it never happens twice).</source>
+        <translation>«{action}» mungkin belum tersimpan; bila belum, akan dikirim sekali saat basis data dapat dipakai lagi (tidak akan terjadi dua kali).</translation>
     </message>
     <message>
         <source>The previous action is still waiting for the database&apos;s answer</source>

@@ -23,10 +23,6 @@
         <translation>Antrian — Layar Antrean</translation>
     </message>
     <message>
-        <source>Connection to the database lost — reconnecting…</source>
-        <translation>Koneksi ke basis data terputus — mencoba menyambung kembali…</translation>
-    </message>
-    <message>
         <source>QUEUE NUMBER</source>
         <translation>NOMOR ANTREAN</translation>
     </message>

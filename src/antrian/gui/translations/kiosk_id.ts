@@ -8,10 +8,6 @@
         <translation>Antrian — Anjungan Antrean Mandiri</translation>
     </message>
     <message>
-        <source>Connection to the database lost — reconnecting…</source>
-        <translation>Koneksi ke basis data terputus — mencoba menyambung kembali…</translation>
-    </message>
-    <message>
         <source>Priority Service
 (disability, elderly, pregnant, children, disaster victims)</source>
         <translation>Pelayanan Khusus
