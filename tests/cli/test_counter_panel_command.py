@@ -48,7 +48,13 @@ def test_a_counter_number_that_is_not_a_number_is_refused(
     monkeypatch.delenv("ANTRIAN_LANG", raising=False)
     assert main(["counter", "panel", "dua"]) == 2
     err = capsys.readouterr().err
-    assert err == "antrian: Perintah tidak dapat dipahami (argumen counter: nilai int tidak sah: 'dua'); lihat «antrian counter panel --help».\n"
+    assert err == (
+        "antrian: Perintah tidak dapat dipahami (argumen counter: nilai int tidak sah: 'dua'); "
+        "lihat «antrian counter panel --help».\n"
+    )
     assert main(["counter", "panel", "dua", "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert err == "antrian: The command was not understood (argument counter: invalid int value: 'dua'); see “antrian counter panel --help”.\n"
+    assert err == (
+        "antrian: The command was not understood (argument counter: invalid int value: 'dua'); "
+        "see “antrian counter panel --help”.\n"
+    )
