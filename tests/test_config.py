@@ -13,6 +13,7 @@ import pytest
 from antrian import words
 from antrian.config import load_config
 from antrian.domain.errors import InvalidInput
+from antrian.domain.messages import Message
 from tests.helpers import raises_code
 
 
@@ -59,14 +60,22 @@ def test_missing_file_is_an_empty_configuration(tmp_path: Path) -> None:
         (
             "[kiosk]\nprinter = 9100\n",
             "config.wrong_type",
-            {"key": "printer", "kind": "str", "value": "9100"},
+            {"key": "printer", "kind": Message("config.kind_text"), "value": 9100},
         ),
         ('kiosk = "usb"\n', "config.not_tables", {}),
         ("counter = 2\n", "config.not_tables", {}),
         ("[counter]\nnumber = 0\n", "config.counter_number", {"number": 0}),
-        ('[counter]\nnumber = "2"\n', "config.wrong_type", {"key": "number", "kind": "int", "value": "'2'"}),
+        (
+            '[counter]\nnumber = "2"\n',
+            "config.wrong_type",
+            {"key": "number", "kind": Message("config.kind_number"), "value": "2"},
+        ),
         ('language = "fr"\n', "config.language", {"language": "fr", "choices": ["id", "en"]}),
-        ("language = 1\n", "config.wrong_type", {"key": "language", "kind": "str", "value": "1"}),
+        (
+            "language = 1\n",
+            "config.wrong_type",
+            {"key": "language", "kind": Message("config.kind_text"), "value": 1},
+        ),
     ],
 )
 def test_a_broken_file_names_the_problem(

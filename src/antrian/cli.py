@@ -75,7 +75,12 @@ def _choose_language(argv: Sequence[str]) -> None:
             wanted = argv[index + 1]
         elif word.startswith("--lang="):
             wanted = word.partition("=")[2]
-    wanted = wanted or os.environ.get(words.ENV_LANGUAGE) or _config().language or words.DEFAULT_LANGUAGE
+    if not wanted and not os.environ.get(words.ENV_LANGUAGE):
+        try:
+            wanted = _config().language
+        except AntrianError:  # a broken settings file: said by the command that needs the file, not here
+            wanted = None
+    wanted = wanted or os.environ.get(words.ENV_LANGUAGE) or words.DEFAULT_LANGUAGE
     words.set_language(wanted)
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from antrian.domain.errors import InvalidInput
+from antrian.domain.messages import Message
 from antrian.words import LANGUAGES
 
 ENV_CONFIG = "ANTRIAN_CONFIG"
@@ -57,9 +58,8 @@ def config_path() -> Path:
 def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:
     value = data.get(key)
     if value is not None and not isinstance(value, kind):
-        raise InvalidInput(
-            "config.wrong_type", path=str(where), key=key, kind=kind.__name__, value=repr(value)
-        )
+        expected = Message("config.kind_text") if kind is str else Message("config.kind_number")
+        raise InvalidInput("config.wrong_type", path=str(where), key=key, kind=expected, value=value)
     return value
 
 

@@ -46,7 +46,7 @@ def log_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def office(tmp_path: Path) -> Path:
     path = tmp_path / "office.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     seed_office(db)
     with db.write() as session:
         for _ in range(3):
@@ -152,7 +152,7 @@ def test_an_unexpected_error_leaves_its_traceback_in_the_log_and_one_line_on_std
 
 
 def test_a_listing_piped_into_head_ends_quietly(office: Path, log_dir: Path) -> None:
-    db = open_database(str(office))
+    db = open_database(str(office), create=True)
     with db.write() as session:
         for _ in range(2500):  # ~250 KB of event lines: far more than the pipe holds
             issue_ticket(session, "B")

@@ -153,25 +153,27 @@ def test_values_are_not_formatted_again() -> None:
     ],
 )
 def test_unknown_placeholder_is_refused(template: str, named: str) -> None:
-    with raises_code(InvalidInput, "voice.template_unknown", names=[named]):
+    with raises_code(InvalidInput, "voice.template_unknown", names=[f"{{{named}}}"]):
         validate_template(template)
-    with raises_code(InvalidInput, "voice.template_unknown", names=[named]):
+    with raises_code(InvalidInput, "voice.template_unknown", names=[f"{{{named}}}"]):
         announcement("A1", 1, template=template)
 
 
 def test_unknown_placeholders_are_named_in_both_languages() -> None:
     with raises_code(InvalidInput, "voice.template_unknown") as caught:
         validate_template("{nomor} {ticket} {loket} {counter}")
-    assert caught.value.params["names"] == ["loket", "nomor"]
+    assert caught.value.params["names"] == ["{loket}", "{nomor}"]
     assert (
         words.say(caught.value, lang="id")
-        == "Kalimat panggilan memakai isian yang tidak dikenal: loket, nomor"
+        == "Kalimat panggilan memakai isian yang tidak dikenal: {loket}, {nomor}"
     )
-    assert words.say(caught.value, lang="en") == "The call sentence uses unknown placeholders: loket, nomor"
+    assert (
+        words.say(caught.value, lang="en") == "The call sentence uses unknown placeholders: {loket}, {nomor}"
+    )
 
 
 def test_positional_placeholder_is_refused() -> None:
-    with raises_code(InvalidInput, "voice.template_unknown", names=[""]):
+    with raises_code(InvalidInput, "voice.template_unknown", names=["{}"]):
         validate_template("{ticket} {counter} {}")
 
 
@@ -187,7 +189,7 @@ def test_positional_placeholder_is_refused() -> None:
     ],
 )
 def test_template_missing_ticket_or_counter_is_refused(template: str, missing: list[str]) -> None:
-    with raises_code(InvalidInput, "voice.template_missing", names=missing):
+    with raises_code(InvalidInput, "voice.template_missing", names=[f"{{{name}}}" for name in missing]):
         validate_template(template)
 
 

@@ -38,7 +38,7 @@ def test_permission_matrix(role: Role, permission: Permission) -> None:
 @pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE])
 def test_kiosk_may_only_issue(permission: Permission) -> None:
     KIOSK.require(P.ISSUE)
-    with raises_code(PermissionDenied, "permission.denied", who="kiosk", role=R.KIOSK, permission=permission):
+    with raises_code(PermissionDenied, "permission.denied_role", role=R.KIOSK, permission=permission):
         KIOSK.require(permission)
 
 
@@ -72,9 +72,10 @@ def test_operator_denied_message_names_the_user(
 
 
 def test_denied_message_without_a_name_uses_the_role() -> None:
-    with raises_code(PermissionDenied, "permission.denied", who="supervisor", role=R.SUPERVISOR) as caught:
+    with raises_code(PermissionDenied, "permission.denied_role", role=R.SUPERVISOR) as caught:
         Actor(R.SUPERVISOR, 3).require(P.MANAGE)
-    assert words.say(caught.value, lang="en") == "supervisor (supervisor) may not change the office set-up"
+    assert words.say(caught.value, lang="en") == "The supervisor may not change the office set-up"
+    assert words.say(caught.value, lang="id") == "Peran supervisor tidak berhak mengubah pengaturan kantor"
 
 
 def test_permission_denied_is_an_illegal_action() -> None:

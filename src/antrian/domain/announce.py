@@ -61,12 +61,12 @@ def validate_template(template: str) -> str:
     names = {name for name, _, _ in fields if name is not None}
     unknown = names - PLACEHOLDERS
     if unknown:
-        raise InvalidInput("voice.template_unknown", names=sorted(unknown))
+        raise InvalidInput("voice.template_unknown", names=[f"{{{name}}}" for name in sorted(unknown)])
     if any(name is not None and (spec or conversion) for name, spec, conversion in fields):
         raise InvalidInput("voice.template_format")
     missing = {"ticket", "counter"} - names
     if missing:
-        raise InvalidInput("voice.template_missing", names=sorted(missing))
+        raise InvalidInput("voice.template_missing", names=[f"{{{name}}}" for name in sorted(missing)])
     return template
 
 

@@ -44,9 +44,11 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if self.role not in _GRANTS[permission]:
-            raise PermissionDenied(
-                "permission.denied", who=self.name or self.role.value, role=self.role, permission=permission
-            )
+            if self.name and self.name != self.role.value:
+                raise PermissionDenied(
+                    "permission.denied", who=self.name, role=self.role, permission=permission
+                )
+            raise PermissionDenied("permission.denied_role", role=self.role, permission=permission)
 
     @property
     def is_operator(self) -> bool:

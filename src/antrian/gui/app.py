@@ -92,9 +92,7 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
         if not 0 <= screen < len(screens):
             from antrian.domain.errors import InvalidInput
 
-            raise InvalidInput(
-                f"screen {screen} does not exist; this PC has {len(screens)} (0-{len(screens) - 1})"
-            )
+            raise InvalidInput("display.no_screen", screen=screen, n=len(screens), last=len(screens) - 1)
         window.setScreen(screens[screen])
         window.move(screens[screen].geometry().topLeft())
     if windowed:

@@ -174,8 +174,10 @@ class PostgresWatcher:
     def _problem(self, error: BaseException, *, connecting: bool = False) -> StoreError:
         problem = postgres_problem(error, self._server, self._url.username)
         if problem.code == "store.failed":  # a driver error on the listening link: the link is what failed
-            code = "store.unreachable" if connecting else "store.link_lost"
-            return StoreError(code, server=self._server, reason=problem.params["detail"])
+            reason = problem.params["detail"]
+            if connecting:
+                return StoreError("store.unreachable", server=self._server, reason=reason)
+            return StoreError("store.link_lost", server=self._server, reason=reason)
         return problem
 
     def fileno(self) -> int | None:

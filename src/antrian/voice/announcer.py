@@ -26,7 +26,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
-from antrian import assets
+from antrian import assets, words
+from antrian.domain.errors import AntrianError
 from antrian.services.display import Call, VoiceSettings
 from antrian.voice.calls import sentence
 from antrian.voice.speech import SpeechRenderer, SpeechUnavailable, wav_seconds
@@ -125,14 +126,18 @@ class Announcer(QObject):
                 try:
                     renderer, problem = SpeechRenderer(voice=voice[0], rate=voice[1], volume=voice[2]), ""
                 except SpeechUnavailable as error:
-                    renderer, problem = None, str(error)
+                    renderer, problem = None, words.say(error)
             path, job_problem = "", problem
             if renderer is not None:
                 try:
                     path = str(renderer.render(text, self._folder / f"call-{event_id}.wav"))
                 except Exception as error:  # a failing engine must not stop the display
                     log.warning("speech for event %s failed", event_id, exc_info=True)
-                    job_problem = f"speech failed: {error}"
+                    job_problem = (
+                        words.say(error)
+                        if isinstance(error, AntrianError)
+                        else words.text("speech.failed", kind=type(error).__name__)
+                    )
             self._rendered.emit(event_id, path, job_problem)
 
     # -- playback (GUI thread) ---------------------------------------------------------------------------
@@ -236,7 +241,7 @@ class Announcer(QObject):
         self._next()
 
     def _audio_problem(self) -> str:
-        return "" if QMediaDevices.audioOutputs() else "tidak ada perangkat audio"
+        return "" if QMediaDevices.audioOutputs() else words.text("speech.no_audio_device")
 
     @Slot()
     def _check_audio(self) -> None:

@@ -42,7 +42,7 @@ class SpeechRenderer:
         if self._espeak is None:
             self._init_pyttsx3()
         elif not self._espeak_has_voice(voice):
-            raise SpeechUnavailable(f"espeak-ng has no {voice!r} voice")
+            raise SpeechUnavailable("speech.no_voice", voice=voice)
 
     def render(self, text: str, path: Path) -> Path:
         """Speak ``text`` into the WAV file ``path``; raises SpeechUnavailable if nothing came out."""
@@ -70,7 +70,8 @@ class SpeechRenderer:
                 timeout=30,
             )
             if result.returncode != 0:
-                raise SpeechUnavailable(f"espeak-ng failed: {result.stderr.strip() or result.returncode}")
+                detail = result.stderr.strip() or str(result.returncode)
+                raise SpeechUnavailable("speech.engine_failed", detail=detail)
         else:
             with _PYTTSX3_LOCK, contextlib.redirect_stdout(io.StringIO()):  # its espeak driver prints paths
                 for name, value in self._pyttsx3_properties.items():
@@ -78,7 +79,7 @@ class SpeechRenderer:
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
         if not path.exists() or wav_seconds(path) < 0.3:
-            raise SpeechUnavailable(f"the speech engine produced no audio for {text!r}")
+            raise SpeechUnavailable("speech.no_audio", text=text)
         return path
 
     def _espeak_has_voice(self, voice: str) -> bool:
@@ -95,7 +96,7 @@ class SpeechRenderer:
             self._engine = pyttsx3.init()
         except Exception as error:  # any engine failure means "no speech here"; its cause goes to the log
             log.warning("pyttsx3 cannot start", exc_info=True)
-            raise SpeechUnavailable(f"speech engine unavailable: {error}") from None
+            raise SpeechUnavailable("speech.engine_unavailable", detail=str(error)) from None
         with _PYTTSX3_LOCK:
             base_rate = int(self._engine.getProperty("rate") or 200)
             self._pyttsx3_properties = {
@@ -115,7 +116,7 @@ class SpeechRenderer:
         for voice in voices:
             if "indones" in (voice.name or "").lower() or voice.id.lower().endswith("/id"):
                 return str(voice.id)
-        raise SpeechUnavailable(f"no {wanted!r} voice installed (install espeak-ng, which has Indonesian)")
+        raise SpeechUnavailable("speech.voice_not_installed", voice=wanted)
 
 
 def wav_seconds(path: Path) -> float:

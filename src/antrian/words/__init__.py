@@ -25,6 +25,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from antrian.domain.echo import shorten
 from antrian.domain.errors import AntrianError, InvalidInput
 from antrian.domain.messages import Message
 
@@ -161,13 +162,9 @@ def show(value: Any, spec: str = "", *, lang: str | None = None) -> str:
 
 
 def echo(text: str, limit: int = ECHO_LIMIT) -> str:
-    """Text to repeat in one line: control characters shown as spaces, and long text (a 100,000-character
-    argument) cut in the middle, keeping its start and its end (a path's file name, a code's beginning)."""
-    clean = "".join(ch if ch.isprintable() else " " for ch in text)
-    if len(clean) <= limit:
-        return clean
-    head = (limit - 1) * 2 // 3
-    return clean[:head] + "…" + clean[len(clean) - (limit - 1 - head) :]
+    """Text to repeat in one line (``domain.echo.shorten``): control characters shown as escapes, and long
+    text (a 100,000-character argument) cut in the middle, keeping its start and its end."""
+    return shorten(text, limit)
 
 
 def number(value: float, *, decimals: int = 0, lang: str | None = None) -> str:
