@@ -31,6 +31,7 @@ from antrian.domain.timing import TimeUnit
 from tests.helpers import raises_code
 
 SRC = Path(antrian.__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 ID, EN = words.catalogue("id"), words.catalogue("en")
 CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
 # the entries that hold argparse's own refusals: %-templates, filled in by argparse, not by antrian.words
@@ -700,3 +701,15 @@ def test_the_log_line_is_english_with_the_code() -> None:
     error = NotFound("counter.unknown", counter=9)
     assert words.language() == "id"  # the reader's language does not change the log's
     assert words.describe(error) == "There is no counter 9 [counter.unknown]"
+
+
+def test_the_codes_page_is_what_the_catalogues_say() -> None:
+    """docs/CODES.md (support staff look codes up there) is regenerated whenever a catalogue changes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("codes", ROOT / "scripts" / "codes.py")
+    assert spec is not None and spec.loader is not None
+    codes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(codes)
+    assert (ROOT / "docs" / "CODES.md").read_text(encoding="utf-8") == codes.render(), "run scripts/codes.py"
+    assert "| `store.locked` |" in codes.render()

@@ -41,7 +41,7 @@ class WatchedPosition(FeedPosition):
 
 
 def test_position_is_kept_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
-    database = open_database(str(tmp_path / "feed.db"))
+    database = open_database(str(tmp_path / "feed.db"), create=True)
     seed_office(database)
     with database.read() as session:
         start = last_event_id(session)

@@ -21,11 +21,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from antrian import words
 from antrian.domain.errors import ServiceUnavailable
+from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import SYSTEM
 from antrian.gui import i18n
@@ -204,7 +205,7 @@ def test_the_judge_reads_rich_text_buttons_tooltips_and_accessible_names(qtbot: 
 def office(tmp_path: Path) -> Iterator[Database]:
     """Five services: A and B open, C closed today, D with today's quota used, E served only by a counter on
     a break; counters 1 and 2 open, 3 on a break, 4 closed; a few people waiting."""
-    database = open_database(str(tmp_path / "language.db"))
+    database = open_database(str(tmp_path / "language.db"), create=True)
     today = datetime.now(ZoneInfo("Asia/Jakarta")).isoweekday()
     with database.write() as s:
         update_office(s, SYSTEM, name="MPP", timezone="Asia/Jakarta")
@@ -348,8 +349,10 @@ def test_every_kiosk_page_in_both_languages(
     window.go_home()
     window.set_online(False)
     offline = both_languages(window, "offline")
-    assert "Koneksi ke basis data terputus — mencoba menyambung kembali…" in offline["id"]
-    assert "Connection to the database lost — reconnecting…" in offline["en"]
+    unknown = Message("store.window.offline_unknown")  # no cause reported: the link was lost
+    for lang in ("id", "en"):
+        said = words.say(Message("store.window.kiosk_offline", problem=unknown), lang=lang)
+        assert said in offline[lang]
     assert "Antrian — Anjungan Antrean Mandiri" in offline["id"]
 
 
@@ -362,6 +365,20 @@ def test_kiosk_without_printer_in_both_languages(
     texts = both_languages(window, "no printer")
     assert words.catalogue("en")["kiosk.print.no_printer"] in texts["en"]
     assert words.catalogue("id")["kiosk.print.no_printer"] in texts["id"]
+
+
+def box_texts(error: Exception) -> list[str]:
+    """The texts of the message box ``show_error`` opens for a window without a message line (it does not
+    block: the window behind stays usable); the box is then closed."""
+    parent = QWidget()  # kept alive: the box is its child
+    show_error(parent, error)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1, "one box came up"
+    assert not boxes[0].isModal()
+    seen = visible_texts(boxes[0])
+    boxes[0].close()
+    parent.deleteLater()
+    return seen
 
 
 def modal_texts(open_it: Callable[[], object]) -> list[str]:
@@ -385,7 +402,7 @@ def test_pin_prompt_and_error_box_in_both_languages(qtbot: QtBot, office: Databa
     for lang in ("id", "en", "id"):
         switch(lang)
         pin = modal_texts(lambda: window.ask_to_leave())
-        error = modal_texts(lambda: show_error(QWidget(), ServiceUnavailable("kiosk.paused")))
+        error = box_texts(ServiceUnavailable("kiosk.paused"))
         assert not foreign_words(pin + error, lang), (lang, pin, error)
         texts.setdefault(lang, (pin, error))
     (pin_id, error_id), (pin_en, error_en) = texts["id"], texts["en"]
@@ -435,7 +452,8 @@ def test_every_display_state_in_both_languages(
 
     window.set_online(False)
     offline = both_languages(window, "display offline")
-    assert "Connection to the database lost — reconnecting…" in offline["en"]
+    for lang in ("id", "en"):
+        assert words.say(Message("store.window.offline_unknown"), lang=lang) in offline[lang]
 
 
 # -- the catalogues -----------------------------------------------------------------------------------------

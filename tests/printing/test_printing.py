@@ -19,7 +19,7 @@ from antrian.domain.errors import AntrianError, InvalidInput, NotFound
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.printing.escpos import COLUMNS, PrinterError, parse_target, render, send
-from antrian.printing.slip import TicketSlip
+from antrian.printing.slip import TicketSlip, slip_lines
 from antrian.services import queue
 from antrian.services.slips import ticket_slip
 from antrian.store.database import Database
@@ -46,7 +46,7 @@ def with_changes(slip: TicketSlip, **changes: object) -> TicketSlip:
 
 
 def test_slip_lines_in_indonesian() -> None:
-    assert SLIP.lines() == [
+    assert slip_lines(SLIP) == [
         ("title", "Mal Pelayanan Publik Kota Banjarmasin"),
         ("normal", "A - KTP Elektronik"),
         ("label", "NOMOR ANTREAN"),
@@ -64,7 +64,7 @@ def test_slip_lines_in_english() -> None:
     """The same ticket on a kiosk set to English: the values are said in its language."""
     words.set_language("en")
     slip = with_changes(SLIP, footer=None, people_ahead=1, standard_time=Message("standard.hours", n=1))
-    assert slip.lines() == [
+    assert slip_lines(slip) == [
         ("title", "Mal Pelayanan Publik Kota Banjarmasin"),
         ("normal", "A - KTP Elektronik"),
         ("label", "TICKET NUMBER"),
@@ -85,7 +85,7 @@ def test_slip_without_priority_standard_or_footer() -> None:
     slip = with_changes(
         SLIP, priority=None, standard_time=None, footer=None, estimate=Message("estimate.now")
     )
-    lines = [text for _, text in slip.lines()]
+    lines = [text for _, text in slip_lines(slip)]
     assert not any(text.startswith(("Pelayanan Khusus", "Standar waktu")) for text in lines)
     assert "Perkiraan tunggu: segera dilayani" in lines
     assert lines[-1] == (
@@ -313,7 +313,7 @@ def test_slip_from_the_database(office: Database, clock) -> None:  # type: ignor
     assert slip.estimate == Message("estimate.no_counter")  # no counter open yet
     assert slip.footer is None  # the office set none: the catalogue's words are printed
     assert slip.qr == f"ANTRIAN:{second.id}:A002:2026-11-30"
-    lines = [text for _, text in slip.lines()]
+    lines = [text for _, text in slip_lines(slip)]
     assert "Senin, 30 November 2026 09:00" in lines and "Pelayanan Khusus: Wanita hamil" in lines
 
 

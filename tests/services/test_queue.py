@@ -225,7 +225,7 @@ def test_operator_cannot_work_another_operators_counter(
     with raises_code(PermissionDenied, "counter.held_by", counter=1, user="petugas1"):
         op(office, "call_next", 1, clock=clock, actor=other)
     with raises_code(
-        PermissionDenied, "permission.denied", who="kiosk", role=Role.KIOSK, permission=Permission.SERVE
+        PermissionDenied, "permission.denied_role", role=Role.KIOSK, permission=Permission.SERVE
     ):
         op(office, "call_next", 1, clock=clock, actor=KIOSK)
     with (

@@ -330,7 +330,7 @@ def test_voice_test_command_records_with_the_office_voice_settings(tmp_path: Pat
     from tests.conftest import seed_office
 
     path = tmp_path / "office.db"
-    db = open_database(str(path))
+    db = open_database(str(path), create=True)
     seed_office(db)
 
     def voice_test(wav: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -372,7 +372,7 @@ def test_display_brings_the_office_voice_settings_at_start(qtbot: QtBot, tmp_pat
     from antrian.voice.announcer import Announcer
     from tests.conftest import seed_office
 
-    db = open_database(str(tmp_path / "s.db"))
+    db = open_database(str(tmp_path / "s.db"), create=True)
     seed_office(db)
     with db.write() as s:
         save_voice_settings(s, VoiceSettings(repeat=3, rate=0.7), actor=SYSTEM)

@@ -41,7 +41,6 @@ from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.fit import FitButton, FitLabel, fit_font
 from antrian.gui.i18n import Retranslated
-from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
@@ -267,7 +266,11 @@ class KioskWindow(Retranslated, QWidget):
     def retranslate(self) -> None:
         """Say every text in the current language, the changing ones from the window's state."""
         self.setWindowTitle(self.tr("Antrian — Self-Service Kiosk"))
-        self.offline.setText(words.text("store.window.kiosk_offline", problem=offline_text(self.problem)))
+        self.offline.setText(
+            words.text(
+                "store.window.kiosk_offline", problem=self.problem or Message("store.window.offline_unknown")
+            )
+        )
         self.priority_button.setText(
             self.tr("Priority Service\n(disability, elderly, pregnant, children, disaster victims)")
         )
@@ -523,7 +526,11 @@ class KioskWindow(Retranslated, QWidget):
         citizen and why to the staff; once it can, the banner and any refusal left on screen go."""
         was_online, self._online = self._online, online
         self.problem = None if online else problem
-        self.offline.setText(words.text("store.window.kiosk_offline", problem=offline_text(self.problem)))
+        self.offline.setText(
+            words.text(
+                "store.window.kiosk_offline", problem=self.problem or Message("store.window.offline_unknown")
+            )
+        )
         self.offline.setVisible(not online)
         self._set_buttons_enabled(not self._busy)
         if online:
