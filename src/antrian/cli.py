@@ -206,7 +206,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         _print(
             args,
             {"database": db.name, "revision": revision},
-            words.text("cli.schema_at", database=db.name, revision=revision),
+            words.text("cli.schema_at", database=db.where, revision=revision),
         )
     finally:
         db.dispose()
@@ -231,7 +231,7 @@ def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     if getattr(args, "json", False):
         print(json.dumps({"database": db.name, "created_users": created}))
         return created
-    print(words.text("cli.demo_ready", database=db.name))
+    print(words.text("cli.demo_ready", database=db.where))
     if created:
         print(words.text("cli.demo_new_users"))
         for username, password in created.items():
@@ -605,9 +605,16 @@ def build_parser() -> argparse.ArgumentParser:
     voice_test = voice.add_parser(
         "test", parents=[common], help="record a call as the display speaks it, to a WAV file"
     )
-    voice_test.add_argument("--wav", required=True, help="the WAV file to write")
+    voice_test.add_argument(
+        "--wav", required=True, type=_text("--wav", PATH_TEXT), help="the WAV file to write"
+    )
     voice_test.add_argument("--number", default="A001", help="ticket number to call (default A001)")
-    voice_test.add_argument("--counter", type=int, default=1, help="counter to call it to (default 1)")
+    voice_test.add_argument(
+        "--counter",
+        type=_whole("--counter", 1, INT32_MAX),
+        default=1,
+        help="counter to call it to (default 1)",
+    )
     voice_test.set_defaults(func=cmd_voice_test)
 
     ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
@@ -723,10 +730,16 @@ def _panel_shorthand(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    refused: AntrianError | None = None
+    try:  # first, so that even the notice of an unwritable log folder is in the person's language
+        _choose_language(arguments)
+    except AntrianError as error:  # an unknown --lang: said (and logged) like any refusal below
+        refused = error
     logs.setup("antrian")
     log.info("start: antrian %s", " ".join(_loggable(arguments)))
     try:
-        _choose_language(arguments)
+        if refused is not None:
+            raise refused
         args = build_parser().parse_args(_panel_shorthand(arguments))
         logs.rename(_command_name(args))
         args.db = getattr(args, "db", None)

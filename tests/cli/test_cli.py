@@ -551,3 +551,22 @@ def test_argparse_refusals_in_both_languages(office: Path) -> None:
     )
     unknown = run("frobnicate", db=office)
     fails(unknown, 2, "Perintah tidak dapat dipahami (argumen command: pilihan tidak sah: 'frobnicate'")
+
+
+def test_files_a_command_cannot_write_are_bad_input_in_one_line(office: Path, tmp_path: Path) -> None:
+    """A WAV or a JSON log where no file can be made (under a file, in a folder that does not exist) or a
+    folder given as the file: exit 2 naming the option and the path, never an unexpected error."""
+    (tmp_path / "a-file").write_text("")
+    missing = tmp_path / "a-file" / "call.wav"
+    wav = run("voice", "test", "--wav", missing, db=office)
+    fails(wav, 2, "--wav: berkas", str(missing), "tidak dapat ditulis")
+    assert wav.err.count("\n") == 1
+    folder = run("voice", "test", "--wav", tmp_path, "--lang", "en", db=office)
+    fails(folder, 2, "--wav: the file", "cannot be written")
+    huge = run("voice", "test", "--wav", tmp_path / "a.wav", "--counter", "9" * 30, db=office)
+    fails(huge, 2, "--counter")
+    log = run(
+        "display", "--windowed", "--log-json", tmp_path / "nowhere" / "calls.jsonl",
+        db=office, env={"QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    fails(log, 2, "--log-json", "tidak dapat ditulis")

@@ -200,6 +200,30 @@ def test_counter_chosen_at_login_when_not_given(panel, qtbot: QtBot, users: Data
     assert window.number == 2 and window.view is not None and window.view.operator == "petugas2"
 
 
+def test_the_login_page_drops_a_database_error_once_the_counters_load(  # type: ignore[no-untyped-def]
+    panel, qtbot: QtBot, users: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counters could not be read (the file was away for a moment): the page said why; once they are
+    read, no stale message stays under the login form."""
+    from antrian.domain.errors import StoreError
+    from antrian.services import counters as counters_module
+
+    real = counters_module.list_counters
+    failing = [True]
+
+    def list_counters(session):  # type: ignore[no-untyped-def]
+        if failing[0]:
+            raise StoreError("store.locked", path="office.db")
+        return real(session)
+
+    monkeypatch.setattr(counters_module, "list_counters", list_counters)
+    window = panel(None, username="petugas2", log_in=False)
+    qtbot.waitUntil(lambda: "office.db" in window.login_error.text(), timeout=5000)
+    failing[0] = False
+    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=10000)
+    assert window.login_error.text() == ""
+
+
 def test_a_counter_open_for_another_operator_is_refused_at_login(
     panel, users: Database, qtbot: QtBot
 ) -> None:  # type: ignore[no-untyped-def]

@@ -34,13 +34,14 @@ class _Windows:
     ) -> None:
         from antrian import logs
         from antrian.gui.display.window import open_log
-        from antrian.gui.errors import install_hooks
+        from antrian.gui.errors import install_hooks, log_qt_messages
         from antrian.gui.feed import ChangeFeed
         from antrian.gui.tasks import TaskRunner
 
         logs.setup(name, echo=True)  # warnings also on the terminal that started the window, if any
         logging.getLogger(__name__).info("%s starts on %s", name, database.name)
         self.database = database
+        log_qt_messages()
         self.app = application()
         from antrian import words
         from antrian.gui import i18n
@@ -61,6 +62,25 @@ class _Windows:
         if self.announcer is not None:
             self.app.aboutToQuit.connect(self.announcer.close)
 
+    def _stop_on_signals(self) -> None:
+        """A window ended by the system (``kill``, a service manager, logging off) closes like one closed by
+        hand: the feed, the log's last line. Python runs signal handlers only between bytecodes, so a timer
+        wakes the interpreter while Qt's loop waits."""
+        import signal
+
+        from PySide6.QtCore import QTimer
+
+        def stop(number: int, _frame: Any) -> None:
+            logging.getLogger(__name__).warning("signal %d: closing the windows", number)
+            self.app.quit()
+
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), stop)
+        self._wake = QTimer(self.app)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start(250)
+
     def background(self, work: Any, done: Any) -> None:
         self._runner.submit(work, done, done)
 
@@ -71,6 +91,7 @@ class _Windows:
         self._feed.subscribe(window.handle_events, position)
 
     def run(self) -> int:
+        self._stop_on_signals()
         code = int(self.app.exec())
         self._runner.wait()
         if self.log is not None:

@@ -112,6 +112,12 @@ class _Hooks:
     seen: dict[tuple[str, str, int], tuple[float, int]] = {}  # noqa: RUF012 - one per process
 
 
+def log_qt_messages() -> None:
+    """Qt's own messages to the log from now on, before the QApplication exists: a platform plugin that
+    cannot start is Qt's last word before it aborts the process, and it must be in the log."""
+    qInstallMessageHandler(_qt_message)
+
+
 def install_hooks() -> None:
     """Route every uncaught exception of this window process, and Qt's own messages, to the log, and tell
     the person in a sentence. Call on the GUI thread once the QApplication exists; ``remove_hooks`` undoes

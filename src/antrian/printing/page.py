@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from antrian import words
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip, slip_lines
 
@@ -94,13 +95,13 @@ def render_pdf(slip: TicketSlip, path: Path) -> Path:
     writer.setResolution(300)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, "Tiket"),
+            QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, words.text("slip.page_name")),
             QPageLayout.Orientation.Portrait,
             QMarginsF(4, 4, 4, 4),
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(f"Tiket {slip.number}")
+    writer.setTitle(words.text("slip.document_title", ticket=slip.number))
     draw(slip, writer)
     del writer  # the file is complete once the writer is gone
     if not path.exists() or path.stat().st_size == 0:
@@ -121,5 +122,5 @@ def print_system(slip: TicketSlip, printer_name: str | None = None) -> None:
     )
     if not printer.isValid():
         raise PrinterError("printer.no_system_printer")
-    printer.setPageSize(QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, "Tiket"))
+    printer.setPageSize(QPageSize(SLIP_SIZE_MM, QPageSize.Unit.Millimeter, words.text("slip.page_name")))
     draw(slip, printer)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from antrian.domain.errors import InvalidInput
-from antrian.printing.escpos import COLUMNS, FORMS, parse_target, render, send
+from antrian.printing.escpos import COLUMNS, FORMS, PrinterError, parse_target, render, send
 from antrian.printing.slip import TicketSlip
 
 
@@ -34,7 +34,14 @@ def printer_for(
             if single_file:
                 render_pdf(slip, location)
             else:
-                location.mkdir(parents=True, exist_ok=True)
+                try:
+                    location.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise PrinterError(
+                        "printer.pdf_folder_unusable",
+                        folder=str(location),
+                        reason=error.strerror or str(error),
+                    ) from None
                 render_pdf(slip, location / f"tiket-{slip.number}.pdf")
 
         return to_pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 from typing import Any
@@ -19,6 +20,8 @@ from antrian.store.models import Counter, CounterState, Event, Service, Setting,
 
 CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
 COUNTER_KINDS = frozenset({"counter_opened", "counter_paused", "counter_closed"})
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +183,9 @@ def get_voice_settings(session: Session) -> VoiceSettings:
     known = {k: v for k, v in row.value.items() if k in VoiceSettings.__dataclass_fields__ and k != "extra"}
     try:
         return VoiceSettings(**known).validated()
-    except (InvalidInput, TypeError, ValueError):
+    except (InvalidInput, TypeError, ValueError) as error:
+        # calls are still spoken, with the defaults; the admin learns why from the log
+        log.warning("stored voice settings are not usable (%s); speaking with the defaults", error)
         return VoiceSettings()
 
 

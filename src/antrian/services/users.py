@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -25,6 +26,8 @@ LOCKOUT = timedelta(minutes=5)
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
+log = logging.getLogger(__name__)
+
 
 def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher
@@ -41,7 +44,12 @@ def verify_password(stored_hash: str, password: str) -> bool:
 
     try:
         return bool(_hasher().verify(stored_hash, password))
-    except (VerificationError, InvalidHashError):
+    except VerificationError:
+        return False
+    except (
+        InvalidHashError
+    ):  # the stored hash itself is damaged: no password can match, and an admin must know
+        log.error("a stored password hash is not an argon2 hash; the user cannot log in until it is reset")
         return False
 
 

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from antrian.domain.echo import shorten
 from antrian.domain.errors import AntrianError, IllegalAction, InvalidInput, StoreError
+from antrian.domain.messages import Message
 
 try:
     import fcntl
@@ -731,6 +732,13 @@ class Database:
     @property
     def location(self) -> str:
         return location(self.url)
+
+    @property
+    def where(self) -> Message:
+        """The database as a person reads it: ``store.where_file`` (path) or ``store.where_server``."""
+        if self.is_sqlite:
+            return Message("store.where_file", path=self.location)
+        return Message("store.where_server", server=self.location)
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -15,6 +15,7 @@ No Qt here: ``gui.feed`` drives these from its own thread.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -46,6 +47,8 @@ SQLITE_WATCH_TIMEOUT_S = 0.25
 # write lock held by another program before it is reported (a program writing for a moment is no problem).
 LOCK_PROBE_WAIT_S = 0.4
 LOCK_PROBES = 2
+
+log = logging.getLogger(__name__)
 
 
 class Watcher(Protocol):
@@ -233,9 +236,15 @@ class FeedPosition:
     def load(self) -> int | None:
         try:
             value = json.loads(self.path.read_text())["last_event_id"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:  # never saved: the window starts at the present
             return None
-        return value if isinstance(value, int) and value >= 0 else None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("feed position %s unreadable (%s); starting at the present", self.path, error)
+            return None
+        if isinstance(value, int) and value >= 0:
+            return value
+        log.warning("feed position %s holds %r; starting at the present", self.path, value)
+        return None
 
     def save(self, last_event_id: int) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from antrian import assets
 from antrian.domain.announce import NumberReading, announcement
+from antrian.domain.errors import InvalidInput
 from antrian.services.display import Call, VoiceSettings
 from antrian.voice.speech import SpeechRenderer, SpeechUnavailable
 
@@ -47,12 +48,17 @@ def render_call_wav(call: Call, settings: VoiceSettings, path: Path) -> Path:
     samples.extend(_resampled(speech, speech_rate, rate) * settings.repeat)
     if sys.byteorder == "big":
         samples.byteswap()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as file, wave.open(file, "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(rate)
+            out.writeframes(samples.tobytes())
+    except OSError as error:  # no such folder, no permission, a folder given as the file
+        raise InvalidInput(
+            "input.file_unwritable", option="--wav", path=str(path), reason=error.strerror or str(error)
+        ) from None
     return path
 
 

@@ -562,8 +562,12 @@ class CounterWindow(QWidget):
     def _counters_loaded(self, result: list[CounterInfo] | Exception) -> None:
         if isinstance(result, Exception):
             self._say_login(self._error_words(result))
+            self._counters_failed = True
             QTimer.singleShot(RETRY_MS, self._load_counters)
             return
+        if getattr(self, "_counters_failed", False):  # the database works again: its error is no news
+            self._counters_failed = False
+            self._say_login(lambda: "")
         self._counters = result
         self._show_counters()
 

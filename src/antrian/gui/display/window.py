@@ -12,6 +12,7 @@ date comes from ``antrian.words``. On a language change every text is said again
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import threading
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import assets, words
-from antrian.domain.errors import AntrianError
+from antrian.domain.errors import AntrianError, InvalidInput
 from antrian.domain.timing import office_zone
 from antrian.gui.fit import FitLabel
 from antrian.gui.i18n import Retranslated
@@ -409,7 +410,8 @@ class DisplayWindow(Retranslated, QWidget):
         self.waiting_label.setText(
             "<table width='100%'>"
             + "".join(
-                f"<tr><td>{w.code} {w.name}</td><td align='right'><b>{words.number(w.count)}</b></td></tr>"
+                f"<tr><td>{html.escape(f'{w.code} {w.name}')}</td>"
+                f"<td align='right'><b>{words.number(w.count)}</b></td></tr>"
                 for w in waiting
             )
             + "</table>"
@@ -602,7 +604,15 @@ class LineLog:
     repaint; each line reaches the file as soon as that thread has written it."""
 
     def __init__(self, path: Path) -> None:
-        self._file = path.open("a", buffering=1)
+        try:
+            self._file = path.open("a", buffering=1)
+        except OSError as error:  # a folder that does not exist, no permission, a folder given as the file
+            raise InvalidInput(
+                "input.file_unwritable",
+                option="--log-json",
+                path=str(path),
+                reason=error.strerror or str(error),
+            ) from None
         self._lines: SimpleQueue[str | None] = SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="antrian-display-log", daemon=True)
         self._thread.start()

@@ -1,0 +1,54 @@
+"""A window process ended by the system (a service manager's SIGTERM, a closed session's SIGHUP) closes as if
+closed by hand: its log ends with the closing line."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _wait_for(path: Path, text: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        content = path.read_text(encoding="utf-8") if path.exists() else ""
+        if text in content:
+            return content
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} not in the log:\n{path.read_text() if path.exists() else '(none)'}")
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signalled_window_closes_and_logs_it(tmp_path: Path, number: signal.Signals) -> None:
+    db, logs = tmp_path / "office.db", tmp_path / "logs"
+    env = {**os.environ, "ANTRIAN_LOG_DIR": str(logs), "QT_QPA_PLATFORM": "offscreen"}
+    made = subprocess.run(
+        [sys.executable, "-m", "antrian", "--db", str(db), "demo-data"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    window = subprocess.Popen(
+        [sys.executable, "-m", "antrian", "--db", str(db), "kiosk", "--windowed"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(logs / "antrian.log", "kiosk starts on")
+        time.sleep(0.5)  # into the event loop
+        window.send_signal(number)
+        assert window.wait(timeout=20) == 0
+    finally:
+        if window.poll() is None:
+            window.kill()
+    content = _wait_for(logs / "antrian.log", "windows closed: exit 0")
+    assert f"signal {int(number)}: closing the windows" in content
