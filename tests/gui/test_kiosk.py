@@ -24,11 +24,29 @@ from antrian.services import counters
 from antrian.services.setup import save_service
 from antrian.store.database import Database
 from antrian.store.models import Ticket
+from tests.store.faults import backup, restore
 
 
 def count_tickets(db: Database) -> int:
     with db.read() as s:
         return int(s.execute(select(func.count()).select_from(Ticket)).scalar_one())
+
+
+def close_service_b(db: Database) -> None:
+    """Service B closes at 00:01 every day: closed whenever a test runs."""
+    from datetime import time
+
+    with db.write() as s:
+        save_service(
+            s,
+            "B",
+            "Kartu Keluarga",
+            actor=SYSTEM,
+            standard_time=20,
+            opens_at=time(0, 0),
+            closes_at=time(0, 1),
+            open_days="1234567",
+        )
 
 
 def test_tap_issues_one_ticket_shows_it_and_returns(
@@ -70,12 +88,8 @@ def test_priority_path(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-
     window = kiosk()
     qtbot.mouseClick(window.priority_button, Qt.MouseButton.LeftButton)
     assert window.pages.currentIndex() == 1
-    elderly = next(b for b in window.group_buttons if b.text() == "Lanjut usia")
-    disability = next(b for b in window.group_buttons if "disabilitas" in b.text())
-    assert (
-        disability.fontMetrics().horizontalAdvance(max(disability.text().split("\n"), key=len))
-        < disability.width()
-    )
+    elderly = next(b for b in window.group_buttons if b.label.text() == "Lanjut usia")
+    group_names_fit(window)
     qtbot.mouseClick(elderly, Qt.MouseButton.LeftButton)
     assert window.pages.currentIndex() == 0 and "Lanjut usia" in window.mode.text()
     issued: list = []  # type: ignore[type-arg]
@@ -121,19 +135,8 @@ def test_no_printer_configured_says_so(kiosk, qtbot: QtBot) -> None:  # type: ig
 def test_closed_and_paused_services_are_disabled_with_the_reason(
     kiosk, office_db: Database, qtbot: QtBot
 ) -> None:  # type: ignore[no-untyped-def]
-    from datetime import time
-
+    close_service_b(office_db)
     with office_db.write() as s:
-        save_service(
-            s,
-            "B",
-            "Kartu Keluarga",
-            actor=SYSTEM,
-            standard_time=20,
-            opens_at=time(0, 0),
-            closes_at=time(0, 1),
-            open_days="1234567",
-        )
         counters.open_counter(s, 3, actor=SYSTEM)
         counters.pause_counter(s, 3, "Sholat", actor=SYSTEM)
     window = kiosk()
@@ -224,3 +227,103 @@ def test_pdf_printer_target_writes_one_file_per_ticket(tmp_path: Path, qapp) -> 
     )
     printer_for(f"pdf:{tmp_path}")(slip)
     assert (tmp_path / "tiket-A007.pdf").read_bytes().startswith(b"%PDF")
+
+
+def group_names_fit(window: kiosk_module.KioskWindow) -> None:
+    """Each group's name as the catalogue says it (never cut into lines by hand), every word of it within
+    its button, every line of it on screen, and as large as the shortest name."""
+    largest = max(button.label.font().pixelSize() for button in window.group_buttons)
+    for button, group in zip(window.group_buttons, PriorityGroup, strict=True):
+        label, name = button.label, words.show(group)
+        assert label.text() == name and button.accessibleName() == name
+        metrics, room = label.fontMetrics(), label.contentsRect()
+        assert max(metrics.horizontalAdvance(word) for word in name.split()) <= room.width(), name
+        assert label.heightForWidth(room.width()) <= label.height(), f"{name}: a line is cut off"
+        assert label.font().pixelSize() == largest, f"{name}: drawn small rather than wrapped"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(("width", "height"), [(1080, 1920), (1920, 1080), (560, 900)])
+def test_long_group_names_wrap_to_fit(kiosk, qtbot: QtBot, lang: str, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.language import switch_language
+
+    switch_language(lang)
+    window = kiosk(width, height)
+    window.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.group_buttons[0].label.isVisible(), timeout=2000)
+    group_names_fit(window)
+
+
+def test_a_committed_ticket_whose_slip_cannot_be_read_is_shown_and_printed_again(
+    kiosk, office_db: Database, qtbot: QtBot, monkeypatch, caplog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The link to the database drops between the commit and the slip's read: the number stands, so the
+    citizen gets it, is told the ticket did not print, and Print Again reads the slip again and prints."""
+    path = Path(str(office_db.url.database))
+    issue = kiosk_module.issue_ticket_in
+    saved: list[Path] = []
+
+    def issue_then_lose_the_file(*args: object, **kwargs: object) -> object:
+        ticket = issue(*args, **kwargs)  # type: ignore[arg-type]
+        saved.append(backup(path, tmp_path / "backup.db"))  # committed: the ticket is in the copy
+        path.unlink()
+        return ticket
+
+    monkeypatch.setattr(kiosk_module, "issue_ticket_in", issue_then_lose_the_file)
+    window = kiosk()
+    with (
+        caplog.at_level(logging.WARNING, logger=kiosk_module.__name__),
+        qtbot.waitSignal(window.printFinished, timeout=5000) as outcome,
+    ):
+        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+    assert outcome.args == [False]
+    assert window.pages.currentIndex() == 2 and window.number.text() == "A001"
+    assert window.print_problem.text() == words.text("kiosk.print.failed") and window.reprint.isVisible()
+    assert "Maaf" not in window.title.text(), "a committed number is never said to be refused"
+    assert "Silakan duduk" in window.result_detail.text() and kiosk.printed == []
+    (line,) = [r.getMessage() for r in caplog.records if "not printed" in r.getMessage()]
+    assert line.startswith("ticket A001 not printed: its slip could not be read: ")
+    assert "[store.deleted]" in line
+    restore(saved[0], path)
+    with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
+        qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
+    assert outcome.args == [True] and [slip.number for slip in kiosk.printed] == ["A001"]
+    assert window.print_problem.isHidden() and window.print_done.isVisible()
+    assert "Antrean di depan Anda: 0" in window.result_detail.text()
+    assert count_tickets(office_db) == 1
+
+
+def test_a_refusal_goes_after_the_return_delay(kiosk, office_db: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk()
+    greeting = window.title.text()
+    window.return_after_ms = 300
+    close_service_b(office_db)  # after the kiosk read it open: the tap reaches a closed service
+    window.take("B")
+    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    assert window.title.text().startswith("Maaf, nomor tidak dapat diambil: ")
+    assert "tutup" in window.title.text(), "a refusal the citizen can act on says why"
+    qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=2000)
+    assert count_tickets(office_db) == 0
+
+
+def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_when_it_works_again(
+    kiosk, office_db: Database, qtbot: QtBot, caplog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk()
+    greeting = window.title.text()
+    assert window.return_after_ms >= 5000, "the refusal must go because the database works, not by the timer"
+    path = Path(str(office_db.url.database))
+    saved = backup(path, tmp_path / "backup.db")
+    path.unlink()
+    with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
+        window.take("A")
+        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    said = window.title.text()
+    assert said == words.text("kiosk.take.offline")
+    for technical in (str(path), path.name, "store.", "izin"):
+        assert technical not in said
+    (line,) = [r.getMessage() for r in caplog.records if "no ticket issued" in r.getMessage()]
+    assert "[store.deleted]" in line and str(path) in line
+    restore(saved, path)
+    qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=4000)
+    assert window._buttons["A"].isEnabled() and count_tickets(office_db) == 0

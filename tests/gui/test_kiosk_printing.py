@@ -64,6 +64,8 @@ def test_kiosk_stays_responsive_while_a_network_printer_stalls(
     assert outcome.args == [True], "the printer took the ticket after its stall"
     assert finished - tapped >= STALL_S * 0.9, "the print really waited for the stalled printer"
     assert window.print_status.isHidden() and window.print_problem.isHidden() and window.done.isVisible()
+    assert window.print_done.isVisible() and window.print_done.text() == words.text("kiosk.print.done")
+    assert window.print_done.text() == "Tiket sudah tercetak. Silakan ambil tiket Anda."
     assert len(printer.accepted) == 1 and len(printer.jobs) == 1 and b"A001" in printer.jobs[0]
     assert pokes == [2] and count_tickets(office_db) == 1
 
@@ -97,7 +99,7 @@ def test_a_failed_print_tells_the_citizen_what_to_do_and_logs_the_cause(
     assert shown == words.text("kiosk.print.failed") and "Cetak Ulang" in shown
     for technical in (target, "127.0.0.1", "Errno", "refused", "printer."):
         assert technical not in shown
-    assert window.reprint.isVisible() and window.print_status.isHidden()
+    assert window.reprint.isVisible() and window.print_status.isHidden() and window.print_done.isHidden()
     (line,) = [r.getMessage() for r in caplog.records if "not printed" in r.getMessage()]
     assert line.startswith("ticket A001 not printed: ") and target in line
     assert "[printer.unreachable]" in line and "refused" in line
@@ -122,16 +124,19 @@ def test_an_unexpected_print_error_is_logged_with_its_traceback(
     assert "Traceback" in caplog.text and "a bug in a printer driver" in caplog.text
 
 
-def test_a_print_that_never_ends_is_given_up(kiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+def test_a_stuck_printer_never_holds_up_the_database(
+    kiosk, office_db: Database, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    """A driver stuck past its own timeout keeps its thread: the kiosk gives up on it, refuses to start a
+    second print behind it (saying so), and still issues numbers and refreshes its counts meanwhile."""
     release = threading.Event()
     calls: list[str] = []
 
-    def hung(slip: TicketSlip) -> None:
+    def stuck(slip: TicketSlip) -> None:
         calls.append(slip.number)
-        if len(calls) == 1:
-            release.wait(10)  # a driver stuck beyond its own timeout
+        release.wait(30)
 
-    window = kiosk(printer=hung)
+    window = kiosk(printer=stuck)
     window._print_watch.setInterval(300)
     try:
         with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
@@ -141,11 +146,25 @@ def test_a_print_that_never_ends_is_given_up(kiosk, qtbot: QtBot, caplog: pytest
             assert "[printer.gave_up]" in caplog.text
             with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
                 qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
-            assert outcome.args == [True] and window.print_problem.isHidden()
-        with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
+            assert outcome.args == [False], "no second print starts behind the stuck one"
+            assert window.print_problem.text() == words.text("kiosk.print.not_ready")
+            assert window.reprint.isVisible() and window.number.text() == "A001"
+            assert "ticket A001 not printed: an earlier print has not ended" in caplog.text
+
+            window.go_home()
+            with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
+                qtbot.mouseClick(window._buttons["B"], Qt.MouseButton.LeftButton)
+            assert outcome.args == [False] and window.number.text() == "B001", "the database was free"
+            assert window.print_problem.text() == words.text("kiosk.print.not_ready")
+            qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["B"].text(), timeout=5000)
+            assert calls == ["A001"] and count_tickets(office_db) == 2
+
             release.set()
             qtbot.waitUntil(lambda: "after the kiosk stopped waiting: printed" in caplog.text, timeout=5000)
-        assert window.print_problem.isHidden(), "a late answer changes nothing on screen"
+        assert window.number.text() == "B001" and window.print_done.isHidden(), "a late answer changed it"
+        with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
+            qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
+        assert outcome.args == [True] and window.print_problem.isHidden() and window.print_done.isVisible()
     finally:
         release.set()
-    assert calls == ["A001", "A001"]
+    assert calls == ["A001", "B001"]

@@ -68,7 +68,10 @@ def test_kiosk_refuses_taps_while_the_file_is_read_only(
     make_read_only(path)
     try:
         qtbot.waitUntil(lambda: kiosk.offline.isVisible(), timeout=NOTICE_MS)
-        assert read_only_said(office_db) in kiosk.offline.text()
+        # the citizen reads what they can do; the cause (the file, its permissions) is for staff
+        assert kiosk.offline.text() == words.text("kiosk.take.offline")
+        assert str(path) not in kiosk.offline.text() and path.name not in kiosk.offline.text()
+        assert kiosk.offline.toolTip() == read_only_said(office_db)
         assert not any(button.isEnabled() for button in kiosk._buttons.values())
         qtbot.mouseClick(kiosk._buttons["A"], Qt.MouseButton.LeftButton)
         assert not kiosk._busy and count_tickets(office_db) == 0
@@ -76,7 +79,7 @@ def test_kiosk_refuses_taps_while_the_file_is_read_only(
         make_writable(path)
     qtbot.waitUntil(lambda: not kiosk.offline.isVisible(), timeout=NOTICE_MS)
     qtbot.waitUntil(lambda: kiosk._buttons["A"].isEnabled(), timeout=NOTICE_MS)
-    assert kiosk.problem is None
+    assert kiosk.problem is None and kiosk.offline.toolTip() == ""
 
 
 def test_display_names_the_cause_and_clears_it(

@@ -4,10 +4,12 @@ The script opens the real ``KioskWindow`` and ``DisplayWindow`` (offscreen) with
 change feed every window process has (``gui.app._Windows``), as ``antrian kiosk`` and ``antrian display``
 do. Every 20 ms it looks at what each window shows and writes a JSON line when that changed:
 
-    {"window": "kiosk", "banner": true, "text": "...", "code": "store.readonly", "buttons": false, "t": ...}
+    {"window": "kiosk", "banner": true, "text": "...", "cause": "...", "code": "store.readonly",
+     "buttons": false, "t": ...}
     {"window": "display", "banner": false, "text": "...", "code": null, "t": ...}
 
-(``buttons``: whether any service can be touched; ``t`` is time.time()). Commands come as lines appended
+(``cause``: the kiosk's banner tooltip, the cause for staff (its text is the citizen's sentence);
+``buttons``: whether any service can be touched; ``t`` is time.time()). Commands come as lines appended
 to the file CMD: ``tap A`` clicks service A's button as a finger would (a disabled button does nothing),
 then writes ``{"tapped": "A", "enabled": bool}`` and, once the kiosk answered or 3 s passed, ``{"shown":
 "A001"}``, ``{"refused": "<the kiosk's message>"}`` or ``{"nothing": "A"}``; ``stop`` ends the process.
@@ -60,6 +62,7 @@ def main() -> int:
                 "code": window.problem.code if window.problem is not None else None,
             }
             if window is kiosk:
+                state["cause"] = kiosk.offline.toolTip() if state["banner"] else ""
                 buttons = list(kiosk._buttons.values())
                 state["buttons"] = any(button.isEnabled() for button in buttons) if buttons else None
                 state["title"] = kiosk.title.text()

@@ -1,8 +1,10 @@
-"""Database work off the GUI thread: run a function on the thread pool, get its result back by signal."""
+"""Work off the GUI thread: database work on the thread pool, work that may hang for good (printing) on a
+thread of its own; results come back by signal."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -67,6 +69,54 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         return bool(self._pool.waitForDone(msecs))
+
+
+class OwnThread(QObject):
+    """Work that may hang for good (a printer driver stuck past its own timeout), kept off the shared pool:
+    one job at a time, each on a thread of its own, its result (or the exception it raised) handed to
+    ``done`` on the GUI thread.
+
+    A job stuck in the shared pool would hold one of its few threads, and a second one the rest: every
+    database read and write of the window would then wait behind it. Here ``submit`` refuses a job while the
+    previous one's thread still runs (``busy``), so nothing ever queues behind a stuck job. The threads are
+    daemons: one stuck for good never keeps the program from exiting.
+    """
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._thread: threading.Thread | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        """Whether the last job's thread still runs (it may have been given up on, and still be stuck)."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> bool:
+        """Start ``work`` on a new thread unless the previous job's still runs; returns whether it did."""
+        if self.busy:
+            return False
+        relay, name = self._relay, self._name
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as error:  # handed to ``done``, which reports it
+                result = error
+            try:
+                relay.done.emit(done, result)
+            except RuntimeError:  # the window that asked was closed meanwhile: nobody is left to tell
+                log.warning("%s ended after its window closed: %r", name, result)
+
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
+        self._thread.start()
+        return True
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
 
 
 class CoalescedRead(QObject):

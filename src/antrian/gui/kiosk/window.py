@@ -3,10 +3,15 @@
 Home shows one large button per service (name, code, people waiting, estimated wait); a service that
 cannot issue now is shown disabled with the reason. "Pelayanan Khusus" first asks the priority group, then
 the service. A tap issues one ticket off the GUI thread (every button is disabled until the answer comes,
-so a double tap issues one ticket) and shows the number very large; the ticket is then printed off the GUI
-thread too, under a "printing" note, so a slow or silent printer never freezes the window. A print failure
-leaves the number on screen with what the citizen can do (note it, or print again); the technical cause
-goes to the log. The kiosk returns to the start by itself once the outcome is shown.
+so a double tap issues one ticket) and shows the number very large; the ticket is then printed under a
+"printing" note on a thread of its own (``OwnThread``), so a slow, silent or stuck printer never freezes
+the window nor holds up its database work. The outcome is said either way: printed (take the ticket), or
+not (the number stands: note it, or print again). A number once committed is always shown, even when its
+slip cannot be read afterwards (that is a print failure). The kiosk returns to the start by itself once
+the outcome is shown.
+
+Citizens read only what they can act on: a database that cannot be used is "numbers cannot be taken for
+now, ask the staff"; its technical cause goes to the log and, for staff, to the banner's tooltip.
 
 Texts are English in the code and go through Qt's translator (Bahasa Indonesia from ``kiosk_id.ts``);
 messages made from codes come from ``antrian.words``. On a language change every text is said again from
@@ -36,12 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
-from antrian.domain.errors import AntrianError
+from antrian.domain.errors import AntrianError, StoreError
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.fit import FitButton, FitLabel, fit_font
 from antrian.gui.i18n import Retranslated
-from antrian.gui.tasks import CoalescedRead
+from antrian.gui.tasks import CoalescedRead, OwnThread
 from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
@@ -68,6 +73,7 @@ QPushButton#back, QPushButton#reprint { background: #12305a; color: white; }
 QLabel#number { color: #f2b705; font-weight: 800; }
 QLabel#printProblem { background: #b3261e; color: white; border-radius: 10px; padding: 10px; }
 QLabel#printStatus { background: #12305a; color: white; border-radius: 10px; padding: 10px; }
+QLabel#printDone { background: #1e7a46; color: white; border-radius: 10px; padding: 10px; }
 QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 8px; }
 QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6px; }
 """
@@ -75,8 +81,12 @@ QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6
 
 @dataclass(frozen=True, slots=True)
 class Issued:
+    """A committed ticket and its slip; ``slip`` is None when it could not be read after the commit
+    (``unread`` says why): the number stands, and printing it reads the slip again."""
+
     ticket: TicketInfo
-    slip: TicketSlip
+    slip: TicketSlip | None
+    unread: Exception | None = None
 
 
 class ServiceButton(FitButton):
@@ -100,6 +110,27 @@ class ServiceButton(FitButton):
         self.setText(f"{tile.code}   {tile.name}\n{detail}")
         self.setAccessibleName(self.tr("Service {name}").format(name=tile.name))
         self.setEnabled(tile.available)
+
+
+class GroupButton(QPushButton):
+    """A priority group's button. A push button draws its text on the lines it is given; this one shows the
+    group's name in a word-wrapping label, so that a long name in either language stays as large as the
+    others, on two lines where one is too narrow (the names are the catalogue's: their longest word fits
+    every screen the kiosk is tested at)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a touch is the button's
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.label)
+
+    def set_name(self, name: str) -> None:
+        self.label.setText(name)
+        self.setAccessibleName(name)
 
 
 class KioskWindow(Retranslated, QWidget):
@@ -137,14 +168,23 @@ class KioskWindow(Retranslated, QWidget):
         self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
         self._refusal: Message | None = None  # why the last tap gave no number (said in the title)
+        self._database_down = False  # a read failed or the feed lost the database: the next good read says so
         self._print_problem: Message | None = None  # what the citizen can do when the ticket did not print
         self._reader = CoalescedRead(
-            run_in_background, self._read_overview, self._apply_overview, what="kiosk refresh", parent=self
+            run_in_background,
+            self._read_overview,
+            self._apply_overview,
+            what="kiosk refresh",
+            parent=self,
+            on_error=self._overview_failed,
         )
+        self._printer = OwnThread("kiosk printer", self)
         self._build()
         self.return_after_ms = RETURN_AFTER_MS
         self._return = QTimer(self, singleShot=True, interval=RETURN_AFTER_MS)
         self._return.timeout.connect(self.go_home)
+        self._refusal_shown = QTimer(self, singleShot=True)
+        self._refusal_shown.timeout.connect(self._clear_refusal)
         self._print_watch = QTimer(self, singleShot=True, interval=PRINT_GIVE_UP_MS)
         self._print_watch.timeout.connect(self._print_gave_up)
         self._pin_wait = QTimer(self, singleShot=True, interval=PIN_DELAY_MS)
@@ -200,9 +240,9 @@ class KioskWindow(Retranslated, QWidget):
         g.addWidget(self.groups_title)
         group_grid = QGridLayout()
         group_grid.setSpacing(20)
-        self.group_buttons: list[QPushButton] = []
+        self.group_buttons: list[GroupButton] = []
         for index, group in enumerate(PriorityGroup):
-            button = QPushButton()
+            button = GroupButton()
             button.setObjectName("priority")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.clicked.connect(lambda _=False, chosen=group: self._set_priority(chosen))
@@ -227,6 +267,9 @@ class KioskWindow(Retranslated, QWidget):
         self.print_status = QLabel("")
         self.print_status.setObjectName("printStatus")
         self.print_status.setWordWrap(True)
+        self.print_done = QLabel("")
+        self.print_done.setObjectName("printDone")
+        self.print_done.setWordWrap(True)
         self.print_problem = QLabel("")
         self.print_problem.setObjectName("printProblem")
         self.print_problem.setWordWrap(True)
@@ -242,6 +285,7 @@ class KioskWindow(Retranslated, QWidget):
             self.result_service,
             self.result_detail,
             self.print_status,
+            self.print_done,
             self.print_problem,
         ):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -258,6 +302,7 @@ class KioskWindow(Retranslated, QWidget):
         self.mode.hide()
         self.cancel_priority.hide()
         self.print_status.hide()
+        self.print_done.hide()
         self.print_problem.hide()
         self.reprint.hide()
         self.retranslate()
@@ -266,11 +311,7 @@ class KioskWindow(Retranslated, QWidget):
     def retranslate(self) -> None:
         """Say every text in the current language, the changing ones from the window's state."""
         self.setWindowTitle(self.tr("Antrian — Self-Service Kiosk"))
-        self.offline.setText(
-            words.text(
-                "store.window.kiosk_offline", problem=self.problem or Message("store.window.offline_unknown")
-            )
-        )
+        self._say_offline()
         self.priority_button.setText(
             self.tr("Priority Service\n(disability, elderly, pregnant, children, disaster victims)")
         )
@@ -279,7 +320,7 @@ class KioskWindow(Retranslated, QWidget):
             self.tr("Priority Service: choose what applies to you.\nThe staff will check it at the counter.")
         )
         for button, group in zip(self.group_buttons, PriorityGroup, strict=True):
-            button.setText(_two_lines(words.show(group)))
+            button.set_name(words.show(group))
         self.groups_back.setText(self.tr("Back"))
         self.result_heading.setText(self.tr("YOUR QUEUE NUMBER"))
         self.reprint.setText(self.tr("Print Again"))
@@ -307,21 +348,31 @@ class KioskWindow(Retranslated, QWidget):
             else ""
         )
 
+    def _say_offline(self) -> None:
+        """The citizen's sentence on the banner; the cause, for staff, in its tooltip."""
+        self.offline.setText(words.text("kiosk.take.offline"))
+        cause = self.problem or Message("store.window.offline_unknown")
+        self.offline.setToolTip("" if self._online else words.say(cause))
+
     def _say_result(self) -> None:
         if self._last is None:
             return
         ticket, slip = self._last.ticket, self._last.slip
         self.number.setText(ticket.number)
         self.result_service.setText(ticket.service_name)
-        self.result_detail.setText(
-            self.tr(
-                "People ahead of you: {ahead}  ·  Estimated wait: {estimate}\n"
-                "Please take a seat and watch the screen. Your number will be called."
-            ).format(ahead=words.number(slip.people_ahead), estimate=words.say(slip.estimate))
-        )
+        lines = [self.tr("Please take a seat and watch the screen. Your number will be called.")]
+        if slip is not None:  # without its slip the number stands; the queue's figures come with it
+            lines.insert(
+                0,
+                self.tr("People ahead of you: {ahead}  ·  Estimated wait: {estimate}").format(
+                    ahead=words.number(slip.people_ahead), estimate=words.say(slip.estimate)
+                ),
+            )
+        self.result_detail.setText("\n".join(lines))
 
     def _say_print(self) -> None:
         self.print_status.setText(words.text("kiosk.print.busy"))
+        self.print_done.setText(words.text("kiosk.print.done"))
         self.print_problem.setText(words.say(self._print_problem) if self._print_problem else "")
 
     # -- scaling --------------------------------------------------------------------------------------
@@ -349,13 +400,14 @@ class KioskWindow(Retranslated, QWidget):
             button.setMinimumHeight(int(unit * 0.11))
         self.priority_button.set_pixels(int(unit * 0.03))
         for button in self.group_buttons:
-            size(button, 0.04, True)
+            size(button.label, 0.04, True)
         self.groups_title.set_pixels(int(unit * 0.04))
         size(self.result_heading, 0.05, True)
         self._fit_number()
         size(self.result_service, 0.045, True)
         size(self.result_detail, 0.035)
         size(self.print_status, 0.032, True)
+        size(self.print_done, 0.032, True)
         size(self.print_problem, 0.032, True)
         size(self.offline, 0.03, True)
 
@@ -378,8 +430,14 @@ class KioskWindow(Retranslated, QWidget):
         if events:
             self.refresh()
 
+    def _overview_failed(self, _error: Exception) -> None:
+        self._database_down = True
+
     def _apply_overview(self, result: tuple[str, list[ServiceTile]]) -> None:
         office, tiles = result
+        if self._database_down and self._online:
+            self._database_down = False
+            self._clear_refusal()  # made while the database did not work: it works again
         self.office.setText(office)
         if [t.code for t in tiles] != list(self._buttons):
             for button in self._buttons.values():
@@ -421,8 +479,11 @@ class KioskWindow(Retranslated, QWidget):
 
         def work() -> Issued:
             ticket = issue_ticket_in(database, code, priority=priority.value if priority else None)
-            with database.read() as session:
-                return Issued(ticket, ticket_slip(session, ticket.id))
+            # committed: whatever happens now, the citizen gets this number
+            try:
+                return Issued(ticket, _read_slip(database, ticket.id))
+            except Exception as error:
+                return Issued(ticket, None, error)
 
         self._background(work, lambda result: self._issued(code, result))
 
@@ -434,6 +495,7 @@ class KioskWindow(Retranslated, QWidget):
             self._set_buttons_enabled(True)
             self._refusal = _refusal(result)
             self._say_title()
+            self._refusal_shown.start(self.return_after_ms)
             self.refresh()
             return
         self._last = result
@@ -441,29 +503,68 @@ class KioskWindow(Retranslated, QWidget):
         self._say_result()
         self._fit_number()
         self.pages.setCurrentIndex(2)
-        self._start_print(result.slip)
+        if result.unread is None:
+            self._start_print()
+        elif self._print is None:
+            self._not_printed("its slip could not be read", result.unread, Message("kiosk.print.no_printer"))
+        else:  # a print failure: Print Again reads the slip again
+            self._not_printed("its slip could not be read", result.unread, Message("kiosk.print.failed"))
         self.repaint()
         self.ticketShown.emit(result)
         self.refresh()
 
+    def _clear_refusal(self) -> None:
+        self._refusal_shown.stop()
+        if self._refusal is not None:
+            self._refusal = None
+            self._say_title()
+
     # -- printing (off the GUI thread) ------------------------------------------------------------------
-    def _start_print(self, slip: TicketSlip) -> None:
-        """Print on the task runner; until the outcome the page says so and offers no button, so that no
-        second print can start and the kiosk does not leave the number before it is printed."""
+    def _start_print(self) -> None:
+        """Print the last ticket on the printer's own thread (reading its slip first if it is missing);
+        until the outcome the page says so and offers no button, so that no second print can start and the
+        kiosk does not leave the number before it is printed."""
+        last = self._last
+        if last is None:
+            return
         self.print_problem.hide()
+        self.print_done.hide()
         self.reprint.hide()
         self._return.stop()
         if self._print is None:
-            log.warning("ticket %s not printed: no printer is set for this kiosk", slip.number)
+            log.warning("ticket %s not printed: no printer is set for this kiosk", last.ticket.number)
             self._print_outcome(Message("kiosk.print.no_printer"), reprint=False)
             return
         self._printing = True
         self._print_job += 1
-        job, printer = self._print_job, self._print
+        job = self._print_job
         self.print_status.show()
         self.done.hide()
         self._print_watch.start()
-        self._background(lambda: printer(slip), lambda result: self._printed(job, slip, result))
+        if last.slip is not None:
+            self._send(job, last.slip)
+            return
+        database, ticket = self._database, last.ticket
+        self._background(lambda: _read_slip(database, ticket.id), lambda result: self._slip_read(job, result))
+
+    def _slip_read(self, job: int, result: TicketSlip | Exception) -> None:
+        if job != self._print_job or not self._printing or self._last is None:
+            if isinstance(result, Exception):  # given up meanwhile: the outcome is on screen already
+                _log_failure("a ticket's slip, read after the kiosk stopped waiting", result)
+            return
+        if isinstance(result, Exception):
+            self._not_printed("its slip could not be read", result, Message("kiosk.print.failed"))
+            return
+        self._last = Issued(self._last.ticket, result)
+        self._say_result()
+        self._send(job, result)
+
+    def _send(self, job: int, slip: TicketSlip) -> None:
+        printer = self._print
+        assert printer is not None
+        if not self._printer.submit(lambda: printer(slip), lambda result: self._printed(job, slip, result)):
+            # a job given up on still holds the printer: one more would only wait behind it
+            self._not_printed("an earlier print has not ended", None, Message("kiosk.print.not_ready"))
 
     def _printed(self, job: int, slip: TicketSlip, result: object) -> None:
         failed = result if isinstance(result, Exception) else None
@@ -474,32 +575,40 @@ class KioskWindow(Retranslated, QWidget):
             else:
                 _log_failure(late, failed)
             return
-        self._printing = False
-        self._print_watch.stop()
         if failed is None:
             log.info("ticket %s printed", slip.number)
+            self._printing = False
+            self._print_watch.stop()
             self._print_outcome(None, reprint=False)
             return
-        _log_failure(f"ticket {slip.number} not printed", failed)
-        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
+        self._not_printed("", failed, Message("kiosk.print.failed"))
 
     def _print_gave_up(self) -> None:
-        if not self._printing:
-            return
+        if self._printing:
+            gave_up = PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
+            self._not_printed("", gave_up, Message("kiosk.print.failed"))
+
+    def _not_printed(self, why: str, cause: Exception | None, problem: Message) -> None:
+        """The last ticket did not print: ``why`` and ``cause`` to the log, ``problem`` to the citizen, and
+        Print Again offered where there is a printer."""
         self._printing = False
-        number = self._last.ticket.number if self._last else "?"
-        _log_failure(
-            f"ticket {number} not printed", PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
-        )
-        self._print_outcome(Message("kiosk.print.failed"), reprint=True)
+        self._print_watch.stop()
+        what = f"ticket {self._last.ticket.number if self._last else '?'} not printed"
+        what = f"{what}: {why}" if why else what
+        if cause is None:
+            log.warning("%s", what)
+        else:
+            _log_failure(what, cause)
+        self._print_outcome(problem, reprint=self._print is not None)
 
     def _print_outcome(self, problem: Message | None, *, reprint: bool) -> None:
-        """Printed (``problem`` None) or not (what the citizen can do): say so, and let the kiosk return to
-        the start."""
+        """Printed (``problem`` None: take the ticket) or not (what the citizen can do): say so, and let the
+        kiosk return to the start."""
         self.print_status.hide()
         self.done.show()
         self._print_problem = problem
         self._say_print()
+        self.print_done.setVisible(problem is None)
         self.print_problem.setVisible(problem is not None)
         self.reprint.setVisible(reprint)
         # a citizen whose ticket did not print gets time to note the number
@@ -508,34 +617,36 @@ class KioskWindow(Retranslated, QWidget):
         self.printFinished.emit(problem is None)
 
     def _print_again(self) -> None:
-        if self._last is not None and not self._printing:
-            self._start_print(self._last.slip)
+        if not self._printing:
+            self._start_print()
 
     def go_home(self) -> None:
         if self._printing:
             return
         self._return.stop()
         self._return.setInterval(self.return_after_ms)
-        self._refusal = None
-        self._say_title()
+        self._clear_refusal()
         self.pages.setCurrentIndex(0)
         self._set_buttons_enabled(True)
 
     def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
         """While the database cannot be used no service can be touched, and the banner says so to the
-        citizen and why to the staff; once it can, the banner and any refusal left on screen go."""
-        was_online, self._online = self._online, online
-        self.problem = None if online else problem
-        self.offline.setText(
-            words.text(
-                "store.window.kiosk_offline", problem=self.problem or Message("store.window.offline_unknown")
-            )
-        )
+        citizen (the cause goes to the log, and to staff in the banner's tooltip); once it can, the banner
+        goes, and any refusal left on screen with the next overview read."""
+        was_online, was_problem = self._online, self.problem
+        self._online, self.problem = online, None if online else problem
+        if not online:
+            self._database_down = True
+            if was_online or self.problem != was_problem:
+                cause = words.describe(problem) if problem else "the link to the database was lost"
+                log.warning("kiosk cannot issue numbers: %s", cause)
+        elif not was_online:
+            log.info("kiosk can issue numbers again")
+            self._clear_refusal()  # made before the feed noticed: it no longer holds
+        self._say_offline()
         self.offline.setVisible(not online)
         self._set_buttons_enabled(not self._busy)
         if online:
-            if not was_online and not self._busy and self.pages.currentIndex() == 0:
-                self.go_home()  # clears a refusal made while offline
             self.refresh()
 
     # -- leaving full screen ----------------------------------------------------------------------------
@@ -575,17 +686,17 @@ class KioskWindow(Retranslated, QWidget):
         return dialog
 
 
-def _two_lines(name: str) -> str:
-    """A long name on two lines, so that large text still fits its button."""
-    if len(name) <= 14 or " " not in name:
-        return name
-    first, _, last = name.rpartition(" ")
-    return f"{first}\n{last}"
+def _read_slip(database: Database, ticket_id: int) -> TicketSlip:
+    with database.read() as session:
+        return ticket_slip(session, ticket_id)
 
 
 def _refusal(error: Exception) -> Message:
-    """Why no number was given, as the citizen is told: a coded refusal with its reason, anything else (a
-    bug, logged with its traceback) as a plain apology."""
+    """Why no number was given, as the citizen is told: a refusal they can act on (a service closed, its
+    quota used) with its reason; a database that cannot be used as "ask the staff" (its cause, a path or a
+    server, is for the log); anything else (a bug, logged with its traceback) as a plain apology."""
+    if isinstance(error, StoreError):
+        return Message("kiosk.take.offline")
     if isinstance(error, AntrianError):
         return Message("kiosk.take.failed", reason=error.message)
     return Message("kiosk.take.unexpected")

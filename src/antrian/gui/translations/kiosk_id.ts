@@ -48,10 +48,12 @@ Petugas akan memastikannya di loket.</translation>
         <translation>Pelayanan Khusus: {group} — sekarang pilih layanan</translation>
     </message>
     <message>
-        <source>People ahead of you: {ahead}  ·  Estimated wait: {estimate}
-Please take a seat and watch the screen. Your number will be called.</source>
-        <translation>Antrean di depan Anda: {ahead}  ·  Perkiraan tunggu: {estimate}
-Silakan duduk dan perhatikan layar. Nomor Anda akan dipanggil.</translation>
+        <source>Please take a seat and watch the screen. Your number will be called.</source>
+        <translation>Silakan duduk dan perhatikan layar. Nomor Anda akan dipanggil.</translation>
+    </message>
+    <message>
+        <source>People ahead of you: {ahead}  ·  Estimated wait: {estimate}</source>
+        <translation>Antrean di depan Anda: {ahead}  ·  Perkiraan tunggu: {estimate}</translation>
     </message>
     <message>
         <source>Exit</source>
