@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -51,3 +54,13 @@ def raises_transition(
     if status is not None:
         params["status"] = status
     return raises_code(IllegalTransition, "ticket.illegal_transition", **params)
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/`` (``translations``, ``codes``) as a module, for tests of what it checks."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

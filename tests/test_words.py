@@ -28,7 +28,7 @@ from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Permission, Role
 from antrian.domain.status import Action, Status
 from antrian.domain.timing import TimeUnit
-from tests.helpers import raises_code
+from tests.helpers import load_script, raises_code
 
 SRC = Path(antrian.__file__).resolve().parent
 ROOT = Path(__file__).resolve().parents[1]
@@ -712,11 +712,6 @@ def test_the_log_line_is_english_with_the_code() -> None:
 
 def test_the_codes_page_is_what_the_catalogues_say() -> None:
     """docs/CODES.md (support staff look codes up there) is regenerated whenever a catalogue changes."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("codes", ROOT / "scripts" / "codes.py")
-    assert spec is not None and spec.loader is not None
-    codes = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(codes)
+    codes = load_script("codes")
     assert (ROOT / "docs" / "CODES.md").read_text(encoding="utf-8") == codes.render(), "run scripts/codes.py"
     assert "| `store.locked` |" in codes.render()

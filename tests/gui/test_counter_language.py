@@ -8,11 +8,9 @@ their default names); those are the only foreign words allowed on a screen.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -48,6 +46,7 @@ from tests.gui.language import (
     visible_texts,
 )
 from tests.gui.test_counter import PASSWORD, do, issue, panels, press, wait_view
+from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ("KTP", "KK", "petugas1", "Ani Lestari")
@@ -261,15 +260,7 @@ def test_a_dialog_open_while_the_language_changes_follows_it(panel, qtbot: QtBot
 # -- the catalogue ------------------------------------------------------------------------------------------
 
 
-def _translations_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("translations", ROOT / "scripts" / "translations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_counter_catalogue_is_complete_compiled_and_keeps_placeholders() -> None:
-    script = _translations_script()
+    script = load_script("translations")
     assert [p for p in script.problems() if p.startswith("counter_id.")] == []
     assert placeholder_problems(script.OUT / "counter_id.ts") == []

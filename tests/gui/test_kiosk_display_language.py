@@ -7,13 +7,11 @@ data that belongs to neither language and whitelists exactly those values.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -42,6 +40,7 @@ from antrian.services.office import update_office
 from antrian.services.queries import events_after
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database, open_database
+from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -464,15 +463,7 @@ def test_every_display_state_in_both_languages(
 
 
 # -- the catalogues -----------------------------------------------------------------------------------------
-def translations_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("translations_script", ROOT / "scripts" / "translations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_kiosk_and_display_catalogues_are_complete_and_compiled() -> None:
     mine = ("kiosk_id.", "display_id.", "common_id.")
-    problems = [p for p in translations_script().problems() if p.startswith(mine)]
+    problems = [p for p in load_script("translations").problems() if p.startswith(mine)]
     assert problems == []
