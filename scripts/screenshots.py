@@ -89,6 +89,8 @@ def main() -> int:
 
 
 def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from antrian.domain.messages import Message
+
     from antrian.gui.display.window import DisplayWindow
 
     settle, save = _helpers(app, runner, out)
@@ -98,7 +100,7 @@ def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore
         window.show()
         settle()
         window.handle_events(events[-3:])
-        window.set_voice_status("no audio device")  # the announcer's cause: the tooltip, not the mark
+        window.set_voice_status(Message("speech.no_audio_device"))  # the cause: the tooltip, not the mark
         settle()
         save(window, f"display-{width}x{height}")
         window.close()

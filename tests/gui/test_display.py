@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM
+from antrian.gui import i18n
 from antrian.gui.display import window as display_module
 from antrian.gui.display.window import DisplayWindow
 from antrian.gui.feed import ChangeFeed
@@ -114,11 +116,19 @@ def test_offline_banner_and_back(make_window, qtbot: QtBot) -> None:  # type: ig
 def test_voice_status_mark(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     assert not window.voice_status.isVisible()
-    window.set_voice_status("speech engine unavailable: No module named 'pyttsx3'")
+    window.set_voice_status(Message("speech.engine_unavailable", detail="No module named 'pyttsx3'"))
     # the room reads that calls are silent, in its language; the technical cause is for staff and the log
     assert window.voice_status.isVisible() and window.voice_status.text() == "Suara tidak tersedia"
-    assert "pyttsx3" in window.voice_status.toolTip() and "pyttsx3" not in window.voice_status.text()
-    window.set_voice_status("")
+    assert window.voice_status.toolTip() == "Mesin suara tidak tersedia: No module named 'pyttsx3'"
+    i18n.set_language("en")  # the cause follows the language, like every text of the window
+    QApplication.processEvents()  # Qt delivers the LanguageChange event
+    try:
+        assert window.voice_status.text() == "Sound unavailable"
+        assert window.voice_status.toolTip() == "The speech engine is unavailable: No module named 'pyttsx3'"
+    finally:
+        i18n.set_language("id")
+        QApplication.processEvents()
+    window.set_voice_status(None)
     assert not window.voice_status.isVisible()
 
 

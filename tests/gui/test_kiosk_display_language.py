@@ -448,7 +448,7 @@ def test_every_display_state_in_both_languages(
     assert {"A002", "LOKET 2", "KTP (panggilan ulang)", "A002\nLoket 2", "A001\nLoket 1"} <= set(called["id"])
     assert {"COUNTER 2", "KTP (called again)", "A002\nCounter 2", "A001\nCounter 1"} <= set(called["en"])
 
-    window.set_voice_status("tidak ada perangkat audio")
+    window.set_voice_status(Message("speech.no_audio_device"))
     voice = both_languages(window, "display, no sound")
     assert "Suara tidak tersedia" in voice["id"] and "Sound unavailable" in voice["en"]
     for lang in ("en", "id"):

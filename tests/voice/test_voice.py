@@ -106,7 +106,7 @@ def test_calls_are_queued_never_overlapping_and_a_recall_is_spoken_again(
             lambda event_id, n=name: timeline.append((n, event_id, time.monotonic()))
         )
     try:
-        assert announcer.problem == "", announcer.problem
+        assert announcer.problem is None, announcer.problem
         announcer.announce(_call(1, "A001", 1))
         announcer.announce(_call(2, "B001", 2))
         announcer.announce(_call(3, "A001", 1, recall=True))
@@ -143,7 +143,7 @@ def test_without_audio_the_announcer_says_so_and_skips(tmp_path: Path) -> None:
         "a.skipped.connect(lambda i, why: (print('skipped', i, why), app.quit()))\n"
         "a.announce(Call(7, datetime.now(UTC), 'A007', 1, 'A', 'KTP', False))\n"
         "QTimer.singleShot(10000, app.quit)\n"
-        "app.exec(); a.close(); print('problem', a.problem)\n"
+        "app.exec(); a.close(); print('problem', a.problem.code)\n"
     )
     env = {
         "PULSE_SERVER": f"unix:{tmp_path}/no-such-server",
@@ -156,8 +156,8 @@ def test_without_audio_the_announcer_says_so_and_skips(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env
     )
     assert result.returncode == 0, result.stderr
-    assert "skipped 7 tidak ada perangkat audio" in result.stdout
-    assert "problem tidak ada perangkat audio" in result.stdout
+    assert "skipped 7 no audio device [speech.no_audio_device]" in result.stdout
+    assert "problem speech.no_audio_device" in result.stdout
 
 
 def test_display_speaks_only_recent_calls_after_a_restart(

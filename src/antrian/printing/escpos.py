@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from antrian.domain.errors import AntrianError, InvalidInput
+from antrian.domain.messages import Message
 from antrian.printing.slip import TicketSlip, slip_lines
 
 ESC, GS = b"\x1b", b"\x1d"
@@ -30,12 +31,8 @@ COLUMNS = {58: 32, 80: 48}  # font A characters per line at 384 and 576 dots
 CUT = GS + b"VA\x03"  # feed 3 lines and cut (partial)
 TIMEOUT_S = 8  # a printer that has not taken the whole ticket by then has failed
 TCP_PORT = 9100
-FORMS = {
-    "file": "file:PATH",
-    "tcp": "tcp:HOST[:PORT]",
-    "usb": "usb:VID:PID (hexadecimal)",
-    "serial": "serial:DEVICE[:BAUD]",
-}
+# The ESC/POS target kinds; how each is written is said by the catalogue (``printer.form.<kind>``).
+FORMS = ("file", "tcp", "usb", "serial")
 
 
 class PrinterError(AntrianError):
@@ -114,7 +111,13 @@ def parse_target(target: str) -> tuple[str, tuple[str, ...]]:
             raise ValueError
         return kind, (rest,)
     except ValueError:
-        raise InvalidInput("printer.bad_target", target=target, form=FORMS[kind]) from None
+        forms = {
+            "file": Message("printer.form.file"),
+            "tcp": Message("printer.form.tcp"),
+            "usb": Message("printer.form.usb"),
+            "serial": Message("printer.form.serial"),
+        }
+        raise InvalidInput("printer.bad_target", target=target, form=forms[kind]) from None
 
 
 def send(data: bytes, target: str, *, timeout: float = TIMEOUT_S) -> None:

@@ -8,8 +8,9 @@ Signals:
     chimeStarted(int): the chime of the call with this event id started playing.
     speechStarted(int): its sentence started.
     finished(int): the call was announced completely.
-    skipped(int, str): the call was not spoken, and why.
-    problemChanged(str): why calls cannot be spoken now ("" when they can).
+    skipped(int, str): the call was not spoken, and why (English, for the display's JSON log).
+    problemChanged(object): why calls cannot be spoken now, a ``Message`` (None when they can); windows say
+        it in their language, the log in English with its code.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
 from antrian import assets, words
 from antrian.domain.errors import AntrianError
+from antrian.domain.messages import Message
 from antrian.services.display import Call, VoiceSettings
 from antrian.voice.calls import sentence
 from antrian.voice.speech import SpeechRenderer, SpeechUnavailable, wav_seconds
@@ -48,8 +50,8 @@ class Announcer(QObject):
     speechStarted = Signal(int)
     finished = Signal(int)
     skipped = Signal(int, str)
-    problemChanged = Signal(str)
-    _rendered = Signal(int, str, str)  # event id, wav path ("" if none), problem
+    problemChanged = Signal(object)  # Message | None
+    _rendered = Signal(int, str, object)  # event id, wav path ("" if none), problem (Message | None)
 
     def __init__(
         self, settings: VoiceSettings, parent: QObject | None = None, chime: Path | None = None
@@ -57,14 +59,14 @@ class Announcer(QObject):
         super().__init__(parent)
         chime = assets.path(assets.CHIME) if chime is None else chime
         self.settings = settings
-        self.problem = ""
+        self.problem: Message | None = None
         self._closed = False
         self._calls: dict[int, Call] = {}
         self._ready: deque[_Item] = deque()
         self._current: _Item | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="antrian-voice-"))
         self._jobs: queue.Queue[tuple[int, str, VoiceSettings] | None] = queue.Queue()
-        self._speech_problem = ""
+        self._speech_problem: Message | None = None
         self._rendered.connect(self._on_rendered)
         self._chime = QSoundEffect(self)
         self._chime.setSource(QUrl.fromLocalFile(str(chime)))
@@ -118,15 +120,15 @@ class Announcer(QObject):
     def _render_loop(self) -> None:
         renderer: SpeechRenderer | None = None
         voice: tuple[str, float, float] | None = None
-        problem = ""
+        problem: Message | None = None
         while (job := self._jobs.get()) is not None:
             event_id, text, settings = job
             if (settings.voice, settings.rate, settings.volume) != voice:  # first call, or settings changed
                 voice = (settings.voice, settings.rate, settings.volume)
                 try:
-                    renderer, problem = SpeechRenderer(voice=voice[0], rate=voice[1], volume=voice[2]), ""
+                    renderer, problem = SpeechRenderer(voice=voice[0], rate=voice[1], volume=voice[2]), None
                 except SpeechUnavailable as error:
-                    renderer, problem = None, words.say(error)
+                    renderer, problem = None, error.message
             path, job_problem = "", problem
             if renderer is not None:
                 try:
@@ -134,15 +136,15 @@ class Announcer(QObject):
                 except Exception as error:  # a failing engine must not stop the display
                     log.warning("speech for event %s failed", event_id, exc_info=True)
                     job_problem = (
-                        words.say(error)
+                        error.message
                         if isinstance(error, AntrianError)
-                        else words.text("speech.failed", kind=type(error).__name__)
+                        else Message("speech.failed", kind=type(error).__name__)
                     )
             self._rendered.emit(event_id, path, job_problem)
 
     # -- playback (GUI thread) ---------------------------------------------------------------------------
-    @Slot(int, str, str)
-    def _on_rendered(self, event_id: int, path: str, problem: str) -> None:
+    @Slot(int, str, object)
+    def _on_rendered(self, event_id: int, path: str, problem: Message | None) -> None:
         if self._closed:
             if path:
                 Path(path).unlink(missing_ok=True)
@@ -160,7 +162,7 @@ class Announcer(QObject):
             return
         item = self._ready.popleft()
         if self.problem and (item.wav is None or self._audio_problem()):
-            self.skipped.emit(item.call.event_id, self.problem)
+            self.skipped.emit(item.call.event_id, words.describe(self.problem))
             if item.wav is not None:
                 item.wav.unlink(missing_ok=True)
             self._next()
@@ -240,8 +242,8 @@ class Announcer(QObject):
                 item.wav.unlink(missing_ok=True)
         self._next()
 
-    def _audio_problem(self) -> str:
-        return "" if QMediaDevices.audioOutputs() else words.text("speech.no_audio_device")
+    def _audio_problem(self) -> Message | None:
+        return None if QMediaDevices.audioOutputs() else Message("speech.no_audio_device")
 
     @Slot()
     def _check_audio(self) -> None:
@@ -253,5 +255,5 @@ class Announcer(QObject):
         if problem != self.problem:
             self.problem = problem
             if problem:
-                log.warning("calls will not be spoken: %s", problem)
+                log.warning("calls will not be spoken: %s", words.describe(problem))
             self.problemChanged.emit(problem)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from antrian import assets, words
 from antrian.domain.errors import AntrianError, InvalidInput
+from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
 from antrian.gui.fit import FitLabel
 from antrian.gui.i18n import Retranslated
@@ -167,7 +168,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._snapshot: DisplaySnapshot | None = None
         self._recent: list[Call] = []
         self._current: Call | None = None  # the call in the large panel
-        self._voice_problem: str | None = None  # why calls are not spoken (the technical cause)
+        self._voice_problem: Message | None = None  # why calls are not spoken (the technical cause)
         self._tiles: dict[int, CounterTile] = {}
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
@@ -192,7 +193,7 @@ class DisplayWindow(Retranslated, QWidget):
             announcer.skipped.connect(
                 lambda event_id, why: self._write_voice_log("not_spoken", event_id, why)
             )
-            self.set_voice_status(announcer.problem or None)
+            self.set_voice_status(announcer.problem)
             self._voice_reader.request()  # the announcer starts with the defaults; the office's follow
         self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
         self._highlight.timeout.connect(lambda: self._set_fresh(False))
@@ -540,18 +541,19 @@ class DisplayWindow(Retranslated, QWidget):
         if online:
             self.refresh()
 
-    def set_voice_status(self, problem: str | None) -> None:
+    def set_voice_status(self, problem: Message | None) -> None:
         """A small mark when calls cannot be spoken; the display itself keeps working.
 
-        The room reads only that there is no sound: the cause (``problem``, the announcer's technical
-        words, already in the log) is the mark's tooltip, for staff with a mouse."""
-        self._voice_problem = problem or None
+        The room reads only that there is no sound: the cause (``problem``, already in the log) is the
+        mark's tooltip, for staff with a mouse, in their language."""
+        self._voice_problem = problem
         self._say_voice_status()
-        self.voice_status.setVisible(bool(problem))
-        self.voice_status.setToolTip(problem or "")
+        self.voice_status.setVisible(problem is not None)
 
     def _say_voice_status(self) -> None:
-        self.voice_status.setText(self.tr("Sound unavailable") if self._voice_problem else "")
+        problem = self._voice_problem
+        self.voice_status.setText(self.tr("Sound unavailable") if problem else "")
+        self.voice_status.setToolTip(words.say(problem) if problem else "")
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)
