@@ -39,8 +39,8 @@ def render() -> str:
         "| --- | --- | --- |",
     ]
     for code in sorted(indonesian):
-        if code.startswith(("enum.", "calendar.", "argparse.")):
-            continue  # words for values and Python's own refusals, not messages of ours
+        if code.startswith(("enum.", "calendar.", "argparse.", "help.")):
+            continue  # words for values, Python's own refusals and the help of the command, not messages
         lines.append(f"| `{code}` | {_cell(indonesian[code])} | {_cell(english[code])} |")
     return "\n".join(lines) + "\n"
 

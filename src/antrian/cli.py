@@ -48,8 +48,9 @@ class _Parser(argparse.ArgumentParser):
         raise InvalidInput("input.usage", problem=shorten(message, 120), command=self.prog)
 
 
-# argparse words its own refusals through gettext; these are its message ids (Python 3.11-3.13) and the
-# catalogue entries that say them in the PC's language. An id missing here stays in argparse's English.
+# argparse words its own refusals and the headings of its help through gettext; these are its message ids
+# (Python 3.11-3.13) and the catalogue entries that say them in the PC's language. An id missing here stays in
+# argparse's English. (3.13 also passes each heading through "%(heading)s:", which needs no words.)
 _ARGPARSE_WORDS = {
     "the following arguments are required: %s": "argparse.required",
     "unrecognized arguments: %s": "argparse.unrecognized",
@@ -59,6 +60,9 @@ _ARGPARSE_WORDS = {
     "expected one argument": "argparse.expected_one",
     "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
     "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "show this help message and exit": "argparse.help",
 }
 
 
@@ -82,7 +86,6 @@ def _choose_language(argv: Sequence[str]) -> None:
             wanted = None
     wanted = wanted or os.environ.get(words.ENV_LANGUAGE) or words.DEFAULT_LANGUAGE
     words.set_language(wanted)
-    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
 
 
 def _whole(option: str, low: int, high: int) -> Callable[[str], int]:
@@ -545,169 +548,344 @@ def cmd_expire(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command, with its help in the current language (``words.set_language`` first).
+
+    The help texts and argparse's own headings are looked up while the parser is built, so argparse's
+    gettext hook (``_argparse_gettext``) is set before any parser exists: a parent parser built without it
+    would bring its options under an English heading of their own. Not called at import time: the language
+    is chosen first.
+    """
+    from antrian.domain.priority import PriorityGroup
+
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file path")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    common.add_argument(
+        "--db", metavar="URL|PATH", default=argparse.SUPPRESS, help=words.text("help.option.db")
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help=words.text("help.option.json")
+    )
     common.add_argument(
         "--lang",
         choices=sorted(words.LANGUAGES),
         default=argparse.SUPPRESS,
-        help="language: id (default) or en",
+        help=words.text("help.option.lang"),
     )
     user = argparse.ArgumentParser(add_help=False)
-    user.add_argument(
-        "--user",
-        type=_text("--user", SHORT_TEXT),
-        help="act as this user (recorded in the log); default: the system",
-    )
+    user.add_argument("--user", type=_text("--user", SHORT_TEXT), help=words.text("help.option.user"))
 
-    parser = _Parser(prog="antrian", description=__doc__.splitlines()[0], parents=[common])
+    parser = _Parser(prog="antrian", description=words.text("help.antrian"), parents=[common])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
-    db.add_parser("upgrade", parents=[common], help="create or migrate the schema").set_defaults(
-        func=cmd_db_upgrade
+    db = _command(sub, "db", words.text("help.db.summary"), words.text("help.db.about")).add_subparsers(
+        dest="db_command", required=True
     )
-    sub.add_parser("demo-data", parents=[common], help="install the sample office").set_defaults(
-        func=cmd_demo_data
-    )
-    demo = sub.add_parser("demo", parents=[common], help="start every window on the sample office")
+    _command(
+        db, "upgrade", words.text("help.db_upgrade.summary"), words.text("help.db_upgrade.about"), common
+    ).set_defaults(func=cmd_db_upgrade)
+    _command(
+        sub, "demo-data", words.text("help.demo_data.summary"), words.text("help.demo_data.about"), common
+    ).set_defaults(func=cmd_demo_data)
+    demo = _command(sub, "demo", words.text("help.demo.summary"), words.text("help.demo.about"), common)
     demo.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),
-        help="append one JSON line per call shown to this file",
+        metavar="FILE",
+        help=words.text("help.demo.log_json"),
     )
     demo.set_defaults(func=cmd_demo)
-    display = sub.add_parser("display", parents=[common], help="the waiting-room display (full screen)")
-    display.add_argument("--screen", type=_whole("--screen", 0, 99), help="monitor number, 0 = the first")
-    display.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    display = _command(
+        sub, "display", words.text("help.display.summary"), words.text("help.display.about"), common
+    )
+    display.add_argument("--screen", type=_whole("--screen", 0, 99), help=words.text("help.display.screen"))
+    display.add_argument("--windowed", action="store_true", help=words.text("help.option.windowed"))
     display.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),
-        help="append one JSON line per call shown and spoken to this file",
+        metavar="FILE",
+        help=words.text("help.display.log_json"),
     )
     display.set_defaults(func=cmd_display)
-    kiosk = sub.add_parser("kiosk", parents=[common], help="the self-service kiosk (full screen, touch)")
-    kiosk.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    kiosk = _command(sub, "kiosk", words.text("help.kiosk.summary"), words.text("help.kiosk.about"), common)
+    kiosk.add_argument("--windowed", action="store_true", help=words.text("help.option.windowed"))
     kiosk.add_argument(
-        "--printer",
-        type=_text("--printer", TARGET_TEXT),
-        help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV | pdf:FOLDER | system[:NAME]",
+        "--printer", type=_text("--printer", TARGET_TEXT), help=words.text("help.kiosk.printer")
     )
-    kiosk.add_argument(
-        "--width", type=_paper_width, metavar="{58,80}", help="thermal paper width in mm (default 80)"
-    )
+    kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
     kiosk.set_defaults(func=cmd_kiosk)
 
-    voice = sub.add_parser("voice", help="the spoken calls").add_subparsers(
-        dest="voice_command", required=True
-    )
-    voice_test = voice.add_parser(
-        "test", parents=[common], help="record a call as the display speaks it, to a WAV file"
+    voice = _command(
+        sub, "voice", words.text("help.voice.summary"), words.text("help.voice.about")
+    ).add_subparsers(dest="voice_command", required=True)
+    voice_test = _command(
+        voice, "test", words.text("help.voice_test.summary"), words.text("help.voice_test.about"), common
     )
     voice_test.add_argument(
-        "--wav", required=True, type=_text("--wav", PATH_TEXT), help="the WAV file to write"
+        "--wav",
+        required=True,
+        type=_text("--wav", PATH_TEXT),
+        metavar="FILE",
+        help=words.text("help.voice_test.wav"),
     )
-    voice_test.add_argument("--number", default="A001", help="ticket number to call (default A001)")
+    voice_test.add_argument("--number", default="A001", help=words.text("help.voice_test.number"))
     voice_test.add_argument(
         "--counter",
         type=_whole("--counter", 1, INT32_MAX),
         default=1,
-        help="counter to call it to (default 1)",
+        help=words.text("help.voice_test.counter"),
     )
     voice_test.set_defaults(func=cmd_voice_test)
 
-    ticket = sub.add_parser("ticket", help="tickets").add_subparsers(dest="ticket_command", required=True)
-    issue = ticket.add_parser("issue", parents=[common, user], help="issue a ticket")
-    issue.add_argument("code", type=_text("CODE", SHORT_TEXT), help="service code, e.g. A")
+    ticket = _command(
+        sub, "ticket", words.text("help.ticket.summary"), words.text("help.ticket.about")
+    ).add_subparsers(dest="ticket_command", required=True)
+    issue = _command(
+        ticket,
+        "issue",
+        words.text("help.ticket_issue.summary"),
+        words.text("help.ticket_issue.about"),
+        common,
+    )
+    issue.add_argument(
+        "code", type=_text("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.ticket_issue.code")
+    )
+    # its own --user: without one, a ticket is issued as the kiosk issues it, not by the system
+    issue.add_argument("--user", type=_text("--user", SHORT_TEXT), help=words.text("help.ticket_issue.user"))
     issue.add_argument(
         "--priority",
         type=_text("--priority", SHORT_TEXT),
-        help="priority group (Pelayanan Khusus), e.g. lansia",
+        help=words.text("help.ticket_issue.priority", groups=[group.value for group in PriorityGroup]),
     )
     issue.set_defaults(func=cmd_ticket_issue)
-    reprint = ticket.add_parser("print", parents=[common], help="print a ticket again (printer test)")
+    reprint = _command(
+        ticket,
+        "print",
+        words.text("help.ticket_print.summary"),
+        words.text("help.ticket_print.about"),
+        common,
+    )
     reprint.add_argument(
-        "id", type=_whole("ID", 1, INT64_MAX), help="ticket id (the 'id' field of ticket issue --json)"
+        "id",
+        type=_whole("ID", 1, INT64_MAX),
+        metavar="ID",
+        help=words.text("help.ticket_print.id", command="antrian ticket issue --json"),
     )
     reprint.add_argument(
         "--printer",
         required=True,
         type=_text("--printer", TARGET_TEXT),
-        help="file:PATH | tcp:HOST:PORT | usb:VID:PID | serial:DEV[:BAUD] | pdf:PATH | system[:NAME]",
+        help=words.text("help.ticket_print.printer"),
     )
     reprint.add_argument(
-        "--width", type=_paper_width, metavar="{58,80}", default=80, help="paper width in mm (ESC/POS)"
+        "--width",
+        type=_paper_width,
+        metavar="{58,80}",
+        default=80,
+        help=words.text("help.ticket_print.width"),
     )
     reprint.set_defaults(func=cmd_ticket_print)
-    cancel = ticket.add_parser("cancel", parents=[common, user], help="cancel today's ticket")
-    cancel.add_argument("number", type=_text("NUMBER", SHORT_TEXT), help="ticket number, e.g. A007")
+    cancel = _command(
+        ticket,
+        "cancel",
+        words.text("help.ticket_cancel.summary"),
+        words.text("help.ticket_cancel.about"),
+        common,
+        user,
+    )
+    cancel.add_argument(
+        "number", type=_text("NUMBER", SHORT_TEXT), metavar="NUMBER", help=words.text("help.option.number")
+    )
     cancel.set_defaults(func=cmd_ticket_cancel)
 
-    counter = sub.add_parser("counter", help="counter operations").add_subparsers(
-        dest="counter_command", required=True
-    )
+    counter = _command(
+        sub,
+        "counter",
+        words.text("help.counter.summary"),
+        words.text("help.counter.about", command="antrian counter [N]"),
+    ).add_subparsers(dest="counter_command", required=True)
 
-    def counter_command(name: str, func: Callable[[argparse.Namespace], int], help_text: str) -> Any:
-        command = counter.add_parser(name, parents=[common, user], help=help_text)
-        command.add_argument("counter", type=_whole("COUNTER", 1, INT32_MAX), help="counter number")
+    def counter_command(
+        name: str, func: Callable[[argparse.Namespace], int], summary: str, about: str
+    ) -> argparse.ArgumentParser:
+        command = _command(counter, name, summary, about, common, user)
+        command.add_argument(
+            "counter",
+            type=_whole("COUNTER", 1, INT32_MAX),
+            metavar="COUNTER",
+            help=words.text("help.option.counter"),
+        )
         command.set_defaults(func=func)
         return command
 
-    panel = counter.add_parser(
-        "panel", parents=[common], help="the counter panel window (also: antrian counter [N])"
+    def ticket_number(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "number",
+            type=_text("NUMBER", SHORT_TEXT),
+            metavar="NUMBER",
+            help=words.text("help.option.number"),
+        )
+
+    panel = _command(
+        counter,
+        "panel",
+        words.text("help.counter_panel.summary", command="antrian counter [N]"),
+        words.text("help.counter_panel.about"),
+        common,
     )
     panel.add_argument(
         "counter",
         type=_whole("COUNTER", 1, INT32_MAX),
         nargs="?",
-        help="counter number (default: this PC's, or ask)",
+        metavar="COUNTER",
+        help=words.text("help.counter_panel.counter"),
     )
     panel.set_defaults(func=cmd_counter_panel)
-    counter_command("open", cmd_counter_open, "open the counter (or end its break)")
-    counter_command("pause", cmd_counter_pause, "take a break").add_argument(
-        "--reason", required=True, type=_text("--reason", REASON_TEXT)
-    )
-    counter_command("close", cmd_counter_close, "close the counter")
-    counter_command("call-next", _counter_op("call_next"), "call the next citizen")
-    for name, function, help_text in (
-        ("recall", "recall", "call the current ticket again"),
-        ("start", "start", "start serving the current ticket"),
-        ("finish", "finish", "finish the current ticket"),
-        ("no-show", "no_show", "the called citizen did not come"),
-        ("hold", "hold", "set the current ticket aside"),
-    ):
-        counter_command(name, _counter_op(function), help_text)
-    counter_command("call", cmd_counter_call, "call a given number").add_argument(
-        "number", type=_text("NUMBER", SHORT_TEXT)
-    )
-    counter_command("resume", cmd_counter_resume, "bring a held ticket back").add_argument(
-        "number", type=_text("NUMBER", SHORT_TEXT)
+    counter_command(
+        "open",
+        cmd_counter_open,
+        words.text("help.counter_open.summary"),
+        words.text("help.counter_open.about"),
     )
     counter_command(
-        "transfer", cmd_counter_transfer, "send the current ticket to another service"
-    ).add_argument("--to", required=True, type=_text("--to", SHORT_TEXT), help="target service code")
-
-    sub.add_parser("counters", parents=[common], help="list counters and their state").set_defaults(
-        func=cmd_counters
+        "pause",
+        cmd_counter_pause,
+        words.text("help.counter_pause.summary"),
+        words.text("help.counter_pause.about"),
+    ).add_argument(
+        "--reason",
+        required=True,
+        type=_text("--reason", REASON_TEXT),
+        help=words.text("help.counter_pause.reason"),
     )
-    tickets = sub.add_parser("tickets", parents=[common], help="a day's tickets with every timestamp")
+    counter_command(
+        "close",
+        cmd_counter_close,
+        words.text("help.counter_close.summary"),
+        words.text("help.counter_close.about"),
+    )
+    counter_command(
+        "call-next",
+        _counter_op("call_next"),
+        words.text("help.counter_call_next.summary"),
+        words.text("help.counter_call_next.about"),
+    )
+    counter_command(
+        "recall",
+        _counter_op("recall"),
+        words.text("help.counter_recall.summary"),
+        words.text("help.counter_recall.about"),
+    )
+    counter_command(
+        "start",
+        _counter_op("start"),
+        words.text("help.counter_start.summary"),
+        words.text("help.counter_start.about"),
+    )
+    counter_command(
+        "finish",
+        _counter_op("finish"),
+        words.text("help.counter_finish.summary"),
+        words.text("help.counter_finish.about"),
+    )
+    counter_command(
+        "no-show",
+        _counter_op("no_show"),
+        words.text("help.counter_no_show.summary"),
+        words.text("help.counter_no_show.about"),
+    )
+    counter_command(
+        "hold",
+        _counter_op("hold"),
+        words.text("help.counter_hold.summary"),
+        words.text("help.counter_hold.about", command="antrian counter resume"),
+    )
+    ticket_number(
+        counter_command(
+            "call",
+            cmd_counter_call,
+            words.text("help.counter_call.summary"),
+            words.text("help.counter_call.about"),
+        )
+    )
+    ticket_number(
+        counter_command(
+            "resume",
+            cmd_counter_resume,
+            words.text("help.counter_resume.summary"),
+            words.text("help.counter_resume.about"),
+        )
+    )
+    counter_command(
+        "transfer",
+        cmd_counter_transfer,
+        words.text("help.counter_transfer.summary"),
+        words.text("help.counter_transfer.about"),
+    ).add_argument(
+        "--to",
+        required=True,
+        type=_text("--to", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.counter_transfer.to"),
+    )
+
+    _command(
+        sub, "counters", words.text("help.counters.summary"), words.text("help.counters.about"), common
+    ).set_defaults(func=cmd_counters)
+    tickets = _command(
+        sub, "tickets", words.text("help.tickets.summary"), words.text("help.tickets.about"), common
+    )
     tickets.add_argument(
-        "--date", type=_text("--date", SHORT_TEXT), help="service day YYYY-MM-DD (default: today)"
+        "--date",
+        type=_text("--date", SHORT_TEXT),
+        metavar="YYYY-MM-DD",
+        help=words.text("help.tickets.date"),
     )
     tickets.set_defaults(func=cmd_tickets)
-    events = sub.add_parser("events", parents=[common], help="the event log after an id")
-    events.add_argument("--after", type=_whole("--after", 0, INT64_MAX), default=0)
-    events.add_argument("--limit", type=_whole("--limit", 1, INT64_MAX), default=1000)
+    events = _command(
+        sub, "events", words.text("help.events.summary"), words.text("help.events.about"), common
+    )
+    events.add_argument(
+        "--after",
+        type=_whole("--after", 0, INT64_MAX),
+        default=0,
+        metavar="ID",
+        help=words.text("help.events.after"),
+    )
+    events.add_argument(
+        "--limit",
+        type=_whole("--limit", 1, INT64_MAX),
+        default=1000,
+        metavar="N",
+        help=words.text("help.events.limit"),
+    )
     events.set_defaults(func=cmd_events)
-    sub.add_parser(
-        "config-path", parents=[common], help="where this PC's settings file is read from"
+    _command(
+        sub,
+        "config-path",
+        words.text("help.config_path.summary"),
+        words.text("help.config_path.about"),
+        common,
     ).set_defaults(func=cmd_config_path)
-    sub.add_parser(
-        "log-path", parents=[common], help="where this PC's log file is (every window and command writes it)"
+    _command(
+        sub, "log-path", words.text("help.log_path.summary"), words.text("help.log_path.about"), common
     ).set_defaults(func=cmd_log_path)
-    sub.add_parser("expire", parents=[common, user], help="expire open tickets of past days").set_defaults(
-        func=cmd_expire
+    _command(
+        sub, "expire", words.text("help.expire.summary"), words.text("help.expire.about"), common, user
+    ).set_defaults(func=cmd_expire)
+    return parser
+
+
+def _command(
+    group: argparse._SubParsersAction[Any],
+    name: str,
+    summary: str,
+    about: str,
+    *parents: argparse.ArgumentParser,
+) -> argparse.ArgumentParser:
+    """A command of ``group``: ``summary`` is its line in the group's list, ``about`` the sentence of its own
+    ``--help``."""
+    parser: argparse.ArgumentParser = group.add_parser(
+        name, parents=list(parents), help=summary, description=about
     )
     return parser
 
