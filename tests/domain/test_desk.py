@@ -26,7 +26,8 @@ D = DeskAction
 TICKET_ACTIONS = (D.RECALL, D.START, D.FINISH, D.NO_SHOW, D.HOLD, D.TRANSFER)
 CALLS = (D.CALL_NEXT, D.CALL_NUMBER)
 NO_TICKET = Message("desk.no_current")
-BUSY = Message("desk.busy", ticket="A001")
+BUSY = Message("desk.busy", ticket="A001", next=Message("desk.next_called"))
+BUSY_SERVING = Message("desk.busy", ticket="A001", next=Message("desk.next_serving"))
 OFFLINE = Message("desk.offline")
 ALREADY_OPEN = Message("desk.already_open")
 
@@ -97,15 +98,30 @@ def test_called_ticket_occupies_the_counter() -> None:
     )
 
 
+def test_the_busy_hint_names_only_what_the_ticket_allows() -> None:
+    """A called citizen cannot be finished yet, and one being served cannot be marked not present."""
+    assert words.say(BUSY, lang="en") == (
+        "A001 is still at the counter: start serving, mark not present, hold or transfer it first"
+    )
+    assert (
+        words.say(BUSY_SERVING, lang="en")
+        == "A001 is still at the counter: finish, hold or transfer it first"
+    )
+    assert words.say(BUSY, lang="id") == (
+        "A001 masih di loket: mulai layani, tandai tidak hadir, tunda atau alihkan dulu"
+    )
+    assert words.say(BUSY_SERVING, lang="id") == "A001 masih di loket: selesaikan, tunda atau alihkan dulu"
+
+
 def test_serving_ticket_can_only_be_finished_held_or_transferred() -> None:
     state = DeskState("open", current_number="A001", current_status=Status.SERVING, waiting=3)
     assert refusals(state) == expected(
         None,
         OPEN=ALREADY_OPEN,
-        CLOSE=BUSY,
-        PAUSE=BUSY,
-        CALL_NEXT=BUSY,
-        CALL_NUMBER=BUSY,
+        CLOSE=BUSY_SERVING,
+        PAUSE=BUSY_SERVING,
+        CALL_NEXT=BUSY_SERVING,
+        CALL_NUMBER=BUSY_SERVING,
         RECALL=Message("desk.already_present", ticket="A001"),
         START=Message("desk.already_started", ticket="A001"),
         NO_SHOW=Message("desk.already_present", ticket="A001"),
@@ -156,14 +172,14 @@ def test_ticket_not_at_the_counter_allows_no_ticket_action(status: Status) -> No
 
 def test_busy_reason_names_the_current_ticket() -> None:
     result = refusals(DeskState("open", current_number="B123", current_status=Status.CALLED))
-    assert result[D.CALL_NEXT] == Message("desk.busy", ticket="B123")
+    assert result[D.CALL_NEXT] == Message("desk.busy", ticket="B123", next=Message("desk.next_called"))
     assert (
         words.say(result[D.CALL_NEXT], lang="id")
-        == "B123 masih di loket: selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
+        == "B123 masih di loket: mulai layani, tandai tidak hadir, tunda atau alihkan dulu"
     )
     assert (
         words.say(result[D.CALL_NEXT], lang="en")
-        == "B123 is still at the counter: finish, mark not present, hold or transfer it first"
+        == "B123 is still at the counter: start serving, mark not present, hold or transfer it first"
     )
 
 

@@ -35,7 +35,8 @@ def test_typical_time_prefers_recent_median_then_standard_then_fallback() -> Non
 @pytest.mark.parametrize(
     ("ahead", "servers", "typical", "expected"),
     [
-        (0, 0.0, 10 * M, timedelta(0)),  # nobody ahead: served at once, even before counters open
+        (0, 0.0, 10 * M, None),  # nobody ahead but no counter open: no "served shortly", no number
+        (0, 1.0, 10 * M, timedelta(0)),  # nobody ahead and a counter open: served at once
         (1, 1.0, 7 * M, 10 * M),  # rounded up to 5 minutes
         (4, 2.0, 10 * M, 20 * M),
         (5, 2.0, 10 * M, 30 * M),  # three rounds of two counters
@@ -70,7 +71,7 @@ def test_describe_wait(wait: timedelta | None, message: Message) -> None:
 @pytest.mark.parametrize(
     ("wait", "indonesian", "english"),
     [
-        (None, "menunggu loket dibuka", "waiting for a counter to open"),
+        (None, "belum ada loket buka", "no counter is open yet"),
         (timedelta(0), "segera dilayani", "served shortly"),
         (M, "sekitar 1 menit", "about 1 minute"),
         (15 * M, "sekitar 15 menit", "about 15 minutes"),

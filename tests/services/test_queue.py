@@ -173,10 +173,10 @@ def test_counter_must_be_open_and_free(office: Database, clock: FixedClock, oper
     ) as caught:
         op(office, "call_next", 1, clock=clock, actor=operator)
     assert words.say(caught.value, lang="id") == (
-        "Loket 1 masih memegang A001 (dipanggil): selesaikan, tandai tidak hadir, tunda atau alihkan dulu"
+        "Loket 1 masih memegang A001 (dipanggil): mulai layani, tandai tidak hadir, tunda atau alihkan dulu"
     )
     assert words.say(caught.value, lang="en") == (
-        "Counter 1 still has A001 (called): finish, mark not present, hold or transfer it first"
+        "Counter 1 still has A001 (called): start serving, mark not present, hold or transfer it first"
     )
     with office.write() as s, raises_code(CounterUnavailable, "counter.busy", counter=1, ticket="A001"):
         counters.pause_counter(s, 1, "Istirahat", actor=operator, clock=clock)

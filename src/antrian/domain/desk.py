@@ -84,7 +84,7 @@ def _refusal(action: DeskAction, s: DeskState) -> Message | None:
     if action is DeskAction.OPEN:
         return Message("desk.already_open") if s.counter_state == "open" else None
     at_counter = s.current_status in (Status.CALLED, Status.SERVING)
-    busy = Message("desk.busy", ticket=s.current_number)
+    busy = Message("desk.busy", ticket=s.current_number, next=next_steps(s.current_status))
     if action is DeskAction.CLOSE:
         if s.counter_state == "closed":
             return Message("desk.already_closed")
@@ -113,6 +113,13 @@ def _refusal(action: DeskAction, s: DeskState) -> Message | None:
             return Message("desk.no_transfer_target")
         return None
     return Message(_WHY_NOT.get((action, s.current_status), "desk.not_now"), ticket=s.current_number)
+
+
+def next_steps(status: Status | None) -> Message:
+    """What frees a counter holding a ticket in ``status``, naming only actions its status allows: a called
+    citizen is started, marked not present, held or transferred; one being served is finished, held or
+    transferred."""
+    return Message("desk.next_serving" if status is Status.SERVING else "desk.next_called")
 
 
 def offer_no_show(recalls: int, recall_limit: int) -> bool:

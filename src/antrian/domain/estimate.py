@@ -10,7 +10,8 @@ Method: a new ticket of service S waits for the people ahead of it to be served 
   caller passes today's last ones); with fewer than ``MIN_SAMPLES`` of those, the service's published
   standard time when it is given in minutes or hours; otherwise ``FALLBACK``.
 - wait = ceil(people ahead / servers) x typical time, rounded up to whole ``STEP`` minutes (the kiosk says
-  "sekitar 15 menit", never a false precision). No open counter: no estimate.
+  "sekitar 15 menit", never a false precision). No open counter serving it: no estimate, even with nobody
+  ahead ("belum ada loket buka", never "segera dilayani").
 """
 
 import math
@@ -49,10 +50,10 @@ def estimated_wait(people_ahead: int, servers: float, typical: timedelta) -> tim
     """How long a new ticket will wait, rounded up to ``STEP_MINUTES``; None when no counter serves it."""
     if people_ahead < 0:
         raise ValueError("people ahead cannot be negative")
+    if servers <= 0:  # nobody ahead, but no open counter either: "served shortly" would be false
+        return None
     if people_ahead == 0:
         return timedelta(0)
-    if servers <= 0:
-        return None
     rounds = math.ceil(people_ahead / servers)
     minutes = rounds * typical.total_seconds() / 60
     return timedelta(minutes=STEP_MINUTES * math.ceil(minutes / STEP_MINUTES))

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from antrian.domain.desk import next_steps
 from antrian.domain.errors import (
     CounterUnavailable,
     InvalidInput,
@@ -289,7 +290,11 @@ class _Desk:
         ticket = self._at_counter(session)
         if ticket is not None:
             raise CounterUnavailable(
-                "counter.busy", counter=self.counter.number, ticket=ticket.label, status=Status(ticket.status)
+                "counter.busy",
+                counter=self.counter.number,
+                ticket=ticket.label,
+                status=Status(ticket.status),
+                next=next_steps(Status(ticket.status)),
             )
 
     def service_ids(self, session: Session) -> list[int]:
