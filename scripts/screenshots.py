@@ -90,7 +90,6 @@ def main() -> int:
 
 def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[no-untyped-def]
     from antrian.domain.messages import Message
-
     from antrian.gui.display.window import DisplayWindow
 
     settle, save = _helpers(app, runner, out)

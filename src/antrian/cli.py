@@ -657,6 +657,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.ticket_issue.priority", groups=[group.value for group in PriorityGroup]),
     )
     issue.set_defaults(func=cmd_ticket_issue)
+
+    def ticket_number(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "number",
+            type=_text("NUMBER", SHORT_TEXT),
+            metavar="NUMBER",
+            help=words.text("help.option.number"),
+        )
+
     reprint = _command(
         ticket,
         "print",
@@ -692,9 +701,7 @@ def build_parser() -> argparse.ArgumentParser:
         common,
         user,
     )
-    cancel.add_argument(
-        "number", type=_text("NUMBER", SHORT_TEXT), metavar="NUMBER", help=words.text("help.option.number")
-    )
+    ticket_number(cancel)
     cancel.set_defaults(func=cmd_ticket_cancel)
 
     counter = _command(
@@ -716,14 +723,6 @@ def build_parser() -> argparse.ArgumentParser:
         )
         command.set_defaults(func=func)
         return command
-
-    def ticket_number(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "number",
-            type=_text("NUMBER", SHORT_TEXT),
-            metavar="NUMBER",
-            help=words.text("help.option.number"),
-        )
 
     panel = _command(
         counter,

@@ -289,12 +289,13 @@ class _Desk:
     def require_free(self, session: Session) -> None:
         ticket = self._at_counter(session)
         if ticket is not None:
+            status = Status(ticket.status)
             raise CounterUnavailable(
                 "counter.busy",
                 counter=self.counter.number,
                 ticket=ticket.label,
-                status=Status(ticket.status),
-                next=next_steps(Status(ticket.status)),
+                status=status,
+                next=next_steps(status),
             )
 
     def service_ids(self, session: Session) -> list[int]:
