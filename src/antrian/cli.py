@@ -228,7 +228,7 @@ def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     db = _open(args, create=True)
     try:
         with db.write() as session:
-            created = install_demo(session)
+            created = install_demo(session, counters=args.counters, services=args.services)
     finally:
         db.dispose()
     if getattr(args, "json", False):
@@ -583,10 +583,24 @@ def build_parser() -> argparse.ArgumentParser:
     _command(
         db, "upgrade", words.text("help.db_upgrade.summary"), words.text("help.db_upgrade.about"), common
     ).set_defaults(func=cmd_db_upgrade)
-    _command(
+    demo_data = _command(
         sub, "demo-data", words.text("help.demo_data.summary"), words.text("help.demo_data.about"), common
-    ).set_defaults(func=cmd_demo_data)
+    )
+    demo_data.set_defaults(func=cmd_demo_data)
     demo = _command(sub, "demo", words.text("help.demo.summary"), words.text("help.demo.about"), common)
+    for sample in (demo_data, demo):
+        sample.add_argument(
+            "--counters",
+            type=_whole("--counters", 1, 99),
+            default=4,
+            help=words.text("help.demo_data.counters"),
+        )
+        sample.add_argument(
+            "--services",
+            type=_whole("--services", 1, 24),
+            default=4,
+            help=words.text("help.demo_data.services"),
+        )
     demo.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
+from sqlalchemy import select
 
 from antrian import words
 from antrian.domain.errors import InvalidInput, NotFound
@@ -14,6 +15,7 @@ from antrian.services.demo import install_demo
 from antrian.services.office import get_office, update_office
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database
+from antrian.store.models import Service
 from tests.helpers import raises_code
 
 
@@ -108,3 +110,42 @@ def test_demo_office_is_idempotent(db: Database) -> None:
     assert [c.number for c in counters] == [1, 2, 3, 4]
     assert all(c.services == ("A", "B", "C", "D") for c in counters)
     assert office.name == "Mal Pelayanan Publik Kota Contoh"
+
+
+def test_a_bigger_sample_office_gives_every_service_a_counter(db: Database) -> None:
+    with db.write() as session:
+        install_demo(session, counters=12, services=24)
+    with db.read() as session:
+        counters = {c.number: c.services for c in list_counters(session)}
+        codes = list(session.execute(select(Service.code).order_by(Service.display_order)).scalars())
+    assert codes == [chr(ord("A") + i) for i in range(24)]
+    assert sorted(counters) == list(range(1, 13))
+    # counters 1-4 keep the sample office's four services, then take their turn of the rest
+    assert counters[1] == ("A", "B", "C", "D", "M")
+    assert counters[5] == ("E", "Q")
+    assert counters[12] == ("L", "X")
+    assert {code for served in counters.values() for code in served} == set(codes)
+
+
+def test_a_sample_office_of_one_counter_serves_everything(db: Database) -> None:
+    with db.write() as session:
+        install_demo(session, counters=1, services=6)
+    with db.read() as session:
+        assert [c.services for c in list_counters(session)] == [("A", "B", "C", "D", "E", "F")]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "code", "params"),
+    [
+        ({"services": 25}, "demo.services_range", {"given": 25, "most": 24}),
+        ({"services": 0}, "demo.services_range", {"given": 0, "most": 24}),
+        ({"counters": 100}, "demo.counters_range", {"given": 100, "most": 99}),
+    ],
+)
+def test_sample_office_sizes_are_bounded(
+    db: Database, sizes: dict[str, int], code: str, params: dict[str, object]
+) -> None:
+    with raises_code(InvalidInput, code, **params), db.write() as session:
+        install_demo(session, **sizes)
+    with db.read() as session:
+        assert session.execute(select(Service.code)).first() is None
