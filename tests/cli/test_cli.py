@@ -240,25 +240,25 @@ def test_full_flow_issue_call_recall_start_finish_and_event_log(office: Path) ->
     called = ok("counter", "call-next", 1, "--json", db=office).json()
     assert {"id", "number", "service", "counter", "status"} <= called.keys(), called
     assert called["counter"] == 1 and called["status"] == "called", called
-    # No priority call is due yet (interleave 2): the oldest normal ticket comes first.
-    assert (called["id"], called["number"], called["service"]) == (a["id"], "A001", "A"), called
+    # The sample office keeps the default interleave 0: a waiting priority citizen is called first.
+    assert (called["id"], called["number"], called["service"]) == (p["id"], "A002", "A"), called
     assert called["call_count"] == 1
 
     recalled = ok("counter", "recall", 1, "--json", db=office).json()
-    assert (recalled["id"], recalled["status"], recalled["call_count"]) == (a["id"], "called", 2), recalled
+    assert (recalled["id"], recalled["status"], recalled["call_count"]) == (p["id"], "called", 2), recalled
     assert ok("counter", "start", 1, "--json", db=office).json()["status"] == "serving"
     assert ok("counter", "finish", 1, "--json", db=office).json()["status"] == "done"
 
     tickets = {t["id"]: t for t in ok("tickets", "--json", db=office).json()}
     assert set(tickets) == {a["id"], b["id"], p["id"]}
-    done = tickets[a["id"]]
+    done = tickets[p["id"]]
     assert done["status"] == "done" and done["counter"] == 1, done
     assert "operator" in done, done
     moments = [
         datetime.fromisoformat(done[k]) for k in ("issued_at", "first_called_at", "started_at", "finished_at")
     ]
     assert moments == sorted(moments), done
-    for other in (tickets[b["id"]], tickets[p["id"]]):
+    for other in (tickets[a["id"]], tickets[b["id"]]):
         assert other["status"] == "waiting" and other["first_called_at"] is None, other
 
     events = ok("events", "--after", 0, "--json", db=office).json()
@@ -267,7 +267,7 @@ def test_full_flow_issue_call_recall_start_finish_and_event_log(office: Path) ->
     assert {"ticket_issued", "ticket_called", "ticket_recalled", "ticket_started", "ticket_finished"} <= set(
         kinds(events)
     ), kinds(events)
-    ticket_events = [e["kind"] for e in events if e["ticket_id"] == a["id"]]
+    ticket_events = [e["kind"] for e in events if e["ticket_id"] == p["id"]]
     assert ticket_events == [
         "ticket_issued",
         "ticket_called",

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from antrian.domain.policy import Candidate, choose_next, priority_first, streak_after
+from antrian.domain.policy import Candidate, call_order, choose_next, priority_first, streak_after
 
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
@@ -186,3 +186,31 @@ def test_candidate_is_immutable() -> None:
     candidate = ticket(1, 0)
     with pytest.raises(AttributeError):
         candidate.priority = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("interleave", [0, 1, 2, 3, 6])
+@pytest.mark.parametrize("streak", [0, 1, 2, 4])
+def test_call_order_is_choose_next_repeated(interleave: int, streak: int) -> None:
+    normals = sorted(NORMALS, key=lambda c: c.place_at)
+    priorities = sorted(PRIORITIES, key=lambda c: c.place_at)
+    everyone = run(NORMALS, PRIORITIES, interleave, streak)
+    assert call_order(normals, priorities, streak, interleave, limit=20) == everyone
+    for limit in range(len(everyone)):
+        assert call_order(normals, priorities, streak, interleave, limit) == everyone[:limit]
+
+
+@pytest.mark.parametrize(
+    ("interleave", "streak", "expected"),
+    [
+        (0, 0, [101, 102, 103, 1, 2]),
+        (2, 0, [1, 2, 101, 3, 4]),
+        (2, 1, [1, 101, 2, 3, 102]),
+        (2, 5, [101, 1, 2, 102, 3]),
+    ],
+)
+def test_call_order_by_hand(interleave: int, streak: int, expected: list[int]) -> None:
+    normals = sorted(NORMALS, key=lambda c: c.place_at)
+    priorities = sorted(PRIORITIES, key=lambda c: c.place_at)
+    assert [c.ticket_id for c in call_order(normals, priorities, streak, interleave, 5)] == expected
+    assert [c.ticket_id for c in call_order(normals, [], streak, interleave, 3)] == [1, 2, 3]
+    assert call_order([], [], streak, interleave, 5) == []

@@ -471,7 +471,7 @@ def test_waiting_list_follows_the_feed(panel, users: Database, qtbot: QtBot, clo
     with qtbot.waitSignal(window.viewApplied, timeout=5000):
         window.handle_events(events[-2:])
     rows = [window.waiting.item(r, 0).text() for r in range(window.waiting.rowCount())]
-    assert rows == ["B001 ★", "▶ A001"]  # interleave 2: a normal call is due first
+    assert rows == ["▶ A001", "B001 ★"]  # interleave 2: a normal call is due first, so A001 heads the list
     assert "Menunggu: 2 orang" in window.waiting_title.text()
 
 

@@ -149,6 +149,24 @@ def test_escpos_slip_decodes_to_the_ticket(width: int) -> None:
     assert commands[-1] == ("\x1dV", b"A\x03")  # feed and cut
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    "estimate",
+    [
+        Message("estimate.range", low=105, high=135),
+        Message("estimate.at_most", wait=timedelta(hours=2, minutes=55)),
+        Message("estimate.beyond", wait=timedelta(hours=3)),
+        Message("estimate.unknown"),
+        Message("estimate.no_counter"),
+    ],
+)
+def test_every_estimate_prints_whole_on_58_mm_paper(lang: str, estimate: Message) -> None:
+    words.set_language(lang)
+    _, lines = decode(render(with_changes(SLIP, estimate=estimate), 58))
+    assert all(len(line) <= COLUMNS[58] for line in lines)
+    assert words.text("slip.estimate", estimate=estimate) in " ".join(line.strip() for line in lines)
+
+
 def test_indonesian_text_survives_the_code_page() -> None:
     slip = with_changes(SLIP, footer="Rp 10.000 · café €")
     _, lines = decode(render(slip, 80))

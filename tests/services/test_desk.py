@@ -140,7 +140,7 @@ def test_view_shows_the_office_recall_limit(office: Database, clock: FixedClock)
     assert view(office, 1, clock).recall_limit == 5
 
 
-def test_waiting_list_in_place_order_of_this_counters_services(office: Database, clock: FixedClock) -> None:
+def test_waiting_list_of_this_counters_services_in_call_order(office: Database, clock: FixedClock) -> None:
     c1 = issue(office, "C", clock)
     clock.advance(seconds=10)
     b1 = issue(office, "B", clock)
@@ -154,15 +154,16 @@ def test_waiting_list_in_place_order_of_this_counters_services(office: Database,
     assert visit is not None and visit.id > a2.id
 
     v = view(office, 1, clock)
-    assert [e.id for e in v.waiting] == [visit.id, b1.id, a1.id, a2.id]
+    # place order C001 B001 A001 A002*, called with interleave 2: two normal calls, then the priority one
+    assert [e.id for e in v.waiting] == [visit.id, b1.id, a2.id, a1.id]
     assert [(e.number, e.service) for e in v.waiting] == [
         ("C001", "A"),
         ("B001", "B"),
-        ("A001", "A"),
         ("A002", "A"),
+        ("A001", "A"),
     ]
     assert v.waiting_total == 4
-    first, last = v.waiting[0], v.waiting[-1]
+    first, priority = v.waiting[0], v.waiting[2]
     assert (first.service_name, first.status, first.place_at, first.call_count) == (
         "KTP Elektronik",
         "waiting",
@@ -170,7 +171,7 @@ def test_waiting_list_in_place_order_of_this_counters_services(office: Database,
         0,
     )
     assert first.issued_at == clock.now  # the visit's own issue instant
-    assert (last.priority_group, last.issued_at) == ("lansia", a2.issued_at)
+    assert (priority.priority_group, priority.issued_at) == ("lansia", a2.issued_at)
     assert view(office, 3, clock).waiting == ()  # C001 no longer waits for C
 
 
@@ -197,12 +198,14 @@ def test_waiting_total_counts_beyond_the_list(
     priority = issue(office, "B", clock, priority="hamil")
     issue(office, "C", clock)  # not for counter 1
     v = view(office, 1, clock)
-    assert [e.id for e in v.waiting] == [t.id for t in normal[:3]]
+    assert [e.id for e in v.waiting] == [normal[0].id, normal[1].id, priority.id]  # interleave 2
     assert v.waiting_total == 6
     assert v.next_id == normal[0].id
-    # the next ticket need not be among those listed
+    # the newest ticket in place order is called first, so it heads the short list
     set_office(office, priority_interleave=0)
-    assert view(office, 1, clock).next_id == priority.id
+    v = view(office, 1, clock)
+    assert [e.id for e in v.waiting] == [priority.id, normal[0].id, normal[1].id]
+    assert v.next_id == priority.id
 
 
 def test_next_id_follows_the_priority_interleave(
@@ -212,12 +215,10 @@ def test_next_id_follows_the_priority_interleave(
     priority = issue(office, "A", clock, priority="lansia")
     press(office, 1, D.OPEN, clock, operator)
     expected = [normal[0], normal[1], priority, normal[2], normal[3]]  # interleave 2
-    for ticket in expected:
+    for step, ticket in enumerate(expected):
         v = view(office, 1, clock)
         assert v.next_id == ticket.id
-        if ticket is priority:
-            # the list stays in place order: the interleave shows only in next_id
-            assert [e.id for e in v.waiting] == [normal[2].id, normal[3].id, priority.id]
+        assert [e.id for e in v.waiting] == [t.id for t in expected[step:]]  # the list is the call order
         called = press(office, 1, D.CALL_NEXT, clock, operator).ticket
         assert called is not None and called.id == ticket.id  # what the panel announced is what is called
         press(office, 1, D.NO_SHOW, clock, operator)
@@ -243,12 +244,74 @@ def test_interleave_zero_puts_the_priority_head_next(
     p1 = issue(office, "B", clock, priority="disabilitas")
     p2 = issue(office, "A", clock, priority="lansia")
     v = view(office, 1, clock)
-    assert v.waiting[0].id == normal[0].id and v.next_id == p1.id
+    assert [e.id for e in v.waiting] == [p1.id, p2.id, normal[0].id, normal[1].id] and v.next_id == p1.id
     press(office, 1, D.OPEN, clock, operator)
     for ticket in (p1, p2, normal[0], normal[1]):
         assert view(office, 1, clock).next_id == ticket.id
         assert press(office, 1, D.CALL_NEXT, clock, operator).ticket.id == ticket.id  # type: ignore[union-attr]
         press(office, 1, D.HOLD, clock, operator)
+
+
+# Place order n1 n2 p1 n3 p2 n4 n5 (one a minute; p = priority), after one normal ticket n0 is called first
+# when ``streak`` is 1. The orders are worked out by hand from "one priority call after every N normal calls".
+CALL_ORDERS = {
+    (0, 0): "p1 p2 n1 n2 n3 n4 n5",
+    (1, 0): "n1 p1 n2 p2 n3 n4 n5",
+    (2, 0): "n1 n2 p1 n3 n4 p2 n5",
+    (2, 1): "n1 p1 n2 n3 p2 n4 n5",
+    (3, 1): "n1 n2 p1 n3 n4 n5 p2",
+}
+
+
+@pytest.mark.parametrize(("interleave", "streak"), list(CALL_ORDERS))
+def test_waiting_list_is_the_order_call_next_calls_in(
+    office: Database, clock: FixedClock, operator: Actor, interleave: int, streak: int
+) -> None:
+    set_office(office, priority_interleave=interleave)
+    if streak:
+        issue(office, "A", clock)  # n0
+        clock.advance(minutes=1)
+    tickets = {}
+    for name, code, priority in (
+        ("n1", "A", None),
+        ("n2", "B", None),
+        ("p1", "A", "lansia"),
+        ("n3", "A", None),
+        ("p2", "B", "hamil"),
+        ("n4", "B", None),
+        ("n5", "A", None),
+    ):
+        tickets[name] = issue(office, code, clock, priority=priority)
+        clock.advance(minutes=1)
+    press(office, 1, D.OPEN, clock, operator)
+    if streak:
+        press(office, 1, D.CALL_NEXT, clock, operator)
+        press(office, 1, D.NO_SHOW, clock, operator)
+    expected = [tickets[name].id for name in CALL_ORDERS[interleave, streak].split()]
+    v = view(office, 1, clock)
+    assert ([e.id for e in v.waiting], v.next_id) == (expected, expected[0])
+    called = []
+    for _ in expected:  # each call takes the head of the list the panel showed just before
+        head = view(office, 1, clock).waiting[0].id
+        ticket = press(office, 1, D.CALL_NEXT, clock, operator).ticket
+        assert ticket is not None and ticket.id == head
+        called.append(ticket.id)
+        press(office, 1, D.NO_SHOW, clock, operator)
+    assert called == expected
+    assert view(office, 1, clock).waiting == ()
+
+
+def test_a_long_queue_lists_the_first_calls_from_each_kind(
+    office: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(desk, "WAITING_SHOWN", 4)
+    set_office(office, priority_interleave=1)
+    normal = [issue(office, "A", clock) for _ in range(6)]
+    priority = [issue(office, "B", clock, priority="disabilitas") for _ in range(6)]
+    v = view(office, 1, clock)
+    # the priority tickets all come after the six normal ones in place order, yet half the list is theirs
+    assert [e.id for e in v.waiting] == [normal[0].id, priority[0].id, normal[1].id, priority[1].id]
+    assert (v.waiting_total, v.next_id) == (12, normal[0].id)
 
 
 def test_current_ticket_with_the_standard_of_its_service(

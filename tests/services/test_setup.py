@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time
 
 import pytest
 from sqlalchemy import select
@@ -10,12 +10,14 @@ from sqlalchemy import select
 from antrian import words
 from antrian.domain.errors import InvalidInput, NotFound
 from antrian.domain.roles import SYSTEM
-from antrian.services.counters import list_counters
+from antrian.domain.timing import FixedClock
+from antrian.services import queue
+from antrian.services.counters import list_counters, open_counter
 from antrian.services.demo import install_demo
 from antrian.services.office import get_office, update_office
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database
-from antrian.store.models import Service
+from antrian.store.models import Office, Service
 from tests.helpers import raises_code
 
 
@@ -95,6 +97,33 @@ def test_office_settings_are_checked(db: Database) -> None:
     assert (office.name, office.timezone) == ("MPP Banjarmasin", "Asia/Makassar")
     with db.read() as session:
         assert get_office(session).zone.key == "Asia/Makassar"
+
+
+def test_a_new_office_calls_a_waiting_priority_citizen_first(db: Database) -> None:
+    clock = FixedClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+    with db.read() as session:
+        assert get_office(session).priority_interleave == 0  # no profile yet: the default
+    with db.write() as session:
+        install_demo(session)
+    with db.write() as session:
+        assert get_office(session).priority_interleave == 0
+        normal = queue.issue_ticket(session, "A", clock=clock)
+        clock.advance(minutes=5)
+        priority = queue.issue_ticket(session, "A", priority="lansia", clock=clock)
+        open_counter(session, 1, actor=SYSTEM, clock=clock)
+        assert queue.call_next(session, 1, actor=SYSTEM, clock=clock).id == priority.id
+        queue.no_show(session, 1, actor=SYSTEM, clock=clock)
+        assert queue.call_next(session, 1, actor=SYSTEM, clock=clock).id == normal.id
+
+
+def test_the_interleave_is_an_office_setting_kept_by_other_changes(db: Database) -> None:
+    with db.write() as session:
+        session.add(Office(id=1, name="Kantor Lama"))  # a row written without the field takes the default
+        session.flush()
+        assert get_office(session).priority_interleave == 0
+        update_office(session, SYSTEM, priority_interleave=2)
+    with db.write() as session:
+        assert update_office(session, SYSTEM, name="Kantor Baru").priority_interleave == 2
 
 
 def test_demo_office_is_idempotent(db: Database) -> None:

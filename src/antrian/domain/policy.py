@@ -2,9 +2,11 @@
 
 Oldest place in line first across all the services the counter serves. Priority tickets (Pelayanan Khusus)
 are interleaved: while priority tickets wait, one priority call follows every ``interleave`` normal calls;
-``interleave == 0`` means priority tickets always go first.
+``interleave == 0`` means priority tickets always go first: a new office's default (UU 25/2009 art. 29 asks
+for special treatment); an office that wants the normal queue to keep moving sets N in its profile.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,3 +59,39 @@ def priority_first(normal_streak: int, interleave: int) -> bool:
 def streak_after(chosen: Candidate, normal_streak: int) -> int:
     """The normal-call streak after calling ``chosen``: reset by a priority call."""
     return 0 if chosen.priority else normal_streak + 1
+
+
+def call_order(
+    normals: Sequence[Candidate],
+    priorities: Sequence[Candidate],
+    normal_streak: int,
+    interleave: int,
+    limit: int,
+) -> list[Candidate]:
+    """The first ``limit`` waiting tickets in the order the counter will call them, if nobody else comes.
+
+    Each step is ``choose_next`` on the heads of the two queues, so the counter panel lists what
+    ``call_next`` will do. The first ``limit`` calls take at most ``limit`` tickets of either kind: the caller
+    reads that many of each, oldest first, never the whole queue.
+
+    Args:
+        normals: waiting normal tickets, oldest place first.
+        priorities: waiting priority tickets, oldest place first.
+        normal_streak: the counter's normal calls since its last priority call.
+        interleave: N of "one priority call after every N normal calls"; 0 = priority first.
+    """
+    order: list[Candidate] = []
+    n = p = 0  # tickets of each kind already in the order
+    while len(order) < limit:
+        normal = normals[n] if n < len(normals) else None
+        priority = priorities[p] if p < len(priorities) else None
+        chosen = choose_next(normal, priority, normal_streak, interleave)
+        if chosen is None:
+            break
+        order.append(chosen)
+        if chosen.priority:
+            p += 1
+        else:
+            n += 1
+        normal_streak = streak_after(chosen, normal_streak)
+    return order

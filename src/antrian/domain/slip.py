@@ -21,7 +21,7 @@ class TicketSlip:
     number: str
     issued: datetime  # office-local
     people_ahead: int
-    estimate: Message  # estimate.* (domain.estimate.describe_wait)
+    estimate: Message  # estimate.* (domain.estimate.estimate_wait)
     standard_time: Message | None  # standard.* ; None when the service is unknown to the kiosk now
     footer: str | None  # the office's own text; None: the catalogue's default
     qr: str  # payload of the QR code: identifies the ticket for the counter's scanner

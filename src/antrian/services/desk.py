@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.desk import DeskAction
 from antrian.domain.errors import InvalidInput, StaleView
-from antrian.domain.policy import priority_first
+from antrian.domain.policy import Candidate, call_order
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Actor
 from antrian.domain.status import AT_COUNTER_STATUSES, Status
@@ -187,28 +187,13 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
             Ticket.service_day == today,
             Ticket.service_id.in_(ids),
         )
-        waiting_rows = list(
-            session.execute(
-                select(Ticket).where(*waiting_where).order_by(Ticket.place_at, Ticket.id).limit(WAITING_SHOWN)
-            ).scalars()
+        waiting_rows = _in_call_order(
+            session, waiting_where, state.normal_streak if state else 0, office.priority_interleave
         )
+        next_id = waiting_rows[0].id if waiting_rows else None
         total = int(
             session.execute(select(func.count()).select_from(Ticket).where(*waiting_where)).scalar_one()
         )
-        first = priority_first(state.normal_streak if state else 0, office.priority_interleave)
-        for wanted in (first, not first):
-            head = session.execute(
-                select(Ticket.id)
-                .where(
-                    *waiting_where,
-                    Ticket.priority_group.is_not(None) if wanted else Ticket.priority_group.is_(None),
-                )
-                .order_by(Ticket.place_at, Ticket.id)
-                .limit(1)
-            ).scalar_one_or_none()
-            if head is not None:
-                next_id = int(head)
-                break
 
     mine = (Ticket.counter_id == counter.id, Ticket.service_day == today)
     held = (
@@ -278,6 +263,33 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
         now=now,
         today=today,
     )
+
+
+def _in_call_order(
+    session: Session, waiting_where: tuple[Any, ...], normal_streak: int, interleave: int
+) -> list[Ticket]:
+    """The first ``WAITING_SHOWN`` waiting tickets in the order ``call_next`` will call them.
+
+    Those calls take at most ``WAITING_SHOWN`` tickets of each kind, so that many of each, oldest first,
+    are all the rows ``domain.policy.call_order`` needs to merge, however long the queue.
+    """
+    rows: dict[int, Ticket] = {}
+    queues: list[list[Candidate]] = []
+    for priority in (False, True):
+        kind = Ticket.priority_group.is_not(None) if priority else Ticket.priority_group.is_(None)
+        found = session.execute(
+            select(Ticket)
+            .where(*waiting_where, kind)
+            .order_by(Ticket.place_at, Ticket.id)
+            .limit(WAITING_SHOWN)
+        ).scalars()
+        queue = []
+        for ticket in found:
+            rows[ticket.id] = ticket
+            queue.append(Candidate(ticket.id, ticket.place_at, priority))
+        queues.append(queue)
+    order = call_order(queues[0], queues[1], normal_streak, interleave, WAITING_SHOWN)
+    return [rows[chosen.ticket_id] for chosen in order]
 
 
 def act(

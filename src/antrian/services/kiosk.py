@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.estimate import (
-    describe_wait,
-    estimated_wait,
+    RECENT_PER_COUNTER,
+    ServiceTimes,
+    estimate_wait,
     line_ahead,
-    servers_for,
-    typical_service_time,
+    line_services,
+    service_times,
 )
 from antrian.domain.hours import closed_reason
 from antrian.domain.messages import Message
+from antrian.domain.status import Status
 from antrian.domain.timing import Clock, TimeUnit, require_utc, standard_words, system_clock
 from antrian.services.office import get_office
 from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
-
-RECENT_SAMPLES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,15 @@ class ServiceTile:
     code: str
     name: str
     waiting: int
-    estimate: timedelta | None
-    estimate_words: Message  # estimate.no_counter / estimate.now / estimate.about
+    estimate_words: Message  # estimate.* (domain.estimate.estimate_wait) for a ticket taken now
     standard_time: Message  # standard.minutes / .hours / .working_days
     available: bool
     reason: Message | None  # why a ticket cannot be taken now: hours.*, kiosk.quota_used, kiosk.paused
     line: int  # people a new ticket queues behind (domain.estimate.line_ahead)
+    line_services: frozenset[str]  # the services of the tickets in that line (domain.estimate.line_services)
     servers: int  # open counters serving it
-    typical: timedelta  # typical service time used for the estimate
+    idle: int  # of those, the ones with nobody at the counter
+    times: ServiceTimes | None  # counter time per citizen the estimate rests on
 
 
 def _standard(value: int, unit: str) -> timedelta | None:
@@ -77,35 +78,38 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
             select(TicketNumber.service_id, TicketNumber.last).where(TicketNumber.service_day == day)
         )
     }
-    states: dict[str, list[frozenset[str]]] = defaultdict(list)
     served: dict[int, set[str]] = defaultdict(set)
     for counter_id, service_id in session.execute(
         select(CounterService.counter_id, CounterService.service_id)
     ):
         if service_id in code_of:
             served[counter_id].add(code_of[service_id])
-    for counter_id, state in session.execute(select(CounterState.counter_id, CounterState.state)):
-        states[state].append(frozenset(served.get(counter_id, set())))
-    recent: dict[str, list[timedelta]] = defaultdict(list)
-    rows = session.execute(
-        select(Ticket.service_id, Ticket.first_called_at, Ticket.finished_at)
-        .where(Ticket.service_day == day, Ticket.status == "done")
-        .order_by(Ticket.finished_at.desc())
-        .limit(RECENT_SAMPLES * max(1, len(services)))
-    )
-    for sid, called, finished in rows:
-        if sid in code_of and called and finished and len(recent[code_of[sid]]) < RECENT_SAMPLES:
-            recent[code_of[sid]].append(finished - called)
+    open_ids: list[int] = []
+    idle_ids: set[int] = set()
+    paused: list[frozenset[str]] = []
+    for counter_id, state, current in session.execute(
+        select(CounterState.counter_id, CounterState.state, CounterState.current_ticket_id)
+    ):
+        if state == "open":
+            open_ids.append(counter_id)
+            if current is None:
+                idle_ids.add(counter_id)
+        elif state == "paused":
+            paused.append(frozenset(served.get(counter_id, set())))
+    open_counters = [frozenset(served.get(c, set())) for c in open_ids]
+    sittings = _recent_sittings(session, open_ids, day)
 
     tiles = []
     for service in services:
         ahead = waiting.get(service.code, 0)
-        servers = servers_for(service.code, states["open"])
-        typical = typical_service_time(
-            recent[service.code], _standard(service.standard_time_value, service.standard_time_unit)
+        mine = [c for c in open_ids if service.code in served.get(c, set())]
+        servers = len(mine)
+        idle = sum(1 for c in mine if c in idle_ids)
+        times = service_times(
+            [t for c in mine for t in sittings.get(c, [])],
+            _standard(service.standard_time_value, service.standard_time_unit),
         )
-        line = line_ahead(service.code, states["open"], waiting)
-        estimate = estimated_wait(line, servers, typical)
+        line = line_ahead(service.code, open_counters, waiting)
         reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
         if (
             reason is None
@@ -113,21 +117,55 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
             and issued.get(service.id, 0) >= service.daily_quota
         ):
             reason = Message("kiosk.quota_used")
-        if reason is None and servers == 0 and any(service.code in s for s in states["paused"]):
+        if reason is None and servers == 0 and any(service.code in s for s in paused):
             reason = Message("kiosk.paused")
         tiles.append(
             ServiceTile(
                 code=service.code,
                 name=service.name,
                 waiting=ahead,
-                estimate=estimate,
-                estimate_words=describe_wait(estimate),
+                estimate_words=estimate_wait(line, servers, idle, times),
                 standard_time=standard_words(service.standard_time_value, service.standard_time_unit),
                 available=reason is None,
                 reason=reason,
                 line=line,
+                line_services=line_services(service.code, open_counters),
                 servers=servers,
-                typical=typical,
+                idle=idle,
+                times=times,
             )
         )
     return tiles
+
+
+def _recent_sittings(session: Session, counter_ids: list[int], day: date) -> dict[int, list[timedelta]]:
+    """Call-to-finish times of each counter's last ``RECENT_PER_COUNTER`` sittings that ended on ``day``
+    (served, or transferred on): the counter time per citizen of ``domain.estimate``."""
+    if not counter_ids:
+        return {}
+    ranked = (
+        select(
+            Ticket.counter_id,
+            Ticket.first_called_at,
+            Ticket.finished_at,
+            func.row_number()
+            .over(partition_by=Ticket.counter_id, order_by=Ticket.finished_at.desc())
+            .label("recent"),
+        )
+        .where(
+            Ticket.service_day == day,
+            Ticket.status.in_((Status.DONE.value, Status.TRANSFERRED.value)),
+            Ticket.counter_id.in_(counter_ids),
+            Ticket.first_called_at.is_not(None),
+            Ticket.finished_at.is_not(None),
+        )
+        .subquery()
+    )
+    found: dict[int, list[timedelta]] = defaultdict(list)
+    for counter_id, called, finished in session.execute(
+        select(ranked.c.counter_id, ranked.c.first_called_at, ranked.c.finished_at).where(
+            ranked.c.recent <= RECENT_PER_COUNTER
+        )
+    ):
+        found[counter_id].append(finished - called)
+    return found

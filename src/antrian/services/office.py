@@ -33,7 +33,7 @@ class OfficeInfo:
         return office_zone(self.timezone)
 
 
-DEFAULT_OFFICE = OfficeInfo(DEFAULT_NAME, "", "Asia/Jakarta", DEFAULT_WIDTH, 2, 3, "")
+DEFAULT_OFFICE = OfficeInfo(DEFAULT_NAME, "", "Asia/Jakarta", DEFAULT_WIDTH, 0, 3, "")
 
 
 _office = OFFICE_TABLE.c

@@ -6,7 +6,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import NotFound
-from antrian.domain.estimate import describe_wait, estimated_wait
+from antrian.domain.estimate import estimate_wait
+from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.slip import TicketSlip
 from antrian.domain.timing import Clock, system_clock
@@ -23,19 +24,8 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
     service = session.get(Service, ticket.service_id)
     assert service is not None
     office = get_office(session)
-    ahead = session.execute(
-        select(func.count()).where(
-            Ticket.service_id == ticket.service_id,
-            Ticket.service_day == ticket.service_day,
-            Ticket.status == "waiting",
-            # the queue's own order: place in line, then issue order (call_next sorts the same way)
-            or_(
-                Ticket.place_at < ticket.place_at,
-                and_(Ticket.place_at == ticket.place_at, Ticket.id < ticket.id),
-            ),
-        )
-    ).scalar_one()
     tile = next((t for t in kiosk_overview(session, clock=clock) if t.code == service.code), None)
+    ahead = _line_before(session, ticket, tile.line_services if tile else frozenset({service.code}))
     setting = session.get(Setting, "ticket")
     footer = setting.value.get("footer") if setting and isinstance(setting.value, dict) else None
     local = ticket.issued_at.astimezone(office.zone)
@@ -45,12 +35,10 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
         service_name=service.name,
         number=ticket.label,
         issued=local,
-        people_ahead=int(ahead),
-        estimate=describe_wait(
-            estimated_wait(_line_before(session, ticket, tile.line), tile.servers, tile.typical)
-        )
+        people_ahead=ahead,
+        estimate=estimate_wait(ahead, tile.servers, tile.idle, tile.times)
         if tile
-        else describe_wait(None),
+        else Message("estimate.no_counter"),
         standard_time=tile.standard_time if tile else None,
         footer=str(footer) if footer else None,
         qr=f"ANTRIAN:{ticket.id}:{ticket.label}:{ticket.service_day.isoformat()}",
@@ -58,16 +46,22 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
     )
 
 
-def _line_before(session: Session, ticket: Ticket, line_now: int) -> int:
-    """The line this ticket stands in, less itself and those who came after it (a reprint comes later)."""
-    later = session.execute(
-        select(func.count()).where(
-            Ticket.service_day == ticket.service_day,
-            Ticket.status == "waiting",
-            or_(
-                Ticket.place_at > ticket.place_at,
-                and_(Ticket.place_at == ticket.place_at, Ticket.id >= ticket.id),
-            ),
-        )
-    ).scalar_one()
-    return max(0, line_now - int(later))
+def _line_before(session: Session, ticket: Ticket, services: frozenset[str]) -> int:
+    """People ahead of ``ticket`` in its line: waiting tickets of the services its counters serve (the
+    kiosk's ``line_services``) with an earlier place (place in line, then issue order, as call_next)."""
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(Ticket)
+            .join(Service, Service.id == Ticket.service_id)
+            .where(
+                Ticket.service_day == ticket.service_day,
+                Ticket.status == "waiting",
+                Service.code.in_(services),
+                or_(
+                    Ticket.place_at < ticket.place_at,
+                    and_(Ticket.place_at == ticket.place_at, Ticket.id < ticket.id),
+                ),
+            )
+        ).scalar_one()
+    )

@@ -79,7 +79,7 @@ class Office(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
     label_width: Mapped[int] = mapped_column(Integer, default=3)
-    priority_interleave: Mapped[int] = mapped_column(Integer, default=2)
+    priority_interleave: Mapped[int] = mapped_column(Integer, default=0)
     recall_limit: Mapped[int] = mapped_column(Integer, default=3)
     running_text: Mapped[str] = mapped_column(Text, default="")
 
