@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from antrian import assets, words
@@ -337,6 +338,8 @@ class DisplayWindow(Retranslated, QWidget):
         # the panel is never narrower than the number at its floor: the counters take what is left
         self.call_panel.setMinimumWidth(QFontMetrics(least).horizontalAdvance(sample) + 32 + beside)
         self.call_counter.setFixedWidth(self.call_counter.needs(not self._portrait))
+        for part in (self.call_number, self.call_counter.word, self.call_counter.number):
+            part.setMinimumHeight(math.ceil(QFontMetricsF(part.font()).height()))  # never a line cut short
 
     def _headings(self) -> tuple[QLabel, ...]:
         sections = (self.counters_section, self.recent_section, self.waiting_section)
