@@ -82,6 +82,9 @@ def test_calls_delivered_again_after_a_restart_are_not_shown_twice(
     # the feed's catch-up delivers A001 and B001 again (already read by the snapshot), then a live call
     current, recent = calls_on_board(shown, [a001, b001, later], 6)
     assert (current, recent) == (later, (later, b001, a001))
+    # a position stored yesterday delivers yesterday's calls too: they are not today's
+    sunday = replace(make_call(1, "C009", 3), at=datetime(2026, 11, 29, 2, 0, tzinfo=UTC))
+    assert calls_on_board(shown, [sunday, a001, later], 6) == (later, (later, b001, a001))
     # before the first snapshot has landed, the feed's calls are all there is
     assert calls_on_board(None, [a001, b001], 6) == (b001, (b001, a001))
     # a recall delivered live moves its ticket to the front, once

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterState, Event, Service, Setting, Ticket
@@ -103,18 +103,24 @@ def calls_on_board(
     """The large panel's call and the recent calls row, from the last snapshot and the calls the feed
     delivered since.
 
-    The snapshot is the truth up to its ``last_event_id``: a delivered call at or below it is already in it
-    (a restarted display catching up on its stored feed position gets the calls the snapshot has read too),
-    so only newer calls are added, and every call appears once, in event order. The panel shows the newest
-    call made after the snapshot, else the snapshot's newest call still called or being served: a finished
-    ticket makes the next snapshot (read on its event) drop it, and the panel falls back or goes idle.
+    The snapshot is the truth up to its ``last_event_id``: a delivered call it has read too (a restarted
+    display catching up from its stored feed position gets calls the snapshot holds) is listed once, and a
+    delivered call of another service day (a position stored yesterday) not at all; every call appears once,
+    in event order. The panel shows the newest call made after the snapshot, else the snapshot's newest call
+    still called or being served: a finished ticket makes the next snapshot (read on its event) drop it, and
+    the panel falls back to the call before or goes idle.
     """
     head = snapshot.last_event_id if snapshot is not None else -1
-    newer = sorted((c for c in live if c.event_id > head), key=lambda c: c.event_id, reverse=True)
-    known = snapshot.recent_calls if snapshot is not None else ()
-    recent = once_each([*newer, *known])[:shown]
+    today = [c for c in live if snapshot is None or _day_of(c, snapshot) == snapshot.day]
+    known = {c.event_id: c for c in (*today, *(snapshot.recent_calls if snapshot is not None else ()))}
+    newest_first = sorted(known.values(), key=lambda c: c.event_id, reverse=True)
+    newer = [c for c in newest_first if c.event_id > head]
     current = newer[0] if newer else (snapshot.current if snapshot is not None else None)
-    return current, tuple(recent)
+    return current, tuple(once_each(newest_first)[:shown])
+
+
+def _day_of(call: Call, snapshot: DisplaySnapshot) -> date:
+    return service_day(require_utc(call.at), office_zone(snapshot.timezone))
 
 
 def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system_clock) -> DisplaySnapshot:

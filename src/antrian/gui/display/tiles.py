@@ -218,8 +218,8 @@ class CallCounter(Retranslated, QWidget):
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self.word = label("", "callCounterWord", Qt.AlignmentFlag.AlignCenter)
-        self.number = label("", "callCounter", Qt.AlignmentFlag.AlignCenter)
+        self.word = label("", "callCounterWord", Qt.AlignmentFlag.AlignCenter, elastic=False)
+        self.number = label("", "callCounter", Qt.AlignmentFlag.AlignCenter, elastic=False)
         self._layout.addWidget(self.word)
         self._layout.addWidget(self.number)
         self._counter: int | None = None
@@ -236,7 +236,7 @@ class CallCounter(Retranslated, QWidget):
 
     def needs(self, stacked: bool) -> int:
         """The width its texts need, with a two-digit counter."""
-        word = QFontMetrics(self.word.font()).horizontalAdvance(self.word.text() or self.tr("COUNTER"))
+        word = QFontMetrics(self.word.font()).horizontalAdvance(self.tr("COUNTER"))
         number = QFontMetrics(self.number.font()).horizontalAdvance("88")
         return max(word, number) if stacked else word + 24 + number
 

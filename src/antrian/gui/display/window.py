@@ -23,7 +23,16 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from antrian import assets, words
 from antrian.domain.errors import AntrianError
@@ -112,7 +121,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._announcer = announcer
         self._zone = office_zone("Asia/Jakarta")
         self._snapshot: DisplaySnapshot | None = None
-        self._live: list[Call] = []  # calls the feed delivered after the last snapshot was read
+        self._live: list[Call] = []  # the last calls the feed delivered (the snapshot may lag them)
         self._recent: tuple[Call, ...] = ()
         self._current: Call | None = None  # the call in the large panel
         self._voice_problem: Message | None = None  # why calls are not spoken (the technical cause)
@@ -202,7 +211,7 @@ class DisplayWindow(Retranslated, QWidget):
         self.call_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.call_row.setSpacing(32)
         self.call_row.addWidget(self.call_number, 1)
-        self.call_row.addWidget(self.call_counter)
+        self.call_row.addWidget(self.call_counter, 0, Qt.AlignmentFlag.AlignHCenter)
         call.addLayout(self.call_row)
         for widget in (self.call_service, self.call_idle):
             call.addWidget(widget)
@@ -226,19 +235,20 @@ class DisplayWindow(Retranslated, QWidget):
         self.recent_heading = self.recent_section.heading
         self.waiting_heading = self.waiting_section.heading
 
-        # the bottom bar: the time, the date and the office's running text
+        # the bottom bar: the time, the date and the office's running text (below them in portrait)
         self.ticker_frame = QFrame()
         self.ticker_frame.setObjectName("ticker")
-        ticker = QHBoxLayout(self.ticker_frame)
-        ticker.setContentsMargins(MARGIN, 4, 0, 4)
-        ticker.setSpacing(MARGIN)
+        self.bottom = QGridLayout(self.ticker_frame)
+        self.bottom.setContentsMargins(MARGIN, 4, 0, 4)
+        self.bottom.setHorizontalSpacing(MARGIN)
+        self.bottom.setVerticalSpacing(0)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self.clock = label("", "clock", left, elastic=False)
         self.date = label("", "date", left, elastic=False)
         self.ticker = label("", "ticker", left)
-        ticker.addWidget(self.clock)
-        ticker.addWidget(self.date)
-        ticker.addWidget(self.ticker, 1)
+        self.bottom.addWidget(self.clock, 0, 0)
+        self.bottom.addWidget(self.date, 0, 1)
+        self.bottom.addWidget(self.ticker, 0, 2)
         root.addWidget(self.ticker_frame)
         # hidden only now: a widget hidden before a layout takes it would show again with its new parent
         self.offline.hide()
@@ -284,7 +294,10 @@ class DisplayWindow(Retranslated, QWidget):
             widget.setFont(bold)
         for widget in self._headings():
             widget.setFont(bold)
-        self.call_service.set_lines(2)
+        self.call_service.set_lines(
+            1 if portrait else 2
+        )  # portrait: wider, and its height goes to the counters
+        self.call_row.setSpacing(0 if portrait else 32)
         self.call_row.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -302,7 +315,17 @@ class DisplayWindow(Retranslated, QWidget):
             )
         )
         self.logo.setFixedWidth(side + 4)
-        self.ticker_frame.setFixedHeight(QFontMetrics(text).lineSpacing() + 12)
+        self.bottom.removeWidget(self.ticker)
+        if portrait:  # too narrow for the running text beside the date
+            self.bottom.addWidget(self.ticker, 1, 0, 1, 3)
+        else:
+            self.bottom.addWidget(self.ticker, 0, 2)
+        self.bottom.setColumnStretch(2, 1)
+        self.ticker_frame.setFixedHeight((QFontMetrics(text).lineSpacing() + 4) * (2 if portrait else 1) + 8)
+        self.office.set_lines(2 if portrait else 1)
+        # in portrait the call takes the height it needs and the counters and waiting counts the rest
+        self.body.setStretch(0, 0 if portrait else 2)
+        self.body.setStretch(1, 1 if portrait else 3)
         numbers = self._numbers_shown()
         for tile in self._tiles.values():
             tile.set_text_font(bold)
@@ -327,7 +350,9 @@ class DisplayWindow(Retranslated, QWidget):
         font.setPixelSize(max(least.pixelSize(), int(height * share)))
         sample = max(self.call_number.text(), "W888", key=len)
         counter = QFont(font)
-        counter.setPixelSize(max(least.pixelSize(), int(font.pixelSize() * 0.8)))
+        counter.setPixelSize(
+            max(least.pixelSize(), int(font.pixelSize() * (0.67 if self._portrait else 0.8)))
+        )
         self.call_counter.number.setFont(counter)
         beside = 0 if self._portrait else self.call_counter.needs(True) + 32
         room = (width - 2 * MARGIN if self._portrait else (width - 3 * MARGIN) * 2 // 5) - 32 - beside
@@ -366,7 +391,7 @@ class DisplayWindow(Retranslated, QWidget):
         if self._snapshot is None:
             self._live_after = snapshot.last_event_id
         self._snapshot = snapshot
-        self._live = [call for call in self._live if call.event_id > snapshot.last_event_id]
+        self._live = self._live[-4 * RECENT_SHOWN :]  # older ones are in the snapshot, or past showing
         self._zone = office_zone(snapshot.timezone)
         self.office.set_full_text(snapshot.office_name)
         if snapshot.running_text != self._ticker_text:
