@@ -112,18 +112,36 @@ DISPLAY_SCREENS = ((1366, 768), (1920, 1080), (3840, 2160), (1080, 1920))
 DISPLAY_OFFICES = ((1, 4), (4, 4), (12, 24), (30, 24), (40, 24))
 
 
+def working_day(db, size: int) -> None:  # type: ignore[no-untyped-def]
+    """The office of ``size`` counters at work: one to three people waiting for every service, counters 1-3
+    open with a call each, counter 4 on a break (the display's tests use it too)."""
+    from sqlalchemy import select
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.services import counters, queue
+    from antrian.store.models import Service
+
+    with db.write() as s:
+        for code in s.execute(select(Service.code)).scalars().all():
+            for _ in range(1 + ord(code[0]) % 3):
+                queue.issue_ticket(s, code, actor=SYSTEM)
+        for number in range(1, min(size, 4) + 1):
+            counters.open_counter(s, number, actor=SYSTEM)
+    for number in range(1, min(size, 3) + 1):
+        with db.write() as s:
+            queue.call_next(s, number, actor=SYSTEM)
+    if size >= 4:
+        with db.write() as s:
+            counters.pause_counter(s, 4, "Istirahat siang", actor=SYSTEM)
+
+
 def display_office_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
     """The display of offices of every size on every screen: the start of the day (no call yet) and a
     working day (three calls, a counter on a break, people waiting for every service, no sound)."""
-    from sqlalchemy import select
-
     from antrian.domain.messages import Message
-    from antrian.domain.roles import SYSTEM
     from antrian.gui.display.window import DisplayWindow
-    from antrian.services import counters, queue
     from antrian.services.demo import install_demo
     from antrian.store.database import open_database
-    from antrian.store.models import Service
 
     settle, save = _helpers(app, runner, out)
     for size, services in DISPLAY_OFFICES:
@@ -133,18 +151,7 @@ def display_office_screens(app, runner, folder: Path, out: Path) -> None:  # typ
         states = {"morning": False, "day": True}
         for state, busy in states.items():
             if busy:
-                with db.write() as s:
-                    for code in s.execute(select(Service.code)).scalars().all():
-                        for _ in range(1 + ord(code[0]) % 3):  # one to three people waiting
-                            queue.issue_ticket(s, code, actor=SYSTEM)
-                    for number in range(1, min(size, 4) + 1):
-                        counters.open_counter(s, number, actor=SYSTEM)
-                for number in range(1, min(size, 3) + 1):
-                    with db.write() as s:
-                        queue.call_next(s, number, actor=SYSTEM)
-                if size >= 4:
-                    with db.write() as s:
-                        counters.pause_counter(s, 4, "Istirahat siang", actor=SYSTEM)
+                working_day(db, size)
             for width, height in DISPLAY_SCREENS:
                 window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
                 window.resize(width, height)

@@ -15,42 +15,26 @@ from PySide6.QtGui import QFontMetricsF, QImage, QTextDocumentFragment
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from antrian.domain.messages import Message
-from antrian.domain.roles import SYSTEM
 from antrian.gui.display.paging import PagedGrid
 from antrian.gui.display.sizes import Floors
 from antrian.gui.display.window import DisplayWindow
 from antrian.gui.tasks import TaskRunner
-from antrian.services import counters, queue
 from antrian.services.demo import install_demo
 from antrian.store.database import Database, open_database
-from antrian.store.models import Service
+from tests.helpers import load_script
 
 SCREENS = [(1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 OFFICES = [(1, 4), (4, 4), (12, 24), (30, 24), (40, 24)]
 
 
 def build(path: Path, size: int, services: int) -> None:
-    """An office of ``size`` counters: the first three open with a call each (a long service name among
-    them), the fourth on a break, tickets waiting for every service."""
+    """An office of ``size`` counters at work (``scripts/screenshots.py`` shows the same)."""
     database = open_database(str(path), create=True)
     with database.write() as s:
         install_demo(s, counters=size, services=services)
-    with database.write() as s:
-        codes = list(s.execute(select(Service.code)).scalars())
-        for code in codes:
-            queue.issue_ticket(s, code, actor=SYSTEM)
-            queue.issue_ticket(s, code, actor=SYSTEM)
-        for number in range(1, min(size, 4) + 1):
-            counters.open_counter(s, number, actor=SYSTEM)
-    for number in range(1, min(size, 3) + 1):
-        with database.write() as s:
-            queue.call_next(s, number, actor=SYSTEM)
-    if size >= 4:
-        with database.write() as s:
-            counters.pause_counter(s, 4, "Istirahat siang", actor=SYSTEM)
+    load_script("screenshots").working_day(database, size)
     database.dispose()
 
 
