@@ -4,7 +4,9 @@
 
 Builds a sample office in a temporary SQLite file with some activity (tickets waiting, counters open, on a
 break and closed, several calls), then, in each language (a folder each: out/screens/id, out/screens/en),
-grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait), the kiosk (start, Pelayanan Khusus
+grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait), the display of offices of 1, 4, 12, 30
+and 40 counters (4 or 24 services) at 1366x768, 1920x1080, 3840x2160 and 1080x1920 at the start of the day
+and at work with no sound, the kiosk (start, Pelayanan Khusus
 and a group chosen, the ticket printing, the number printed, a printer failure, offline) at 1080x1920,
 1366x768 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
 amber and red past the standard, a break, the call-number dialog, leaving with the counter open) at 1366x768
@@ -82,6 +84,7 @@ def main() -> int:
             db, events, passwords = sample_office(str(Path(folder) / "screens.db"))
             runner = TaskRunner(app)
             display_screens(app, runner, db, events, out)
+            display_office_screens(app, runner, Path(folder), out)
             kiosk_screens(app, runner, db, out)
             counter_screens(app, runner, db, passwords, out)
             db.dispose()
@@ -103,6 +106,63 @@ def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore
         settle()
         save(window, f"display-{width}x{height}")
         window.close()
+
+
+DISPLAY_SCREENS = ((1366, 768), (1920, 1080), (3840, 2160), (1080, 1920))
+DISPLAY_OFFICES = ((1, 4), (4, 4), (12, 24), (30, 24), (40, 24))
+
+
+def working_day(db, size: int) -> None:  # type: ignore[no-untyped-def]
+    """The office of ``size`` counters at work: one to three people waiting for every service, counters 1-3
+    open with a call each, counter 4 on a break (the display's tests use it too)."""
+    from sqlalchemy import select
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.services import counters, queue
+    from antrian.store.models import Service
+
+    with db.write() as s:
+        for code in s.execute(select(Service.code)).scalars().all():
+            for _ in range(1 + ord(code[0]) % 3):
+                queue.issue_ticket(s, code, actor=SYSTEM)
+        for number in range(1, min(size, 4) + 1):
+            counters.open_counter(s, number, actor=SYSTEM)
+    for number in range(1, min(size, 3) + 1):
+        with db.write() as s:
+            queue.call_next(s, number, actor=SYSTEM)
+    if size >= 4:
+        with db.write() as s:
+            counters.pause_counter(s, 4, "Istirahat siang", actor=SYSTEM)
+
+
+def display_office_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The display of offices of every size on every screen: the start of the day (no call yet) and a
+    working day (three calls, a counter on a break, people waiting for every service, no sound)."""
+    from antrian.domain.messages import Message
+    from antrian.gui.display.window import DisplayWindow
+    from antrian.services.demo import install_demo
+    from antrian.store.database import open_database
+
+    settle, save = _helpers(app, runner, out)
+    for size, services in DISPLAY_OFFICES:
+        db = open_database(str(folder / f"office-{size}-{services}.db"), create=True)
+        with db.write() as s:
+            install_demo(s, counters=size, services=services)
+        states = {"morning": False, "day": True}
+        for state, busy in states.items():
+            if busy:
+                working_day(db, size)
+            for width, height in DISPLAY_SCREENS:
+                window = DisplayWindow(db, lambda work, done: runner.submit(work, done, done))
+                window.resize(width, height)
+                window.show()
+                settle()
+                if busy:
+                    window.set_voice_status(Message("speech.no_audio_device"))
+                    settle()
+                save(window, f"display-{state}-{size}x{services}-{width}x{height}")
+                window.close()
+        db.dispose()
 
 
 def _helpers(app, runner, out: Path):  # type: ignore[no-untyped-def]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterState, Event, Service, Setting, Ticket
@@ -35,6 +36,7 @@ class Call:
     service: str
     service_name: str
     recall: bool
+    ticket_id: int | None = None
 
     @classmethod
     def from_event(cls, event: EventInfo) -> Call | None:
@@ -50,6 +52,7 @@ class Call:
             service=str(data.get("service", event.service or "")),
             service_name=str(data.get("service_name", "")),
             recall=event.kind == "ticket_recalled",
+            ticket_id=event.ticket_id,
         )
 
 
@@ -77,8 +80,47 @@ class DisplaySnapshot:
     running_text: str
     counters: tuple[CounterBoard, ...]
     waiting: tuple[Waiting, ...]
-    recent_calls: tuple[Call, ...]  # newest first
+    recent_calls: tuple[Call, ...]  # today's, newest first, each ticket once (its newest call)
     last_event_id: int
+    current: Call | None = None  # today's newest call whose ticket is still called or being served
+    day: date | None = None  # the office's service day the snapshot was read on
+
+
+def once_each(calls: Iterable[Call]) -> list[Call]:
+    """``calls`` (newest first) with each ticket number once, at its newest call."""
+    seen: set[str] = set()
+    kept = []
+    for call in calls:
+        if call.number not in seen:
+            seen.add(call.number)
+            kept.append(call)
+    return kept
+
+
+def calls_on_board(
+    snapshot: DisplaySnapshot | None, live: Sequence[Call], shown: int
+) -> tuple[Call | None, tuple[Call, ...]]:
+    """The large panel's call and the recent calls row, from the last snapshot and the calls the feed
+    delivered since.
+
+    The snapshot is the truth up to its ``last_event_id``: a delivered call it has read too (a restarted
+    display catching up from its stored feed position gets calls the snapshot holds) is listed once, and a
+    delivered call of another service day (a position stored yesterday) not at all; every call appears once,
+    in event order. The panel shows the newest call made after the snapshot, else the snapshot's newest call
+    still called or being served: a finished ticket makes the next snapshot (read on its event) drop it, and
+    the panel falls back to the call before or goes idle.
+    """
+    head = snapshot.last_event_id if snapshot is not None else -1
+    today = [c for c in live if snapshot is None or _day_of(c, snapshot) == snapshot.day]
+    known = {c.event_id: c for c in (*today, *(snapshot.recent_calls if snapshot is not None else ()))}
+    newest_first = sorted(known.values(), key=lambda c: c.event_id, reverse=True)
+    newer = [c for c in newest_first if c.event_id > head]
+    current = newer[0] if newer else (snapshot.current if snapshot is not None else None)
+    return current, tuple(once_each(newest_first)[:shown])
+
+
+def _day_of(call: Call, snapshot: DisplaySnapshot) -> date:
+    return service_day(require_utc(call.at), office_zone(snapshot.timezone))
 
 
 def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system_clock) -> DisplaySnapshot:
@@ -123,26 +165,37 @@ def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system
     ).all()
     waiting = tuple(Waiting(code, name, int(counts.get(sid, 0))) for sid, code, name in services)
     start_of_day = require_utc(datetime.combine(day, time(0), tzinfo=office.zone))
-    events = (
-        session.execute(
-            select(Event)
-            .where(Event.kind.in_(CALL_KINDS), Event.at >= start_of_day)
-            .order_by(Event.id.desc())
-            .limit(recent)
-        )
-        .scalars()
-        .all()
-    )
-    calls = tuple(
-        call
-        for call in (
-            Call.from_event(EventInfo(e.id, e.at, e.kind, e.ticket_id, None, None, None, dict(e.data or {})))
-            for e in events
-        )
-        if call is not None
-    )
+    # the service day's calls only (yesterday's never show); a recalled ticket has several call events,
+    # so more are read than are shown
+    todays = select(Event).where(Event.kind.in_(CALL_KINDS), Event.at >= start_of_day)
+    events = session.execute(todays.order_by(Event.id.desc()).limit(recent * 4)).scalars().all()
+    calls = tuple(once_each(_call(e) for e in events)[:recent])
+    active = session.execute(
+        todays.join(Ticket, Ticket.id == Event.ticket_id)
+        .where(Ticket.status.in_(("called", "serving")), Ticket.service_day == day)
+        .order_by(Event.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
     last = int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
-    return DisplaySnapshot(office.name, office.timezone, office.running_text, counters, waiting, calls, last)
+    return DisplaySnapshot(
+        office.name,
+        office.timezone,
+        office.running_text,
+        counters,
+        waiting,
+        calls,
+        last,
+        current=_call(active) if active is not None else None,
+        day=day,
+    )
+
+
+def _call(event: Event) -> Call:
+    call = Call.from_event(
+        EventInfo(event.id, event.at, event.kind, event.ticket_id, None, None, None, dict(event.data or {}))
+    )
+    assert call is not None, "read among the call kinds"
+    return call
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
-"""The waiting-room display: the newest call very large, every counter, the last calls, who is waiting.
+"""The waiting-room display: the current call very large, every counter, the last calls, who is waiting.
 
 Calls are shown the moment their event arrives through the change feed (the event carries the number,
-counter and service), and the window is repainted at once; counters and waiting counts are then re-read off
-the GUI thread. The layout scales with the window: the called number is about a quarter of the screen
-height, and a portrait screen stacks the panels.
+counter and service), and the window is repainted at once; counters, waiting counts and the day's calls are
+then re-read off the GUI thread. Sizes follow the rule in docs/DESIGN.md ("Display: readable from the back of
+the room", ``sizes.Floors``): counters, recent calls and waiting counts never shrink below it; what does not
+fit is paged (``paging``). A portrait screen stacks the panels.
 
 Texts are English in the code and go through Qt's translator (Bahasa Indonesia from ``display_id.ts``); the
 date comes from ``antrian.words``. On a language change every text is said again from the window's state
@@ -12,35 +13,43 @@ date comes from ``antrian.words``. On a language change every text is said again
 
 from __future__ import annotations
 
-import html
 import json
 import logging
-import threading
+import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
-from queue import SimpleQueue
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPixmap, QResizeEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from antrian import assets, words
-from antrian.domain.errors import AntrianError, InvalidInput
+from antrian.domain.errors import AntrianError
 from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
-from antrian.gui.fit import FitLabel
+from antrian.gui.display.jsonlog import LineLog, LineSink, open_log
+from antrian.gui.display.paging import PagedSection
+from antrian.gui.display.sizes import Floors, font_with_cap
+from antrian.gui.display.tiles import (
+    CallCounter,
+    CounterTile,
+    ElidedLabel,
+    RecentCall,
+    WaitingRow,
+    label,
+    restyle,
+)
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
@@ -49,6 +58,7 @@ from antrian.services.display import (
     CounterBoard,
     DisplaySnapshot,
     VoiceSettings,
+    calls_on_board,
     display_snapshot,
     get_voice_settings,
 )
@@ -56,11 +66,13 @@ from antrian.services.results import EventInfo
 from antrian.store.database import Database
 from antrian.voice.announcer import Announcer
 
+__all__ = ["DisplayWindow", "LineLog", "LineSink", "open_log"]
+
 log = logging.getLogger(__name__)
 
-AnyLabel = TypeVar("AnyLabel", bound=QLabel)
 RECENT_SHOWN = 6
 HIGHLIGHT_MS = 6000
+MARGIN = 24
 STYLE = """
 QWidget#display { background: #0b1f3a; }
 QLabel { color: #f5f7fa; }
@@ -68,74 +80,18 @@ QFrame#callPanel { background: #12305a; border-radius: 18px; }
 QFrame#callPanel[fresh="true"] { background: #f2b705; }
 QFrame#callPanel[fresh="true"] QLabel { color: #0b1f3a; }
 QLabel#callNumber { font-weight: 800; }
-QLabel#heading { color: #9fb3cc; font-weight: 600; }
+QLabel#heading, QLabel#page { color: #9fb3cc; font-weight: 600; }
+QLabel#callIdle { color: #c9d6e6; }
 QFrame.counter { background: #163a6b; border-radius: 12px; }
 QFrame.counter[state="paused"] { background: #4a3b12; }
 QFrame.counter[state="closed"] { background: #2a2f36; }
-QFrame.counter[state="closed"] QLabel { color: #7b8694; }
+QFrame.counter[state="closed"] QLabel { color: #9aa5b4; }
 QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
 QLabel#voiceStatus { color: #0b1f3a; background: #f2b705; border-radius: 6px; padding: 2px 8px; }
-QLabel#recent { background: #12305a; border-radius: 8px; padding: 4px; }
-QLabel#recent[empty="true"] { background: transparent; }
-QLabel#waiting { color: #f5f7fa; }
+QLabel#recent { background: #12305a; border-radius: 8px; }
+QFrame#waitingRow { background: #12305a; border-radius: 8px; }
 QFrame#ticker { background: #06162b; }
 """
-
-
-def _label(
-    text: str = "",
-    name: str | None = None,
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
-    *,
-    elastic: bool = True,
-) -> QLabel:
-    """A label; an elastic one never makes the window wider than the screen (long names are cut)."""
-    return _set_up(QLabel(text), name, align, elastic=elastic)
-
-
-def _set_up(label: AnyLabel, name: str | None, align: Qt.AlignmentFlag, *, elastic: bool = True) -> AnyLabel:
-    label.setAlignment(align)
-    if elastic:
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-class CounterTile(Retranslated, QFrame):
-    """One counter: its number, and the ticket it serves or why it is not serving."""
-
-    def __init__(self, board: CounterBoard) -> None:
-        super().__init__()
-        self.setProperty("class", "counter")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.title = _label()
-        self.value = _label()
-        self.value.setObjectName("counterValue")
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        self.update_board(board)
-
-    def retranslate(self) -> None:
-        self.update_board(self.board)
-
-    def update_board(self, board: CounterBoard) -> None:
-        self.board = board
-        self.title.setText(self.tr("COUNTER {number}").format(number=board.number))
-        if board.state == "closed":
-            self.value.setText(self.tr("CLOSED"))
-        elif board.state == "paused":
-            self.value.setText(self.tr("ON BREAK"))
-        else:
-            self.value.setText(board.current or "—")
-        if self.property("state") != board.state:
-            self.setProperty("state", board.state)
-            self.style().unpolish(self)
-            self.style().polish(self)
-            for child in (self.title, self.value):
-                child.style().unpolish(child)
-                child.style().polish(child)
 
 
 class DisplayWindow(Retranslated, QWidget):
@@ -160,19 +116,21 @@ class DisplayWindow(Retranslated, QWidget):
         self.setObjectName("display")
         self.setStyleSheet(STYLE)
         self._database = database
-        self._background = run_in_background
         self._log = log_json
         self._clock = clock
         self._announcer = announcer
         self._zone = office_zone("Asia/Jakarta")
         self._snapshot: DisplaySnapshot | None = None
-        self._recent: list[Call] = []
+        self._live: list[Call] = []  # the last calls the feed delivered (the snapshot may lag them)
+        self._recent: tuple[Call, ...] = ()
         self._current: Call | None = None  # the call in the large panel
         self._voice_problem: Message | None = None  # why calls are not spoken (the technical cause)
         self._tiles: dict[int, CounterTile] = {}
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
         self._portrait = False
+        self._text_font = QFont()
+        self._day = ""
         self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._voice_reader = CoalescedRead(
             run_in_background,
@@ -209,98 +167,88 @@ class DisplayWindow(Retranslated, QWidget):
     # -- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        # the window keeps the screen's size: nothing it shows may make it larger (a layout would)
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        self.offline = _label("", "offline")
+        self.offline = label("", "offline")
         self.offline.setWordWrap(True)
-        self.offline.hide()
         root.addWidget(self.offline)
 
         header = QHBoxLayout()
-        header.setContentsMargins(24, 12, 24, 12)
-        self.logo = _label("", "logo", elastic=False)
+        header.setContentsMargins(MARGIN, 8, MARGIN, 8)
+        header.setSpacing(16)
+        self.logo = label("", "logo", elastic=False)
         self._logo = QPixmap()
         self._logo.loadFromData(assets.read_bytes(assets.LOGO))
-        # a long name is drawn smaller, down to 60 %, then on two lines
-        self.office = _set_up(
-            FitLabel(bold=True, least=0.6),
-            "office",
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        )
-        self.office.setWordWrap(True)
-        self.date = _label(
-            "", "date", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
-        )
-        self.clock = _label(
-            "", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
-        )
-        header.setSpacing(16)
-        # a short mark, as wide as its words (an elastic label would get no width beside the office's name)
-        self.voice_status = _label(
-            "", "voiceStatus", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elastic=False
-        )
+        self.office = ElidedLabel("office")  # a name longer than the screen elides, whole in the tooltip
+        # a short mark, as wide as its words, for staff: the room reads nothing false from it
+        self.voice_status = label("", "voiceStatus", Qt.AlignmentFlag.AlignCenter, elastic=False)
         header.addWidget(self.logo)
         header.addWidget(self.office, 1)
         header.addWidget(self.voice_status, 0, Qt.AlignmentFlag.AlignVCenter)
-        when = QVBoxLayout()
-        when.setSpacing(0)
-        when.addWidget(self.clock)
-        when.addWidget(self.date)
-        header.addLayout(when)
         root.addLayout(header)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.setContentsMargins(24, 8, 24, 8)
-        self.body.setSpacing(24)
+        self.body.setContentsMargins(MARGIN, 4, MARGIN, 8)
+        self.body.setSpacing(MARGIN)
+        self.left = QVBoxLayout()
+        self.left.setSpacing(12)
         self.call_panel = QFrame()
         self.call_panel.setObjectName("callPanel")
         call = QVBoxLayout(self.call_panel)
-        self.call_heading = _label("", "heading")
-        self.call_number = _label("—", "callNumber")
-        self.call_counter = _label("", "callCounter")
-        self.call_service = _label("", "callService")
-        for widget in (self.call_heading, self.call_number, self.call_counter, self.call_service):
+        call.setContentsMargins(16, 8, 16, 8)
+        call.setSpacing(0)
+        self.call_heading = label("", "heading")
+        self.call_number = label("", "callNumber")
+        self.call_counter = CallCounter()
+        self.call_service = ElidedLabel("callService", lines=2, align=Qt.AlignmentFlag.AlignHCenter)
+        self.call_idle = label("", "callIdle")
+        self.call_idle.setWordWrap(True)
+        call.addWidget(self.call_heading)
+        call.addStretch(1)
+        # the number and its counter: side by side on a landscape screen, one over the other in portrait
+        self.call_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.call_row.setSpacing(32)
+        self.call_row.addWidget(self.call_number, 1)
+        self.call_row.addWidget(self.call_counter, 0, Qt.AlignmentFlag.AlignHCenter)
+        call.addLayout(self.call_row)
+        for widget in (self.call_service, self.call_idle):
             call.addWidget(widget)
-        self.body.addWidget(self.call_panel, 3)
-        side = QVBoxLayout()
-        self.counters_heading = _label("", "heading")
-        side.addWidget(self.counters_heading)
-        self.counter_grid = QGridLayout()
-        self.counter_grid.setSpacing(10)
-        side.addLayout(self.counter_grid, 1)
-        self.body.addLayout(side, 2)
+        call.addStretch(1)
+        self.left.addWidget(self.call_panel, 1)
+        self.recent_section = PagedSection(rotate=False, by_columns=False)
+        self.recent_labels = [RecentCall() for _ in range(RECENT_SHOWN)]
+        self.recent_section.grid.set_cells(list(self.recent_labels))
+        self.left.addWidget(self.recent_section)
+        self.body.addLayout(self.left, 2)
+        self.right = QVBoxLayout()
+        self.right.setSpacing(12)
+        self.counters_section = PagedSection()
+        self.waiting_section = PagedSection()
+        self.right.addWidget(self.counters_section, 3)
+        self.right.addWidget(self.waiting_section, 2)
+        self.body.addLayout(self.right, 3)
         root.addLayout(self.body, 1)
+        # the old names the rest of the program and its tests know these headings by
+        self.counters_heading = self.counters_section.heading
+        self.recent_heading = self.recent_section.heading
+        self.waiting_heading = self.waiting_section.heading
 
-        self.lower = lower = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        lower.setContentsMargins(24, 4, 24, 8)
-        recent_box = QVBoxLayout()
-        self.recent_heading = _label("", "heading", Qt.AlignmentFlag.AlignLeft)
-        recent_box.addWidget(self.recent_heading)
-        self.recent_row = QHBoxLayout()
-        # the stylesheet pads a recent call by 4 pixels; "Counter 12" may need to be drawn smaller
-        self.recent_labels = [
-            _set_up(FitLabel(padding=12), "recent", Qt.AlignmentFlag.AlignCenter) for _ in range(RECENT_SHOWN)
-        ]
-        for label in self.recent_labels:
-            self.recent_row.addWidget(label)
-        self.recent_row.setSpacing(10)
-        recent_box.addLayout(self.recent_row)
-        lower.addLayout(recent_box, 3)
-        waiting_box = QVBoxLayout()
-        self.waiting_heading = _label("", "heading", Qt.AlignmentFlag.AlignLeft)
-        waiting_box.addWidget(self.waiting_heading)
-        self.waiting_label = _label("", "waiting", Qt.AlignmentFlag.AlignLeft)
-        self.waiting_label.setWordWrap(True)
-        waiting_box.addWidget(self.waiting_label)
-        lower.addLayout(waiting_box, 2)
-        root.addLayout(lower)
-
+        # the bottom bar: the time, the date and the office's running text (below them in portrait)
         self.ticker_frame = QFrame()
         self.ticker_frame.setObjectName("ticker")
-        ticker = QHBoxLayout(self.ticker_frame)
-        ticker.setContentsMargins(0, 4, 0, 4)
-        self.ticker = _label("", "ticker", Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        ticker.addWidget(self.ticker)
+        self.bottom = QGridLayout(self.ticker_frame)
+        self.bottom.setContentsMargins(MARGIN, 4, 0, 4)
+        self.bottom.setHorizontalSpacing(MARGIN)
+        self.bottom.setVerticalSpacing(0)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.clock = label("", "clock", left, elastic=False)
+        self.date = label("", "date", left, elastic=False)
+        self.ticker = label("", "ticker", left)
+        self.bottom.addWidget(self.clock, 0, 0)
+        self.bottom.addWidget(self.date, 0, 1)
+        self.bottom.addWidget(self.ticker, 0, 2)
         root.addWidget(self.ticker_frame)
         # hidden only now: a widget hidden before a layout takes it would show again with its new parent
         self.offline.hide()
@@ -322,8 +270,8 @@ class DisplayWindow(Retranslated, QWidget):
         self._say_current()
         self._render_recent()
         self._say_voice_status()
-        self._render_waiting()
         self._tick()
+        self._scale()  # the words' widths set the cells' sizes
 
     # -- scaling --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -331,57 +279,108 @@ class DisplayWindow(Retranslated, QWidget):
         self._scale()
 
     def _scale(self) -> None:
+        """Every font from the readability rule for this size of screen, and the cells' sizes from them."""
         height, width = max(self.height(), 1), max(self.width(), 1)
         portrait = height > width
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self.body.setDirection(direction)
-        self.lower.setDirection(direction)
-        if portrait != self._portrait:
-            self._portrait = portrait
-            self._arrange_tiles()
-        unit = min(height, width * 9 / 16) if not portrait else min(height * 9 / 16, width)
-
-        def font(label: QLabel, share: float, bold: bool = False) -> None:
-            f = QFont(label.font())
-            f.setPixelSize(max(10, int(unit * share)))
-            f.setBold(bold)
-            label.setFont(f)
-
-        # the called number: at least 15 % of the screen height (here about 24 % in landscape)
-        number_share = 0.24 if not portrait else 0.15
-        f = QFont(self.call_number.font())
-        f.setPixelSize(int(height * number_share))
-        f.setBold(True)
-        self.call_number.setFont(f)
-        font(self.call_counter, 0.10, True)
-        font(self.call_heading, 0.045, True)
-        font(self.call_service, 0.045)
-        self.office.set_pixels(int(unit * (0.045 if not portrait else 0.034)))
-        font(self.clock, 0.045, True)
-        font(self.date, 0.032 if not portrait else 0.026)
-        side = max(16, int(unit * 0.07))
+        self._portrait = portrait
+        floors = Floors(width, height)
+        text = self._text_font = font_with_cap(self.font(), floors.text)
+        bold = font_with_cap(self.font(), floors.text, bold=True)
+        for widget in (self.date, self.ticker, self.call_service):
+            widget.setFont(text)
+        for widget in (self.offline, self.office, self.clock, self.call_heading, self.call_counter.word):
+            widget.setFont(bold)
+        for widget in self._headings():
+            widget.setFont(bold)
+        self.call_service.set_lines(
+            1 if portrait else 2
+        )  # portrait: wider, and its height goes to the counters
+        self.call_row.setSpacing(0 if portrait else 32)
+        self.call_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.call_counter.set_stacked(not portrait)
+        self.voice_status.setFont(font_with_cap(self.font(), floors.text * 0.6))
+        self._say_voice_status()
+        idle = font_with_cap(self.font(), floors.text * 1.5, bold=True)
+        self.call_idle.setFont(idle)
+        self.call_idle.setFixedHeight(QFontMetrics(idle).lineSpacing() * 2 + 4)  # wrapped or not, one size
+        self._scale_call(floors, width, height)
+        side = QFontMetrics(bold).lineSpacing()
         self.logo.setPixmap(
             self._logo.scaled(
                 side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         )
-        self.logo.setFixedWidth(side + 12)
-        font(self.voice_status, 0.025)
-        font(self.offline, 0.035, True)
-        for label in (self.counters_heading, self.recent_heading, self.waiting_heading):
-            font(label, 0.028, True)
+        self.logo.setFixedWidth(side + 4)
+        self.bottom.removeWidget(self.ticker)
+        if portrait:  # too narrow for the running text beside the date
+            self.bottom.addWidget(self.ticker, 1, 0, 1, 3)
+        else:
+            self.bottom.addWidget(self.ticker, 0, 2)
+        self.bottom.setColumnStretch(2, 1)
+        self.ticker_frame.setFixedHeight((QFontMetrics(text).lineSpacing() + 4) * (2 if portrait else 1) + 8)
+        self.office.set_lines(2 if portrait else 1)
+        # in portrait the call takes the height it needs and the counters and waiting counts the rest
+        self.body.setStretch(0, 0 if portrait else 2)
+        self.body.setStretch(1, 1 if portrait else 3)
+        numbers = self._numbers_shown()
         for tile in self._tiles.values():
-            font(tile.title, 0.028, True)
-            font(tile.value, 0.055, True)
-        for label in self.recent_labels:
-            label.set_pixels(max(10, int(unit * 0.034)))
-        font(self.waiting_label, 0.032)
-        font(self.ticker, 0.035)
-        self.ticker_frame.setFixedHeight(int(unit * 0.06))
+            tile.set_text_font(bold)
+        if self._tiles:
+            self.counters_section.grid.set_cell_size(
+                max((tile.needs(bold, numbers) for tile in self._tiles.values()), key=QSize.width)
+            )
+        for recent in self.recent_labels:
+            recent.setFont(text)
+        last_counter = max(self._tiles, default=9)
+        self.recent_section.grid.set_cell_size(self.recent_labels[0].needs(text, numbers, last_counter))
+        for row in self._waiting_rows():
+            row.set_text_font(text)
+        self.waiting_section.grid.set_cell_size(WaitingRow.needs(text))
+
+    def _scale_call(self, floors: Floors, width: int, height: int) -> None:
+        """The called number: at least the call's floor, larger up to a share of the screen, never wider
+        than its panel; the counter's number as large, or nearly."""
+        least = font_with_cap(self.font(), floors.call, bold=True)
+        share = 0.15 if self._portrait else 0.18
+        font = QFont(least)
+        font.setPixelSize(max(least.pixelSize(), int(height * share)))
+        sample = max(self.call_number.text(), "W888", key=len)
+        counter = QFont(font)
+        counter.setPixelSize(
+            max(least.pixelSize(), int(font.pixelSize() * (0.67 if self._portrait else 0.8)))
+        )
+        self.call_counter.number.setFont(counter)
+        beside = 0 if self._portrait else self.call_counter.needs(True) + 32
+        room = (width - 2 * MARGIN if self._portrait else (width - 3 * MARGIN) * 2 // 5) - 32 - beside
+        advance = QFontMetrics(font).horizontalAdvance(sample)
+        if advance > room:
+            font.setPixelSize(max(least.pixelSize(), int(font.pixelSize() * room / advance)))
+        self.call_number.setFont(font)
+        # the panel is never narrower than the number at its floor: the counters take what is left
+        self.call_panel.setMinimumWidth(QFontMetrics(least).horizontalAdvance(sample) + 32 + beside)
+        self.call_counter.setFixedWidth(self.call_counter.needs(not self._portrait))
+        for part in (self.call_number, self.call_counter.word, self.call_counter.number):
+            part.setMinimumHeight(math.ceil(QFontMetricsF(part.font()).height()))  # never a line cut short
+
+    def _headings(self) -> tuple[QLabel, ...]:
+        sections = (self.counters_section, self.recent_section, self.waiting_section)
+        return tuple(label for s in sections for label in (s.heading, s.page_mark))
+
+    def _numbers_shown(self) -> list[str]:
+        """The ticket numbers cells may have to show whole: today's and a wide sample."""
+        shown = [c.number for c in self._recent] + [t.board.current or "" for t in self._tiles.values()]
+        return ["W888", *shown]
+
+    def _waiting_rows(self) -> list[WaitingRow]:
+        return [row for row in self.waiting_section.grid.cells() if isinstance(row, WaitingRow)]
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read counters, waiting counts and recent calls off the GUI thread (coalesced)."""
+        """Re-read counters, waiting counts and the day's calls off the GUI thread (coalesced)."""
         self._reader.request()
 
     def _read_snapshot(self) -> DisplaySnapshot:
@@ -389,67 +388,53 @@ class DisplayWindow(Retranslated, QWidget):
             return display_snapshot(session, recent=RECENT_SHOWN)
 
     def _apply_snapshot(self, snapshot: DisplaySnapshot) -> None:
-        first = self._snapshot is None
-        if first:
+        if self._snapshot is None:
             self._live_after = snapshot.last_event_id
         self._snapshot = snapshot
+        self._live = self._live[-4 * RECENT_SHOWN :]  # older ones are in the snapshot, or past showing
         self._zone = office_zone(snapshot.timezone)
-        self.office.setText(snapshot.office_name)
+        self.office.set_full_text(snapshot.office_name)
         if snapshot.running_text != self._ticker_text:
             self._ticker_text = snapshot.running_text
             self._ticker_offset = 0
         self._apply_counters(snapshot.counters)
-        self._render_waiting()
-        if first and snapshot.recent_calls and not self._recent:
-            self._recent = list(snapshot.recent_calls)
-            self._show_current(self._recent[0], fresh=False)
-            self._render_recent()
+        self._apply_waiting()
+        self._show_calls(fresh=False)
         self._tick()
 
-    def _render_waiting(self) -> None:
+    def _apply_waiting(self) -> None:
         waiting = self._snapshot.waiting if self._snapshot else ()
-        self.waiting_label.setText(
-            "<table width='100%'>"
-            + "".join(
-                f"<tr><td>{html.escape(f'{w.code} {w.name}')}</td>"
-                f"<td align='right'><b>{words.number(w.count)}</b></td></tr>"
-                for w in waiting
-            )
-            + "</table>"
-        )
+        grid = self.waiting_section.grid
+        rows = self._waiting_rows()
+        if len(rows) != len(waiting):
+            rows = [WaitingRow() for _ in waiting]
+            for row in rows:
+                row.set_text_font(self._text_font)
+            grid.set_cells(list(rows))
+        for row, service in zip(rows, waiting, strict=True):
+            row.show_waiting(service)
 
     def _apply_counters(self, boards: tuple[CounterBoard, ...]) -> None:
         wanted = {board.number for board in boards}
         if wanted != set(self._tiles):
-            for tile in self._tiles.values():
-                tile.deleteLater()
             self._tiles = {board.number: CounterTile(board) for board in boards}
-            self._arrange_tiles()
+            self.counters_section.grid.set_cells([self._tiles[n] for n in sorted(self._tiles)])
             self._scale()
         for board in boards:
             self._tiles[board.number].update_board(board)
-
-    def _arrange_tiles(self) -> None:
-        columns = 2 if self._portrait or len(self._tiles) > 4 else 1
-        for tile in self._tiles.values():
-            self.counter_grid.removeWidget(tile)
-        for index, number in enumerate(sorted(self._tiles)):
-            self.counter_grid.addWidget(self._tiles[number], index // columns, index % columns)
 
     def handle_events(self, events: list[EventInfo]) -> list[Call]:
         """Show every call among ``events`` at once; return them (for the voice)."""
         calls = [call for call in map(Call.from_event, events) if call is not None]
         for call in calls:
-            self._recent = [c for c in self._recent if c.number != call.number][: RECENT_SHOWN - 1]
-            self._recent.insert(0, call)
-            self._show_current(call, fresh=True)
+            self._live.append(call)
             tile = self._tiles.get(call.counter)
             if tile is not None:
                 tile.update_board(
                     CounterBoard(call.counter, tile.board.name, "open", call.number, call.service, None)
                 )
         if calls:
-            self._render_recent()
+            self._show_calls(fresh=True)
             self.repaint()
             painted = time.time()
             for call in calls:
@@ -489,26 +474,45 @@ class DisplayWindow(Retranslated, QWidget):
         for call in calls:
             # A live call is always spoken, whatever the counter PC's clock says; only the backlog a
             # restarted display catches up on is filtered by age.
-            live = self._live_after is not None and call.event_id > self._live_after
-            if live or (now - call.at).total_seconds() <= limit:
+            if self._is_live(call) or (now - call.at).total_seconds() <= limit:
                 self._announcer.announce(call)
             else:
                 self._write_voice_log("not_spoken", call.event_id, f"older than {limit} s")
 
-    def _show_current(self, call: Call, *, fresh: bool) -> None:
-        self._current = call
+    def _is_live(self, call: Call) -> bool:
+        return self._live_after is not None and call.event_id > self._live_after
+
+    def _show_calls(self, *, fresh: bool) -> None:
+        """The large panel and the recent row from the last snapshot and the calls delivered since; a new
+        live call in the panel is highlighted."""
+        current, self._recent = calls_on_board(self._snapshot, self._live, RECENT_SHOWN)
+        changed = (current and current.event_id) != (self._current and self._current.event_id)
+        self._current = current
         self._say_current()
-        if fresh:
+        self._render_recent()
+        if fresh and changed and current is not None and self._is_live(current):
             self._set_fresh(True)
             self._highlight.start()
+        elif current is None or (changed and not fresh):
+            self._set_fresh(False)
 
     def _say_current(self) -> None:
         call = self._current
+        for widget in (self.call_number, self.call_counter, self.call_service):
+            widget.setVisible(call is not None)
+        self.call_idle.setVisible(call is None)
         if call is None:
+            # the day's first call has not been made, or everyone called has been served
+            self.call_idle.setText(
+                self.tr("Please wait to be called") if self._recent else self.tr("No calls yet")
+            )
+            self.call_number.setText("")
+            self.call_counter.set_counter(None)
+            self.call_service.set_full_text("")
             return
         self.call_number.setText(call.number)
-        self.call_counter.setText(self.tr("COUNTER {number}").format(number=call.counter))
-        self.call_service.setText(
+        self.call_counter.set_counter(call.counter)
+        self.call_service.set_full_text(
             self.tr("{service} (called again)").format(service=call.service_name)
             if call.recall
             else call.service_name
@@ -516,22 +520,13 @@ class DisplayWindow(Retranslated, QWidget):
 
     def _set_fresh(self, fresh: bool) -> None:
         self.call_panel.setProperty("fresh", "true" if fresh else "false")
-        for widget in (self.call_panel, *self.call_panel.findChildren(QLabel)):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        restyle(self.call_panel, *self.call_panel.findChildren(QLabel))
 
     def _render_recent(self) -> None:
-        for label, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
-            label.setText(
-                f"<b>{call.number}</b><br><span style='color:#9fb3cc'>"
-                + self.tr("Counter {number}").format(number=call.counter)
-                + "</span>"
-                if call
-                else ""
-            )
-            label.setProperty("empty", "false" if call else "true")
-            label.style().unpolish(label)
-            label.style().polish(label)
+        for recent, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
+            recent.show_call(call)
+        self.recent_section.grid.set_count(len(self._recent))
+        # no calls yet today: the heading over no boxes (the large panel says so)
 
     def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
         """The banner: shown while the database cannot be used, with the cause; gone once it can."""
@@ -552,13 +547,22 @@ class DisplayWindow(Retranslated, QWidget):
 
     def _say_voice_status(self) -> None:
         problem = self._voice_problem
-        self.voice_status.setText(self.tr("Sound unavailable") if problem else "")
-        self.voice_status.setToolTip(words.say(problem) if problem else "")
+        mark = self.voice_status
+        mark.setText(self.tr("Sound unavailable") if problem else "")
+        mark.setToolTip(words.say(problem) if problem else "")
+        # as wide as its words and the stylesheet's padding, whatever room the office's name would take
+        mark.setFixedWidth(QFontMetrics(mark.font()).horizontalAdvance(mark.text()) + 24)
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)
         self.date.setText(words.long_date(local))
         self.clock.setText(local.strftime("%H:%M:%S"))
+        for widget in (self.date, self.clock):  # whole, even before the layout has heard of a new text
+            widget.setMinimumWidth(QFontMetrics(widget.font()).horizontalAdvance(widget.text()) + 4)
+        day = local.date().isoformat()
+        if self._day and day != self._day:
+            self.refresh()  # past midnight: yesterday's calls leave the screen without waiting for an event
+        self._day = day
 
     def _scroll_ticker(self) -> None:
         if not self._ticker_text:
@@ -591,54 +595,3 @@ class DisplayWindow(Retranslated, QWidget):
         }
         self._log.write(json.dumps(record) + "\n")
         self._log.flush()
-
-
-class LineSink(Protocol):
-    """Where the display writes its JSON lines: a file, or a ``LineLog``."""
-
-    def write(self, text: str, /) -> int: ...
-
-    def flush(self) -> None: ...
-
-
-class LineLog:
-    """A file of JSON lines written by its own thread, so that a slow disk never holds the display's
-    repaint; each line reaches the file as soon as that thread has written it."""
-
-    def __init__(self, path: Path) -> None:
-        try:
-            self._file = path.open("a", buffering=1)
-        except OSError as error:  # a folder that does not exist, no permission, a folder given as the file
-            raise InvalidInput(
-                "input.file_unwritable",
-                option="--log-json",
-                path=str(path),
-                reason=error.strerror or str(error),
-            ) from None
-        self._lines: SimpleQueue[str | None] = SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="antrian-display-log", daemon=True)
-        self._thread.start()
-
-    def write(self, text: str, /) -> int:
-        self._lines.put(text)
-        return len(text)
-
-    def flush(self) -> None:
-        """Nothing to do: the writer thread's file is line-buffered."""
-
-    def close(self) -> None:
-        """Write what is queued, then close the file."""
-        self._lines.put(None)
-        self._thread.join(5)
-        self._file.close()
-
-    def _run(self) -> None:
-        while (text := self._lines.get()) is not None:
-            try:
-                self._file.write(text)
-            except OSError as error:  # a full disk loses log lines, never the display
-                log.warning("display log line not written: %s", error)
-
-
-def open_log(path: str | None) -> LineLog | None:
-    return LineLog(Path(path)) if path else None

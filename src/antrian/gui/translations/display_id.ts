@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>CallCounter</name>
+    <message>
+        <source>COUNTER</source>
+        <translation>LOKET</translation>
+    </message>
+</context>
+<context>
     <name>CounterTile</name>
     <message>
         <source>COUNTER {number}</source>
@@ -39,20 +46,27 @@
         <translation>MENUNGGU</translation>
     </message>
     <message>
-        <source>COUNTER {number}</source>
-        <translation>LOKET {number}</translation>
+        <source>Please wait to be called</source>
+        <translation>Silakan tunggu panggilan</translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Belum ada panggilan</translation>
     </message>
     <message>
         <source>{service} (called again)</source>
         <translation>{service} (panggilan ulang)</translation>
     </message>
     <message>
-        <source>Counter {number}</source>
-        <translation>Loket {number}</translation>
-    </message>
-    <message>
         <source>Sound unavailable</source>
         <translation>Suara tidak tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCall</name>
+    <message>
+        <source>Counter {number}</source>
+        <translation>Loket {number}</translation>
     </message>
 </context>
 </TS>
