@@ -59,6 +59,7 @@ class ServiceButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.code_label = _label(self, wrap=False)
         self.code_label.setObjectName("code")
+        self.code_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name = _label(self)
         self.detail = _label(self)
@@ -136,11 +137,10 @@ class ServiceButton(QPushButton):
             metrics = QFontMetrics(font)
             lines = max(1, height // metrics.lineSpacing())
             budget = room * lines
-            while budget > 0:
-                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, budget)
-                if wrapped_height(font, room, shown) <= max(height, metrics.lineSpacing()):
-                    break
-                budget -= max(1, room // 10)
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, budget)
+            while budget > room and wrapped_height(font, room, shown) > max(height, metrics.lineSpacing()):
+                budget -= max(1, room // 10)  # wrapping loses the ends of lines: try a little less
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(room, budget))
         self.name.setText(shown)
         self.setToolTip(name if shown != name else "")
 

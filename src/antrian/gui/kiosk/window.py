@@ -81,8 +81,8 @@ QPushButton:disabled { background: #2a2f36; color: #9aa4b0; }
 QPushButton#service { padding: 0px; }
 QPushButton#service QLabel { color: #0b1f3a; }
 QPushButton#service QLabel:disabled { color: #c3cad3; }
-QLabel#code { background: #0b1f3a; color: #f2b705; border-radius: 12px; }
-QLabel#code:disabled { background: #454d58; color: #c3cad3; }
+QPushButton#service QLabel#code { background: #0b1f3a; color: #f2b705; border-radius: 12px; }
+QPushButton#service QLabel#code:disabled { background: #454d58; color: #c3cad3; }
 QPushButton#priority { background: #1e7a46; color: white; }
 QPushButton#back, QPushButton#reprint, QPushButton#page { background: #12305a; color: white; }
 QPushButton#nextPage { background: #f2b705; color: #0b1f3a; }
