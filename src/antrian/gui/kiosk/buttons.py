@@ -14,9 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from antrian import words
 from antrian.services.kiosk import ServiceTile
 
-MARGIN = 14  # pixels between a button's edge and its words
-GAP = 6  # between the code and the name, and between the name and the queue
-
 
 def _label(parent: QWidget, *, wrap: bool = True) -> QLabel:
     label = QLabel(parent)
@@ -65,13 +62,12 @@ class ServiceButton(QPushButton):
         self.detail = _label(self)
         self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.margin, self.gap = 14, 6  # around the words; between the code, the name and the queue
         words_column = QVBoxLayout()
-        words_column.setSpacing(GAP)
+        self._words_column = words_column
         words_column.addWidget(self.name, 1)
         words_column.addWidget(self.detail, 1)
         row = QHBoxLayout(self)
-        row.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        row.setSpacing(GAP * 2)
         row.addWidget(self.code_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(words_column, 1)
         self.tile = tile
@@ -99,11 +95,17 @@ class ServiceButton(QPushButton):
         self.code_label.setFont(_font(self.font(), int(name_pixels * 1.5), True))
         side = int(name_pixels * 2.4)
         self.code_label.setFixedSize(side, side)
+        # room around the words grows with them: a 4K kiosk's buttons are not a 768-pixel one's, cramped
+        self.margin, self.gap = max(14, int(name_pixels * 0.6)), max(6, int(name_pixels * 0.25))
+        self._words_column.setSpacing(self.gap)
+        row = self.layout()
+        row.setContentsMargins(self.margin, self.margin, self.margin, self.margin)
+        row.setSpacing(self.gap * 2)
         self._fit_name()
 
     def text_width(self, width: int) -> int:
         """The width the name and the queue have in a button ``width`` pixels wide."""
-        return width - 2 * MARGIN - self.code_label.width() - 2 * GAP
+        return width - 2 * self.margin - self.code_label.width() - 2 * self.gap
 
     def fits_width(self, width: int) -> bool:
         """Whether every word of the name and the queue fits on a line of a button this wide."""
@@ -116,9 +118,9 @@ class ServiceButton(QPushButton):
     def needed_height(self, width: int) -> int:
         """The height that shows the whole name and queue, wrapped, in a button ``width`` pixels wide."""
         room = self.text_width(width)
-        text = wrapped_height(self.name.font(), room, self.tile.name) + GAP
+        text = wrapped_height(self.name.font(), room, self.tile.name) + self.gap
         text += wrapped_height(self.detail.font(), room, self.detail.text())
-        return 2 * MARGIN + max(self.code_label.height(), text)
+        return 2 * self.margin + max(self.code_label.height(), text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -130,7 +132,10 @@ class ServiceButton(QPushButton):
         name, font = self.tile.name, self.name.font()
         room = self.text_width(self.width())
         height = (
-            self.height() - 2 * MARGIN - GAP - wrapped_height(self.detail.font(), room, self.detail.text())
+            self.height()
+            - 2 * self.margin
+            - self.gap
+            - wrapped_height(self.detail.font(), room, self.detail.text())
         )
         shown = name
         if room > 0 and wrapped_height(font, room, name) > height:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from antrian.gui.kiosk.buttons import ServiceButton
 from antrian.services.kiosk import ServiceTile
 
-GAP = 16  # pixels between buttons
 SCALES = (1.0, 0.85, 0.7)  # the text sizes tried, as shares of the asked one
 ASPECT = 3.0  # a button's most comfortable width to height
 
@@ -32,7 +31,7 @@ ASPECT = 3.0  # a button's most comfortable width to height
 class Sizes:
     """What the window asks of the grid, in pixels: ``target`` the least side of anything touched; the
     name and the queue as large as ``name``/``detail``, never below ``least_name``/``least_detail``; the
-    page buttons' text ``pager``."""
+    page buttons' text ``pager``; ``gap`` between buttons."""
 
     target: int
     name: int
@@ -40,6 +39,7 @@ class Sizes:
     least_name: int
     least_detail: int
     pager: int
+    gap: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ class ServiceGrid(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.buttons: dict[str, ServiceButton] = {}
-        self.sizes = Sizes(60, 24, 18, 20, 16, 20)
+        self.sizes = Sizes(60, 24, 18, 20, 16, 20, 16)
         self.arrangement: Arrangement | None = None
         self.page = 0
         self.previous = QPushButton(self)
@@ -131,6 +131,7 @@ class ServiceGrid(QWidget):
 
     def _choose(self, width: int, height: int) -> Arrangement | None:
         buttons, sizes = list(self.buttons.values()), self.sizes
+        gap = sizes.gap
         count = len(buttons)
         if not count or width <= 0 or height <= 0:
             return None
@@ -145,24 +146,45 @@ class ServiceGrid(QWidget):
             for button in buttons:
                 button.set_fonts(name, detail)
             for columns in range(1, count + 1):
-                cell = (width - (columns - 1) * GAP) // columns
+                cell = (width - (columns - 1) * gap) // columns
                 if cell < sizes.target or not all(button.fits_width(cell) for button in buttons):
                     break  # narrower still with more columns
                 need = max(sizes.target, *(button.needed_height(cell) for button in buttons))
                 rows, pages, room = math.ceil(count / columns), 1, height
-                if rows * need + (rows - 1) * GAP > height:
-                    room = height - sizes.target - GAP  # the page buttons' row
-                    rows = (room + GAP) // (need + GAP)
+                if rows * need + (rows - 1) * gap > height:
+                    room = height - sizes.target - gap  # the page buttons' row
+                    rows = (room + gap) // (need + gap)
                     if rows < 1:
                         continue
                     pages = math.ceil(count / (rows * columns))
-                cell_height = (room - (rows - 1) * GAP) / rows
+                cell_height = (room - (rows - 1) * gap) / rows
                 key = (pages, -scale, abs(math.log(cell / cell_height / ASPECT)))
                 if best is None or key < best[0]:
                     best = (key, Arrangement(columns, rows, pages, name, detail))
         if best is None:  # no room for even one readable button: one per page, the names elided
             return Arrangement(1, 1, count, sizes.least_name, sizes.least_detail)
-        return best[1]
+        return self._grown(best[1], width, height)
+
+    def _grown(self, arrangement: Arrangement, width: int, height: int) -> Arrangement:
+        """``arrangement`` with the largest text, up to the asked size, that its cells (stretched to fill
+        the grid) still hold: the rows chosen for small text may leave room for larger."""
+        sizes, buttons = self.sizes, list(self.buttons.values())
+        room = height - (sizes.target + sizes.gap if arrangement.pages > 1 else 0)
+        cell = _cell(width, room, arrangement.columns, arrangement.rows, 0, 0, sizes.gap)
+        steps = 8
+        for step in range(steps + 1):
+            share = 1 - step * (1 - SCALES[-1]) / steps
+            name = max(sizes.least_name, round(sizes.name * share))
+            detail = max(sizes.least_detail, round(sizes.detail * share))
+            if name <= arrangement.name:
+                break
+            for button in buttons:
+                button.set_fonts(name, detail)
+            if all(
+                b.fits_width(cell.width()) and b.needed_height(cell.width()) <= cell.height() for b in buttons
+            ):
+                return Arrangement(arrangement.columns, arrangement.rows, arrangement.pages, name, detail)
+        return arrangement
 
     def show_page(self, page: int) -> None:
         """Place page ``page`` (counted from 0, kept within the pages there are) and hide the others."""
@@ -174,9 +196,9 @@ class ServiceGrid(QWidget):
                 widget.hide()
             return
         self.page = max(0, min(page, arrangement.pages - 1))
-        paged = arrangement.pages > 1
+        paged, gap = arrangement.pages > 1, self.sizes.gap
         width, height = self.width(), self.height()
-        room = height - (self.sizes.target + GAP if paged else 0)
+        room = height - (self.sizes.target + gap if paged else 0)
         first = self.page * arrangement.per_page
         for index, button in enumerate(self.buttons.values()):
             place = index - first
@@ -184,7 +206,9 @@ class ServiceGrid(QWidget):
                 button.hide()
                 continue
             row, column = divmod(place, arrangement.columns)
-            button.setGeometry(_cell(width, room, arrangement.columns, arrangement.rows, column, row))
+            button.setGeometry(
+                _cell(width, room, arrangement.columns, arrangement.rows, column, row, self.sizes.gap)
+            )
             button.show()
         for widget in (self.previous, self.next, self.indicator):
             widget.setVisible(paged)
@@ -192,7 +216,7 @@ class ServiceGrid(QWidget):
             top, side = height - self.sizes.target, width * 3 // 10
             self.previous.setGeometry(0, top, side, self.sizes.target)
             self.next.setGeometry(width - side, top, side, self.sizes.target)
-            self.indicator.setGeometry(side + GAP, top, width - 2 * (side + GAP), self.sizes.target)
+            self.indicator.setGeometry(side + gap, top, width - 2 * (side + gap), self.sizes.target)
             self.previous.setEnabled(self.page > 0)
             self.next.setEnabled(self.page < arrangement.pages - 1)
         self._say_page()
@@ -207,11 +231,11 @@ class ServiceGrid(QWidget):
         return list(self.buttons).index(code) // per_page
 
 
-def _cell(width: int, height: int, columns: int, rows: int, column: int, row: int) -> QRect:
-    """Cell (``column``, ``row``) of a grid filling ``width`` x ``height`` with GAP between cells; the
-    pixels that do not divide evenly are spread over the cells."""
-    left = round(column * (width + GAP) / columns)
-    right = round((column + 1) * (width + GAP) / columns) - GAP
-    top = round(row * (height + GAP) / rows)
-    bottom = round((row + 1) * (height + GAP) / rows) - GAP
+def _cell(width: int, height: int, columns: int, rows: int, column: int, row: int, gap: int) -> QRect:
+    """Cell (``column``, ``row``) of a grid filling ``width`` x ``height`` with ``gap`` pixels between
+    cells; the pixels that do not divide evenly are spread over the cells."""
+    left = round(column * (width + gap) / columns)
+    right = round((column + 1) * (width + gap) / columns) - gap
+    top = round(row * (height + gap) / rows)
+    bottom = round((row + 1) * (height + gap) / rows) - gap
     return QRect(left, top, right - left, bottom - top)

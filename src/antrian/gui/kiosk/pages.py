@@ -52,6 +52,7 @@ class HomePage(QWidget):
         bottom.setSpacing(16)
         bottom.addWidget(self.priority_button, 3)
         bottom.addWidget(self.cancel_priority, 1)
+        self._bottom = bottom
         for button in (self.priority_button, self.cancel_priority):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         for widget in (self.office, self.title, self.mode):
@@ -62,6 +63,11 @@ class HomePage(QWidget):
         self.cancel_priority.hide()
 
     def set_sizes(self, unit: float, target: int, sizes: Sizes, least: int) -> None:
+        space = sizes.gap
+        layout = self.layout()
+        layout.setContentsMargins(2 * space, int(1.5 * space), 2 * space, int(1.5 * space))
+        layout.setSpacing(space)
+        self._bottom.setSpacing(space)
         self.office.set_pixels(max(least, int(unit * 0.05)))
         _font(self.title, max(least, int(unit * 0.035)), False)
         _font(self.mode, max(least, int(unit * 0.032)), True)

@@ -86,6 +86,7 @@ QPushButton#service QLabel#code:disabled { background: #454d58; color: #c3cad3; 
 QPushButton#priority { background: #1e7a46; color: white; }
 QPushButton#back, QPushButton#reprint, QPushButton#page { background: #12305a; color: white; }
 QPushButton#nextPage { background: #f2b705; color: #0b1f3a; }
+QPushButton#page:disabled, QPushButton#nextPage:disabled { background: #1a2738; color: #5d6b7c; }
 QLabel#number { color: #f2b705; font-weight: 800; }
 QLabel#printProblem { background: #b3261e; color: white; border-radius: 10px; padding: 10px; }
 QLabel#printStatus { background: #12305a; color: white; border-radius: 10px; padding: 10px; }
@@ -295,6 +296,7 @@ class KioskWindow(Retranslated, QWidget):
             least_name=sizes.pixels(sizes.NAME_MM, pitch),
             least_detail=least,
             pager=max(least, int(unit * 0.03)),
+            gap=max(16, int(unit * 0.02)),
         )
         self.home.set_sizes(unit, target, grid, least)
         self.groups.set_sizes(unit, target, least)
