@@ -166,6 +166,7 @@ def test_every_page_fits_and_every_service_can_be_reached(
     window.resize(*size)
     window.show()
     qtbot.waitUntil(lambda: len(window._buttons) == count, timeout=5000)
+    QApplication.processEvents()  # the layouts settle: the grid's room, and so its pages, are final
     grid = window.grid
     assert grid.arrangement is not None
     pages = grid.arrangement.pages

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,23 +53,20 @@ from antrian.gui.kiosk.buttons import ServiceButton
 from antrian.gui.kiosk.exit import NoPinNote, note_read, remember_note
 from antrian.gui.kiosk.grid import Sizes
 from antrian.gui.kiosk.pages import GroupsPage, HomePage
+from antrian.gui.kiosk.printing import PRINT_GIVE_UP_MS, Issued, Printing, log_failure, read_slip
 from antrian.gui.kiosk.result import ResultPage
 from antrian.gui.tasks import CoalescedRead, OwnThread
-from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
 from antrian.services.queue import issue_ticket_in
-from antrian.services.results import EventInfo, TicketInfo
-from antrian.services.slips import ticket_slip
+from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
 
 RETURN_AFTER_MS = 8000
 PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
-# Every printer target gives up within TIMEOUT_S; past this the kiosk stops waiting for one that did not
-PRINT_GIVE_UP_MS = (TIMEOUT_S + 12) * 1000
 HOME, GROUPS, RESULT, NOTE = range(4)  # the pages
 STYLE = """
 QWidget#kiosk { background: #0b1f3a; }
@@ -96,17 +92,7 @@ QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Issued:
-    """A committed ticket and its slip; ``slip`` is None when it could not be read after the commit
-    (``unread`` says why): the number stands, and printing it reads the slip again."""
-
-    ticket: TicketInfo
-    slip: TicketSlip | None
-    unread: Exception | None = None
-
-
-class KioskWindow(Retranslated, QWidget):
+class KioskWindow(Retranslated, Printing, QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
     printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
@@ -361,7 +347,7 @@ class KioskWindow(Retranslated, QWidget):
             ticket = issue_ticket_in(database, code, priority=priority.value if priority else None)
             # committed: whatever happens now, the citizen gets this number
             try:
-                return Issued(ticket, _read_slip(database, ticket.id))
+                return Issued(ticket, read_slip(database, ticket.id))
             except Exception as error:
                 return Issued(ticket, None, error)
 
@@ -371,7 +357,7 @@ class KioskWindow(Retranslated, QWidget):
         self._busy = False
         self._set_priority(None)
         if isinstance(result, Exception):
-            _log_failure(f"no ticket issued for service {code}", result)
+            log_failure(f"no ticket issued for service {code}", result)
             self._set_buttons_enabled(True)
             self._refusal = _refusal(result)
             self._say_title()
@@ -397,107 +383,6 @@ class KioskWindow(Retranslated, QWidget):
         if self._refusal is not None:
             self._refusal = None
             self._say_title()
-
-    # -- printing (off the GUI thread) ------------------------------------------------------------------
-    def _start_print(self) -> None:
-        """Print the last ticket on the printer's own thread (reading its slip first if it is missing);
-        until the outcome the page says so and offers no button, so that no second print can start and the
-        kiosk does not leave the number before it is printed."""
-        last = self._last
-        if last is None:
-            return
-        self.print_problem.hide()
-        self.print_done.hide()
-        self.reprint.hide()
-        self._return.stop()
-        if self._print is None:
-            log.warning("ticket %s not printed: no printer is set for this kiosk", last.ticket.number)
-            self._print_outcome(Message("kiosk.print.no_printer"), reprint=False)
-            return
-        self._printing = True
-        self._print_job += 1
-        job = self._print_job
-        self.print_status.show()
-        self.done.hide()
-        self._print_watch.start()
-        if last.slip is not None:
-            self._send(job, last.slip)
-            return
-        database, ticket = self._database, last.ticket
-        self._background(lambda: _read_slip(database, ticket.id), lambda result: self._slip_read(job, result))
-
-    def _slip_read(self, job: int, result: TicketSlip | Exception) -> None:
-        if job != self._print_job or not self._printing or self._last is None:
-            if isinstance(result, Exception):  # given up meanwhile: the outcome is on screen already
-                _log_failure("a ticket's slip, read after the kiosk stopped waiting", result)
-            return
-        if isinstance(result, Exception):
-            self._not_printed("its slip could not be read", result, Message("kiosk.print.failed"))
-            return
-        self._last = Issued(self._last.ticket, result)
-        self._say_result()
-        self._send(job, result)
-
-    def _send(self, job: int, slip: TicketSlip) -> None:
-        printer = self._print
-        assert printer is not None
-        if not self._printer.submit(lambda: printer(slip), lambda result: self._printed(job, slip, result)):
-            # a job given up on still holds the printer: one more would only wait behind it
-            self._not_printed("an earlier print has not ended", None, Message("kiosk.print.not_ready"))
-
-    def _printed(self, job: int, slip: TicketSlip, result: object) -> None:
-        failed = result if isinstance(result, Exception) else None
-        if job != self._print_job or not self._printing:
-            late = f"ticket {slip.number}: the printer answered after the kiosk stopped waiting"
-            if failed is None:
-                log.warning("%s: printed", late)
-            else:
-                _log_failure(late, failed)
-            return
-        if failed is None:
-            log.info("ticket %s printed", slip.number)
-            self._printing = False
-            self._print_watch.stop()
-            self._print_outcome(None, reprint=False)
-            return
-        self._not_printed("", failed, Message("kiosk.print.failed"))
-
-    def _print_gave_up(self) -> None:
-        if self._printing:
-            gave_up = PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
-            self._not_printed("", gave_up, Message("kiosk.print.failed"))
-
-    def _not_printed(self, why: str, cause: Exception | None, problem: Message) -> None:
-        """The last ticket did not print: ``why`` and ``cause`` to the log, ``problem`` to the citizen, and
-        Print Again offered where there is a printer."""
-        self._printing = False
-        self._print_watch.stop()
-        what = f"ticket {self._last.ticket.number if self._last else '?'} not printed"
-        what = f"{what}: {why}" if why else what
-        if cause is None:
-            log.warning("%s", what)
-        else:
-            _log_failure(what, cause)
-        self._print_outcome(problem, reprint=self._print is not None)
-
-    def _print_outcome(self, problem: Message | None, *, reprint: bool) -> None:
-        """Printed (``problem`` None: take the ticket) or not (what the citizen can do): say so, and let the
-        kiosk return to the start."""
-        self.print_status.hide()
-        self.done.show()
-        self._print_problem = problem
-        self.result.say_problem(problem)
-        self.print_done.setVisible(problem is None)
-        self.print_problem.setVisible(problem is not None)
-        self.reprint.setVisible(reprint)
-        # a citizen whose ticket did not print gets time to note the number
-        self._return.setInterval(self.return_after_ms * (3 if problem else 1))
-        self._return.start()
-        self.printFinished.emit(problem is None)
-
-    def _print_again(self) -> None:
-        if not self._printing:
-            self._start_print()
 
     def go_home(self) -> None:
         if self._printing:
@@ -568,7 +453,7 @@ class KioskWindow(Retranslated, QWidget):
 
     def _note_checked(self, read: bool | Exception) -> None:
         if isinstance(read, Exception):  # an unreadable state folder: better once too often than never
-            _log_failure("the kiosk's note on leaving could not be looked up", read)
+            log_failure("the kiosk's note on leaving could not be looked up", read)
         if read is not True:
             log.info("no admin PIN set: the kiosk shows staff how to leave full screen")
             self.show_note()
@@ -584,7 +469,7 @@ class KioskWindow(Retranslated, QWidget):
 
     def _note_remembered(self, result: object) -> None:
         if isinstance(result, Exception):
-            _log_failure("the kiosk could not remember that its note was read", result)
+            log_failure("the kiosk could not remember that its note was read", result)
 
     def pin_dialog(self) -> QInputDialog:
         """The admin PIN prompt in the kiosk's language (its OK and Cancel are Qt's own, translated in
@@ -596,11 +481,6 @@ class KioskWindow(Retranslated, QWidget):
         return dialog
 
 
-def _read_slip(database: Database, ticket_id: int) -> TicketSlip:
-    with database.read() as session:
-        return ticket_slip(session, ticket_id)
-
-
 def _refusal(error: Exception) -> Message:
     """Why no number was given, as the citizen is told: a refusal they can act on (a service closed, its
     quota used) with its reason; a database that cannot be used as "ask the staff" (its cause, a path or a
@@ -610,11 +490,3 @@ def _refusal(error: Exception) -> Message:
     if isinstance(error, AntrianError):
         return Message("kiosk.take.failed", reason=error.message)
     return Message("kiosk.take.unexpected")
-
-
-def _log_failure(what: str, error: Exception) -> None:
-    """An expected failure (the AntrianError family) in one line; anything else with its traceback, a bug."""
-    if isinstance(error, AntrianError):
-        log.warning("%s: %s", what, words.describe(error))
-    else:
-        log.error("%s", what, exc_info=(type(error), error, error.__traceback__))
