@@ -27,6 +27,16 @@ def _wrapping(label: QLabel) -> QLabel:
     return label
 
 
+def _page(page: QWidget) -> tuple[QVBoxLayout, FitLabel]:
+    """A page's column and its heading: large, smaller when long, then wrapped."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(32, 24, 32, 24)
+    layout.setSpacing(16)
+    heading = FitLabel(bold=True, least=0.7)
+    _wrapping(heading)
+    return layout, heading
+
+
 class HomePage(QWidget):
     """The office's name (smaller, then wrapped, when long), the greeting or why the last tap gave no
     number, the priority group chosen, the services' grid, and below it Pelayanan Khusus (or Cancel once a
@@ -34,11 +44,7 @@ class HomePage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        self.office = FitLabel(bold=True, least=0.7)
-        _wrapping(self.office)
+        layout, self.office = _page(self)
         self.title = _wrapping(QLabel())  # a refusal can be long
         self.mode = _wrapping(QLabel(""))
         self.mode.setObjectName("mode")
@@ -83,11 +89,7 @@ class GroupsPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-        self.title = FitLabel(bold=True, least=0.7)
-        _wrapping(self.title)
+        layout, self.title = _page(self)
         layout.addWidget(self.title)
         grid = QGridLayout()
         grid.setSpacing(20)
