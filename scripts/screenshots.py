@@ -8,10 +8,11 @@ grabs the display at 1366x768, 1920x1080 and 1080x1920 (portrait), the display o
 and 40 counters (4 or 24 services) at 1366x768, 1920x1080, 3840x2160 and 1080x1920 at the start of the day
 and at work with no sound, the kiosk (start, Pelayanan Khusus
 and a group chosen, the ticket printing, the number printed, a printer failure, offline) at 1080x1920,
-1366x768 and 1920x1080, and the counter panel (login, a ticket called, the priority check, service time
-amber and red past the standard, a break, the call-number dialog, leaving with the counter open) at 1366x768
-and 1920x1080. The office's
-own data (its name, services, running text) is Indonesian in both.
+1366x768 and 1920x1080, the kiosk of offices of 1, 4, 12 and 24 services (each page of services, a
+ticket, the note for staff without an admin PIN) at 1366x768, 1920x1080, 3840x2160 and 1080x1920, and
+the counter panel (login, a ticket called, the priority check, service time amber and red past the
+standard, a break, the call-number dialog, leaving with the counter open) at 1366x768 and 1920x1080. The
+office's own data (its name, services, running text) is Indonesian in both.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def main() -> int:
             display_screens(app, runner, db, events, out)
             display_office_screens(app, runner, Path(folder), out)
             kiosk_screens(app, runner, db, out)
+            kiosk_office_screens(app, runner, Path(folder), out)
             counter_screens(app, runner, db, passwords, out)
             db.dispose()
     return 0
@@ -226,6 +228,47 @@ def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untype
         kiosk.set_online(False)
         save(kiosk, f"kiosk-offline-{size}")
         kiosk.close()
+
+
+def kiosk_office_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The kiosk of offices of 1, 4, 12 and 24 services (the sample MPP's) at every resolution it is sold
+    for: the start (each page of services), the ticket of the last service, and the note for staff on a
+    first start without an admin PIN."""
+    from antrian.domain.roles import SYSTEM
+    from antrian.gui.kiosk.window import KioskWindow
+    from antrian.services import counters
+    from antrian.services.demo import install_demo
+    from antrian.store.database import open_database
+
+    settle, save = _helpers(app, runner, out)
+    background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+    for count in (1, 4, 12, 24):
+        db = open_database(str(folder / f"office-{count}.db"), create=True)
+        with db.write() as s:
+            install_demo(s, counters=max(2, count // 2), services=count)
+        with db.write() as s:
+            counters.open_counter(s, 1, actor=SYSTEM)
+        for width, height in ((1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)):
+            name = f"kiosk-{count}-services-{width}x{height}"
+            kiosk = KioskWindow(db, background, print_slip=lambda slip: None)
+            kiosk.resize(width, height)
+            kiosk.show()
+            settle()
+            pages = kiosk.grid.arrangement.pages if kiosk.grid.arrangement else 1
+            for page in range(pages):
+                kiosk.grid.show_page(page)
+                app.processEvents()
+                save(kiosk, f"{name}-page{page + 1}")
+            kiosk.take(list(kiosk._buttons)[-1])
+            settle()
+            save(kiosk, f"{name}-ticket")
+            kiosk.go_home()
+            if count == 12:  # the note is the same for every office
+                kiosk.show_note()
+                app.processEvents()
+                save(kiosk, f"kiosk-no-pin-note-{width}x{height}")
+            kiosk.close()
+        db.dispose()
 
 
 def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,7 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     assert [slip.number for slip in kiosk.printed] == ["A001"]
     assert window.print_problem.isHidden() and window.done.isVisible()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=3000)
-    qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["A"].text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["A"].detail.text(), timeout=3000)
     assert count_tickets(office_db) == 1
 
 
@@ -141,8 +141,8 @@ def test_closed_and_paused_services_are_disabled_with_the_reason(
         counters.pause_counter(s, 3, "Sholat", actor=SYSTEM)
     window = kiosk()
     b, c = window._buttons["B"], window._buttons["C"]
-    assert not b.isEnabled() and "tutup sejak pukul 00:01" in b.text()
-    assert not c.isEnabled() and "istirahat" in c.text()
+    assert not b.isEnabled() and "tutup sejak pukul 00:01" in b.detail.text()
+    assert not c.isEnabled() and "istirahat" in c.detail.text()
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     qtbot.wait(200)
     assert count_tickets(office_db) == 0

@@ -156,7 +156,7 @@ def test_a_stuck_printer_never_holds_up_the_database(
                 qtbot.mouseClick(window._buttons["B"], Qt.MouseButton.LeftButton)
             assert outcome.args == [False] and window.number.text() == "B001", "the database was free"
             assert window.print_problem.text() == words.text("kiosk.print.not_ready")
-            qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["B"].text(), timeout=5000)
+            qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["B"].detail.text(), timeout=5000)
             assert calls == ["A001"] and count_tickets(office_db) == 2
 
             release.set()

@@ -127,13 +127,18 @@ def run_display(database: Database, *, screen: int | None, windowed: bool, log_j
 def run_kiosk(
     database: Database, *, windowed: bool, printer: str | None, width_mm: int, exit_pin: str | None
 ) -> int:
-    """``antrian kiosk``: full screen, touch first, until an admin leaves it with the PIN."""
+    """``antrian kiosk``: full screen, touch first, until an admin leaves it with the PIN (without one, the
+    kiosk's first start on this PC tells staff how to leave and how to set one)."""
+    from antrian.gui.kiosk.exit import default_marker
     from antrian.gui.kiosk.window import KioskWindow
     from antrian.printing.targets import printer_for
 
     print_slip = printer_for(printer, width_mm) if printer else None
     shared = _Windows(database, name="kiosk")
-    window = KioskWindow(database, shared.background, print_slip=print_slip, exit_pin=exit_pin)
+    marker = None if windowed else default_marker()  # the note is about leaving full screen
+    window = KioskWindow(
+        database, shared.background, print_slip=print_slip, exit_pin=exit_pin, note_marker=marker
+    )
     shared.attach(window)
     if windowed:
         window.resize(1080, 1920 * 2 // 3)

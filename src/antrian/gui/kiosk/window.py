@@ -1,14 +1,20 @@
 """The self-service kiosk (Anjungan Antrean Mandiri): touch first, no keyboard or mouse needed.
 
-Home shows one large button per service (name, code, people waiting, estimated wait); a service that
-cannot issue now is shown disabled with the reason. "Pelayanan Khusus" first asks the priority group, then
-the service. A tap issues one ticket off the GUI thread (every button is disabled until the answer comes,
-so a double tap issues one ticket) and shows the number very large; the ticket is then printed under a
+Home shows one large button per service (name, code, people waiting, estimated wait), in a grid that fits
+the screen and pages through the services when they are too many for one (``grid``); a service that cannot
+issue now is shown disabled with the reason. "Pelayanan Khusus" first asks the priority group, then the
+service. A tap issues one ticket off the GUI thread (every button is disabled until the answer comes, so a
+double tap issues one ticket) and shows the number very large; the ticket is then printed under a
 "printing" note on a thread of its own (``OwnThread``), so a slow, silent or stuck printer never freezes
 the window nor holds up its database work. The outcome is said either way: printed (take the ticket), or
 not (the number stands: note it, or print again). A number once committed is always shown, even when its
 slip cannot be read afterwards (that is a print failure). The kiosk returns to the start by itself once
 the outcome is shown.
+
+Every page takes exactly the room of the window (never more: a window larger than its screen puts
+services where no one can touch them), with touch targets of at least 15 mm on the densest panel the
+resolution plausibly has (``sizes``). Leaving full screen takes the admin PIN; without one, Esc explains
+how, and so does the kiosk's first start on a PC without one (``exit``).
 
 Citizens read only what they can act on: a database that cannot be used is "numbers cannot be taken for
 now, ask the staff"; its technical cause goes to the log and, for staff, to the banner's tooltip.
@@ -22,18 +28,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -44,32 +47,42 @@ from antrian import words
 from antrian.domain.errors import AntrianError, StoreError
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
-from antrian.gui.fit import FitButton, FitLabel, fit_font
 from antrian.gui.i18n import Retranslated
+from antrian.gui.kiosk import sizes
+from antrian.gui.kiosk.buttons import ServiceButton
+from antrian.gui.kiosk.exit import NoPinNote, note_read, remember_note
+from antrian.gui.kiosk.grid import Sizes
+from antrian.gui.kiosk.pages import GroupsPage, HomePage
+from antrian.gui.kiosk.printing import PRINT_GIVE_UP_MS, Issued, Printing, log_failure, read_slip
+from antrian.gui.kiosk.result import ResultPage
 from antrian.gui.tasks import CoalescedRead, OwnThread
-from antrian.printing.escpos import TIMEOUT_S, PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
 from antrian.services.queue import issue_ticket_in
-from antrian.services.results import EventInfo, TicketInfo
-from antrian.services.slips import ticket_slip
+from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
 
 RETURN_AFTER_MS = 8000
 PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
-# Every printer target gives up within TIMEOUT_S; past this the kiosk stops waiting for one that did not
-PRINT_GIVE_UP_MS = (TIMEOUT_S + 12) * 1000
+HOME, GROUPS, RESULT, NOTE = range(4)  # the pages
 STYLE = """
 QWidget#kiosk { background: #0b1f3a; }
 QLabel { color: #f5f7fa; }
 QPushButton { background: #f5f7fa; color: #0b1f3a; border: none; border-radius: 18px; padding: 12px; }
 QPushButton:pressed { background: #f2b705; }
-QPushButton:disabled { background: #2a2f36; color: #7b8694; }
+QPushButton:disabled { background: #2a2f36; color: #9aa4b0; }
+QPushButton#service { padding: 0px; }
+QPushButton#service QLabel { color: #0b1f3a; }
+QPushButton#service QLabel:disabled { color: #c3cad3; }
+QPushButton#service QLabel#code { background: #0b1f3a; color: #f2b705; border-radius: 12px; }
+QPushButton#service QLabel#code:disabled { background: #454d58; color: #c3cad3; }
 QPushButton#priority { background: #1e7a46; color: white; }
-QPushButton#back, QPushButton#reprint { background: #12305a; color: white; }
+QPushButton#back, QPushButton#reprint, QPushButton#page { background: #12305a; color: white; }
+QPushButton#nextPage { background: #f2b705; color: #0b1f3a; }
+QPushButton#page:disabled, QPushButton#nextPage:disabled { background: #1a2738; color: #5d6b7c; }
 QLabel#number { color: #f2b705; font-weight: 800; }
 QLabel#printProblem { background: #b3261e; color: white; border-radius: 10px; padding: 10px; }
 QLabel#printStatus { background: #12305a; color: white; border-radius: 10px; padding: 10px; }
@@ -79,65 +92,16 @@ QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Issued:
-    """A committed ticket and its slip; ``slip`` is None when it could not be read after the commit
-    (``unread`` says why): the number stands, and printing it reads the slip again."""
-
-    ticket: TicketInfo
-    slip: TicketSlip | None
-    unread: Exception | None = None
-
-
-class ServiceButton(FitButton):
-    def __init__(self, tile: ServiceTile) -> None:
-        super().__init__()
-        self.code = tile.code
-        # Ignored width: a long service name or estimate never widens the kiosk past its screen; its text
-        # is drawn smaller instead of being cut
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.update_tile(tile)
-
-    def update_tile(self, tile: ServiceTile) -> None:
-        self.tile = tile
-        detail = (
-            self.tr("Waiting: {waiting}  ·  {estimate}").format(
-                waiting=words.number(tile.waiting), estimate=words.say(tile.estimate_words)
-            )
-            if tile.available or tile.reason is None
-            else self.tr("Not available: {reason}").format(reason=words.say(tile.reason))
-        )
-        self.setText(f"{tile.code}   {tile.name}\n{detail}")
-        self.setAccessibleName(self.tr("Service {name}").format(name=tile.name))
-        self.setEnabled(tile.available)
-
-
-class GroupButton(QPushButton):
-    """A priority group's button. A push button draws its text on the lines it is given; this one shows the
-    group's name in a word-wrapping label, so that a long name in either language stays as large as the
-    others, on two lines where one is too narrow (the names are the catalogue's: their longest word fits
-    every screen the kiosk is tested at)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a touch is the button's
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.label)
-
-    def set_name(self, name: str) -> None:
-        self.label.setText(name)
-        self.setAccessibleName(name)
-
-
-class KioskWindow(Retranslated, QWidget):
+class KioskWindow(Retranslated, Printing, QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
     printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
     leaveRefused(): a wrong admin PIN was answered, after the delay.
+
+    Args:
+        exit_pin: the admin PIN that leaves full screen; None: Esc shows the note on leaving (``exit``).
+        note_marker: without a PIN, the file that says the note was read on this PC: the note shows
+            at start until it is closed once (None: never at start, as in the demo and tests).
     """
 
     ticketShown = Signal(object)
@@ -151,6 +115,7 @@ class KioskWindow(Retranslated, QWidget):
         *,
         print_slip: Callable[[TicketSlip], None] | None,
         exit_pin: str | None = None,
+        note_marker: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
@@ -159,13 +124,13 @@ class KioskWindow(Retranslated, QWidget):
         self._background = run_in_background
         self._print = print_slip
         self._exit_pin = exit_pin
+        self._note_marker = note_marker if exit_pin is None else None
         self._busy = False
         self._printing = False
         self._print_job = 0
         self._online = True
         self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._priority: PriorityGroup | None = None
-        self._buttons: dict[str, ServiceButton] = {}
         self._last: Issued | None = None
         self._refusal: Message | None = None  # why the last tap gave no number (said in the title)
         self._database_down = False  # a read failed or the feed lost the database: the next good read says so
@@ -190,6 +155,9 @@ class KioskWindow(Retranslated, QWidget):
         self._pin_wait = QTimer(self, singleShot=True, interval=PIN_DELAY_MS)
         self._pin_wait.timeout.connect(self.leaveRefused)
         self.refresh()
+        if self._note_marker is not None:
+            marker = self._note_marker
+            self._background(lambda: note_read(marker), self._note_checked)
 
     # -- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -199,113 +167,50 @@ class KioskWindow(Retranslated, QWidget):
         self.offline.setObjectName("offline")
         self.offline.setWordWrap(True)
         self.offline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.offline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         root.addWidget(self.offline)
+        # Ignored: no page's contents ever make the window larger than its screen; each fits its room
         self.pages = QStackedWidget()
+        self.pages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         root.addWidget(self.pages, 1)
-
-        home = QWidget()
-        layout = QVBoxLayout(home)
-        layout.setContentsMargins(32, 24, 32, 24)
-        self.office = FitLabel(bold=True)
-        self.office.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel()
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setWordWrap(True)  # a refusal can be long
-        self.mode = QLabel("")
-        self.mode.setObjectName("mode")
-        self.mode.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.mode.setWordWrap(True)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(20)
-        bottom = QHBoxLayout()
-        self.priority_button = FitButton()
-        self.priority_button.setObjectName("priority")
-        self.priority_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
-        self.cancel_priority = QPushButton()
-        self.cancel_priority.setObjectName("back")
+        self.home, self.groups, self.result, self.note = HomePage(), GroupsPage(), ResultPage(), NoPinNote()
+        for page in (self.home, self.groups, self.result, self.note):
+            self.pages.addWidget(page)
+        home, result = self.home, self.result
+        self.office, self.title, self.mode, self.grid = home.office, home.title, home.mode, home.grid
+        self.priority_button, self.cancel_priority = home.priority_button, home.cancel_priority
+        self.group_buttons, self.groups_title, self.groups_back = (
+            self.groups.buttons,
+            self.groups.title,
+            self.groups.back,
+        )
+        self.number, self.result_detail, self.reprint, self.done = (
+            result.number,
+            result.detail,
+            result.reprint,
+            result.done,
+        )
+        self.print_status, self.print_done, self.print_problem = (
+            result.print_status,
+            result.print_done,
+            result.print_problem,
+        )
+        self.grid.tapped.connect(self.take)
+        self.priority_button.clicked.connect(lambda: self.pages.setCurrentIndex(GROUPS))
         self.cancel_priority.clicked.connect(lambda: self._set_priority(None))
-        bottom.addWidget(self.priority_button, 3)
-        bottom.addWidget(self.cancel_priority, 1)
-        for widget in (self.office, self.title, self.mode):
-            layout.addWidget(widget)
-        layout.addLayout(self.grid, 1)
-        layout.addLayout(bottom)
-        self.pages.addWidget(home)
-
-        groups = QWidget()
-        g = QVBoxLayout(groups)
-        g.setContentsMargins(32, 24, 32, 24)
-        self.groups_title = FitLabel(bold=True)
-        self.groups_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        g.addWidget(self.groups_title)
-        group_grid = QGridLayout()
-        group_grid.setSpacing(20)
-        self.group_buttons: list[GroupButton] = []
-        for index, group in enumerate(PriorityGroup):
-            button = GroupButton()
-            button.setObjectName("priority")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        for button, group in zip(self.group_buttons, PriorityGroup, strict=True):
             button.clicked.connect(lambda _=False, chosen=group: self._set_priority(chosen))
-            group_grid.addWidget(button, index // 2, index % 2)
-            self.group_buttons.append(button)
-        g.addLayout(group_grid, 1)
-        self.groups_back = QPushButton()
-        self.groups_back.setObjectName("back")
-        self.groups_back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        g.addWidget(self.groups_back)
-        self.pages.addWidget(groups)
-
-        result = QWidget()
-        r = QVBoxLayout(result)
-        r.setContentsMargins(32, 24, 32, 24)
-        self.result_heading = QLabel()
-        self.number = QLabel("")
-        self.number.setObjectName("number")
-        self.result_service = QLabel("")
-        self.result_detail = QLabel("")
-        self.result_detail.setWordWrap(True)
-        self.print_status = QLabel("")
-        self.print_status.setObjectName("printStatus")
-        self.print_status.setWordWrap(True)
-        self.print_done = QLabel("")
-        self.print_done.setObjectName("printDone")
-        self.print_done.setWordWrap(True)
-        self.print_problem = QLabel("")
-        self.print_problem.setObjectName("printProblem")
-        self.print_problem.setWordWrap(True)
-        self.reprint = QPushButton()
-        self.reprint.setObjectName("reprint")
+        self.groups_back.clicked.connect(lambda: self.pages.setCurrentIndex(HOME))
         self.reprint.clicked.connect(self._print_again)
-        self.done = QPushButton()
-        self.done.setObjectName("back")
         self.done.clicked.connect(self.go_home)
-        for widget in (
-            self.result_heading,
-            self.number,
-            self.result_service,
-            self.result_detail,
-            self.print_status,
-            self.print_done,
-            self.print_problem,
-        ):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            r.addWidget(widget)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reprint)
-        actions.addWidget(self.done)
-        r.addLayout(actions)
-        self.pages.addWidget(result)
-        # No text may widen the kiosk past its screen: long names and messages wrap or are cut instead.
-        for widget in self.findChildren(QLabel) + self.findChildren(QPushButton):
-            widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
+        self.note.leave.connect(lambda: self._close_note(leave=True))
+        self.note.closed.connect(lambda: self._close_note(leave=False))
         self.offline.hide()
-        self.mode.hide()
-        self.cancel_priority.hide()
-        self.print_status.hide()
-        self.print_done.hide()
-        self.print_problem.hide()
-        self.reprint.hide()
         self.retranslate()
+
+    @property
+    def _buttons(self) -> dict[str, ServiceButton]:
+        return self.grid.buttons
 
     # -- words ----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -322,16 +227,14 @@ class KioskWindow(Retranslated, QWidget):
         for button, group in zip(self.group_buttons, PriorityGroup, strict=True):
             button.set_name(words.show(group))
         self.groups_back.setText(self.tr("Back"))
-        self.result_heading.setText(self.tr("YOUR QUEUE NUMBER"))
-        self.reprint.setText(self.tr("Print Again"))
-        self.done.setText(self.tr("Done"))
-        for button in self._buttons.values():
-            button.update_tile(button.tile)
+        self.grid.retranslate()
+        self.result.retranslate()
+        self.note.retranslate()
         self._set_buttons_enabled(not self._busy)
         self._say_title()
         self._say_mode()
         self._say_result()
-        self._say_print()
+        self.result.say_problem(self._print_problem)
 
     def _say_title(self) -> None:
         self.title.setText(
@@ -355,25 +258,8 @@ class KioskWindow(Retranslated, QWidget):
         self.offline.setToolTip("" if self._online else words.say(cause))
 
     def _say_result(self) -> None:
-        if self._last is None:
-            return
-        ticket, slip = self._last.ticket, self._last.slip
-        self.number.setText(ticket.number)
-        self.result_service.setText(ticket.service_name)
-        lines = [self.tr("Please take a seat and watch the screen. Your number will be called.")]
-        if slip is not None:  # without its slip the number stands; the queue's figures come with it
-            lines.insert(
-                0,
-                self.tr("People ahead of you: {ahead}  ·  Estimated wait: {estimate}").format(
-                    ahead=words.number(slip.people_ahead), estimate=words.say(slip.estimate)
-                ),
-            )
-        self.result_detail.setText("\n".join(lines))
-
-    def _say_print(self) -> None:
-        self.print_status.setText(words.text("kiosk.print.busy"))
-        self.print_done.setText(words.text("kiosk.print.done"))
-        self.print_problem.setText(words.say(self._print_problem) if self._print_problem else "")
+        if self._last is not None:
+            self.result.say_ticket(self._last.ticket, self._last.slip)
 
     # -- scaling --------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -381,41 +267,33 @@ class KioskWindow(Retranslated, QWidget):
         self._scale()
 
     def _scale(self) -> None:
+        """Every text as a share of the screen's ``unit`` (its height, or a 16:9 screen's height that fits
+        in it), none below what is readable at arm's length, and every button at least a touch target high
+        on the densest panel plausible (``sizes``)."""
         height, width = max(self.height(), 1), max(self.width(), 1)
         unit = min(height, width * 9 / 16) if width >= height else min(height * 9 / 16, width)
-
-        def size(widget: QWidget, share: float, bold: bool = False) -> None:
-            font = QFont(widget.font())
-            font.setPixelSize(max(12, int(unit * share)))
-            font.setBold(bold)
-            widget.setFont(font)
-
-        self.office.set_pixels(int(unit * 0.05))
-        size(self.title, 0.035)
-        size(self.mode, 0.032, True)
-        for button in self._buttons.values():
-            button.set_pixels(int(unit * 0.038))
-        for button in (self.priority_button, self.cancel_priority, self.groups_back, self.reprint, self.done):
-            size(button, 0.03, True)
-            button.setMinimumHeight(int(unit * 0.11))
-        self.priority_button.set_pixels(int(unit * 0.03))
-        for button in self.group_buttons:
-            size(button.label, 0.04, True)
-        self.groups_title.set_pixels(int(unit * 0.04))
-        size(self.result_heading, 0.05, True)
-        self._fit_number()
-        size(self.result_service, 0.045, True)
-        size(self.result_detail, 0.035)
-        size(self.print_status, 0.032, True)
-        size(self.print_done, 0.032, True)
-        size(self.print_problem, 0.032, True)
-        size(self.offline, 0.03, True)
-
-    def _fit_number(self) -> None:
-        """The number as large as the screen allows: 22 % of its height, narrowed to fit its width."""
-        height, width = self.height(), self.width()
-        number = self.number.text() or "A000"
-        fit_font(self.number, int(height * 0.22), int(width * 0.9), number, bold=True, smallest=12)
+        pitch = sizes.mm_per_pixel(self)
+        least = sizes.pixels(sizes.DETAIL_MM, pitch)
+        target = max(sizes.pixels(sizes.TOUCH_MM, pitch), int(unit * 0.1))
+        grid = Sizes(
+            target=target,
+            name=max(least, int(unit * 0.036)),
+            detail=max(least, int(unit * 0.028)),
+            least_name=sizes.pixels(sizes.NAME_MM, pitch),
+            least_detail=least,
+            pager=max(least, int(unit * 0.03)),
+            gap=max(16, int(unit * 0.02)),
+        )
+        self.home.set_sizes(unit, target, grid, least)
+        self.groups.set_sizes(unit, target, least)
+        self.result.set_sizes(unit, target, least)
+        self.note.set_sizes(
+            max(least, int(unit * 0.04)), max(least, int(unit * 0.028)), max(least, int(unit * 0.03)), target
+        )
+        font = QFont(self.offline.font())
+        font.setPixelSize(max(least, int(unit * 0.03)))
+        font.setBold(True)
+        self.offline.setFont(font)
 
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -439,19 +317,7 @@ class KioskWindow(Retranslated, QWidget):
             self._database_down = False
             self._clear_refusal()  # made while the database did not work: it works again
         self.office.setText(office)
-        if [t.code for t in tiles] != list(self._buttons):
-            for button in self._buttons.values():
-                button.deleteLater()
-            self._buttons = {}
-            columns = 1 if self.height() > self.width() or len(tiles) <= 2 else 2
-            for index, tile in enumerate(tiles):
-                button = ServiceButton(tile)
-                button.clicked.connect(lambda _=False, code=tile.code: self.take(code))
-                self.grid.addWidget(button, index // columns, index % columns)
-                self._buttons[tile.code] = button
-            self._scale()
-        for tile in tiles:
-            self._buttons[tile.code].update_tile(tile)
+        self.grid.set_tiles(tiles)
         self._set_buttons_enabled(not self._busy)
 
     def _set_buttons_enabled(self, enabled: bool) -> None:
@@ -466,7 +332,7 @@ class KioskWindow(Retranslated, QWidget):
         self.mode.setVisible(group is not None)
         self.cancel_priority.setVisible(group is not None)
         self.priority_button.setVisible(group is None)
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentIndex(HOME)
 
     # -- taking a number ------------------------------------------------------------------------------
     def take(self, code: str) -> None:
@@ -481,7 +347,7 @@ class KioskWindow(Retranslated, QWidget):
             ticket = issue_ticket_in(database, code, priority=priority.value if priority else None)
             # committed: whatever happens now, the citizen gets this number
             try:
-                return Issued(ticket, _read_slip(database, ticket.id))
+                return Issued(ticket, read_slip(database, ticket.id))
             except Exception as error:
                 return Issued(ticket, None, error)
 
@@ -491,7 +357,7 @@ class KioskWindow(Retranslated, QWidget):
         self._busy = False
         self._set_priority(None)
         if isinstance(result, Exception):
-            _log_failure(f"no ticket issued for service {code}", result)
+            log_failure(f"no ticket issued for service {code}", result)
             self._set_buttons_enabled(True)
             self._refusal = _refusal(result)
             self._say_title()
@@ -501,8 +367,7 @@ class KioskWindow(Retranslated, QWidget):
         self._last = result
         log.info("ticket %s issued for service %s", result.ticket.number, code)
         self._say_result()
-        self._fit_number()
-        self.pages.setCurrentIndex(2)
+        self.pages.setCurrentIndex(RESULT)
         if result.unread is None:
             self._start_print()
         elif self._print is None:
@@ -519,114 +384,14 @@ class KioskWindow(Retranslated, QWidget):
             self._refusal = None
             self._say_title()
 
-    # -- printing (off the GUI thread) ------------------------------------------------------------------
-    def _start_print(self) -> None:
-        """Print the last ticket on the printer's own thread (reading its slip first if it is missing);
-        until the outcome the page says so and offers no button, so that no second print can start and the
-        kiosk does not leave the number before it is printed."""
-        last = self._last
-        if last is None:
-            return
-        self.print_problem.hide()
-        self.print_done.hide()
-        self.reprint.hide()
-        self._return.stop()
-        if self._print is None:
-            log.warning("ticket %s not printed: no printer is set for this kiosk", last.ticket.number)
-            self._print_outcome(Message("kiosk.print.no_printer"), reprint=False)
-            return
-        self._printing = True
-        self._print_job += 1
-        job = self._print_job
-        self.print_status.show()
-        self.done.hide()
-        self._print_watch.start()
-        if last.slip is not None:
-            self._send(job, last.slip)
-            return
-        database, ticket = self._database, last.ticket
-        self._background(lambda: _read_slip(database, ticket.id), lambda result: self._slip_read(job, result))
-
-    def _slip_read(self, job: int, result: TicketSlip | Exception) -> None:
-        if job != self._print_job or not self._printing or self._last is None:
-            if isinstance(result, Exception):  # given up meanwhile: the outcome is on screen already
-                _log_failure("a ticket's slip, read after the kiosk stopped waiting", result)
-            return
-        if isinstance(result, Exception):
-            self._not_printed("its slip could not be read", result, Message("kiosk.print.failed"))
-            return
-        self._last = Issued(self._last.ticket, result)
-        self._say_result()
-        self._send(job, result)
-
-    def _send(self, job: int, slip: TicketSlip) -> None:
-        printer = self._print
-        assert printer is not None
-        if not self._printer.submit(lambda: printer(slip), lambda result: self._printed(job, slip, result)):
-            # a job given up on still holds the printer: one more would only wait behind it
-            self._not_printed("an earlier print has not ended", None, Message("kiosk.print.not_ready"))
-
-    def _printed(self, job: int, slip: TicketSlip, result: object) -> None:
-        failed = result if isinstance(result, Exception) else None
-        if job != self._print_job or not self._printing:
-            late = f"ticket {slip.number}: the printer answered after the kiosk stopped waiting"
-            if failed is None:
-                log.warning("%s: printed", late)
-            else:
-                _log_failure(late, failed)
-            return
-        if failed is None:
-            log.info("ticket %s printed", slip.number)
-            self._printing = False
-            self._print_watch.stop()
-            self._print_outcome(None, reprint=False)
-            return
-        self._not_printed("", failed, Message("kiosk.print.failed"))
-
-    def _print_gave_up(self) -> None:
-        if self._printing:
-            gave_up = PrinterError("printer.gave_up", seconds=PRINT_GIVE_UP_MS // 1000)
-            self._not_printed("", gave_up, Message("kiosk.print.failed"))
-
-    def _not_printed(self, why: str, cause: Exception | None, problem: Message) -> None:
-        """The last ticket did not print: ``why`` and ``cause`` to the log, ``problem`` to the citizen, and
-        Print Again offered where there is a printer."""
-        self._printing = False
-        self._print_watch.stop()
-        what = f"ticket {self._last.ticket.number if self._last else '?'} not printed"
-        what = f"{what}: {why}" if why else what
-        if cause is None:
-            log.warning("%s", what)
-        else:
-            _log_failure(what, cause)
-        self._print_outcome(problem, reprint=self._print is not None)
-
-    def _print_outcome(self, problem: Message | None, *, reprint: bool) -> None:
-        """Printed (``problem`` None: take the ticket) or not (what the citizen can do): say so, and let the
-        kiosk return to the start."""
-        self.print_status.hide()
-        self.done.show()
-        self._print_problem = problem
-        self._say_print()
-        self.print_done.setVisible(problem is None)
-        self.print_problem.setVisible(problem is not None)
-        self.reprint.setVisible(reprint)
-        # a citizen whose ticket did not print gets time to note the number
-        self._return.setInterval(self.return_after_ms * (3 if problem else 1))
-        self._return.start()
-        self.printFinished.emit(problem is None)
-
-    def _print_again(self) -> None:
-        if not self._printing:
-            self._start_print()
-
     def go_home(self) -> None:
         if self._printing:
             return
         self._return.stop()
         self._return.setInterval(self.return_after_ms)
         self._clear_refusal()
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentIndex(HOME)
+        self.grid.show_page(0)
         self._set_buttons_enabled(True)
 
     def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
@@ -657,11 +422,15 @@ class KioskWindow(Retranslated, QWidget):
         super().keyPressEvent(event)
 
     def ask_to_leave(self, answer: str | None = None) -> bool:
-        """Leaving full screen needs the admin PIN; returns whether the kiosk left full screen.
+        """Leaving full screen needs the admin PIN; returns whether the kiosk left full screen. Without a
+        PIN this shows the note that says how to leave and how to set one (``exit``).
 
         A wrong PIN is answered (``leaveRefused``) after ``PIN_DELAY_MS`` on a timer, and no PIN is taken
         until then: guessing stays slow while the window keeps repainting and answering touches."""
-        if self._exit_pin is None or self._pin_wait.isActive():
+        if self._exit_pin is None:
+            self.show_note()
+            return False
+        if self._pin_wait.isActive():
             return False
         if answer is None:
             dialog = self.pin_dialog()
@@ -676,6 +445,32 @@ class KioskWindow(Retranslated, QWidget):
         self.showNormal()
         return True
 
+    def show_note(self) -> None:
+        """The note for staff on leaving without a PIN; not over a ticket being printed."""
+        if not (self._busy or self._printing):
+            self._return.stop()
+            self.pages.setCurrentIndex(NOTE)
+
+    def _note_checked(self, read: bool | Exception) -> None:
+        if isinstance(read, Exception):  # an unreadable state folder: better once too often than never
+            log_failure("the kiosk's note on leaving could not be looked up", read)
+        if read is not True:
+            log.info("no admin PIN set: the kiosk shows staff how to leave full screen")
+            self.show_note()
+
+    def _close_note(self, *, leave: bool) -> None:
+        """Back to the start (or out of full screen); the note is remembered as read on this PC."""
+        self.go_home()
+        if leave:
+            self.showNormal()
+        marker, self._note_marker = self._note_marker, None
+        if marker is not None:
+            self._background(lambda: remember_note(marker), self._note_remembered)
+
+    def _note_remembered(self, result: object) -> None:
+        if isinstance(result, Exception):
+            log_failure("the kiosk could not remember that its note was read", result)
+
     def pin_dialog(self) -> QInputDialog:
         """The admin PIN prompt in the kiosk's language (its OK and Cancel are Qt's own, translated in
         common_id.ts)."""
@@ -684,11 +479,6 @@ class KioskWindow(Retranslated, QWidget):
         dialog.setLabelText(self.tr("Admin PIN:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         return dialog
-
-
-def _read_slip(database: Database, ticket_id: int) -> TicketSlip:
-    with database.read() as session:
-        return ticket_slip(session, ticket_id)
 
 
 def _refusal(error: Exception) -> Message:
@@ -700,11 +490,3 @@ def _refusal(error: Exception) -> Message:
     if isinstance(error, AntrianError):
         return Message("kiosk.take.failed", reason=error.message)
     return Message("kiosk.take.unexpected")
-
-
-def _log_failure(what: str, error: Exception) -> None:
-    """An expected failure (the AntrianError family) in one line; anything else with its traceback, a bug."""
-    if isinstance(error, AntrianError):
-        log.warning("%s: %s", what, words.describe(error))
-    else:
-        log.error("%s", what, exc_info=(type(error), error, error.__traceback__))
