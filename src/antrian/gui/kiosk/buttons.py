@@ -78,8 +78,10 @@ class ServiceButton(QPushButton):
         self.tile = tile
         self.code_label.setText(tile.code)
         self.detail.setText(
+            # the line a new ticket joins (everyone waiting for its counters), the count the estimate and the
+            # printed ticket rest on, not this service's tickets alone
             self.tr("Waiting: {waiting}  ·  {estimate}").format(
-                waiting=words.number(tile.waiting), estimate=words.say(tile.estimate_words)
+                waiting=words.number(tile.line), estimate=words.say(tile.estimate_words)
             )
             if tile.available or tile.reason is None
             else self.tr("Not available: {reason}").format(reason=words.say(tile.reason))
