@@ -36,7 +36,8 @@ def test_upgrading_from_0002_keeps_the_data_and_adds_stations(db_url: str) -> No
             )
             connection.execute(
                 text(
-                    "INSERT INTO events (id, at, kind, counter_id, data) VALUES (9, :at, 'counter_opened', 7, '{}')"
+                    "INSERT INTO events (id, at, kind, counter_id, data) "
+                    "VALUES (9, :at, 'counter_opened', 7, '{}')"
                 ),
                 {"at": MONDAY_9AM},
             )
