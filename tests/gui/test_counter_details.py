@@ -166,7 +166,7 @@ def test_the_voice_mark_follows_the_displays_reports(
         report_station(s, StationKind.DISPLAY, "pc-lobby", problem, clock=clock)
     feed(users, window)
     qtbot.waitUntil(window.voice_mark.isVisible, timeout=5000)
-    assert window.voice_mark.text() == "🔇 Panggilan tidak bersuara"
+    assert window.voice_mark.text() == "⚠ Panggilan tidak bersuara"
     tip = window.voice_mark.toolTip()
     assert "warga tidak mendengar nomornya dipanggil" in tip
     assert "• Layar pc-lobby: Mesin suara tidak tersedia: espeak-ng not found" in tip

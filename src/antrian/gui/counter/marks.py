@@ -75,7 +75,7 @@ class VoiceMark(QLabel):
             self.setText("")
             self.setToolTip("")
             return
-        self.setText(self.tr("🔇 Calls are not heard"))
+        self.setText("⚠ " + self.tr("Calls are not heard"))
         causes = "\n".join(
             self.tr("• Display {name}: {cause}").format(name=info.name, cause=words.say(info.problem))
             for info in self.problems

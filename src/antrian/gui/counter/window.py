@@ -547,7 +547,6 @@ class CounterWindow(QWidget):
         for table in (self.waiting, self.others):
             table.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
             table.horizontalHeader().setFont(table.font())  # column titles as readable as the rows
-            metrics = QFontMetrics(table.font())
             bold = QFont(table.font())
             bold.setBold(True)
             table.horizontalHeader().resizeSection(0, QFontMetrics(bold).horizontalAdvance("▶ WWW000 ★") + 12)
@@ -558,7 +557,9 @@ class CounterWindow(QWidget):
                 if table is self.others
                 else [span_text(timedelta(hours=9, minutes=59)), span_text(timedelta())]
             )
-            table.horizontalHeader().resizeSection(2, max(map(metrics.horizontalAdvance, widest)) + 24)
+            # the next ticket's row is bold: its time must fit too
+            width = max(map(QFontMetrics(bold).horizontalAdvance, widest))
+            table.horizontalHeader().resizeSection(2, width + 24)
 
     @staticmethod
     def _table(columns: int) -> QTableWidget:

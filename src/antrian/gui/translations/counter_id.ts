@@ -537,8 +537,8 @@ Jika Anda mengambil alih, {holder} tidak dapat lagi memanggil atau melayani di l
 <context>
     <name>VoiceMark</name>
     <message>
-        <source>🔇 Calls are not heard</source>
-        <translation>🔇 Panggilan tidak bersuara</translation>
+        <source>Calls are not heard</source>
+        <translation>Panggilan tidak bersuara</translation>
     </message>
     <message>
         <source>• Display {name}: {cause}</source>
