@@ -11,8 +11,9 @@ and a group chosen, the ticket printing, the number printed, a printer failure, 
 1366x768 and 1920x1080, the kiosk of offices of 1, 4, 12 and 24 services (each page of services, a
 ticket, the note for staff without an admin PIN) at 1366x768, 1920x1080, 3840x2160 and 1080x1920, and
 the counter panel (login, a ticket called, the priority check, service time amber and red past the
-standard, a break, the call-number dialog, leaving with the counter open) at 1366x768 and 1920x1080. The
-office's own data (its name, services, running text) is Indonesian in both.
+standard, a break, the call-number dialog, leaving with the counter open) at 1366x768 and 1920x1080, and
+its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
+colleague's counter). The office's own data (its name, services, running text) is Indonesian in both.
 """
 
 from __future__ import annotations
@@ -333,6 +334,73 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
             save(window.dialog, f"counter-leave-{size}")
             window.dialog.leave_open.click()
             settle()
+    counter_state_screens(app, runner, passwords, out)
+
+
+def counter_state_screens(app, runner, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The panel's states at 1366x768 on a fresh office: the empty lists, an error where the operator looks,
+    the mark of a display that cannot speak, and the question before taking over a colleague's counter."""
+    from antrian.domain.desk import DeskAction
+    from antrian.domain.messages import Message
+    from antrian.domain.roles import SYSTEM
+    from antrian.gui.counter.window import CounterWindow
+    from antrian.services import counters, queue
+    from antrian.services.demo import install_demo
+    from antrian.services.queries import events_after
+    from antrian.services.stations import StationKind, report_station
+    from antrian.services.users import authenticate
+    from antrian.store.database import open_database
+
+    settle, save = _helpers(app, runner, out)
+    background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(str(Path(folder) / "states.db"), create=True)
+        with db.write() as s:
+            fresh = install_demo(s)
+        window = CounterWindow(db, background, number=1, username="petugas1", password=fresh["petugas1"])
+        window.resize(1366, 768)
+        window.show()
+        settle()
+        window.log_in()
+        settle()
+        save(window, "counter-empty-1366x768")
+        with db.write() as s:
+            for code in "AABA":
+                queue.issue_ticket(s, code, actor=SYSTEM)
+        window.refresh()
+        settle()
+        window.trigger(DeskAction.CALL_NEXT)
+        settle()
+        save(window, "counter-busy-1366x768")
+        window.trigger(DeskAction.FINISH)  # not started yet: refused, said above the buttons
+        settle()
+        save(window, "counter-error-1366x768")
+        with db.write() as s:
+            report_station(s, StationKind.DISPLAY, "PC-RUANG-TUNGGU", Message("speech.no_audio_device"))
+        with db.read() as s:
+            window.handle_events(events_after(s, 0, 10_000))
+        settle()
+        save(window, "counter-voice-mark-1366x768")
+        with db.write() as s:  # another operator has counter 2 open: logging in there asks first
+            actor = authenticate(s, "petugas2", fresh["petugas2"]).actor
+            assert actor is not None
+            counters.open_counter(s, 2, actor=actor)
+        other = CounterWindow(db, background, number=2, username="petugas1", password=fresh["petugas1"])
+        other.resize(1366, 768)
+        other.show()
+        settle()
+        other.log_in()
+        settle()
+        if other.dialog is not None:
+            save(other.dialog, "counter-takeover-1366x768")
+            save(other, "counter-takeover-behind-1366x768")
+            other.dialog.reject()
+            settle()
+        for shown in (window, other):
+            shown._may_close = True
+            shown.close()
+        settle()
+        db.dispose()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from antrian.domain.desk import (
     DeskAction,
     DeskState,
     Level,
-    clock_text,
     offer_no_show,
     refusals,
     service_level,
@@ -233,25 +232,6 @@ def test_service_level_without_a_usable_standard_is_ok() -> None:
     assert service_level(timedelta(hours=9), None) is Level.OK
     assert service_level(timedelta(hours=9), timedelta(0)) is Level.OK
     assert service_level(timedelta(hours=9), timedelta(minutes=-5)) is Level.OK
-
-
-@pytest.mark.parametrize(
-    ("elapsed", "text"),
-    [
-        (timedelta(0), "00:00"),
-        (timedelta(seconds=59), "00:59"),
-        (timedelta(seconds=59, milliseconds=999), "00:59"),  # whole seconds, never rounded up
-        (timedelta(seconds=60), "01:00"),
-        (timedelta(minutes=59, seconds=59), "59:59"),
-        (timedelta(hours=1), "1:00:00"),
-        (timedelta(minutes=61), "1:01:00"),
-        (timedelta(hours=10, minutes=5, seconds=3), "10:05:03"),
-        (timedelta(seconds=-1), "00:00"),  # clock skew between PCs
-        (timedelta(minutes=-61), "00:00"),
-    ],
-)
-def test_clock_text(elapsed: timedelta, text: str) -> None:
-    assert clock_text(elapsed) == text
 
 
 def test_a_counter_held_by_another_operator_or_out_of_use_refuses_everything() -> None:

@@ -20,7 +20,15 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.status import Status
 from antrian.domain.timing import FixedClock
 from antrian.gui.counter import window as window_module
-from antrian.gui.counter.dialogs import LeaveDialog, NumberDialog, PauseDialog, PriorityDialog, ServiceDialog
+from antrian.gui.counter.dialogs import (
+    CloseDialog,
+    LeaveDialog,
+    NumberDialog,
+    PauseDialog,
+    PriorityDialog,
+    ServiceDialog,
+    TakeoverDialog,
+)
 from antrian.gui.counter.window import CounterWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
@@ -224,15 +232,69 @@ def test_the_login_page_drops_a_database_error_once_the_counters_load(  # type: 
     assert window.login_error.text() == ""
 
 
-def test_a_counter_open_for_another_operator_is_refused_at_login(
-    panel, users: Database, qtbot: QtBot
+def test_a_counter_open_for_another_operator_is_taken_over_only_when_confirmed(
+    panel, users: Database, qtbot: QtBot, clock: FixedClock
 ) -> None:  # type: ignore[no-untyped-def]
-    panel(1)
+    """The dialog names the operator who has the counter and since when; Esc leaves it theirs, confirming
+    takes it over: this panel opens on it, and the first panel refuses every action, naming the new one."""
+    first = panel(1)
     other = panel(1, username="petugas2", log_in=False)
     other.log_in()
-    qtbot.waitUntil(lambda: "petugas1" in other.login_error.text(), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(other.dialog, TakeoverDialog), timeout=5000)
+    dialog = other.dialog
+    assert dialog.question.text().startswith("Loket 1 sedang dipakai Petugas Satu (buka sejak 09:00).")
+    assert "Petugas Satu tidak dapat lagi memanggil" in dialog.question.text()
+    assert other.login_error.text() == "Loket 1 sedang dipakai Petugas Satu"
+    assert dialog.cancel.isDefault() and not dialog.ok.isDefault()  # Enter does not take it by accident
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: other.dialog is None, timeout=5000)
     assert other.pages.currentIndex() == 0 and other.actor is None
-    assert other.login_error.text() == "Loket 1 sedang dibuka oleh petugas1"
+    with users.read() as s:
+        assert s.get(CounterState, 1).operator_id == first.actor.user_id
+
+    other.log_in()
+    qtbot.waitUntil(lambda: isinstance(other.dialog, TakeoverDialog), timeout=5000)
+    with qtbot.waitSignal(other.loggedIn, timeout=5000):
+        other.dialog.ok.click()
+    assert other.pages.currentIndex() == 1 and other.counter_title.text() == "Loket 1"
+    assert other.operator_label.text() == "petugas2"
+    with users.read() as s:
+        state = s.get(CounterState, 1)
+        assert (state.state, state.operator_id) == ("open", other.actor.user_id)
+        opened = [e for e in events_after(s, 0) if e.kind == "counter_opened"]
+    assert [e.user for e in opened] == ["petugas1", "petugas2"]
+    first.refresh()
+    qtbot.waitUntil(lambda: first.view is not None and first.view.operator == "petugas2", timeout=5000)
+    assert not first.buttons[DeskAction.CALL_NEXT].isEnabled()
+    assert "Petugas Dua" in first.buttons[DeskAction.CALL_NEXT].toolTip()
+
+
+def test_the_header_shows_the_counter_logged_into_at_once(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """Logging out of counter 1 and into counter 3: the header says Loket 3 from the first moment, never the
+    last counter's name while the new view is read, and the list keeps the choice when it is read again."""
+    window = panel(None, log_in=False)
+    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
+    with qtbot.waitSignal(window.loggedIn, timeout=5000):
+        window.log_in()
+    wait_view(qtbot, window)
+    assert window.counter_title.text() == "Loket 1" and window.number == 1
+    window.trigger(DeskAction.CLOSE)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, CloseDialog), timeout=5000)
+    window.dialog.accept()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
+    window.counter_choice.setCurrentIndex(2)
+    window._load_counters()  # the list read again (as after an outage) keeps the operator's choice
+    qtbot.waitUntil(lambda: not window._in_flight, timeout=5000)
+    qtbot.waitUntil(lambda: window.counter_choice.currentData() == 3, timeout=5000)
+    window.password.setText(PASSWORD)
+    shown: list[str] = []
+    window.loggedIn.connect(lambda _name: shown.append(window.counter_title.text()))
+    with qtbot.waitSignal(window.loggedIn, timeout=5000):
+        window.log_in()
+    assert shown == ["Loket 3"] and window.number == 3
+    wait_view(qtbot, window)
+    assert window.counter_title.text() == "Loket 3" and window.windowTitle().startswith("Antrian — Loket 3")
 
 
 # -- every action -----------------------------------------------------------------------------------------
@@ -258,7 +320,10 @@ def test_every_action(panel, users: Database, qtbot: QtBot, clock: FixedClock, b
     clock.advance(minutes=7)
     press(qtbot, window, DeskAction.FINISH, by=by)
     assert ticket(users, "A001").status == "done" and window.number_label.text() == "—"
-    assert "1 selesai dilayani" in window.stats.text() and "07:00" in window.stats.text()
+    assert (
+        "1 selesai dilayani" in window.stats.text()
+        and "rata-rata waktu layanan 7 menit" in window.stats.text()
+    )
 
     press(qtbot, window, DeskAction.CALL_NEXT, by=by)
     assert window.number_label.text() == "A002"
@@ -721,11 +786,14 @@ def test_waiting_times_run_on_between_reads_in_office_time(
 ) -> None:  # type: ignore[no-untyped-def]
     issue(users, clock, "A")
     window = panel(1)
-    assert window.waiting.item(0, 2).text() == "00:00"
+    assert window.waiting.item(0, 2).text() == "kurang dari 1 menit"
     clock.advance(minutes=7, seconds=5)
     window._tick.timeout.emit()
-    assert window.waiting.item(0, 2).text() == "07:05"
+    assert window.waiting.item(0, 2).text() == "7 menit"
     assert window.clock_label.text() == "09:07:05"  # Jakarta, whatever the PC's zone
+    clock.advance(hours=1)
+    window._tick.timeout.emit()
+    assert window.waiting.item(0, 2).text() == "1 jam 7 menit"
 
 
 def test_a_read_that_fails_for_another_reason_is_said(

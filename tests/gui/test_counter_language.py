@@ -179,8 +179,8 @@ def test_a_morning_at_the_counter_in_both_languages(panel, office, qtbot: QtBot,
     qtbot.keyClick(window, Qt.Key.Key_F2)  # not allowed while B001 is served: the message line says why
     assert window.message.property("kind") == "error"
     said = both_languages(window)
-    assert "Waktu layanan 17:00 / standar 20 menit (85%)" in said["id"]
-    assert "Service time 17:00 / standard 20 minutes (85%)" in said["en"]
+    assert "Waktu layanan 17 menit / standar 20 menit (85%)" in said["id"]
+    assert "Service time 17 minutes / standard 20 minutes (85%)" in said["en"]
     assert any(text.startswith("Call Next: B001 is still at the counter") for text in said["en"])
 
     do(qtbot, window, DeskAction.TRANSFER)

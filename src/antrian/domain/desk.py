@@ -153,11 +153,3 @@ def service_level(elapsed: timedelta, standard: timedelta | None) -> Level:
     if ratio > WARN_RATIO:
         return Level.WARNING
     return Level.OK
-
-
-def clock_text(elapsed: timedelta) -> str:
-    """mm:ss, or h:mm:ss from an hour; negative spans (clock skew between PCs) show as 00:00."""
-    seconds = max(0, int(elapsed.total_seconds()))
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"

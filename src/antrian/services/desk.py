@@ -8,6 +8,7 @@ has made stale, is refused with ``StaleView`` instead of being done twice.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -24,11 +25,15 @@ from antrian.domain.status import AT_COUNTER_STATUSES, Status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services import counters as counter_ops
 from antrian.services import queue as queue_ops
+from antrian.services.action_log import note, who
 from antrian.services.lookup import counter_by_number, ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
 from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
+from antrian.store.queue import lock_counter_state
+
+log = logging.getLogger(__name__)
 
 WAITING_SHOWN = 100  # about five screens of the list; the count says how many wait in all
 MISSED_SHOWN = 20
@@ -93,6 +98,44 @@ class DeskResult:
     state: str
     token: str
     event_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Another operator who has a counter open or on a break now."""
+
+    username: str
+    full_name: str
+    state: str
+    since: datetime | None
+    zone: str  # the office's time zone, in which ``since`` is told
+
+
+def open_desk(
+    session: Session, number: int, *, actor: Actor, clock: Clock = system_clock, take_over: bool = False
+) -> Holder | None:
+    """Open counter ``number`` for ``actor`` logging in at it, unless another operator has it open or on a
+    break: then nothing changes and that operator is returned, so the panel asks before taking it over
+    (``take_over``). ``counter_states.operator_id`` is who opened the counter; there is no standing
+    assignment of operators to counters."""
+    counter = counter_by_number(session, number)
+    state = lock_counter_state(session, counter.id)
+    holder = (
+        session.get(User, state.operator_id)
+        if state is not None and state.state != "closed" and state.operator_id not in (None, actor.user_id)
+        else None
+    )
+    if holder is not None and state is not None:
+        if not take_over:
+            return Holder(
+                holder.username, holder.full_name, state.state, state.since, get_office(session).timezone
+            )
+        # Confirmed: the counter is no longer the other operator's, and opening it is this operator's
+        # counter_opened event (the log then reads who had it before and who has it now).
+        note(session, log, "counter %s taken over from %s by %s", number, holder.username, who(actor))
+        state.operator_id = None
+    counter_ops.open_counter(session, number, actor=actor, clock=clock)
+    return None
 
 
 def _token(state: CounterState | None, ticket: Ticket | None) -> str:

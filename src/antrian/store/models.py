@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -274,6 +275,27 @@ class CounterState(Base):
     __table_args__ = (CheckConstraint("state IN ('open', 'paused', 'closed')", name="state"),)
 
 
+class Station(Base):
+    """A display or kiosk PC as it last reported itself: when, and what stops it doing its job (a problem
+    ``Message`` as code and parameters; none when it works). ``changed_at`` is when the problem last changed;
+    ``last_seen`` moves with every report, heartbeats included."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    last_seen: Mapped[datetime]
+    problem: Mapped[str | None] = mapped_column(String(80))
+    problem_params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    changed_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("kind", "name"),
+        CheckConstraint("kind IN ('display', 'kiosk')", name="kind"),
+    )
+
+
 __all__ = [
     "EVENTS_TABLE",
     "OFFICE_TABLE",
@@ -288,6 +310,7 @@ __all__ = [
     "Office",
     "Service",
     "Setting",
+    "Station",
     "Ticket",
     "TicketNumber",
     "UTCDateTime",

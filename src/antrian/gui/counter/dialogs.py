@@ -327,3 +327,35 @@ class LeaveDialog(_Dialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept()
+
+
+class TakeoverDialog(_Dialog):
+    """Logging in at a counter another operator has open (or on a break): take it over, or choose again.
+
+    Taking over makes the other operator's panel refuse every action (the counter is no longer theirs), so
+    the question names them and says so; Esc or Cancel leaves the counter as it is.
+    """
+
+    def __init__(self, parent: QWidget, number: int, holder: str, paused: bool, since: str) -> None:
+        super().__init__(parent)
+        self.counter, self.holder, self.paused, self.since = number, holder, paused, since
+        self.setObjectName("takeover")
+        self.layout_.addWidget(self._buttons())
+        self.cancel.setDefault(True)  # Enter does not take a colleague's counter by accident
+        self.ok.setDefault(False)
+        self.ok.setAutoDefault(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Counter in use"))
+        state = self.tr("on a break since {time}") if self.paused else self.tr("open since {time}")
+        self.question.setText(
+            self.tr(
+                "Counter {number} is in use by {holder} ({state}).\n\n"
+                "If you take it over, {holder} can no longer call or serve at this counter. "
+                "Take it over only if {holder} has left it."
+            ).format(number=self.counter, holder=self.holder, state=state.format(time=self.since))
+        )
+        self.ok.setText(self.tr("Take Over Counter {number}").format(number=self.counter))
+        self.cancel.setText(self.tr("Cancel, choose another counter (Esc)"))

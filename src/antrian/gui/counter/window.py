@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -60,7 +60,6 @@ from antrian.domain.desk import (
     DeskAction,
     DeskState,
     Level,
-    clock_text,
     offer_no_show,
     refusals,
     service_level,
@@ -80,11 +79,16 @@ from antrian.gui.counter.dialogs import (
     PriorityDialog,
     ServiceDialog,
     Suggestion,
+    TakeoverDialog,
 )
+from antrian.gui.counter.lists import EmptyNote
+from antrian.gui.counter.marks import VoiceMark
+from antrian.gui.counter.messages import MessageBar
+from antrian.gui.counter.spans import span_text
 from antrian.gui.errors import error_text
 from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
-from antrian.services.desk import DeskResult, DeskView, QueueEntry, act, desk_view
+from antrian.services.desk import DeskResult, DeskView, Holder, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
 from antrian.store.database import Database
 
@@ -93,7 +97,6 @@ log = logging.getLogger(__name__)
 RETRY_MS = 2000
 FEED_REFRESH_MS = 250
 SLOW_MS = 3000
-MESSAGE_MS = 10000
 
 # Texts are English in the code and translated at use in the window's context ("CounterWindow"); the
 # Indonesian words are in gui/translations/counter_id.ts.
@@ -165,7 +168,9 @@ QFrame#top { background: #0b1f3a; }
 QFrame#top QLabel { color: #f5f7fa; }
 QLabel#stateBadge { border-radius: 6px; padding: 4px 10px; font-weight: 700; }
 QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
-QLabel#message { border-radius: 6px; padding: 6px 10px; }
+QLabel#voiceMark { background: #b3261e; color: white; border-radius: 6px; padding: 4px 10px;
+                   font-weight: 700; }
+QLabel#emptyNote { color: #5d6673; font-style: italic; }
 QFrame#card { background: white; border-radius: 10px; }
 QLabel#number { color: #0b1f3a; font-weight: 800; }
 QLabel#priority { background: #1e7a46; color: white; border-radius: 6px; padding: 3px 8px; font-weight: 700; }
@@ -182,6 +187,26 @@ QPushButton#warn { background: #b3261e; }
 QFrame#login { background: white; border-radius: 12px; }
 QLabel#loginError { color: #b3261e; font-weight: 700; }
 """
+
+
+@dataclass(frozen=True)
+class _Login:
+    """What a login attempt came to: the operator (None: refused, ``message`` says why), and the other
+    operator who has the counter open, if any (then it was not opened)."""
+
+    actor: Actor | None
+    message: Message | None
+    number: int
+    holder: Holder | None = None
+
+
+def _open(database: Database, clock: Clock, actor: Actor, number: int, *, take_over: bool) -> _Login:
+    """Open the counter for ``actor`` (on the task runner), or say who holds it."""
+    from antrian.services.desk import open_desk
+
+    with database.write() as session:
+        holder = open_desk(session, number, actor=actor, clock=clock, take_over=take_over)
+    return _Login(actor, None, number, holder)
 
 
 @dataclass
@@ -232,8 +257,7 @@ class CounterWindow(QWidget):
         self._feed_problem: AntrianError | None = None
         self._problem: AntrianError | None = None
         self._counters: list[CounterInfo] = []  # the login page's list
-        # The words now in the message line and the login error, made again when the language changes.
-        self._message_words: Callable[[], str] = lambda: ""
+        # The words now in the login error, made again when the language changes.
         self._login_words: Callable[[], str] = lambda: ""
         self._slow = QTimer(self, singleShot=True, interval=SLOW_MS)
         self._slow.timeout.connect(self._answer_is_slow)
@@ -253,8 +277,6 @@ class CounterWindow(QWidget):
         self._retry.timeout.connect(self._send)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._show_times)
-        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
-        self._message_timer.timeout.connect(lambda: self.message.hide())
         self._load_counters()
 
     # -- building -------------------------------------------------------------------------------------
@@ -306,9 +328,8 @@ class CounterWindow(QWidget):
             button.setAccessibleName(_tr(NAMES[shown]))
         self.waiting.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Service"), self.tr("Waiting")])
         self.others.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Service"), self.tr("Status")])
-        self.others_title.setText(
-            self.tr("On hold / not present at this counter (Enter or double-click: call)")
-        )
+        self.waiting_empty.setText(self.tr("Nobody is waiting"))
+        self.others_empty.setText(self.tr("No number on hold or not present at this counter today"))
         for table in (self.waiting, self.others):
             table.setProperty("signature", None)  # their tooltips and words are made again
         if self.view is not None:
@@ -319,8 +340,8 @@ class CounterWindow(QWidget):
             self._show_rules()
         self._show_banner()
         self._update_title()
-        if not self.message.isHidden():
-            self.message.setText(self._message_words())
+        self.message.retranslate()
+        self.voice_mark.retranslate()
         self._scale()
 
     def _build_login(self, username: str, password: str) -> QWidget:
@@ -387,23 +408,21 @@ class CounterWindow(QWidget):
         self.state_badge = QLabel("")
         self.state_badge.setObjectName("stateBadge")
         self.clock_label = QLabel("")
+        self.voice_mark = VoiceMark(self._database, self._background, self._clock)
         bar.addWidget(self.counter_title)
         bar.addSpacing(16)
         bar.addWidget(self.state_badge)
+        bar.addSpacing(16)
+        bar.addWidget(self.voice_mark)
         bar.addStretch(1)
         bar.addWidget(self.operator_label)
         bar.addSpacing(16)
         bar.addWidget(self.clock_label)
         layout.addWidget(top)
 
-        self.message = QLabel("")
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.hide()
         body = QHBoxLayout()
         body.setContentsMargins(12, 0, 12, 12)
         body.setSpacing(12)
-        layout.addWidget(self.message)
         layout.addLayout(body, 1)
 
         left = QVBoxLayout()
@@ -447,6 +466,9 @@ class CounterWindow(QWidget):
         self.stats.setWordWrap(True)
         c.addWidget(self.stats, 8, 0, 1, 2)
         left.addWidget(card, 1)
+        # right above the buttons, where the operator's eyes are when pressing one
+        self.message = MessageBar()
+        left.addWidget(self.message)
 
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -483,6 +505,7 @@ class CounterWindow(QWidget):
         right.addWidget(self.waiting, 3)
         right.addWidget(self.others_title)
         right.addWidget(self.others, 1)
+        self.waiting_empty, self.others_empty = EmptyNote(self.waiting), EmptyNote(self.others)
         body.addLayout(right, 2)
         return page
 
@@ -510,6 +533,11 @@ class CounterWindow(QWidget):
             size(widget, 0.024, widget is self.offer)
         for widget in (self.counter_title, self.state_badge, self.operator_label, self.clock_label):
             size(widget, 0.026, True)
+        size(self.voice_mark, 0.024, True)
+        for widget in (self.message.sign, self.message.label, self.message.dismiss):
+            size(widget, 0.026, True)
+        for note in (self.waiting_empty, self.others_empty):
+            size(note, 0.024)
         for button in self.buttons.values():
             size(button, 0.021, True)
             button.setFixedHeight(int(unit * 0.085))
@@ -519,16 +547,19 @@ class CounterWindow(QWidget):
         for table in (self.waiting, self.others):
             table.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
             table.horizontalHeader().setFont(table.font())  # column titles as readable as the rows
-            metrics = QFontMetrics(table.font())
             bold = QFont(table.font())
             bold.setBold(True)
             table.horizontalHeader().resizeSection(0, QFontMetrics(bold).horizontalAdvance("▶ WWW000 ★") + 12)
             header = table.horizontalHeaderItem(2)
             widest = [header.text() if header is not None else ""]
             widest += (
-                [words.show(Status.HELD), words.show(Status.NO_SHOW)] if table is self.others else ["0:00:00"]
+                [words.show(Status.HELD), words.show(Status.NO_SHOW)]
+                if table is self.others
+                else [span_text(timedelta(hours=9, minutes=59)), span_text(timedelta())]
             )
-            table.horizontalHeader().resizeSection(2, max(map(metrics.horizontalAdvance, widest)) + 24)
+            # the next ticket's row is bold: its time must fit too
+            width = max(map(QFontMetrics(bold).horizontalAdvance, widest))
+            table.horizontalHeader().resizeSection(2, width + 24)
 
     @staticmethod
     def _table(columns: int) -> QTableWidget:
@@ -569,7 +600,14 @@ class CounterWindow(QWidget):
             self._counters_failed = False
             self._say_login(lambda: "")
         self._counters = result
-        self._show_counters()
+        self._show_counters(self._chosen_row())
+
+    def _chosen_row(self) -> int:
+        """The row of the counter chosen now in the list as just read (a counter read again keeps its
+        choice: the login must never silently fall back to the first counter)."""
+        chosen = self.counter_choice.currentData()
+        rows = [row for row, info in enumerate(self._counters) if info.number == chosen]
+        return rows[0] if rows else 0
 
     def _show_counters(self, chosen: int = 0) -> None:
         """The login page's list of counters, each with its state; the row ``chosen`` is selected."""
@@ -585,12 +623,13 @@ class CounterWindow(QWidget):
     def _counter_title(self, number: int, name: str, separator: str) -> str:
         title = self.tr("Counter {number}").format(number=number)
         # The name an office gets by default (services.setup) says no more than the number.
-        if name in (title, f"Loket {number}"):
+        if name in ("", title, f"Loket {number}"):
             return title
         return f"{title}{separator}{name}"
 
     def log_in(self) -> None:
-        """Check the password (5 wrong in a row lock the account 5 minutes), then open the counter."""
+        """Check the password (5 wrong in a row lock the account 5 minutes), then open the counter; a counter
+        another operator has open is taken over only after the operator confirms it (``TakeoverDialog``)."""
         if self._in_flight:
             return
         number = self._fixed_number if self._fixed_number is not None else self.counter_choice.currentData()
@@ -606,21 +645,18 @@ class CounterWindow(QWidget):
         self._say_login(lambda: self.tr("Checking…"))
         database, clock = self._database, self._clock
 
-        def work() -> tuple[Actor | None, Message | None, int]:
-            from antrian.services.counters import open_counter
+        def work() -> _Login:
             from antrian.services.users import authenticate
 
             with database.write() as session:
                 outcome = authenticate(session, username, password, clock=clock)
             if outcome.actor is None:
-                return None, outcome.message, int(number)
-            with database.write() as session:
-                open_counter(session, int(number), actor=outcome.actor, clock=clock)
-            return outcome.actor, None, int(number)
+                return _Login(None, outcome.message, int(number))
+            return _open(database, clock, outcome.actor, int(number), take_over=False)
 
         self._background(work, self._logged_in)
 
-    def _logged_in(self, result: tuple[Actor | None, Message | None, int] | Exception) -> None:
+    def _logged_in(self, result: _Login | Exception) -> None:
         self._in_flight = False
         self.login_button.setEnabled(True)
         if self._may_close:
@@ -628,21 +664,64 @@ class CounterWindow(QWidget):
         if isinstance(result, Exception):
             self._say_login(self._error_words(result))
             return
-        actor, message, number = result
+        actor, message, number = result.actor, result.message, result.number
         if actor is None:
             self._say_login(lambda: words.say(message) if message else "")
             self.password.clear()
             self.password.setFocus()
             return
+        if result.holder is not None:
+            self._ask_takeover(actor, number, result.holder)
+            return
         self.actor, self.number = actor, number
         self._say_login(lambda: "")
         self.password.clear()
+        # the counter actually opened, at once: never the last one's header while its view is read
+        self.counter_title.setText(self._counter_title(number, self._counter_name(number), " · "))
+        self.operator_label.setText(actor.name)
+        self.state_badge.setText(_tr(STATE_WORDS["open"]))
         self.pages.setCurrentIndex(1)
+        self.voice_mark.start()
         self._update_title()
         self._tick.start()
         self.buttons[DeskAction.CALL_NEXT].setFocus()
         self.refresh()
         self.loggedIn.emit(actor.name)
+
+    def _counter_name(self, number: int) -> str:
+        names = {info.number: info.name for info in self._counters}
+        return names.get(number, "")
+
+    def _ask_takeover(self, actor: Actor, number: int, holder: Holder) -> None:
+        """Another operator has the counter open: say who, and take it over only if this operator confirms."""
+        zone = office_zone(holder.zone)
+        since = holder.since.astimezone(zone).strftime("%H:%M") if holder.since else "—"
+        self._say_login(
+            lambda: self.tr("Counter {number} is in use by {holder}").format(
+                number=number, holder=holder.full_name or holder.username
+            )
+        )
+        dialog = TakeoverDialog(
+            self, number, holder.full_name or holder.username, holder.state == "paused", since
+        )
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._take_over(actor, number))
+        dialog.finished.connect(self._takeover_closed)
+        dialog.open()
+
+    def _takeover_closed(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        if self.actor is None and not self._in_flight:
+            self.counter_choice.setFocus()
+
+    def _take_over(self, actor: Actor, number: int) -> None:
+        self._in_flight = True
+        self.login_button.setEnabled(False)
+        self._say_login(lambda: self.tr("Checking…"))
+        database, clock = self._database, self._clock
+        self._background(lambda: _open(database, clock, actor, number, take_over=True), self._logged_in)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Leaving while the counter is open asks whether to close it first, so no counter is left open
@@ -682,6 +761,7 @@ class CounterWindow(QWidget):
         self.view = None
         self.number = self._fixed_number
         self._tick.stop()
+        self.voice_mark.stop()
         self.pages.setCurrentIndex(0)
         self._update_title()
         self._load_counters()
@@ -741,6 +821,7 @@ class CounterWindow(QWidget):
         A busy office changes something many times a second; re-reading and redrawing the lists for each
         change would take the CPU this panel's own key presses need. The panel's own actions show at once.
         """
+        self.voice_mark.handle_events(events)
         if events and self.actor is not None and not self._feed_refresh.isActive() and not self._in_flight:
             self._feed_refresh.start()
 
@@ -786,7 +867,7 @@ class CounterWindow(QWidget):
         self._show_current()
         self._fill_waiting(view)
         self._fill_others(view)
-        average = clock_text(view.average_service) if view.average_service is not None else "—"
+        average = span_text(view.average_service) if view.average_service is not None else "—"
         self.stats.setText(
             self.tr(
                 "Today at this counter: {served} served · average service time {average}"
@@ -807,14 +888,7 @@ class CounterWindow(QWidget):
             self.number_label.setText("—")
             self.priority_label.hide()
             self.service_label.setText(self.tr("No number called yet"))
-            state = view.state if view else "open"
-            self.status_label.setText(
-                self.tr("Press F2 to call the next citizen")
-                if state == "open"
-                else self.tr("Counter on a break: press F10 to open it again")
-                if state == "paused"
-                else self.tr("Counter closed: press F10 to open it")
-            )
+            self.status_label.setText("")  # the hint, by the rules: _show_hints
             for label in (self.waited_label, self.called_label, self.service_time_label):
                 label.setText("")
             self.service_bar.hide()
@@ -838,14 +912,7 @@ class CounterWindow(QWidget):
             status = self.tr("{status} · called again {n}×").format(status=status, n=calls)
         self.status_label.setText(status)
         offered = ticket.status == Status.CALLED.value and offer_no_show(calls, view.recall_limit)
-        if offered:
-            self.offer.setText(
-                self.tr(
-                    "Called again {n}× and the citizen has not come. Mark as not present? "
-                    "Press F6 (Not Present); the citizen can still be called by number today (F8)."
-                ).format(n=calls)
-            )
-        self.offer.setVisible(offered)
+        self.offer.setVisible(offered)  # its words, by the rules: _show_hints
         self.buttons[DeskAction.NO_SHOW].setObjectName("warn" if offered else "")
         self.buttons[DeskAction.NO_SHOW].setStyleSheet("")  # re-polish for the new object name
 
@@ -858,17 +925,17 @@ class CounterWindow(QWidget):
             for row, entry in enumerate(view.waiting[: self.waiting.rowCount()]):
                 item = self.waiting.item(row, 2)
                 if item is not None:
-                    item.setText(clock_text(now - entry.issued_at))
+                    item.setText(span_text(now - entry.issued_at))
         ticket = view.current if view else None
         if ticket is None or view is None:
             return
         waited_until = ticket.first_called_at or now
         self.waited_label.setText(
-            self.tr("Waited {time}").format(time=clock_text(waited_until - ticket.issued_at))
+            self.tr("Waited {time}").format(time=span_text(waited_until - ticket.issued_at))
         )
         if ticket.last_called_at:
             self.called_label.setText(
-                self.tr("Called {time} ago").format(time=clock_text(now - ticket.last_called_at))
+                self.tr("Called {time} ago").format(time=span_text(now - ticket.last_called_at))
             )
         value, unit = view.standard_value, view.standard_unit
         standard = standard_duration(value, unit) if value is not None and unit else None
@@ -885,11 +952,11 @@ class CounterWindow(QWidget):
         level = service_level(elapsed, standard)
         if standard:
             text = self.tr("Service time {elapsed} / standard {standard} ({share})").format(
-                elapsed=clock_text(elapsed), standard=said, share=f"{elapsed / standard:.0%}"
+                elapsed=span_text(elapsed), standard=said, share=f"{elapsed / standard:.0%}"
             )
         else:
             text = self.tr("Service time {elapsed} / standard {standard}").format(
-                elapsed=clock_text(elapsed), standard=said
+                elapsed=span_text(elapsed), standard=said
             )
         self.service_time_label.setText(text)
         self.service_time_label.setStyleSheet(
@@ -921,11 +988,13 @@ class CounterWindow(QWidget):
             title = self.tr("Waiting: {total}, the first {shown} shown (▶ called next)").format(
                 total=words.number(total), shown=words.number(shown)
             )
+        elif not total:
+            title = self.tr("Waiting: none")
         else:
             title = self.tr("Waiting: {total} (▶ called next)").format(total=words.number(total))
         self.waiting_title.setText(title)
         now = self._clock()
-        self._fill(self.waiting, view.waiting, lambda e: clock_text(now - e.issued_at), view.next_id)
+        self._fill(self.waiting, view.waiting, lambda e: span_text(now - e.issued_at), view.next_id)
 
     def _fill_others(self, view: DeskView) -> None:
         entries = list(view.held) + list(view.missed)
@@ -934,6 +1003,7 @@ class CounterWindow(QWidget):
     def _fill(
         self, table: QTableWidget, entries: Any, last: Callable[[QueueEntry], str], next_id: int | None
     ) -> None:
+        (self.waiting_empty if table is self.waiting else self.others_empty).setVisible(not entries)
         signature = (next_id, tuple((e.id, e.status, e.priority_group) for e in entries))
         if table.property("signature") == repr(signature):  # the same tickets: only the last column moves
             for row, entry in enumerate(entries):
@@ -1018,26 +1088,54 @@ class CounterWindow(QWidget):
                 if reason is None
                 else self.tr("Not possible now: {reason}").format(reason=words.say(reason))
             )
+        self._show_hints(found)
+
+    def _show_hints(self, found: dict[DeskAction, Message | None]) -> None:
+        """The lines that name a key name it only while its action is allowed; otherwise they say why not."""
+        view = self.view
+        if view is None or view.current is None:
+            state = view.state if view else "open"
+            key = DeskAction.CALL_NEXT if state == "open" else DeskAction.PAUSE
+            reason = found[key]
+            if reason is None:
+                hint = (
+                    self.tr("Press F2 to call the next citizen")
+                    if state == "open"
+                    else self.tr("Counter on a break: press F10 to open it again")
+                    if state == "paused"
+                    else self.tr("Counter closed: press F10 to open it")
+                )
+            else:
+                hint = words.say(reason)
+            self.status_label.setText(hint)
+        if not self.offer.isHidden() and view is not None:
+            calls = view.recalls
+            if found[DeskAction.NO_SHOW] is None:
+                offer = self.tr(
+                    "Called again {n}× and the citizen has not come. Mark as not present? Press F6 "
+                    "(Not Present); the citizen can still be called by number later today."
+                )
+            else:
+                offer = self.tr(
+                    "Called again {n}× and the citizen has not come. They can be marked as not present "
+                    "once the counter can act again."
+                )
+            self.offer.setText(offer.format(n=calls))
+        if found[DeskAction.CALL_NUMBER] is None:
+            self.others_title.setText(
+                self.tr("On hold / not present at this counter (Enter or double-click: call)")
+            )
+        else:
+            self.others_title.setText(self.tr("On hold / not present at this counter"))
 
     # -- messages -------------------------------------------------------------------------------------
     def show_message(self, text: str, kind: str = "info") -> None:
-        """The panel's one message line (errors in red, results in green); it fades after 10 s."""
+        """The panel's message bar above the buttons (``messages.MessageBar``: errors stay, results fade)."""
         self._say(lambda: text, kind)
 
     def _say(self, said: Callable[[], str], kind: str = "info") -> None:
-        """The message line with the words ``said`` makes, now and again after a language change."""
-        colours = {
-            "error": ("#fde7e9", "#8c1d18"),
-            "info": ("#e3f4ea", "#14532d"),
-            "warn": ("#fff3cd", "#5c4400"),
-        }
-        background, foreground = colours.get(kind, colours["info"])
-        self.message.setStyleSheet(f"background: {background}; color: {foreground};")
-        self.message.setProperty("kind", kind)
-        self._message_words = said
-        self.message.setText(said())
-        self.message.show()
-        self._message_timer.start()
+        """The message bar with the words ``said`` makes, now and again after a language change."""
+        self.message.say(said, kind)
 
     def _show_banner(self) -> None:
         request = self._request

@@ -544,6 +544,10 @@ class DisplayWindow(Retranslated, QWidget):
         self._voice_problem = problem
         self._say_voice_status()
         self.voice_status.setVisible(problem is not None)
+        # the counter panels on other PCs show it too: through the database, off the GUI thread
+        from antrian.gui.station_report import report_voice
+
+        report_voice(self, self._database, self._background, self._clock, problem)
 
     def _say_voice_status(self) -> None:
         problem = self._voice_problem

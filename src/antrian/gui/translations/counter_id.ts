@@ -175,6 +175,30 @@
         <translation>Keadaan</translation>
     </message>
     <message>
+        <source>Nobody is waiting</source>
+        <translation>Tidak ada yang menunggu</translation>
+    </message>
+    <message>
+        <source>No number on hold or not present at this counter today</source>
+        <translation>Hari ini tidak ada nomor yang ditunda atau tidak hadir di loket ini</translation>
+    </message>
+    <message>
+        <source>Counter {number} is in use by {holder}</source>
+        <translation>Loket {number} sedang dipakai {holder}</translation>
+    </message>
+    <message>
+        <source>Waiting: none</source>
+        <translation>Menunggu: tidak ada</translation>
+    </message>
+    <message>
+        <source>Called again {n}× and the citizen has not come. Mark as not present? Press F6 (Not Present); the citizen can still be called by number later today.</source>
+        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Tandai tidak hadir? Tekan F6 (Tidak Hadir); warga masih dapat dipanggil dengan nomornya nanti hari ini.</translation>
+    </message>
+    <message>
+        <source>Called again {n}× and the citizen has not come. They can be marked as not present once the counter can act again.</source>
+        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Warga dapat ditandai tidak hadir setelah loket dapat bertindak lagi.</translation>
+    </message>
+    <message>
         <source>On hold / not present at this counter (Enter or double-click: call)</source>
         <translation>Ditunda / tidak hadir di loket ini (Enter atau klik dua kali: panggil)</translation>
     </message>
@@ -247,10 +271,6 @@
         <translation>{status} · dipanggil ulang {n}×</translation>
     </message>
     <message>
-        <source>Called again {n}× and the citizen has not come. Mark as not present? Press F6 (Not Present); the citizen can still be called by number today (F8).</source>
-        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Tandai tidak hadir? Tekan F6 (Tidak Hadir); warga masih bisa dipanggil dengan nomornya hari ini (F8).</translation>
-    </message>
-    <message>
         <source>Waited {time}</source>
         <translation>Menunggu {time}</translation>
     </message>
@@ -295,6 +315,10 @@
         <translation>Tidak bisa sekarang: {reason}</translation>
     </message>
     <message>
+        <source>On hold / not present at this counter</source>
+        <translation>Ditunda / tidak hadir di loket ini</translation>
+    </message>
+    <message>
         <source>«{action}» may not be saved yet; if not, it will be sent once when the database can be used again (it never happens twice).</source>
         <translation>«{action}» mungkin belum tersimpan; bila belum, akan dikirim sekali saat basis data dapat dipakai lagi (tidak akan terjadi dua kali).</translation>
     </message>
@@ -334,6 +358,10 @@
         <source>Counter {number} closed</source>
         <translation>Loket {number} ditutup</translation>
     </message>
+    <message>
+        <source>under 1 minute</source>
+        <translation>kurang dari 1 menit</translation>
+    </message>
 </context>
 <context>
     <name>LeaveDialog</name>
@@ -358,6 +386,13 @@ Loket belum bisa ditutup: {reason}.</translation>
     <message>
         <source>Leave, the counter stays open</source>
         <translation>Keluar, loket tetap buka</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup pesan</translation>
     </message>
 </context>
 <context>
@@ -466,6 +501,54 @@ Apakah warga ini memang termasuk kelompok tersebut?</translation>
     <message>
         <source>Transfer (Enter)</source>
         <translation>Alihkan (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>TakeoverDialog</name>
+    <message>
+        <source>Counter in use</source>
+        <translation>Loket sedang dipakai</translation>
+    </message>
+    <message>
+        <source>on a break since {time}</source>
+        <translation>istirahat sejak {time}</translation>
+    </message>
+    <message>
+        <source>open since {time}</source>
+        <translation>buka sejak {time}</translation>
+    </message>
+    <message>
+        <source>Counter {number} is in use by {holder} ({state}).
+
+If you take it over, {holder} can no longer call or serve at this counter. Take it over only if {holder} has left it.</source>
+        <translation>Loket {number} sedang dipakai {holder} ({state}).
+
+Jika Anda mengambil alih, {holder} tidak dapat lagi memanggil atau melayani di loket ini. Ambil alih hanya jika {holder} sudah meninggalkannya.</translation>
+    </message>
+    <message>
+        <source>Take Over Counter {number}</source>
+        <translation>Ambil Alih Loket {number}</translation>
+    </message>
+    <message>
+        <source>Cancel, choose another counter (Esc)</source>
+        <translation>Batal, pilih loket lain (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMark</name>
+    <message>
+        <source>Calls are not heard</source>
+        <translation>Panggilan tidak bersuara</translation>
+    </message>
+    <message>
+        <source>• Display {name}: {cause}</source>
+        <translation>• Layar {name}: {cause}</translation>
+    </message>
+    <message>
+        <source>The waiting-room display cannot speak, so citizens do not hear their number called. Call them aloud and tell the admin.
+{causes}</source>
+        <translation>Layar ruang tunggu tidak dapat bersuara, jadi warga tidak mendengar nomornya dipanggil. Panggil warga dengan suara Anda dan beri tahu admin.
+{causes}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,19 @@
+"""How long something took, as the counter panel says it: with its unit (12 menit, 1 jam 5 menit), in whole
+minutes as ``words.duration`` says spans everywhere, and "under a minute" rather than "0 minutes"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication
+
+from antrian import words
+
+MINUTE = timedelta(minutes=1)
+
+
+def span_text(span: timedelta) -> str:
+    """``span`` in words; a negative one (clock skew between PCs) counts as none."""
+    if span < MINUTE:
+        return QCoreApplication.translate("CounterWindow", "under 1 minute")
+    return words.duration(span)
