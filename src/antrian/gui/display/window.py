@@ -116,6 +116,7 @@ class DisplayWindow(Retranslated, QWidget):
         self.setObjectName("display")
         self.setStyleSheet(STYLE)
         self._database = database
+        self._background = run_in_background
         self._log = log_json
         self._clock = clock
         self._announcer = announcer
