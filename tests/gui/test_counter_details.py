@@ -73,11 +73,17 @@ def test_the_hint_line_names_a_key_only_while_its_action_is_allowed(
     window.set_online(True)
     wait_view(qtbot, window)
     assert window.status_label.text() == "Tekan F2 untuk memanggil warga berikutnya"
-    # the held / missed list offers Enter to call only while calling by number is allowed
-    assert window.others_title.text().endswith("(Enter atau klik dua kali: panggil)")
+    # the held / missed list offers Enter to call only while calling by number is allowed and the list
+    # has someone to call
+    assert window.buttons[DeskAction.CALL_NUMBER].isEnabled()
+    assert window.others_title.text() == "Ditunda / tidak hadir di loket ini"
     press(qtbot, window, DeskAction.CALL_NEXT)
     assert not window.buttons[DeskAction.CALL_NUMBER].isEnabled()
     assert window.others_title.text() == "Ditunda / tidak hadir di loket ini"
+    press(qtbot, window, DeskAction.HOLD)
+    qtbot.waitUntil(lambda: window.others.rowCount() == 1, timeout=5000)
+    assert window.buttons[DeskAction.CALL_NUMBER].isEnabled()
+    assert window.others_title.text().endswith("(Enter atau klik dua kali: panggil)")
 
 
 def test_the_no_show_offer_names_f6_only_while_it_works(

@@ -885,7 +885,7 @@ class CounterWindow(QWidget):
         view = self.view
         ticket = view.current if view else None
         if ticket is None:
-            self.number_label.setText("—")
+            self.number_label.setText("")  # a huge dash read as a bar, not as "no number"
             self.priority_label.hide()
             self.service_label.setText(self.tr("No number called yet"))
             self.status_label.setText("")  # the hint, by the rules: _show_hints
@@ -1121,7 +1121,8 @@ class CounterWindow(QWidget):
                     "once the counter can act again."
                 )
             self.offer.setText(offer.format(n=calls))
-        if found[DeskAction.CALL_NUMBER] is None:
+        # the key's hint only while it can call someone from this list
+        if found[DeskAction.CALL_NUMBER] is None and view is not None and (view.held or view.missed):
             self.others_title.setText(
                 self.tr("On hold / not present at this counter (Enter or double-click: call)")
             )
