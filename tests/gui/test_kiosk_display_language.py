@@ -277,8 +277,9 @@ def test_every_kiosk_page_in_both_languages(
     assert "Silakan sentuh layanan yang Anda perlukan" in home["id"]
     assert "Please touch the service you need" in home["en"]
     assert {"A", "KTP", "C", "SIM", "D", "NPWP", "E", "PBB"} <= set(home["id"]) & set(home["en"])
-    assert any(text.startswith("Menunggu: 2  ·  ") for text in home["id"])
-    assert any(text.startswith("Waiting: 2  ·  ") for text in home["en"])
+    # A's line: everyone waiting for the services of its open counters 1 (A, D) and 2 (A, B): 2 + 1 + 1
+    assert any(text.startswith("Menunggu: 4  ·  ") for text in home["id"])
+    assert any(text.startswith("Waiting: 4  ·  ") for text in home["en"])
     assert f"Not available: closed on {day}" in home["en"]
     assert "Not available: today's quota is used up" in home["en"]
     assert "Tidak tersedia: loket sedang istirahat" in home["id"]
