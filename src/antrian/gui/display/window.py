@@ -82,8 +82,10 @@ class DisplayWindow(Retranslated, QWidget):
         log_json: LineSink | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         announcer: Announcer | None = None,
+        counters: frozenset[int] | None = None,
     ) -> None:
         super().__init__()
+        self._counters = counters  # a display for one zone: only these counters and their calls
         self.setObjectName("display")
         self.setStyleSheet(STYLE)
         self._database = database
@@ -265,7 +267,7 @@ class DisplayWindow(Retranslated, QWidget):
 
     def _read_snapshot(self) -> DisplaySnapshot:
         with self._database.read() as session:
-            return display_snapshot(session, recent=RECENT_SHOWN)
+            return display_snapshot(session, recent=RECENT_SHOWN, counters=self._counters)
 
     def _apply_snapshot(self, snapshot: DisplaySnapshot) -> None:
         if self._snapshot is None:
@@ -302,8 +304,12 @@ class DisplayWindow(Retranslated, QWidget):
             self._tiles[board.number].update_board(board)
 
     def handle_events(self, events: list[EventInfo]) -> list[Call]:
-        """Show every call among ``events`` at once; return them (for the voice)."""
-        calls = [call for call in map(Call.from_event, events) if call is not None]
+        """Show every call among ``events`` at once (of this display's counters); return them (spoken)."""
+        calls = [
+            call
+            for call in map(Call.from_event, events)
+            if call is not None and (self._counters is None or call.counter in self._counters)
+        ]
         for call in calls:
             self._live.append(call)
             tile = self._tiles.get(call.counter)
