@@ -70,6 +70,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="out/screens")
     parser.add_argument("--lang", nargs="+", default=["id", "en"], choices=["id", "en"])
+    parser.add_argument(
+        "--only", nargs="+", default=["display", "kiosk", "counter"], choices=["display", "kiosk", "counter"]
+    )
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -85,11 +88,14 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             db, events, passwords = sample_office(str(Path(folder) / "screens.db"))
             runner = TaskRunner(app)
-            display_screens(app, runner, db, events, out)
-            display_office_screens(app, runner, Path(folder), out)
-            kiosk_screens(app, runner, db, out)
-            kiosk_office_screens(app, runner, Path(folder), out)
-            counter_screens(app, runner, db, passwords, out)
+            if "display" in args.only:
+                display_screens(app, runner, db, events, out)
+                display_office_screens(app, runner, Path(folder), out)
+            if "kiosk" in args.only:
+                kiosk_screens(app, runner, db, out)
+                kiosk_office_screens(app, runner, Path(folder), out)
+            if "counter" in args.only:
+                counter_screens(app, runner, db, passwords, out)
             db.dispose()
     return 0
 

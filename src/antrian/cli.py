@@ -107,6 +107,13 @@ def _whole(option: str, low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _counters(text: str) -> frozenset[int]:
+    """An argparse type: the counters a display shows ("1-10,12"), else InvalidInput (exit 2)."""
+    from antrian.domain.zone import parse_counters
+
+    return parse_counters(text, option="--counters")
+
+
 def _text(option: str, limit: int) -> Callable[[str], str]:
     """An argparse type: printable text of at most ``limit`` characters, else InvalidInput naming ``option``
     and repeating the input cut short (a NUL byte or a line break never reaches the database or a message).
@@ -297,8 +304,12 @@ def cmd_display(args: argparse.Namespace) -> int:
 
     db = _open_for_window(args)
     try:
-        screen = args.screen if args.screen is not None else _config().display_screen
-        return run_display(db, screen=screen, windowed=args.windowed, log_json=args.log_json)
+        config = _config()
+        screen = args.screen if args.screen is not None else config.display_screen
+        counters = args.counters if args.counters is not None else config.display_counters
+        return run_display(
+            db, screen=screen, windowed=args.windowed, log_json=args.log_json, counters=counters
+        )
     finally:
         db.dispose()
 
@@ -613,6 +624,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     display.add_argument("--screen", type=_whole("--screen", 0, 99), help=words.text("help.display.screen"))
     display.add_argument("--windowed", action="store_true", help=words.text("help.option.windowed"))
+    display.add_argument(
+        "--counters",
+        type=_counters,
+        metavar="1-10,12",
+        help=words.text("help.display.counters"),
+    )
     display.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),

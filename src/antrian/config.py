@@ -15,6 +15,7 @@ Command-line options override the file, and ``ANTRIAN_DATABASE_URL`` / ``ANTRIAN
 
     [display]
     screen = 1
+    counters = "1-10,12"        # a display for one zone: only these counters (default: all)
 
     [counter]
     number = 2                  # the loket this PC is; `antrian counter` opens it without asking
@@ -30,6 +31,7 @@ from typing import Any
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
+from antrian.domain.zone import parse_counters
 from antrian.words import LANGUAGES
 
 ENV_CONFIG = "ANTRIAN_CONFIG"
@@ -43,6 +45,7 @@ class MachineConfig:
     kiosk_paper_width: int = 80
     kiosk_pin: str | None = None
     display_screen: int | None = None
+    display_counters: frozenset[int] | None = None
     counter_number: int | None = None
     source: Path | None = None
 
@@ -87,6 +90,7 @@ def load_config(path: Path | None = None) -> MachineConfig:
     width = _typed(kiosk, "paper_width", int, path) or 80
     if width not in (58, 80):
         raise InvalidInput("config.paper_width", path=str(path), width=width)
+    zone = _typed(display, "counters", str, path)
     pin = kiosk.get("pin")
     language = _typed(data, "language", str, path)
     if language is not None and language.strip().lower() not in LANGUAGES:
@@ -98,6 +102,9 @@ def load_config(path: Path | None = None) -> MachineConfig:
         kiosk_paper_width=width,
         kiosk_pin=str(pin) if pin is not None else None,
         display_screen=_typed(display, "screen", int, path),
+        display_counters=parse_counters(zone, option=f"{path}: display.counters")
+        if zone is not None
+        else None,
         counter_number=number,
         source=path,
     )

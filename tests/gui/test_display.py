@@ -204,3 +204,24 @@ def test_json_log_lines_are_written_by_their_own_thread(tmp_path) -> None:  # ty
     assert path.read_text().splitlines() == ['{"n": 0}', '{"n": 1}', '{"n": 2}']
     assert writers == ["antrian-display-log"] * 3
     assert display_module.open_log(None) is None
+
+
+def test_a_zone_display_shows_and_speaks_only_its_counters(
+    make_window, office_db: Database, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(1366, 768, counters=frozenset({1, 2}))
+    assert sorted(window._tiles) == [1, 2]
+    first = call(office_db, 3, "C")  # counter 3, another zone: neither shown nor spoken (not returned)
+    assert window.handle_events(new_events(office_db, 0)) == []
+    assert window.call_idle.isVisible() and not any(label.isVisible() for label in window.recent_labels)
+    call(office_db, 1, "A")
+    spoken = window.handle_events(new_events(office_db, first))
+    assert [(c.number, c.counter) for c in spoken] == [("A001", 1)]
+    assert (window.call_number.text(), window.call_counter.text()) == ("A001", "LOKET 1")
+    # once re-read: the zone's call only, and the waiting counts of the services counters 1 and 2 serve
+    qtbot.waitUntil(
+        lambda: window._snapshot is not None and window._snapshot.last_event_id > first, timeout=3000
+    )
+    assert [label.text()[:11] for label in window.recent_labels if label.isVisible()] == ["<b>A001</b>"]
+    assert [row.name.full_text()[0] for row in window._waiting_rows()] == ["A", "B"]
+    assert window.call_number.text() == "A001"

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFontMetricsF, QImage, QTextDocumentFragment
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from antrian.domain.messages import Message
-from antrian.gui.display.paging import PagedGrid
+from antrian.gui.display.paging import PagedGrid, PagedSection, Shape, plan_rows
 from antrian.gui.display.sizes import Floors
 from antrian.gui.display.window import DisplayWindow
 from antrian.gui.tasks import TaskRunner
@@ -95,8 +95,7 @@ def problems(window: DisplayWindow) -> list[str]:
         name = f"{label.objectName() or type(label).__name__} {text!r}"
         lines = text.split("\n")
         widest = max(metrics.horizontalAdvance(line) for line in lines)
-        scrolls = label is window.ticker  # the running text moves through its place on purpose
-        if not scrolls and not label.wordWrap() and widest > label.contentsRect().width() + 0.5:
+        if not label.wordWrap() and widest > label.contentsRect().width() + 0.5:
             found.append(f"{name} cut: wider than {label.contentsRect().width()}")
         if metrics.height() * len(lines) > label.contentsRect().height() + 1:
             found.append(f"{name} cut: higher than {label.contentsRect().height()}")
@@ -176,3 +175,53 @@ def test_start_of_day_is_designed(show, tmp_path) -> None:  # type: ignore[no-un
     assert not any(label.isVisible() for label in window.recent_labels), "no empty boxes"
     assert window.office.text() == "Mal Pelayanan Publik Kota Contoh" and window.date.text()
     assert problems(window) == []
+
+
+def test_rows_go_where_they_end_pages() -> None:
+    counters = Shape(count=4, columns=2, row=100, heading=50)  # two rows of two: 50 + 210 = 260 px
+    waiting = Shape(count=4, columns=1, row=50, heading=50)  # four rows: 50 + 4 * 50 + 3 * 10 = 280 px
+    assert plan_rows(260 + 12 + 280, [counters, waiting]) == [2, 4], "both whole: nothing pages"
+    # 20 px short: a row less either way makes two pages; a waiting row less shows 7 cells, a counter row 6
+    assert plan_rows(532, [counters, waiting]) == [2, 3]
+    many = Shape(count=40, columns=2, row=100, heading=50)
+    services = Shape(count=24, columns=1, row=50, heading=50)
+    # 640 px: 1 counter row + 7 waiting rows make 20 and 4 pages; 2 + 5: 10 and 5; 3 + 3: 7 and 8;
+    # 4 + 1: 5 and 24; 5 + none: no room, still a row, 4 and 24. The longest cycle is shortest at 3 + 3
+    assert plan_rows(640, [many, services]) == [3, 3]
+    assert plan_rows(100, [counters, waiting]) == [1, 1], "too small: a row each, never none"
+    assert plan_rows(500, [Shape(0, 1, 100, 50), waiting]) == [0, 4], "no counters: their heading only"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_a_small_office_never_pages(show, offices, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window = show(offices[4, 4], width, height)
+    grids = (window.counters_section.grid, window.waiting_section.grid, window.recent_section.grid)
+    assert [grid.pages for grid in grids[:2]] == [1, 1]
+    assert not any(grid.page_mark is not None and grid.page_mark.isVisible() for grid in grids)
+    assert len([cell for cell in window.waiting_section.grid.cells() if cell.isVisible()]) == 4
+
+
+def test_the_recent_calls_never_show_a_page_mark(qtbot: QtBot) -> None:
+    section = PagedSection(rotate=False, by_columns=False)  # the newest calls that fit, the others never
+    qtbot.addWidget(section)
+    section.grid.set_cells([QLabel(str(n)) for n in range(6)])
+    section.grid.set_cell_size(QSize(100, 50))
+    section.resize(320, 120)
+    section.show()
+    QApplication.processEvents()
+    assert (
+        section.grid.pages == 2 and [c.isVisible() for c in section.grid.cells()] == [True] * 3 + [False] * 3
+    )
+    assert not section.page_mark.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_running_text_is_on_screen(show, offices, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    window = show(offices[4, 4], width, height)
+    ticker = window.ticker
+    assert ticker.text() == "Selamat datang. Siapkan dokumen asli Anda sebelum dipanggil."
+    rect = QRect(ticker.mapTo(window, QPoint(0, 0)), ticker.size())
+    assert ticker.isVisible() and window.rect().contains(rect)
+    assert rect.width() >= width // 3, "a third of the screen at least, where the text can be read"
+    assert QFontMetricsF(ticker.font()).capHeight() >= Floors(width, height).text
+    assert ink_height(ticker.grab().toImage()) >= Floors(width, height).text, "its letters are drawn"

@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
+from antrian.domain.zone import parse_counters
 from antrian.services import counters, queue
 from antrian.services.display import Call, calls_on_board, display_snapshot
 from antrian.store.database import Database
+from tests.helpers import raises_code
 
 
 def call_next(db: Database, counter: int, code: str, clock: FixedClock) -> None:
@@ -90,3 +93,33 @@ def test_calls_delivered_again_after_a_restart_are_not_shown_twice(
     # a recall delivered live moves its ticket to the front, once
     again = replace(a001, event_id=shown.last_event_id + 2, recall=True)
     assert calls_on_board(shown, [later, again], 2) == (again, (again, later))
+
+
+def test_a_zone_shows_its_counters_their_calls_and_their_services(
+    office: Database, clock: FixedClock
+) -> None:
+    call_next(office, 1, "A", clock)  # A001 at counter 1 (serves A and B)
+    call_next(office, 3, "C", clock)  # C001 at counter 3 (serves C): the newest call, in the other zone
+    with office.write() as s:
+        queue.issue_ticket(s, "B", clock=clock)
+        queue.issue_ticket(s, "C", clock=clock)
+    with office.read() as s:
+        zone = display_snapshot(s, recent=6, clock=clock, counters=frozenset({1, 2}))
+        whole = display_snapshot(s, recent=6, clock=clock)
+    assert [board.number for board in zone.counters] == [1, 2]
+    assert [(w.code, w.count) for w in zone.waiting] == [("A", 0), ("B", 1)]
+    assert [call.number for call in zone.recent_calls] == ["A001"]
+    assert zone.current is not None and zone.current.number == "A001"
+    # the whole office, for comparison: every counter, service and call
+    assert [board.number for board in whole.counters] == [1, 2, 3]
+    assert [(w.code, w.count) for w in whole.waiting] == [("A", 0), ("B", 1), ("C", 1)]
+    assert [call.number for call in whole.recent_calls] == ["C001", "A001"]
+    assert whole.current is not None and whole.current.number == "C001"
+
+
+def test_counters_are_written_as_numbers_and_ranges() -> None:
+    assert parse_counters("1-3,12", option="--counters") == frozenset({1, 2, 3, 12})
+    assert parse_counters(" 7 ", option="--counters") == frozenset({7})
+    for wrong in ("", "0", "3-1", "1-100", "a", "1,,2", "1-2-3", "100"):
+        with raises_code(InvalidInput, "display.counters", option="--counters", last=99):
+            parse_counters(wrong, option="--counters")

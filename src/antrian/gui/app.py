@@ -100,13 +100,22 @@ class _Windows:
         return code
 
 
-def run_display(database: Database, *, screen: int | None, windowed: bool, log_json: str | None) -> int:
-    """``antrian display``: full screen on the chosen monitor, until closed."""
+def run_display(
+    database: Database,
+    *,
+    screen: int | None,
+    windowed: bool,
+    log_json: str | None,
+    counters: frozenset[int] | None = None,
+) -> int:
+    """``antrian display``: full screen on the chosen monitor, until closed; ``counters``: only these."""
     from antrian.gui.display.window import DisplayWindow
     from antrian.store.feed import default_position
 
     shared = _Windows(database, name="display", voice=True, log_json=log_json)
-    window = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
+    window = DisplayWindow(
+        database, shared.background, log_json=shared.log, announcer=shared.announcer, counters=counters
+    )
     shared.attach(window, default_position("display", database.url))
     screens = shared.app.screens()
     if screen is not None:

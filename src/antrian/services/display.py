@@ -17,7 +17,7 @@ from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
-from antrian.store.models import Counter, CounterState, Event, Service, Setting, Ticket
+from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Setting, Ticket
 
 CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
 COUNTER_KINDS = frozenset({"counter_opened", "counter_paused", "counter_closed"})
@@ -123,10 +123,20 @@ def _day_of(call: Call, snapshot: DisplaySnapshot) -> date:
     return service_day(require_utc(call.at), office_zone(snapshot.timezone))
 
 
-def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system_clock) -> DisplaySnapshot:
-    """Everything the display shows, read in one transaction."""
+def display_snapshot(
+    session: Session,
+    *,
+    recent: int = 8,
+    clock: Clock = system_clock,
+    counters: frozenset[int] | None = None,
+) -> DisplaySnapshot:
+    """Everything the display shows, read in one transaction.
+
+    ``counters``: a display for one zone shows only these counters, the calls made at them, and the
+    waiting counts of the services they serve; None shows the whole office."""
     office = get_office(session)
     day = service_day(require_utc(clock()), office.zone)
+    zone = () if counters is None else (Counter.number.in_(sorted(counters)),)
     current = (
         select(Ticket.label, Service.code)
         .join(Service, Service.id == Ticket.service_id)
@@ -143,10 +153,10 @@ def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system
             CounterState.pause_reason,
         )
         .outerjoin(CounterState, CounterState.counter_id == Counter.id)
-        .where(Counter.active.is_(True))
+        .where(Counter.active.is_(True), *zone)
         .order_by(Counter.number)
     ).all()
-    counters = tuple(
+    boards = tuple(
         CounterBoard(number, name, state or "closed", label, code, reason)
         for number, name, state, label, code, reason in rows
     )
@@ -158,16 +168,22 @@ def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system
             .group_by(Ticket.service_id)
         )
     }
-    services = session.execute(
-        select(Service.id, Service.code, Service.name)
-        .where(Service.active.is_(True))
-        .order_by(Service.display_order, Service.code)
-    ).all()
+    listed = select(Service.id, Service.code, Service.name).where(Service.active.is_(True))
+    if counters is not None:
+        served = (
+            select(CounterService.service_id)
+            .join(Counter, Counter.id == CounterService.counter_id)
+            .where(Counter.active.is_(True), *zone)
+        )
+        listed = listed.where(Service.id.in_(served))
+    services = session.execute(listed.order_by(Service.display_order, Service.code)).all()
     waiting = tuple(Waiting(code, name, int(counts.get(sid, 0))) for sid, code, name in services)
     start_of_day = require_utc(datetime.combine(day, time(0), tzinfo=office.zone))
     # the service day's calls only (yesterday's never show); a recalled ticket has several call events,
     # so more are read than are shown
     todays = select(Event).where(Event.kind.in_(CALL_KINDS), Event.at >= start_of_day)
+    if counters is not None:
+        todays = todays.join(Counter, Counter.id == Event.counter_id).where(*zone)
     events = session.execute(todays.order_by(Event.id.desc()).limit(recent * 4)).scalars().all()
     calls = tuple(once_each(_call(e) for e in events)[:recent])
     active = session.execute(
@@ -181,7 +197,7 @@ def display_snapshot(session: Session, *, recent: int = 8, clock: Clock = system
         office.name,
         office.timezone,
         office.running_text,
-        counters,
+        boards,
         waiting,
         calls,
         last,

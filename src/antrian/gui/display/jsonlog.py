@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
+import time
 from pathlib import Path
 from queue import SimpleQueue
-from typing import Protocol
+from typing import Any, Protocol
 
 from antrian.domain.errors import InvalidInput
+from antrian.services.display import Call
 
 log = logging.getLogger("antrian.gui.display.window")
 
@@ -62,3 +65,30 @@ class LineLog:
 
 def open_log(path: str | None) -> LineLog | None:
     return LineLog(Path(path)) if path else None
+
+
+def write_voice(sink: LineSink | None, what: str, event_id: int, reason: str = "") -> None:
+    """A line for what the voice did with a call: "chime", "spoken", "voice_done" or "not_spoken"."""
+    if sink is None:
+        return
+    record: dict[str, Any] = {"what": what, "event_id": event_id, "t": time.time()}
+    if reason:
+        record["reason"] = reason
+    sink.write(json.dumps(record) + "\n")
+    sink.flush()
+
+
+def write_shown(sink: LineSink | None, call: Call, at: float) -> None:
+    """A line for a call painted at ``at`` (epoch seconds)."""
+    if sink is None:
+        return
+    record = {
+        "what": "shown",
+        "event_id": call.event_id,
+        "number": call.number,
+        "counter": call.counter,
+        "event_at": call.at.timestamp(),
+        "t": at,
+    }
+    sink.write(json.dumps(record) + "\n")
+    sink.flush()

@@ -1,5 +1,5 @@
-"""The display's cells and labels: a counter tile, a recent call, a waiting count, the current call's
-counter, and a label that elides what it cannot show (with the whole text as its tooltip)."""
+"""The display's cells and labels: a counter tile, a recent call, a waiting count, and a label that elides
+what it cannot show (with the whole text as its tooltip)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import re
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from antrian import words
 from antrian.gui.i18n import Retranslated
 from antrian.services.display import Call, CounterBoard, Waiting
 
-TILE_PADDING = 10  # each side of a tile's or a row's text
+TILE_PADDING = 8  # each side of a tile's or a row's text
 
 
 def label(
@@ -95,10 +95,13 @@ class ElidedLabel(QLabel):
 
 
 class CounterTile(Retranslated, QFrame):
-    """One counter: its number, and the ticket it serves or why it is not serving."""
+    """One counter: its number, and the ticket it serves (bold) or why it is not serving (in the regular
+    weight: narrower, so more tiles fit a row, and quieter than a number someone waits for)."""
 
     def __init__(self, board: CounterBoard) -> None:
         super().__init__()
+        self._bold = QFont()
+        self._text = QFont()
         self.setProperty("class", "counter")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(TILE_PADDING, 2, TILE_PADDING, 2)
@@ -122,25 +125,25 @@ class CounterTile(Retranslated, QFrame):
             self.value.setText(self.tr("ON BREAK"))
         else:
             self.value.setText(board.current or "—")
+        self.value.setFont(self._bold if board.state == "open" else self._text)
         if self.property("state") != board.state:
             self.setProperty("state", board.state)
             restyle(self, self.title, self.value)
 
-    def set_text_font(self, font: QFont) -> None:
-        for part in (self.title, self.value):
-            part.setFont(font)
+    def set_fonts(self, text: QFont, bold: QFont) -> None:
+        self._text, self._bold = text, bold
+        self.title.setFont(bold)
+        self.update_board(self.board)
 
-    def needs(self, font: QFont, numbers: list[str]) -> QSize:
-        """The size at which every text this tile may show is whole in ``font``."""
-        metrics = QFontMetrics(font)
-        texts = [
-            self.tr("COUNTER {number}").format(number=self.board.number),
-            self.tr("CLOSED"),
-            self.tr("ON BREAK"),
-            *numbers,
-        ]
-        width = max(metrics.horizontalAdvance(text) for text in texts) + 2 * TILE_PADDING + 8
-        return QSize(width, 2 * metrics.lineSpacing() + 8)
+    def needs(self, text: QFont, bold: QFont, numbers: list[str]) -> QSize:
+        """The size at which every text this tile may show is whole in its font."""
+        heavy, light = QFontMetrics(bold), QFontMetrics(text)
+        title = self.tr("COUNTER {number}").format(number=self.board.number)
+        width = max(
+            [heavy.horizontalAdvance(t) for t in (title, *numbers)]
+            + [light.horizontalAdvance(t) for t in (self.tr("CLOSED"), self.tr("ON BREAK"))]
+        )
+        return QSize(width + 2 * TILE_PADDING + 4, 2 * heavy.lineSpacing() + 4)
 
 
 class RecentCall(QLabel):
@@ -204,50 +207,5 @@ class WaitingRow(QFrame):
         """Room for a code, the start of a name and a count of three digits."""
         metrics = QFontMetrics(font)
         return QSize(
-            metrics.horizontalAdvance("ABC Kartu K… 888") + 3 * TILE_PADDING, metrics.lineSpacing() + 8
+            metrics.horizontalAdvance("ABC Kartu… 888") + 3 * TILE_PADDING, metrics.lineSpacing() + 8
         )
-
-
-class CallCounter(Retranslated, QWidget):
-    """The current call's counter: the word as large as the tiles' text, the number as large as the called
-    number, or nearly (only the number must be read from the back of the room). The word stands over the
-    number (``stacked``, beside the called number on a landscape screen) or before it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(0)
-        self.word = label("", "callCounterWord", Qt.AlignmentFlag.AlignCenter, elastic=False)
-        self.number = label("", "callCounter", Qt.AlignmentFlag.AlignCenter, elastic=False)
-        self._layout.addWidget(self.word)
-        self._layout.addWidget(self.number)
-        self._counter: int | None = None
-
-    def set_stacked(self, stacked: bool) -> None:
-        self._layout.setDirection(
-            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
-        )
-        self._layout.setSpacing(0 if stacked else 24)
-        right, left = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft
-        bottom, center = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignCenter
-        self.word.setAlignment(center if stacked else right | bottom)
-        self.number.setAlignment(center if stacked else left | bottom)
-
-    def needs(self, stacked: bool) -> int:
-        """The width its texts need, with a two-digit counter."""
-        word = QFontMetrics(self.word.font()).horizontalAdvance(self.tr("COUNTER"))
-        number = QFontMetrics(self.number.font()).horizontalAdvance("88")
-        return max(word, number) if stacked else word + 24 + number
-
-    def set_counter(self, counter: int | None) -> None:
-        self._counter = counter
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.word.setText(self.tr("COUNTER") if self._counter is not None else "")
-        self.number.setText(str(self._counter) if self._counter is not None else "")
-
-    def text(self) -> str:
-        """What the panel says, as one line ("LOKET 2")."""
-        return f"{self.word.text()} {self.number.text()}".strip()

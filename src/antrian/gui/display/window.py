@@ -13,45 +13,36 @@ date comes from ``antrian.words``. On a language change every text is said again
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPixmap, QResizeEvent
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QVBoxLayout,
     QWidget,
 )
 
-from antrian import assets, words
 from antrian.domain.errors import AntrianError
 from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
-from antrian.gui.display.jsonlog import LineLog, LineSink, open_log
-from antrian.gui.display.paging import PagedSection
+from antrian.gui.display.call_panel import CallPanel
+from antrian.gui.display.header import Header
+from antrian.gui.display.jsonlog import LineLog, LineSink, open_log, write_shown, write_voice
+from antrian.gui.display.paging import PagedSection, SectionStack
 from antrian.gui.display.sizes import Floors, font_with_cap
-from antrian.gui.display.tiles import (
-    CallCounter,
-    CounterTile,
-    ElidedLabel,
-    RecentCall,
-    WaitingRow,
-    label,
-    restyle,
-)
+from antrian.gui.display.style import STYLE, TEXT_COLOR
+from antrian.gui.display.ticker import BottomBar
+from antrian.gui.display.tiles import CounterTile, RecentCall, WaitingRow, label
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
+from antrian.gui.station_report import report_voice
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
@@ -73,25 +64,6 @@ log = logging.getLogger(__name__)
 RECENT_SHOWN = 6
 HIGHLIGHT_MS = 6000
 MARGIN = 24
-STYLE = """
-QWidget#display { background: #0b1f3a; }
-QLabel { color: #f5f7fa; }
-QFrame#callPanel { background: #12305a; border-radius: 18px; }
-QFrame#callPanel[fresh="true"] { background: #f2b705; }
-QFrame#callPanel[fresh="true"] QLabel { color: #0b1f3a; }
-QLabel#callNumber { font-weight: 800; }
-QLabel#heading, QLabel#page { color: #9fb3cc; font-weight: 600; }
-QLabel#callIdle { color: #c9d6e6; }
-QFrame.counter { background: #163a6b; border-radius: 12px; }
-QFrame.counter[state="paused"] { background: #4a3b12; }
-QFrame.counter[state="closed"] { background: #2a2f36; }
-QFrame.counter[state="closed"] QLabel { color: #9aa5b4; }
-QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
-QLabel#voiceStatus { color: #0b1f3a; background: #f2b705; border-radius: 6px; padding: 2px 8px; }
-QLabel#recent { background: #12305a; border-radius: 8px; }
-QFrame#waitingRow { background: #12305a; border-radius: 8px; }
-QFrame#ticker { background: #06162b; }
-"""
 
 
 class DisplayWindow(Retranslated, QWidget):
@@ -111,8 +83,10 @@ class DisplayWindow(Retranslated, QWidget):
         log_json: LineSink | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         announcer: Announcer | None = None,
+        counters: frozenset[int] | None = None,
     ) -> None:
         super().__init__()
+        self._counters = counters  # a display for one zone: only these counters and their calls
         self.setObjectName("display")
         self.setStyleSheet(STYLE)
         self._database = database
@@ -125,7 +99,6 @@ class DisplayWindow(Retranslated, QWidget):
         self._live: list[Call] = []  # the last calls the feed delivered (the snapshot may lag them)
         self._recent: tuple[Call, ...] = ()
         self._current: Call | None = None  # the call in the large panel
-        self._voice_problem: Message | None = None  # why calls are not spoken (the technical cause)
         self._tiles: dict[int, CounterTile] = {}
         # Events up to this id were history when the display started; later ones are live calls.
         self._live_after: int | None = None
@@ -146,11 +119,11 @@ class DisplayWindow(Retranslated, QWidget):
         self._build()
         if announcer is not None:
             announcer.problemChanged.connect(self.set_voice_status)
-            announcer.chimeStarted.connect(lambda event_id: self._write_voice_log("chime", event_id))
-            announcer.speechStarted.connect(lambda event_id: self._write_voice_log("spoken", event_id))
-            announcer.finished.connect(lambda event_id: self._write_voice_log("voice_done", event_id))
+            announcer.chimeStarted.connect(lambda event_id: write_voice(self._log, "chime", event_id))
+            announcer.speechStarted.connect(lambda event_id: write_voice(self._log, "spoken", event_id))
+            announcer.finished.connect(lambda event_id: write_voice(self._log, "voice_done", event_id))
             announcer.skipped.connect(
-                lambda event_id, why: self._write_voice_log("not_spoken", event_id, why)
+                lambda event_id, why: write_voice(self._log, "not_spoken", event_id, why)
             )
             self.set_voice_status(announcer.problem)
             self._voice_reader.request()  # the announcer starts with the defaults; the office's follow
@@ -159,9 +132,6 @@ class DisplayWindow(Retranslated, QWidget):
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
         self._clock_timer.start()
-        self._ticker_timer = QTimer(self, interval=40)
-        self._ticker_timer.timeout.connect(self._scroll_ticker)
-        self._ticker_timer.start()
         self._tick()
         self.refresh()
 
@@ -176,60 +146,36 @@ class DisplayWindow(Retranslated, QWidget):
         self.offline.setWordWrap(True)
         root.addWidget(self.offline)
 
-        header = QHBoxLayout()
-        header.setContentsMargins(MARGIN, 8, MARGIN, 8)
-        header.setSpacing(16)
-        self.logo = label("", "logo", elastic=False)
-        self._logo = QPixmap()
-        self._logo.loadFromData(assets.read_bytes(assets.LOGO))
-        self.office = ElidedLabel("office")  # a name longer than the screen elides, whole in the tooltip
-        # a short mark, as wide as its words, for staff: the room reads nothing false from it
-        self.voice_status = label("", "voiceStatus", Qt.AlignmentFlag.AlignCenter, elastic=False)
-        header.addWidget(self.logo)
-        header.addWidget(self.office, 1)
-        header.addWidget(self.voice_status, 0, Qt.AlignmentFlag.AlignVCenter)
-        root.addLayout(header)
+        self.header = Header(MARGIN)
+        self.logo, self.office, self.voice_status = (
+            self.header.logo,
+            self.header.office,
+            self.header.voice_status,
+        )
+        root.addWidget(self.header)
 
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setContentsMargins(MARGIN, 4, MARGIN, 8)
         self.body.setSpacing(MARGIN)
         self.left = QVBoxLayout()
         self.left.setSpacing(12)
-        self.call_panel = QFrame()
-        self.call_panel.setObjectName("callPanel")
-        call = QVBoxLayout(self.call_panel)
-        call.setContentsMargins(16, 8, 16, 8)
-        call.setSpacing(0)
-        self.call_heading = label("", "heading")
-        self.call_number = label("", "callNumber")
-        self.call_counter = CallCounter()
-        self.call_service = ElidedLabel("callService", lines=2, align=Qt.AlignmentFlag.AlignHCenter)
-        self.call_idle = label("", "callIdle")
-        self.call_idle.setWordWrap(True)
-        call.addWidget(self.call_heading)
-        call.addStretch(1)
-        # the number and its counter: side by side on a landscape screen, one over the other in portrait
-        self.call_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.call_row.setSpacing(32)
-        self.call_row.addWidget(self.call_number, 1)
-        self.call_row.addWidget(self.call_counter, 0, Qt.AlignmentFlag.AlignHCenter)
-        call.addLayout(self.call_row)
-        for widget in (self.call_service, self.call_idle):
-            call.addWidget(widget)
-        call.addStretch(1)
+        self.call_panel = CallPanel()
+        # the names the rest of the program and its tests know the panel's parts by
+        self.call_heading = self.call_panel.heading
+        self.call_number = self.call_panel.number
+        self.call_counter = self.call_panel.counter
+        self.call_service = self.call_panel.service
+        self.call_idle = self.call_panel.idle
         self.left.addWidget(self.call_panel, 1)
         self.recent_section = PagedSection(rotate=False, by_columns=False)
         self.recent_labels = [RecentCall() for _ in range(RECENT_SHOWN)]
         self.recent_section.grid.set_cells(list(self.recent_labels))
         self.left.addWidget(self.recent_section)
         self.body.addLayout(self.left, 2)
-        self.right = QVBoxLayout()
-        self.right.setSpacing(12)
         self.counters_section = PagedSection()
         self.waiting_section = PagedSection()
-        self.right.addWidget(self.counters_section, 3)
-        self.right.addWidget(self.waiting_section, 2)
-        self.body.addLayout(self.right, 3)
+        self.side = SectionStack([self.counters_section, self.waiting_section])
+        self.body.addWidget(self.side, 3)
         root.addLayout(self.body, 1)
         # the old names the rest of the program and its tests know these headings by
         self.counters_heading = self.counters_section.heading
@@ -237,25 +183,16 @@ class DisplayWindow(Retranslated, QWidget):
         self.waiting_heading = self.waiting_section.heading
 
         # the bottom bar: the time, the date and the office's running text (below them in portrait)
-        self.ticker_frame = QFrame()
-        self.ticker_frame.setObjectName("ticker")
-        self.bottom = QGridLayout(self.ticker_frame)
-        self.bottom.setContentsMargins(MARGIN, 4, 0, 4)
-        self.bottom.setHorizontalSpacing(MARGIN)
-        self.bottom.setVerticalSpacing(0)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        self.clock = label("", "clock", left, elastic=False)
-        self.date = label("", "date", left, elastic=False)
-        self.ticker = label("", "ticker", left)
-        self.bottom.addWidget(self.clock, 0, 0)
-        self.bottom.addWidget(self.date, 0, 1)
-        self.bottom.addWidget(self.ticker, 0, 2)
+        self.ticker_frame = BottomBar(MARGIN, QColor(TEXT_COLOR))
+        self.clock, self.date, self.ticker = (
+            self.ticker_frame.clock,
+            self.ticker_frame.date,
+            self.ticker_frame.ticker,
+        )
         root.addWidget(self.ticker_frame)
         # hidden only now: a widget hidden before a layout takes it would show again with its new parent
         self.offline.hide()
         self.voice_status.hide()
-        self._ticker_text = ""
-        self._ticker_offset = 0
         self.retranslate()
 
     # -- words ----------------------------------------------------------------------------------------
@@ -264,13 +201,11 @@ class DisplayWindow(Retranslated, QWidget):
         tiles say theirs on the same event)."""
         self.setWindowTitle(self.tr("Antrian — Queue Display"))
         self.offline.setText(offline_text(self.problem))
-        self.call_heading.setText(self.tr("QUEUE NUMBER"))
         self.counters_heading.setText(self.tr("COUNTERS"))
         self.recent_heading.setText(self.tr("RECENT CALLS"))
         self.waiting_heading.setText(self.tr("WAITING"))
         self._say_current()
         self._render_recent()
-        self._say_voice_status()
         self._tick()
         self._scale()  # the words' widths set the cells' sizes
 
@@ -283,56 +218,28 @@ class DisplayWindow(Retranslated, QWidget):
         """Every font from the readability rule for this size of screen, and the cells' sizes from them."""
         height, width = max(self.height(), 1), max(self.width(), 1)
         portrait = height > width
-        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        self.body.setDirection(direction)
+        self.body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
         self._portrait = portrait
         floors = Floors(width, height)
         text = self._text_font = font_with_cap(self.font(), floors.text)
         bold = font_with_cap(self.font(), floors.text, bold=True)
-        for widget in (self.date, self.ticker, self.call_service):
-            widget.setFont(text)
-        for widget in (self.offline, self.office, self.clock, self.call_heading, self.call_counter.word):
+        for widget in (self.offline, *self._headings()):
             widget.setFont(bold)
-        for widget in self._headings():
-            widget.setFont(bold)
-        self.call_service.set_lines(
-            1 if portrait else 2
-        )  # portrait: wider, and its height goes to the counters
-        self.call_row.setSpacing(0 if portrait else 32)
-        self.call_row.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        )
-        self.call_counter.set_stacked(not portrait)
-        self.voice_status.setFont(font_with_cap(self.font(), floors.text * 0.6))
-        self._say_voice_status()
-        idle = font_with_cap(self.font(), floors.text * 1.5, bold=True)
-        self.call_idle.setFont(idle)
-        self.call_idle.setFixedHeight(QFontMetrics(idle).lineSpacing() * 2 + 4)  # wrapped or not, one size
-        self._scale_call(floors, width, height)
-        side = QFontMetrics(bold).lineSpacing()
-        self.logo.setPixmap(
-            self._logo.scaled(
-                side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
-        self.logo.setFixedWidth(side + 4)
-        self.bottom.removeWidget(self.ticker)
-        if portrait:  # too narrow for the running text beside the date
-            self.bottom.addWidget(self.ticker, 1, 0, 1, 3)
-        else:
-            self.bottom.addWidget(self.ticker, 0, 2)
-        self.bottom.setColumnStretch(2, 1)
-        self.ticker_frame.setFixedHeight((QFontMetrics(text).lineSpacing() + 4) * (2 if portrait else 1) + 8)
-        self.office.set_lines(2 if portrait else 1)
+        self.header.scale(bold, font_with_cap(self.font(), floors.text * 0.6), portrait=portrait)
+        room = width - 2 * MARGIN if portrait else (width - 3 * MARGIN) * 2 // 5
+        self.call_panel.scale(self.font(), floors, room, portrait=portrait)
+        self.ticker_frame.arrange(text=text, bold=bold, portrait=portrait)
         # in portrait the call takes the height it needs and the counters and waiting counts the rest
         self.body.setStretch(0, 0 if portrait else 2)
         self.body.setStretch(1, 1 if portrait else 3)
         numbers = self._numbers_shown()
         for tile in self._tiles.values():
-            tile.set_text_font(bold)
+            tile.set_fonts(text, bold)
         if self._tiles:
             self.counters_section.grid.set_cell_size(
-                max((tile.needs(bold, numbers) for tile in self._tiles.values()), key=QSize.width)
+                max((tile.needs(text, bold, numbers) for tile in self._tiles.values()), key=QSize.width)
             )
         for recent in self.recent_labels:
             recent.setFont(text)
@@ -341,31 +248,7 @@ class DisplayWindow(Retranslated, QWidget):
         for row in self._waiting_rows():
             row.set_text_font(text)
         self.waiting_section.grid.set_cell_size(WaitingRow.needs(text))
-
-    def _scale_call(self, floors: Floors, width: int, height: int) -> None:
-        """The called number: at least the call's floor, larger up to a share of the screen, never wider
-        than its panel; the counter's number as large, or nearly."""
-        least = font_with_cap(self.font(), floors.call, bold=True)
-        share = 0.15 if self._portrait else 0.18
-        font = QFont(least)
-        font.setPixelSize(max(least.pixelSize(), int(height * share)))
-        sample = max(self.call_number.text(), "W888", key=len)
-        counter = QFont(font)
-        counter.setPixelSize(
-            max(least.pixelSize(), int(font.pixelSize() * (0.67 if self._portrait else 0.8)))
-        )
-        self.call_counter.number.setFont(counter)
-        beside = 0 if self._portrait else self.call_counter.needs(True) + 32
-        room = (width - 2 * MARGIN if self._portrait else (width - 3 * MARGIN) * 2 // 5) - 32 - beside
-        advance = QFontMetrics(font).horizontalAdvance(sample)
-        if advance > room:
-            font.setPixelSize(max(least.pixelSize(), int(font.pixelSize() * room / advance)))
-        self.call_number.setFont(font)
-        # the panel is never narrower than the number at its floor: the counters take what is left
-        self.call_panel.setMinimumWidth(QFontMetrics(least).horizontalAdvance(sample) + 32 + beside)
-        self.call_counter.setFixedWidth(self.call_counter.needs(not self._portrait))
-        for part in (self.call_number, self.call_counter.word, self.call_counter.number):
-            part.setMinimumHeight(math.ceil(QFontMetricsF(part.font()).height()))  # never a line cut short
+        self.side.arrange()  # a heading's new font changes the plan too
 
     def _headings(self) -> tuple[QLabel, ...]:
         sections = (self.counters_section, self.recent_section, self.waiting_section)
@@ -386,7 +269,7 @@ class DisplayWindow(Retranslated, QWidget):
 
     def _read_snapshot(self) -> DisplaySnapshot:
         with self._database.read() as session:
-            return display_snapshot(session, recent=RECENT_SHOWN)
+            return display_snapshot(session, recent=RECENT_SHOWN, counters=self._counters)
 
     def _apply_snapshot(self, snapshot: DisplaySnapshot) -> None:
         if self._snapshot is None:
@@ -395,9 +278,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._live = self._live[-4 * RECENT_SHOWN :]  # older ones are in the snapshot, or past showing
         self._zone = office_zone(snapshot.timezone)
         self.office.set_full_text(snapshot.office_name)
-        if snapshot.running_text != self._ticker_text:
-            self._ticker_text = snapshot.running_text
-            self._ticker_offset = 0
+        self.ticker.set_text(snapshot.running_text)
         self._apply_counters(snapshot.counters)
         self._apply_waiting()
         self._show_calls(fresh=False)
@@ -425,8 +306,12 @@ class DisplayWindow(Retranslated, QWidget):
             self._tiles[board.number].update_board(board)
 
     def handle_events(self, events: list[EventInfo]) -> list[Call]:
-        """Show every call among ``events`` at once; return them (for the voice)."""
-        calls = [call for call in map(Call.from_event, events) if call is not None]
+        """Show every call among ``events`` at once (of this display's counters); return them (spoken)."""
+        calls = [
+            call
+            for call in map(Call.from_event, events)
+            if call is not None and (self._counters is None or call.counter in self._counters)
+        ]
         for call in calls:
             self._live.append(call)
             tile = self._tiles.get(call.counter)
@@ -447,7 +332,7 @@ class DisplayWindow(Retranslated, QWidget):
                     call.event_id,
                     " (recall)" if call.recall else "",
                 )
-                self._write_log("shown", call, painted)
+                write_shown(self._log, call, painted)
                 self.callShown.emit(call)
             self._speak(calls)
         if events:
@@ -478,7 +363,7 @@ class DisplayWindow(Retranslated, QWidget):
             if self._is_live(call) or (now - call.at).total_seconds() <= limit:
                 self._announcer.announce(call)
             else:
-                self._write_voice_log("not_spoken", call.event_id, f"older than {limit} s")
+                write_voice(self._log, "not_spoken", call.event_id, f"older than {limit} s")
 
     def _is_live(self, call: Call) -> bool:
         return self._live_after is not None and call.event_id > self._live_after
@@ -498,30 +383,10 @@ class DisplayWindow(Retranslated, QWidget):
             self._set_fresh(False)
 
     def _say_current(self) -> None:
-        call = self._current
-        for widget in (self.call_number, self.call_counter, self.call_service):
-            widget.setVisible(call is not None)
-        self.call_idle.setVisible(call is None)
-        if call is None:
-            # the day's first call has not been made, or everyone called has been served
-            self.call_idle.setText(
-                self.tr("Please wait to be called") if self._recent else self.tr("No calls yet")
-            )
-            self.call_number.setText("")
-            self.call_counter.set_counter(None)
-            self.call_service.set_full_text("")
-            return
-        self.call_number.setText(call.number)
-        self.call_counter.set_counter(call.counter)
-        self.call_service.set_full_text(
-            self.tr("{service} (called again)").format(service=call.service_name)
-            if call.recall
-            else call.service_name
-        )
+        self.call_panel.show_call(self._current, calls_today=bool(self._recent))
 
     def _set_fresh(self, fresh: bool) -> None:
-        self.call_panel.setProperty("fresh", "true" if fresh else "false")
-        restyle(self.call_panel, *self.call_panel.findChildren(QLabel))
+        self.call_panel.set_fresh(fresh)
 
     def _render_recent(self) -> None:
         for recent, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
@@ -538,65 +403,16 @@ class DisplayWindow(Retranslated, QWidget):
             self.refresh()
 
     def set_voice_status(self, problem: Message | None) -> None:
-        """A small mark when calls cannot be spoken; the display itself keeps working.
-
-        The room reads only that there is no sound: the cause (``problem``, already in the log) is the
-        mark's tooltip, for staff with a mouse, in their language."""
-        self._voice_problem = problem
-        self._say_voice_status()
-        self.voice_status.setVisible(problem is not None)
-        # the counter panels on other PCs show it too: through the database, off the GUI thread
-        from antrian.gui.station_report import report_voice
-
+        """A small mark when calls cannot be spoken (``problem``: why, already in the log, the mark's
+        tooltip); the display itself keeps working. The counter panels on other PCs show it too: it goes to
+        the database, off the GUI thread."""
+        self.header.set_voice_problem(problem)
         report_voice(self, self._database, self._background, self._clock, problem)
-
-    def _say_voice_status(self) -> None:
-        problem = self._voice_problem
-        mark = self.voice_status
-        mark.setText(self.tr("Sound unavailable") if problem else "")
-        mark.setToolTip(words.say(problem) if problem else "")
-        # as wide as its words and the stylesheet's padding, whatever room the office's name would take
-        mark.setFixedWidth(QFontMetrics(mark.font()).horizontalAdvance(mark.text()) + 24)
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)
-        self.date.setText(words.long_date(local))
-        self.clock.setText(local.strftime("%H:%M:%S"))
-        for widget in (self.date, self.clock):  # whole, even before the layout has heard of a new text
-            widget.setMinimumWidth(QFontMetrics(widget.font()).horizontalAdvance(widget.text()) + 4)
+        self.ticker_frame.show_time(local)
         day = local.date().isoformat()
         if self._day and day != self._day:
             self.refresh()  # past midnight: yesterday's calls leave the screen without waiting for an event
         self._day = day
-
-    def _scroll_ticker(self) -> None:
-        if not self._ticker_text:
-            self.ticker.setText("")
-            return
-        text = self._ticker_text + "     •     "
-        self._ticker_offset = (self._ticker_offset + 1) % (len(text) * 4)
-        start = self._ticker_offset // 4
-        self.ticker.setText((text[start:] + text * 3)[:400])
-
-    def _write_voice_log(self, what: str, event_id: int, reason: str = "") -> None:
-        if self._log is None:
-            return
-        record: dict[str, Any] = {"what": what, "event_id": event_id, "t": time.time()}
-        if reason:
-            record["reason"] = reason
-        self._log.write(json.dumps(record) + "\n")
-        self._log.flush()
-
-    def _write_log(self, what: str, call: Call, at: float) -> None:
-        if self._log is None:
-            return
-        record = {
-            "what": what,
-            "event_id": call.event_id,
-            "number": call.number,
-            "counter": call.counter,
-            "event_at": call.at.timestamp(),
-            "t": at,
-        }
-        self._log.write(json.dumps(record) + "\n")
-        self._log.flush()

@@ -9,6 +9,25 @@
     </message>
 </context>
 <context>
+    <name>CallPanel</name>
+    <message>
+        <source>QUEUE NUMBER</source>
+        <translation>NOMOR ANTREAN</translation>
+    </message>
+    <message>
+        <source>Please wait to be called</source>
+        <translation>Silakan tunggu panggilan</translation>
+    </message>
+    <message>
+        <source>No calls yet</source>
+        <translation>Belum ada panggilan</translation>
+    </message>
+    <message>
+        <source>{service} (called again)</source>
+        <translation>{service} (panggilan ulang)</translation>
+    </message>
+</context>
+<context>
     <name>CounterTile</name>
     <message>
         <source>COUNTER {number}</source>
@@ -30,10 +49,6 @@
         <translation>Antrian — Layar Antrean</translation>
     </message>
     <message>
-        <source>QUEUE NUMBER</source>
-        <translation>NOMOR ANTREAN</translation>
-    </message>
-    <message>
         <source>COUNTERS</source>
         <translation>LOKET</translation>
     </message>
@@ -45,18 +60,9 @@
         <source>WAITING</source>
         <translation>MENUNGGU</translation>
     </message>
-    <message>
-        <source>Please wait to be called</source>
-        <translation>Silakan tunggu panggilan</translation>
-    </message>
-    <message>
-        <source>No calls yet</source>
-        <translation>Belum ada panggilan</translation>
-    </message>
-    <message>
-        <source>{service} (called again)</source>
-        <translation>{service} (panggilan ulang)</translation>
-    </message>
+</context>
+<context>
+    <name>Header</name>
     <message>
         <source>Sound unavailable</source>
         <translation>Suara tidak tersedia</translation>
