@@ -1,0 +1,521 @@
+"""The arithmetic of the compliance report: every figure from ticket visits and counter events, no I/O.
+
+The definitions are DOMAIN.md's "Ticket timestamps and derived times" and "Reporting definitions". Decisions
+where they leave room (DESIGN.md, "Report figures"):
+
+- **Units**: derived times are ``timedelta`` (exact microseconds, from ``domain.timing``); summaries report
+  them in seconds as ``float``. Means sum exact microseconds and divide once; percentages are exact
+  fractions shown rounded half-up to 1 decimal (``Share.shown``).
+- **Called** means the visit has a first-call instant, whatever its status now: waiting applies to it
+  (served, no-show, transferred on, and one called then cancelled or expired at the day's end), so
+  called + not called = issued. A visit never called has no waiting; its wait so far runs to its end
+  (cancelled, expired) or to ``now`` (still waiting).
+- **Counter serving** = walk + the time at the counter after the start of each visit that ended there (served,
+  or transferred on after its start). A no-show records no end on its visit, so its minutes count as idle.
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from antrian.domain.estimate import nearest_rank
+from antrian.domain.status import Status
+from antrian.domain.timing import TimeUnit, require_utc, service_time, stay_time, waiting_time, walk_time
+
+PERCENTILES = (50, 90, 95)
+_MICROSECOND = timedelta(microseconds=1)
+_ZERO = timedelta()
+_UNIT_SPAN = {TimeUnit.MINUTES: timedelta(minutes=1), TimeUnit.HOURS: timedelta(hours=1)}
+
+
+def seconds(span: timedelta) -> float:
+    """A time span in seconds, the unit of every report."""
+    return span.total_seconds()
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """The service standard in force on a day: the published service time and the office's waiting target.
+
+    Args:
+        value: the published time (jangka waktu pelayanan), in ``unit``.
+        unit: minutes and hours are measured against service time; working days are not measurable here.
+        waiting_target_minutes: the office's waiting target, or None when it set none.
+        decree: the decision that set it ("Keputusan Kepala Dinas No. 12/2026"), "" when unknown.
+    """
+
+    value: int
+    unit: TimeUnit
+    waiting_target_minutes: int | None
+    decree: str = ""
+
+    @property
+    def limit(self) -> timedelta | None:
+        """The longest service time within the standard, or None for a standard in working days."""
+        span = _UNIT_SPAN.get(self.unit)
+        return None if span is None else self.value * span
+
+    @property
+    def waiting_limit(self) -> timedelta | None:
+        return None if self.waiting_target_minutes is None else timedelta(minutes=self.waiting_target_minutes)
+
+
+StandardFor = Callable[[str, date], Standard | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One ticket visit to one service, as a report sees it.
+
+    A transfer ends one visit and starts another (``parent`` = the citizen's first visit) whose ``issued`` is
+    the transfer instant, so its waiting is counted in its own service from then.
+
+    Args:
+        id: the visit's ticket id.
+        label: the ticket number ("A-012"), the same on every visit of a citizen.
+        service: the code of the service visited.
+        day: the service day (office-local date of issue).
+        issued: UTC-aware instants; the three after it are None when the visit never reached them.
+        status: the visit's status now.
+        counter: the number of the counter that called it last, or None.
+        operator: the username of the operator who called it last, or None.
+        priority: the priority group, None for a normal ticket.
+        parent: the citizen's first visit for a transferred-in visit, None for a first visit.
+        first_issued: the issue instant of the citizen's first visit (``issued`` for a first visit).
+    """
+
+    id: int
+    label: str
+    service: str
+    day: date
+    issued: datetime
+    first_called: datetime | None
+    started: datetime | None
+    finished: datetime | None
+    status: Status
+    counter: int | None
+    operator: str | None
+    priority: str | None
+    parent: int | None
+    first_issued: datetime
+
+    @property
+    def citizen(self) -> int:
+        """The id shared by every visit of one citizen: their first visit's."""
+        return self.id if self.parent is None else self.parent
+
+    @property
+    def waiting(self) -> timedelta | None:
+        """First called - issued, for a called visit (recalls do not move the first call)."""
+        return waiting_time(self.issued, self.first_called)
+
+    @property
+    def walk(self) -> timedelta | None:
+        """Started - first called."""
+        return walk_time(self.first_called, self.started)
+
+    @property
+    def service_time(self) -> timedelta | None:
+        """Finished - started, for a served visit only."""
+        return service_time(self.started, self.finished) if self.status is Status.DONE else None
+
+    @property
+    def stay(self) -> timedelta | None:
+        """Finished - issued of the citizen's first visit, on the served visit (always their last)."""
+        return stay_time(self.first_issued, self.finished) if self.status is Status.DONE else None
+
+    @property
+    def at_counter(self) -> timedelta:
+        """The counter's time on this visit: walk + the time from start to its end there (serving)."""
+        walk = self.walk
+        if walk is None:
+            return _ZERO
+        ended = self.status in (Status.DONE, Status.TRANSFERRED)
+        stayed = service_time(self.started, self.finished) if ended else None
+        return walk + (stayed or _ZERO)
+
+    def wait_so_far(self, now: datetime) -> timedelta:
+        """How long a visit never called has waited: to its end (cancelled, expired) or to ``now``."""
+        return (self.finished or require_utc(now)) - self.issued
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Count, nearest-rank percentiles, maximum and exact mean of time spans, in seconds (None when empty)."""
+
+    count: int
+    p50: float | None
+    p90: float | None
+    p95: float | None
+    max: float | None
+    mean: float | None
+
+    @classmethod
+    def of(cls, spans: Iterable[timedelta]) -> "Summary":
+        ordered = sorted(spans)
+        if not ordered:
+            return cls(0, None, None, None, None, None)
+        p50, p90, p95 = (seconds(nearest_rank(ordered, p)) for p in PERCENTILES)
+        # Whole microseconds summed as integers, divided once: the mean is exact up to one float rounding.
+        total = sum(span // _MICROSECOND for span in ordered)
+        return cls(len(ordered), p50, p90, p95, seconds(ordered[-1]), total / (len(ordered) * 1_000_000))
+
+
+def shown_percent(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in percent rounded half-up to 1 decimal for display (None when ``whole`` is 0).
+
+    Rounded from the exact fraction, so 1 of 8 shows 12.5 and 1 of 16 shows 6.3.
+    """
+    if whole == 0:
+        return None
+    exact = Decimal(100 * part) / Decimal(whole)
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Tickets within a limit, out of those it applies to; ``over`` = ``of`` - ``within``."""
+
+    within: int = 0
+    of: int = 0
+
+    @property
+    def over(self) -> int:
+        return self.of - self.within
+
+    @property
+    def percent(self) -> float | None:
+        """The exact percentage within, None when the limit applies to no ticket."""
+        return None if self.of == 0 else 100 * self.within / self.of
+
+    @property
+    def shown(self) -> float | None:
+        """The percentage within as displayed: 1 decimal, half-up."""
+        return shown_percent(self.within, self.of)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """One service's figures for a period (or the priority or normal part of them).
+
+    ``within_standard`` counts served visits whose standard is in minutes or hours; ``not_measurable`` the
+    served visits whose standard is in working days, and ``no_standard`` those of a day without one. The
+    stay summary covers every served visit, for the services whose standard only stay can approach.
+    """
+
+    issued: int
+    served: int
+    no_show: int
+    cancelled: int
+    expired: int
+    transferred: int
+    called: int
+    not_called: int
+    longest_not_called: float | None
+    waiting: Summary
+    service_time: Summary
+    walk: Summary
+    stay: Summary
+    within_standard: Share
+    not_measurable: int
+    no_standard: int
+    within_waiting_target: Share
+
+
+def figures(visits: Sequence[Visit], standard_for: StandardFor, now: datetime) -> Figures:
+    """The figures of ``visits`` (all of one service), each measured against its own day's standard.
+
+    Args:
+        visits: the visits of one service in the period.
+        standard_for: the standard in force for a service code on a service day, or None.
+        now: the instant the wait so far of the visits still waiting runs to.
+    """
+    by_status: dict[Status, int] = defaultdict(int)
+    called = [visit for visit in visits if visit.first_called is not None]
+    waiting_now = [visit.wait_so_far(now) for visit in visits if visit.first_called is None]
+    served = [visit for visit in visits if visit.status is Status.DONE]
+    standard_within = standard_of = not_measurable = no_standard = 0
+    target_within = target_of = 0
+    for visit in visits:
+        by_status[visit.status] += 1
+    for visit in called:
+        standard = standard_for(visit.service, visit.day)
+        target = None if standard is None else standard.waiting_limit
+        wait = visit.waiting
+        if target is not None and wait is not None:
+            target_of += 1
+            target_within += wait <= target
+    for visit in served:
+        standard = standard_for(visit.service, visit.day)
+        limit = None if standard is None else standard.limit
+        taken = visit.service_time
+        if standard is None:
+            no_standard += 1
+        elif limit is None:
+            not_measurable += 1
+        elif taken is not None:
+            standard_of += 1
+            standard_within += taken <= limit
+    return Figures(
+        issued=len(visits),
+        served=len(served),
+        no_show=by_status[Status.NO_SHOW],
+        cancelled=by_status[Status.CANCELLED],
+        expired=by_status[Status.EXPIRED],
+        transferred=by_status[Status.TRANSFERRED],
+        called=len(called),
+        not_called=len(waiting_now),
+        longest_not_called=seconds(max(waiting_now)) if waiting_now else None,
+        waiting=Summary.of(_present(visit.waiting for visit in called)),
+        service_time=Summary.of(_present(visit.service_time for visit in served)),
+        walk=Summary.of(_present(visit.walk for visit in visits)),
+        stay=Summary.of(_present(visit.stay for visit in served)),
+        within_standard=Share(standard_within, standard_of),
+        not_measurable=not_measurable,
+        no_standard=no_standard,
+        within_waiting_target=Share(target_within, target_of),
+    )
+
+
+def _present(spans: Iterable[timedelta | None]) -> list[timedelta]:
+    return [span for span in spans if span is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceFigures:
+    """A service's figures for a period: all its visits, the priority ones and the normal ones.
+
+    ``standards`` are the distinct standards in force on the days of its visits, in order of first use.
+    """
+
+    code: str
+    all: Figures
+    priority: Figures
+    normal: Figures
+    standards: tuple[Standard, ...]
+
+
+def service_figures(
+    visits: Iterable[Visit], standard_for: StandardFor, now: datetime
+) -> dict[str, ServiceFigures]:
+    """Per service code (sorted), the figures of its visits; each visit counts once, in its own service."""
+    by_service: dict[str, list[Visit]] = defaultdict(list)
+    for visit in visits:
+        by_service[visit.service].append(visit)
+    result: dict[str, ServiceFigures] = {}
+    for code in sorted(by_service):
+        mine = sorted(by_service[code], key=lambda visit: visit.issued)
+        standards: dict[Standard, None] = {}
+        for day in sorted({visit.day for visit in mine}):
+            standard = standard_for(code, day)
+            if standard is not None:
+                standards[standard] = None
+        result[code] = ServiceFigures(
+            code=code,
+            all=figures(mine, standard_for, now),
+            priority=figures([v for v in mine if v.priority is not None], standard_for, now),
+            normal=figures([v for v in mine if v.priority is None], standard_for, now),
+            standards=tuple(standards),
+        )
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeTotals:
+    """The office's totals: a transferred citizen counts once (``citizens`` = distinct first visits).
+
+    ``served`` counts citizens whose last visit was served; ``stay`` summarises their stays.
+    """
+
+    citizens: int
+    visits: int
+    transfers: int
+    served: int
+    stay: Summary
+
+
+def office_totals(visits: Sequence[Visit]) -> OfficeTotals:
+    served = [visit for visit in visits if visit.status is Status.DONE]
+    return OfficeTotals(
+        citizens=len({visit.citizen for visit in visits}),
+        visits=len(visits),
+        transfers=sum(visit.status is Status.TRANSFERRED for visit in visits),
+        served=len({visit.citizen for visit in served}),
+        stay=Summary.of(_present(visit.stay for visit in served)),
+    )
+
+
+class CounterEventKind(StrEnum):
+    OPENED = "opened"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class CounterEvent:
+    """An opening, pause (with its reason), resumption or closing of a counter, by an operator."""
+
+    at: datetime
+    counter: int
+    kind: CounterEventKind
+    operator: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A stretch of a counter's session under one operator: open (``reason`` None) or paused (why)."""
+
+    counter: int
+    operator: str | None
+    start: datetime
+    end: datetime
+    reason: str | None
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+
+def day_end(day: date, zone: ZoneInfo) -> datetime:
+    """The UTC instant the office-local service ``day`` ends (the next local midnight)."""
+    return datetime.combine(day + timedelta(days=1), time(), zone).astimezone(UTC)
+
+
+def counter_intervals(events: Iterable[CounterEvent], zone: ZoneInfo, now: datetime) -> list[Interval]:
+    """The sessions of the counters as open and paused stretches, from their events.
+
+    Reopening a paused counter is a resumption; an opening by another operator hands the session over. Any
+    event of a closed counter other than closing starts a session, since the counter is in use. A session
+    still open at its service day's end ends there (and at ``now`` on a day not over yet).
+    """
+    intervals: list[Interval] = []
+    by_counter: dict[int, list[CounterEvent]] = defaultdict(list)
+    for event in events:
+        by_counter[event.counter].append(event)
+    now = require_utc(now)
+    for counter, mine in sorted(by_counter.items()):
+        current: CounterEvent | None = None  # the event that began the stretch running now
+        for event in sorted(mine, key=lambda e: e.at):
+            if current is not None:
+                end = min(event.at, day_end(current.at.astimezone(zone).date(), zone))
+                intervals.append(_stretch(counter, current, end))
+            current = None if event.kind is CounterEventKind.CLOSED else event
+        if current is not None:
+            end = min(now, day_end(current.at.astimezone(zone).date(), zone))
+            if end > current.at:
+                intervals.append(_stretch(counter, current, end))
+    return [interval for interval in intervals if interval.end > interval.start]
+
+
+def _stretch(counter: int, began: CounterEvent, end: datetime) -> Interval:
+    reason = (began.reason or "") if began.kind is CounterEventKind.PAUSED else None
+    return Interval(counter, began.operator, require_utc(began.at), require_utc(end), reason)
+
+
+@dataclass(frozen=True, slots=True)
+class CounterTime:
+    """A counter's (or an operator's) time, in seconds: idle = session - paused - serving."""
+
+    served: int
+    mean_service: float | None
+    session: float
+    serving: float
+    paused: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def paused_total(self) -> float:
+        return math.fsum(self.paused.values())
+
+    @property
+    def idle(self) -> float:
+        return self.session - self.paused_total - self.serving
+
+
+def _counter_time(intervals: Iterable[Interval], visits: Iterable[Visit]) -> CounterTime:
+    session = paused_total = _ZERO
+    paused: dict[str, timedelta] = defaultdict(timedelta)
+    for interval in intervals:
+        session += interval.length
+        if interval.reason is not None:
+            paused[interval.reason] += interval.length
+            paused_total += interval.length
+    mine = list(visits)
+    serving = sum((visit.at_counter for visit in mine), _ZERO)
+    service = Summary.of(_present(visit.service_time for visit in mine))
+    return CounterTime(
+        served=service.count,
+        mean_service=service.mean,
+        session=seconds(session),
+        serving=seconds(serving),
+        paused={reason: seconds(span) for reason, span in sorted(paused.items())},
+    )
+
+
+def counter_times(intervals: Sequence[Interval], visits: Sequence[Visit]) -> dict[int, CounterTime]:
+    """Per counter number (sorted), its served tickets, mean service time, session, serving, pauses, idle."""
+    numbers = {interval.counter for interval in intervals} | {
+        v.counter for v in visits if v.counter is not None
+    }
+    return {
+        number: _counter_time(
+            (interval for interval in intervals if interval.counter == number),
+            (visit for visit in visits if visit.counter == number),
+        )
+        for number in sorted(numbers)
+    }
+
+
+def operator_times(intervals: Sequence[Interval], visits: Sequence[Visit]) -> dict[str, CounterTime]:
+    """Per operator username (sorted), the same figures as ``counter_times`` over the stretches they held."""
+    names = {i.operator for i in intervals if i.operator is not None}
+    names |= {v.operator for v in visits if v.operator is not None}
+    return {
+        name: _counter_time(
+            (interval for interval in intervals if interval.operator == name),
+            (visit for visit in visits if visit.operator == name),
+        )
+        for name in sorted(names)
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class HourFigures:
+    """One office-local hour of the day: citizens arriving, and the waiting of the visits issued in it."""
+
+    hour: int
+    arrivals: int
+    waiting: Summary
+
+
+def local_hour(instant: datetime, zone: ZoneInfo) -> int:
+    return require_utc(instant).astimezone(zone).hour
+
+
+def hour_figures(visits: Iterable[Visit], zone: ZoneInfo) -> list[HourFigures]:
+    """Hours 0-23 by the office-local hour of issue. An arrival is a citizen's first visit (a transfer is
+    not one); waiting covers every called visit, a transferred-in one at the hour of its transfer."""
+    arrivals = [0] * 24
+    waits: list[list[timedelta]] = [[] for _ in range(24)]
+    for visit in visits:
+        hour = local_hour(visit.issued, zone)
+        arrivals[hour] += visit.parent is None
+        if visit.waiting is not None:
+            waits[hour].append(visit.waiting)
+    return [HourFigures(hour, arrivals[hour], Summary.of(waits[hour])) for hour in range(24)]
+
+
+def weekday_hour_arrivals(visits: Iterable[Visit], zone: ZoneInfo) -> list[list[int]]:
+    """Arrivals (first visits) as 7 rows (Monday first) of 24 office-local hours, by the instant of issue."""
+    matrix = [[0] * 24 for _ in range(7)]
+    for visit in visits:
+        if visit.parent is None:
+            local = require_utc(visit.issued).astimezone(zone)
+            matrix[local.weekday()][local.hour] += 1
+    return matrix
