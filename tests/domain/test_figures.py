@@ -387,3 +387,30 @@ def test_hours_of_a_wita_day_that_crosses_utc_midnight() -> None:
     matrix = weekday_hour_arrivals(days, WITA)
     # all on Monday 2 March local, though the first is Sunday in UTC
     assert (matrix[0][7], matrix[0][8], sum(map(sum, matrix))) == (1, 2, 3)
+
+
+def test_a_counter_left_open_overnight_restarts_at_its_next_event() -> None:
+    tuesday = DAY + timedelta(days=1)
+    events = [
+        event(16, 0, CounterEventKind.OPENED),
+        # no opening on Tuesday (already open): the pause is the day's first event
+        CounterEvent(at(10, day=tuesday), 1, CounterEventKind.PAUSED, "budi", "Istirahat"),
+        CounterEvent(at(10, 30, day=tuesday), 1, CounterEventKind.RESUMED, "budi"),
+        CounterEvent(at(12, day=tuesday), 1, CounterEventKind.CLOSED, "budi"),
+    ]
+    intervals = counter_intervals(events, WIB, at(17, day=tuesday))
+    assert [(i.start, i.end, i.reason) for i in intervals] == [
+        (at(16), at(0, day=tuesday), None),  # Monday 16:00 to midnight, not on through the night
+        (at(10, day=tuesday), at(10, 30, day=tuesday), "Istirahat"),
+        (at(10, 30, day=tuesday), at(12, day=tuesday), None),
+    ]
+
+
+def test_a_ticket_called_then_cancelled_has_a_waiting_time() -> None:
+    # called 08:20 after 20 minutes, cancelled at the counter 08:25: called, not "not called"
+    gone = visit(1, at(8), at(8, 20), finished=at(8, 25), status=Status.CANCELLED)
+    result = figures([gone], fifteen, NOW)
+    assert (result.cancelled, result.called, result.not_called) == (1, 1, 0)
+    assert result.waiting.max == 1200.0
+    assert result.within_waiting_target == Share(1, 1)
+    assert result.service_time == EMPTY  # not served
