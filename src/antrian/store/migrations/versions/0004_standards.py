@@ -10,7 +10,7 @@ ticket's), else from today in the office's zone: every ticket already recorded i
 standard the office had when the program began to keep history (docs/DESIGN.md, "Standards with history").
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -106,7 +106,7 @@ def _drop_standard_columns(connection: sa.Connection) -> None:
         batch.drop_column("waiting_target_minutes")
 
 
-def _day(value: object) -> object:
+def _day(value: date | str | None) -> date | None:
     """SQLite gives a raw MIN() of a DATE column back as text; PostgreSQL as a date."""
     if isinstance(value, str):
         return datetime.strptime(value, "%Y-%m-%d").date()
