@@ -152,19 +152,25 @@ def seed_office(db: Database) -> None:
     from antrian.services.office import update_office
     from antrian.services.setup import save_counter, save_service
 
+    # the services' standards are in force from Monday 2026-11-30, whatever day the tests run on
+    set_up = FixedClock(MONDAY_9AM)
     with db.write() as session:
         update_office(session, SYSTEM, name="Kantor Uji", timezone="Asia/Jakarta", priority_interleave=2)
-        save_service(session, "A", "KTP Elektronik", actor=SYSTEM, standard_time=15, open_days="1234567")
-        save_service(session, "B", "Kartu Keluarga", actor=SYSTEM, standard_time=20, open_days="1234567")
-        save_service(
-            session,
-            "C",
-            "Akta Kelahiran",
-            actor=SYSTEM,
-            standard_time=1,
-            standard_unit="hours",
-            open_days="1234567",
-        )
+        for code, name, value, unit in (
+            ("A", "KTP Elektronik", 15, "minutes"),
+            ("B", "Kartu Keluarga", 20, "minutes"),
+            ("C", "Akta Kelahiran", 1, "hours"),
+        ):
+            save_service(
+                session,
+                code,
+                name,
+                actor=SYSTEM,
+                standard_time=value,
+                standard_unit=unit,
+                open_days="1234567",
+                clock=set_up,
+            )
         save_counter(session, 1, "Loket 1", ["A", "B"], actor=SYSTEM)
         save_counter(session, 2, "Loket 2", ["A", "B"], actor=SYSTEM)
         save_counter(session, 3, "Loket 3", ["C"], actor=SYSTEM)

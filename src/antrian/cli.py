@@ -39,6 +39,7 @@ INT32_MAX, INT64_MAX = 2**31 - 1, 2**63 - 1
 # The longest text an option takes: names and codes are short (the echo of a longer one is cut), a pause
 # reason is stored in 200 characters, a printer target or a file path may be longer.
 SHORT_TEXT, REASON_TEXT, TARGET_TEXT, PATH_TEXT = 60, 200, 300, 4096
+DECREE_TEXT = 200  # services.standards.DECREE_LIMIT, the column's width (tests/cli checks they agree)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -558,6 +559,74 @@ def cmd_expire(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --unit of ``antrian standard set`` as typed, and the unit each one is stored as (domain.timing.TimeUnit)
+_UNITS = {"minutes": "minutes", "hours": "hours", "working-days": "working_days"}
+
+
+def cmd_standard_set(args: argparse.Namespace) -> int:
+    from antrian.domain.timing import standard_words
+    from antrian.services.standards import StandardEntry, set_standard
+
+    try:
+        day = date.fromisoformat(args.from_)
+    except ValueError:
+        raise InvalidInput("cli.bad_date", option="--from", value=args.from_) from None
+    db = _open(args)
+    try:
+        with db.write() as session:
+            actor = _actor(session, args)
+            entry = set_standard(
+                session, actor, args.code, args.time, _UNITS[args.unit], args.waiting_target, day, args.decree
+            )
+            code = args.code.strip().upper()
+    finally:
+        db.dispose()
+    shown = StandardEntry(code, entry, actor.name if actor.user_id is not None else None)
+    _print(
+        args,
+        shown.to_json(),
+        words.text(
+            "cli.standard_set",
+            service=code,
+            standard=standard_words(entry.value, entry.unit),
+            day=entry.effective_from.isoformat(),
+        ),
+    )
+    return EXIT_OK
+
+
+def cmd_standard_list(args: argparse.Namespace) -> int:
+    from antrian.services.standards import list_standards
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            entries = list_standards(session, _actor(session, args), args.code)
+    finally:
+        db.dispose()
+    _print(
+        args,
+        [entry.to_json() for entry in entries],
+        "\n".join(_standard_line(entry) for entry in entries) or words.text("cli.no_standards"),
+    )
+    return EXIT_OK
+
+
+def _standard_line(entry: Any) -> str:
+    from antrian.domain.timing import standard_words
+
+    s = entry.standard
+    target = (
+        words.text("cli.waiting_target", n=s.waiting_target_minutes)
+        if s.waiting_target_minutes is not None
+        else "-"
+    )
+    return (
+        f"{entry.code:<3} {s.effective_from.isoformat()}  {words.say(standard_words(s.value, s.unit)):<14} "
+        f"{target:<24} {s.decree or '-'}  ({entry.set_by or '-'}, {s.set_at:%Y-%m-%d %H:%M} UTC)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command, with its help in the current language (``words.set_language`` first).
 
@@ -902,6 +971,65 @@ def build_parser() -> argparse.ArgumentParser:
     _command(
         sub, "expire", words.text("help.expire.summary"), words.text("help.expire.about"), common, user
     ).set_defaults(func=cmd_expire)
+
+    standard = _command(
+        sub, "standard", words.text("help.standard.summary"), words.text("help.standard.about")
+    ).add_subparsers(dest="standard_command", required=True)
+    standard_set = _command(
+        standard,
+        "set",
+        words.text("help.standard_set.summary"),
+        words.text("help.standard_set.about"),
+        common,
+        user,
+    )
+    standard_set.add_argument(
+        "code", type=_text("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.standard_set.code")
+    )
+    standard_set.add_argument(
+        "--time",
+        required=True,
+        type=_whole("--time", 1, INT32_MAX),
+        metavar="N",
+        help=words.text("help.standard_set.time"),
+    )
+    standard_set.add_argument(
+        "--unit", required=True, choices=list(_UNITS), help=words.text("help.standard_set.unit")
+    )
+    standard_set.add_argument(
+        "--waiting-target",
+        type=_whole("--waiting-target", 1, INT32_MAX),
+        metavar="MINUTES",
+        help=words.text("help.standard_set.waiting_target"),
+    )
+    standard_set.add_argument(
+        "--from",
+        dest="from_",
+        required=True,
+        type=_text("--from", SHORT_TEXT),
+        metavar="YYYY-MM-DD",
+        help=words.text("help.standard_set.from"),
+    )
+    standard_set.add_argument(
+        "--decree", type=_text("--decree", DECREE_TEXT), help=words.text("help.standard_set.decree")
+    )
+    standard_set.set_defaults(func=cmd_standard_set)
+    standard_list = _command(
+        standard,
+        "list",
+        words.text("help.standard_list.summary"),
+        words.text("help.standard_list.about"),
+        common,
+        user,
+    )
+    standard_list.add_argument(
+        "code",
+        nargs="?",
+        type=_text("CODE", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.standard_list.code"),
+    )
+    standard_list.set_defaults(func=cmd_standard_list)
     return parser
 
 

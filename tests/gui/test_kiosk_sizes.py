@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from antrian.domain.roles import SYSTEM
+from antrian.domain.timing import system_clock
 from antrian.gui.kiosk import sizes
 from antrian.gui.kiosk.buttons import ServiceButton
 from antrian.gui.kiosk.window import GROUPS, HOME, NOTE, RESULT, KioskWindow
@@ -33,6 +34,7 @@ from antrian.printing.slip import TicketSlip
 from antrian.services import counters
 from antrian.services.demo import install_demo
 from antrian.services.setup import save_service
+from antrian.services.standards import standard_for, today
 from antrian.store.database import open_database
 from antrian.store.models import Service
 
@@ -71,13 +73,16 @@ def close_service(path: Path, code: str) -> None:
     database = open_database(str(path))
     with database.write() as s:
         service = s.execute(select(Service).where(Service.code == code)).scalar_one()
+        standard = standard_for(s, service.id, today(s, system_clock))
+        assert standard is not None
         save_service(
             s,
             code,
             service.name,
             actor=SYSTEM,
-            standard_time=service.standard_time_value,
-            standard_unit=service.standard_time_unit,
+            standard_time=standard.value,
+            standard_unit=standard.unit,
+            waiting_target_minutes=standard.waiting_target_minutes,
             opens_at=time(0, 0),
             closes_at=time(0, 1),
             open_days="1234567",

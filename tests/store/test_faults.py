@@ -286,7 +286,7 @@ def test_values_beyond_what_the_database_holds_are_invalid_input(db: Database) -
         else:
             session.execute(select(Service).where(Service.code == "A\x00")).all()
     with pytest.raises(IllegalAction, match=r"^store\.integrity"), db.write() as session:
-        session.add(Service(code="A", name="Dua kali", standard_time_value=5))
+        session.add(Service(code="A", name="Dua kali"))
     with db.read() as session:
         assert session.execute(select(Service.name).where(Service.code == "A")).scalar() == "KTP Elektronik"
 

@@ -23,6 +23,7 @@ class Permission(StrEnum):
     CANCEL = "cancel tickets"
     EXPIRE = "close the service day"
     MANAGE = "change the office set-up"
+    STANDARDS = "set the service standards"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -31,6 +32,8 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.CANCEL: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.SYSTEM}),
     Permission.EXPIRE: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
     Permission.MANAGE: frozenset({Role.ADMIN, Role.SYSTEM}),
+    # the published standards are the supervisor's to keep (and to read back), not only the admin's
+    Permission.STANDARDS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
 }
 
 

@@ -30,6 +30,7 @@ from antrian.services.lookup import counter_by_number, ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
+from antrian.services.standards import standard_for
 from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
 from antrian.store.queue import lock_counter_state
 
@@ -219,7 +220,10 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
         assert service is not None
         operator = session.get(User, current_row.operator_id) if current_row.operator_id else None
         current = ticket_info(current_row, service, number, operator.username if operator else None)
-        standard = (service.standard_time_value, service.standard_time_unit)
+        # the standard in force on the ticket's own service day (today's, at a counter)
+        entry = standard_for(session, service.id, current_row.service_day)
+        if entry is not None:
+            standard = (entry.value, entry.unit)
 
     waiting_rows: list[Ticket] = []
     total = 0

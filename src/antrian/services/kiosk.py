@@ -22,6 +22,7 @@ from antrian.domain.messages import Message
 from antrian.domain.status import Status
 from antrian.domain.timing import Clock, TimeUnit, require_utc, standard_words, system_clock
 from antrian.services.office import get_office
+from antrian.services.standards import standards_on
 from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
 
 
@@ -63,6 +64,7 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
         .all()
     )
     code_of = {s.id: s.code for s in services}
+    standards = standards_on(session, day)
     waiting = {
         code_of[sid]: int(n)
         for sid, n in session.execute(
@@ -101,13 +103,14 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
 
     tiles = []
     for service in services:
+        standard = standards[service.id]  # every service has one (services.standards)
         ahead = waiting.get(service.code, 0)
         mine = [c for c in open_ids if service.code in served.get(c, set())]
         servers = len(mine)
         idle = sum(1 for c in mine if c in idle_ids)
         times = service_times(
             [t for c in mine for t in sittings.get(c, [])],
-            _standard(service.standard_time_value, service.standard_time_unit),
+            _standard(standard.value, standard.unit),
         )
         line = line_ahead(service.code, open_counters, waiting)
         reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
@@ -125,7 +128,7 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
                 name=service.name,
                 waiting=ahead,
                 estimate_words=estimate_wait(line, servers, idle, times),
-                standard_time=standard_words(service.standard_time_value, service.standard_time_unit),
+                standard_time=standard_words(standard.value, standard.unit),
                 available=reason is None,
                 reason=reason,
                 line=line,

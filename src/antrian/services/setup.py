@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import validate_code
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.timing import parse_unit
+from antrian.domain.timing import Clock, parse_unit, system_clock
 from antrian.services.lookup import service_by_code
+from antrian.services.office import log_settings_changed
+from antrian.services.standards import standard_for, today, write_entry
 from antrian.store.models import Counter, CounterService, CounterState, Service
 
 
@@ -30,8 +32,15 @@ def save_service(
     open_days: str = "12345",
     active: bool = True,
     display_order: int = 0,
+    clock: Clock = system_clock,
 ) -> int:
-    """Create or update the service ``code``; returns its id."""
+    """Create or update the service ``code``; returns its id.
+
+    The standard (time, unit, waiting target) is the one in force from today's service day: a new service's
+    first entry of its history, or, when it differs from the one in force today, a new entry from today
+    (replacing one set earlier today), with a ``settings_changed`` event. Dated entries and decrees are
+    ``services.standards.set_standard``'s.
+    """
     actor.require(Permission.MANAGE)
     code = validate_code(code)
     if not name.strip():
@@ -39,6 +48,8 @@ def save_service(
     if standard_time <= 0:
         raise InvalidInput("service.standard_not_positive", service=code)
     parse_unit(standard_unit)
+    if waiting_target_minutes is not None and waiting_target_minutes <= 0:
+        raise InvalidInput("standard.waiting_target_not_positive", service=code)
     if daily_quota is not None and daily_quota <= 0:
         raise InvalidInput("service.quota_not_positive", service=code)
     if not open_days or not set(open_days) <= set("1234567"):
@@ -50,9 +61,6 @@ def save_service(
         service = Service(code=code)
         session.add(service)
     service.name = name.strip()
-    service.standard_time_value = standard_time
-    service.standard_time_unit = standard_unit
-    service.waiting_target_minutes = waiting_target_minutes
     service.daily_quota = daily_quota
     service.opens_at = opens_at
     service.closes_at = closes_at
@@ -60,6 +68,13 @@ def save_service(
     service.active = active
     service.display_order = display_order
     session.flush()
+    day = today(session, clock)
+    current = standard_for(session, service.id, day)
+    wanted = (standard_time, standard_unit, waiting_target_minutes)
+    if current is None or (current.value, current.unit, current.waiting_target_minutes) != wanted:
+        write_entry(session, actor, service, *wanted, day, None, clock)
+        if current is not None:
+            log_settings_changed(session, actor, clock, standard=code, effective_from=day.isoformat())
     return service.id
 
 

@@ -106,9 +106,6 @@ class Service(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(3), unique=True)
     name: Mapped[str] = mapped_column(String(120))
-    standard_time_value: Mapped[int] = mapped_column(Integer)
-    standard_time_unit: Mapped[str] = mapped_column(String(16), default="minutes")
-    waiting_target_minutes: Mapped[int | None] = mapped_column(Integer)
     daily_quota: Mapped[int | None] = mapped_column(Integer)
     opens_at: Mapped[time | None] = mapped_column(Time)
     closes_at: Mapped[time | None] = mapped_column(Time)
@@ -117,10 +114,34 @@ class Service(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     display_order: Mapped[int] = mapped_column(Integer, default=0)
 
+    __table_args__ = (CheckConstraint("daily_quota IS NULL OR daily_quota > 0", name="quota"),)
+
+
+class ServiceStandard(Base):
+    """One entry of a service's published standard: its time (value and unit) and waiting target, in force
+    from ``effective_from`` (a service day) until the next entry's; the decree that set it. The history is
+    the only place a standard lives: readers ask ``services.standards`` for the entry in force on a day."""
+
+    __tablename__ = "service_standards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"))
+    effective_from: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(16))
+    waiting_target_minutes: Mapped[int | None] = mapped_column(Integer)
+    decree: Mapped[str | None] = mapped_column(String(200))
+    set_at: Mapped[datetime]
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
     __table_args__ = (
-        CheckConstraint("standard_time_value > 0", name="standard_time"),
-        CheckConstraint("standard_time_unit IN ('minutes', 'hours', 'working_days')", name="unit"),
-        CheckConstraint("daily_quota IS NULL OR daily_quota > 0", name="quota"),
+        # one entry per service and day; its index also serves every lookup by service
+        UniqueConstraint("service_id", "effective_from"),
+        CheckConstraint("value > 0", name="value"),
+        CheckConstraint("unit IN ('minutes', 'hours', 'working_days')", name="unit"),
+        CheckConstraint(
+            "waiting_target_minutes IS NULL OR waiting_target_minutes > 0", name="waiting_target"
+        ),
     )
 
 
@@ -300,6 +321,7 @@ __all__ = [
     "EVENTS_TABLE",
     "OFFICE_TABLE",
     "SERVICES_TABLE",
+    "STANDARDS_TABLE",
     "TICKETS_TABLE",
     "Base",
     "Counter",
@@ -309,6 +331,7 @@ __all__ = [
     "EventSequence",
     "Office",
     "Service",
+    "ServiceStandard",
     "Setting",
     "Station",
     "Ticket",
@@ -323,3 +346,4 @@ OFFICE_TABLE = cast(Table, Office.__table__)
 SERVICES_TABLE = cast(Table, Service.__table__)
 TICKETS_TABLE = cast(Table, Ticket.__table__)
 EVENTS_TABLE = cast(Table, Event.__table__)
+STANDARDS_TABLE = cast(Table, ServiceStandard.__table__)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, inspect, text
 
-from antrian.domain.errors import StoreError
+from antrian.domain.errors import IllegalAction, StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from antrian.store.database import Database
 
 # The newest migration in store/migrations/versions; tests check it matches Alembic's head.
-HEAD_REVISION = "0003_stations"
+HEAD_REVISION = "0004_standards"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # What a person runs to create the database or bring it up to date (named in every refusal).
 SET_UP_COMMAND = "antrian db upgrade"
@@ -89,10 +89,29 @@ def ensure_schema(database: Database, *, create: bool = False) -> None:
             )
             assert problem is not None
             raise problem
-    with database.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        if not database.is_sqlite:
+    if not database.is_sqlite:
+        with database.engine.begin() as connection:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_SCHEMA_LOCK})
-        _create_or_upgrade(connection, database.location)
+            _create_or_upgrade(connection, database.location)
+        return
+    # SQLite alters a table by copying it and dropping the old copy, which with foreign keys on deletes (and
+    # cascades) the old rows first: migrations run with them off, as SQLite's procedure for altering a table
+    # asks, and every reference is checked before the commit. The pragma only takes effect outside a
+    # transaction, so it is set on the driver's connection before the BEGIN.
+    with database.engine.connect() as connection:
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.execution_options(sqlite_begin="IMMEDIATE").begin():
+                _create_or_upgrade(connection, database.location)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise IllegalAction(
+                        "store.integrity", database=database.location, detail=f"{broken[0]} -> {broken[2]}"
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 def _create_or_upgrade(connection: Connection, database: str) -> None:
