@@ -331,3 +331,24 @@ def test_day_rollover_in_makassar(office: Database, issuing: Issue) -> None:
     with office.read() as s:
         today = tickets_for_day(s, clock=clock)
     assert [(t.number, t.status) for t in today] == [("A001", "called")]
+
+
+def opened_events(db: Database) -> list[datetime]:
+    with db.read() as s:
+        return [e.at for e in events_after(s, 0) if e.kind == "counter_opened"]
+
+
+def test_opening_again_the_same_day_logs_nothing_but_a_new_day_starts_a_new_session(
+    office: Database, clock: FixedClock
+) -> None:
+    open_counter(office, 1, clock)  # Monday 09:00 WIB
+    clock.advance(hours=3)
+    open_counter(office, 1, clock)  # the same operator, the same day: nothing new
+    assert opened_events(office) == [datetime(2026, 11, 30, 2, 0, tzinfo=UTC)]
+    clock.advance(hours=21)  # Tuesday 09:00 WIB, the counter left open overnight
+    open_counter(office, 1, clock)
+    # the report's session for Tuesday starts at this opening
+    assert opened_events(office) == [
+        datetime(2026, 11, 30, 2, 0, tzinfo=UTC),
+        datetime(2026, 12, 1, 2, 0, tzinfo=UTC),
+    ]

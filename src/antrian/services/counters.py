@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.errors import CounterUnavailable, InvalidInput
 from antrian.domain.roles import Actor
-from antrian.domain.timing import Clock, system_clock
+from antrian.domain.timing import Clock, service_day, system_clock
 from antrian.services.action_log import note, who
 from antrian.services.queue import _Desk, desk, expire_past_days
 from antrian.services.results import CounterInfo
@@ -49,8 +49,11 @@ def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = 
 
     d = desk(session, number, actor, clock, need_open=False)
     expire_past_days(session, actor=SYSTEM, clock=clock)  # also for a counter left open overnight
-    if d.state.state == "open" and d.state.operator_id == actor.user_id:
+    still_today = d.state.since is not None and service_day(d.state.since, d.office.zone) == d.today
+    if d.state.state == "open" and d.state.operator_id == actor.user_id and still_today:
         return counter_info(session, number)  # already open for this operator: nothing to log
+    # A counter left open overnight opens again for the new day: its session (reports' counter time) starts
+    # at this opening, not at whatever it does first.
     if actor.user_id is not None:
         d.state.operator_id = actor.user_id
     d.state.state = "open"
