@@ -23,6 +23,7 @@ class Permission(StrEnum):
     CANCEL = "cancel tickets"
     EXPIRE = "close the service day"
     MANAGE = "change the office set-up"
+    REPORTS = "read the reports"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -31,6 +32,8 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.CANCEL: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.SYSTEM}),
     Permission.EXPIRE: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
     Permission.MANAGE: frozenset({Role.ADMIN, Role.SYSTEM}),
+    # the service-time figures are for the supervisor (and the admin), not for the operators they measure
+    Permission.REPORTS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
 }
 
 
