@@ -490,10 +490,7 @@ def cmd_counters(args: argparse.Namespace) -> int:
 def cmd_tickets(args: argparse.Namespace) -> int:
     from antrian.services.queries import tickets_for_day
 
-    try:
-        day = date.fromisoformat(args.date) if args.date else None
-    except ValueError:
-        raise InvalidInput("cli.bad_date", option="--date", value=args.date) from None
+    day = _day_option("--date", args.date) if args.date else None
     db = _open(args)
     try:
         with db.read() as session:
@@ -567,10 +564,7 @@ def cmd_standard_set(args: argparse.Namespace) -> int:
     from antrian.domain.timing import standard_words
     from antrian.services.standards import StandardEntry, set_standard
 
-    try:
-        day = date.fromisoformat(args.from_)
-    except ValueError:
-        raise InvalidInput("cli.bad_date", option="--from", value=args.from_) from None
+    day = _day_option("--from", args.from_)
     db = _open(args)
     try:
         with db.write() as session:
@@ -625,6 +619,49 @@ def _standard_line(entry: Any) -> str:
         f"{entry.code:<3} {s.effective_from.isoformat()}  {words.say(standard_words(s.value, s.unit)):<14} "
         f"{target:<24} {s.decree or '-'}  ({entry.set_by or '-'}, {s.set_at:%Y-%m-%d %H:%M} UTC)"
     )
+
+
+def _day_option(option: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput("cli.bad_date", option=option, value=value) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``antrian report``: the compliance report of a period as JSON (stdout without -o) or the log as CSV."""
+    from pathlib import Path
+
+    from antrian.reports.exports import json_report, log_csv, write_atomically
+    from antrian.services.reports import compliance_report, standards_in_force
+
+    start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
+    db = _open(args)
+    try:
+        with db.read() as session:
+            report = compliance_report(
+                session,
+                start,
+                end,
+                actor=_actor(session, args),
+                service=args.service.strip().upper() if args.service else None,
+                standard_for=standards_in_force(session),
+            )
+    finally:
+        db.dispose()
+
+    def write(file: Any) -> None:
+        if args.format == "csv":
+            log_csv(report, file)
+        else:
+            json.dump(json_report(report), file, ensure_ascii=False, indent=2)
+            file.write("\n")
+
+    if args.output:
+        write_atomically(Path(args.output), write)
+    else:
+        write(sys.stdout)
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1030,6 +1067,31 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.standard_list.code"),
     )
     standard_list.set_defaults(func=cmd_standard_list)
+    report = _command(
+        sub, "report", words.text("help.report.summary"), words.text("help.report.about"), common, user
+    )
+    for option, dest in (("--from", "from_"), ("--to", "to")):
+        report.add_argument(
+            option,
+            dest=dest,
+            required=True,
+            type=_text(option, SHORT_TEXT),
+            metavar="YYYY-MM-DD",
+            help=words.text("help.report.from" if option == "--from" else "help.report.to"),
+        )
+    report.add_argument(
+        "--service",
+        type=_text("--service", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.report.service"),
+    )
+    report.add_argument(
+        "--format", required=True, choices=["json", "csv"], help=words.text("help.report.format")
+    )
+    report.add_argument(
+        "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
+    )
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -10,11 +10,11 @@ from tests.helpers import raises_code
 P, R = Permission, Role
 
 GRANTED: dict[Role, set[Permission]] = {
-    R.ADMIN: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE},
-    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE},
+    R.ADMIN: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS},
+    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.REPORTS, P.STANDARDS},
     R.OPERATOR: {P.ISSUE, P.SERVE, P.CANCEL},
     R.KIOSK: {P.ISSUE},
-    R.SYSTEM: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE},
+    R.SYSTEM: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS},
 }
 MATRIX = [(role, permission) for role in Role for permission in Permission]
 
@@ -35,7 +35,7 @@ def test_permission_matrix(role: Role, permission: Permission) -> None:
             actor.require(permission)
 
 
-@pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE])
+@pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS])
 def test_kiosk_may_only_issue(permission: Permission) -> None:
     KIOSK.require(P.ISSUE)
     with raises_code(PermissionDenied, "permission.denied_role", role=R.KIOSK, permission=permission):

@@ -18,7 +18,7 @@ from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
 from tests.conftest import MONDAY_9AM
 
 
-def test_upgrading_from_0003_makes_the_current_standards_the_first_entries(db_url: str) -> None:
+def test_upgrading_from_0003_makes_the_standards_in_force_the_first_entries(db_url: str) -> None:
     engine = make_engine(resolve_url(db_url), create=True)
     try:
         with engine.begin() as connection:

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     EXPIRE = "close the service day"
     MANAGE = "change the office set-up"
     STANDARDS = "set the service standards"
+    REPORTS = "read the reports"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -34,6 +35,8 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE: frozenset({Role.ADMIN, Role.SYSTEM}),
     # the published standards are the supervisor's to keep (and to read back), not only the admin's
     Permission.STANDARDS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    # the service-time figures are for the supervisor (and the admin), not for the operators they measure
+    Permission.REPORTS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
 }
 
 

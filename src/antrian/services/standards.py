@@ -94,13 +94,18 @@ def standard_for(session: Session, service_id: int, day: date) -> Standard | Non
     return in_force([Standard(*row) for row in rows], day)
 
 
-def standards_on(session: Session, day: date) -> dict[int, Standard]:
-    """Every service's standard in force on ``day``, by service id (one read of the whole history, which
-    grows by a row per decree)."""
+def histories(session: Session) -> dict[int, list[Standard]]:
+    """Every service's history, by service id, oldest entry first (one read of the whole table, which grows
+    by a row per decree)."""
     history: dict[int, list[Standard]] = {}
     for row in session.execute(_ENTRIES.order_by(_s.service_id, _s.effective_from)):
         history.setdefault(row.service_id, []).append(Standard(*row))
-    found = {service_id: in_force(entries, day) for service_id, entries in history.items()}
+    return history
+
+
+def standards_on(session: Session, day: date) -> dict[int, Standard]:
+    """Every service's standard in force on ``day``, by service id (one read of the whole history)."""
+    found = {service_id: in_force(entries, day) for service_id, entries in histories(session).items()}
     return {service_id: entry for service_id, entry in found.items() if entry is not None}
 
 

@@ -1,0 +1,231 @@
+"""The report as JSON (every figure, times in seconds) and the service-time log as CSV.
+
+Both read one ``Report``, so the JSON's counts and the CSV's rows agree by construction: the log has one row
+per visit of ``report.visits``, the JSON's ``office.visits`` counts the same tuple.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from antrian import words
+from antrian.domain.errors import InvalidInput
+from antrian.domain.figures import CounterTime, Figures, Share, Standard, Summary, seconds
+from antrian.domain.priority import PriorityGroup
+from antrian.domain.timing import office_zone
+from antrian.services.reports import Report
+
+PERCENTILE_METHOD = "nearest-rank"
+# Excel and LibreOffice read a CSV as UTF-8 only when it starts with a byte order mark.
+BOM = "\ufeff"
+# mkstemp makes a file only its owner can read; an exported report is for others in the office to open.
+_MODE = 0o644
+
+
+def json_report(report: Report) -> dict[str, Any]:
+    """Every figure of ``report`` as plain JSON: times in seconds, percentages to 1 decimal (half-up)."""
+    return {
+        "period": {
+            "from": report.start.isoformat(),
+            "to": report.end.isoformat(),
+            "service": report.service,
+            "timezone": report.timezone,
+            "made_at": report.made_at.isoformat(),
+        },
+        "percentile_method": PERCENTILE_METHOD,
+        "services": [
+            {
+                "code": entry.code,
+                "name": entry.name,
+                **_figures(entry.figures.all),
+                "standard": _standards(entry.figures.standards),
+                "priority": _figures(entry.figures.priority),
+                "normal": _figures(entry.figures.normal),
+            }
+            for entry in report.services
+        ],
+        "counters": [{"number": number, **_time(time)} for number, time in report.counters.items()],
+        "operators": [{"username": name, **_time(time)} for name, time in report.operators.items()],
+        "hours": [
+            {"hour": hour.hour, "arrivals": hour.arrivals, "waiting": _summary(hour.waiting)}
+            for hour in report.hours
+        ],
+        "weekday_hour": [list(row) for row in report.weekday_hour],
+        "office": {
+            "citizens": report.office.citizens,
+            "visits": report.office.visits,
+            "transfers": report.office.transfers,
+            "served": report.office.served,
+            "stay": _summary(report.office.stay),
+        },
+    }
+
+
+def _summary(summary: Summary) -> dict[str, Any]:
+    return {
+        "count": summary.count,
+        "p50": summary.p50,
+        "p90": summary.p90,
+        "p95": summary.p95,
+        "max": summary.max,
+        "mean": summary.mean,
+    }
+
+
+def _share(name: str, share: Share) -> dict[str, Any]:
+    return {
+        f"{name}_pct": share.shown,
+        name: share.within,
+        f"over_{name.removeprefix('within_')}": share.over,
+    }
+
+
+def _figures(figures: Figures) -> dict[str, Any]:
+    return {
+        "issued": figures.issued,
+        "served": figures.served,
+        "no_show": figures.no_show,
+        "cancelled": figures.cancelled,
+        "expired": figures.expired,
+        "transferred": figures.transferred,
+        "called": figures.called,
+        "not_called": figures.not_called,
+        "longest_not_called": figures.longest_not_called,
+        "waiting": _summary(figures.waiting),
+        "walk": _summary(figures.walk),
+        "service_time": _summary(figures.service_time),
+        "stay": _summary(figures.stay),
+        **_share("within_standard", figures.within_standard),
+        "not_measurable": figures.not_measurable,
+        "no_standard": figures.no_standard,
+        **_share("within_waiting_target", figures.within_waiting_target),
+    }
+
+
+def _standard(standard: Standard) -> dict[str, Any]:
+    return {
+        "value": standard.value,
+        "unit": standard.unit.value,
+        "waiting_target_minutes": standard.waiting_target_minutes,
+        "decree": standard.decree,
+    }
+
+
+def _standards(standards: tuple[Standard, ...]) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """The standard in force in the period; a list, in order of first use, when it changed within it."""
+    shown = [_standard(standard) for standard in standards]
+    if not shown:
+        return None
+    return shown[0] if len(shown) == 1 else shown
+
+
+def _time(time: CounterTime) -> dict[str, Any]:
+    return {
+        "served": time.served,
+        "mean_service": time.mean_service,
+        "session": time.session,
+        "serving": time.serving,
+        "paused": dict(time.paused),
+        "paused_total": time.paused_total,
+        "idle": time.idle,
+    }
+
+
+def log_header() -> list[str]:
+    """The log's column names in the current language."""
+    return [
+        words.text("report.column.ticket"),
+        words.text("report.column.service"),
+        words.text("report.column.day"),
+        words.text("report.column.status"),
+        words.text("report.column.priority"),
+        words.text("report.column.issued"),
+        words.text("report.column.called"),
+        words.text("report.column.started"),
+        words.text("report.column.finished"),
+        words.text("report.column.waiting"),
+        words.text("report.column.walk"),
+        words.text("report.column.service_time"),
+        words.text("report.column.stay"),
+        words.text("report.column.counter"),
+        words.text("report.column.operator"),
+    ]
+
+
+def log_csv(report: Report, file: TextIO) -> int:
+    """Write the service-time log of ``report`` to ``file`` (opened with ``newline=""``): a byte order mark,
+    the header, then one row per visit, instants office-local ISO 8601, times in seconds. Returns the rows."""
+    zone = office_zone(report.timezone)
+
+    def instant(value: datetime | None) -> str:
+        return "" if value is None else value.astimezone(zone).isoformat()
+
+    def span(value: Any) -> str:
+        return "" if value is None else repr(seconds(value))
+
+    file.write(BOM)
+    writer = csv.writer(file)
+    writer.writerow(log_header())
+    for visit in report.visits:
+        writer.writerow(
+            [
+                visit.label,
+                visit.service,
+                visit.day.isoformat(),
+                words.show(visit.status),
+                "" if visit.priority is None else words.show(_group(visit.priority)),
+                instant(visit.issued),
+                instant(visit.first_called),
+                instant(visit.started),
+                instant(visit.finished),
+                span(visit.waiting),
+                span(visit.walk),
+                span(visit.service_time),
+                span(visit.stay),
+                "" if visit.counter is None else visit.counter,
+                visit.operator or "",
+            ]
+        )
+    return len(report.visits)
+
+
+def _group(value: str) -> PriorityGroup | str:
+    """A priority group as its words; a value this version does not know stays as stored."""
+    try:
+        return PriorityGroup(value)
+    except ValueError:
+        return value
+
+
+def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write a file whole or not at all: into a temporary file beside ``path``, renamed over it once complete.
+
+    Raises:
+        InvalidInput: the folder does not exist or cannot be written (``report.unwritable``).
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise InvalidInput(
+            "report.unwritable", path=str(path), problem=error.strerror or str(error)
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            write(file)
+        os.chmod(temporary, _MODE)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise InvalidInput(
+            "report.unwritable", path=str(path), problem=error.strerror or str(error)
+        ) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

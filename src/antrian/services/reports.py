@@ -1,0 +1,225 @@
+"""The compliance report of a period: the tickets and counter events of its service days, read in two
+queries, turned into ``domain.figures`` visits and events, and every figure computed there.
+
+The standard each visit is measured against comes from a ``StandardFor`` the caller passes;
+``standards_in_force`` is the one place that builds it from the database (DESIGN.md, "Compliance report").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Row, and_, select
+from sqlalchemy.orm import Session, aliased
+
+from antrian.domain.errors import InvalidInput
+from antrian.domain.figures import (
+    CounterEvent,
+    CounterEventKind,
+    CounterTime,
+    HourFigures,
+    OfficeTotals,
+    ServiceFigures,
+    Standard,
+    StandardFor,
+    Visit,
+    counter_intervals,
+    counter_times,
+    hour_figures,
+    office_totals,
+    operator_times,
+    service_figures,
+    weekday_hour_arrivals,
+)
+from antrian.domain.roles import Actor, Permission
+from antrian.domain.status import Status
+from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
+from antrian.services.lookup import service_by_code
+from antrian.services.office import get_office
+from antrian.services.standards import histories, in_force
+from antrian.store.models import Counter, Event, Service, Ticket, User
+
+# Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
+BATCH = 10_000
+# The events of a counter's session, as counters.py records them (reopening after a pause is an opening).
+_COUNTER_KINDS = {
+    "counter_opened": CounterEventKind.OPENED,
+    "counter_paused": CounterEventKind.PAUSED,
+    "counter_closed": CounterEventKind.CLOSED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceReport:
+    """One service's entry: its code and name beside its figures."""
+
+    code: str
+    name: str
+    figures: ServiceFigures
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Every figure of a period's compliance report, and the visits they come from (the service-time log).
+
+    ``counters`` and ``operators`` cover the counters and operators that called a visit of the report, over
+    all their work in the period (with a service chosen, a counter's time is not split by service).
+    """
+
+    start: date
+    end: date
+    service: str | None
+    timezone: str
+    made_at: datetime
+    services: tuple[ServiceReport, ...]
+    counters: Mapping[int, CounterTime]
+    operators: Mapping[str, CounterTime]
+    hours: tuple[HourFigures, ...]
+    weekday_hour: tuple[tuple[int, ...], ...]
+    office: OfficeTotals
+    visits: tuple[Visit, ...]
+
+
+def standards_in_force(session: Session) -> StandardFor:
+    """``standard_for(code, day)`` over the standards history: the entry in force on each visit's own
+    service day, so a period across a change of standard measures each day by its own. The history is read
+    once; each (service, day) is looked up once."""
+    codes = dict(session.execute(select(Service.id, Service.code)).tuples().all())
+    by_code = {codes[service_id]: entries for service_id, entries in histories(session).items()}
+
+    @functools.cache
+    def standard_for(code: str, day: date) -> Standard | None:
+        entry = in_force(by_code.get(code, []), day)
+        if entry is None:
+            return None
+        return Standard(entry.value, TimeUnit(entry.unit), entry.waiting_target_minutes, entry.decree or "")
+
+    return standard_for
+
+
+def compliance_report(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    actor: Actor,
+    service: str | None = None,
+    standard_for: StandardFor,
+    clock: Clock = system_clock,
+) -> Report:
+    """The compliance report of the service days ``start`` .. ``end`` (inclusive), of one service or all.
+
+    Raises:
+        PermissionDenied: ``actor`` may not read reports (operators).
+        InvalidInput: ``start`` is after ``end``.
+        NotFound: ``service`` is no service's code.
+    """
+    actor.require(Permission.REPORTS)
+    if start > end:
+        raise InvalidInput("report.period_reversed", start=start.isoformat(), end=end.isoformat())
+    office = get_office(session)
+    zone = office.zone
+    service_id = None if service is None else service_by_code(session, service).id
+    now = require_utc(clock())
+    every_visit = list(_visits(session, start, end))
+    visits = [v for v in every_visit if service_id is None or v.service == service]
+    names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
+    first = datetime.combine(start, time(), zone).astimezone(UTC)
+    after = datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC)
+    intervals = counter_intervals(_counter_events(session, first, after), zone, now)
+    counters = counter_times(intervals, every_visit)
+    operators = operator_times(intervals, every_visit)
+    if service_id is not None:
+        mine_counters = {v.counter for v in visits}
+        mine_operators = {v.operator for v in visits}
+        counters = {n: t for n, t in counters.items() if n in mine_counters}
+        operators = {n: t for n, t in operators.items() if n in mine_operators}
+    return Report(
+        start=start,
+        end=end,
+        service=service,
+        timezone=office.timezone,
+        made_at=now,
+        services=tuple(
+            ServiceReport(code, names[code], figures)
+            for code, figures in service_figures(visits, standard_for, now).items()
+        ),
+        counters=counters,
+        operators=operators,
+        hours=tuple(hour_figures(visits, zone)),
+        weekday_hour=tuple(tuple(row) for row in weekday_hour_arrivals(visits, zone)),
+        office=office_totals(visits),
+        visits=tuple(visits),
+    )
+
+
+def _visits(session: Session, start: date, end: date) -> Iterator[Visit]:
+    """The ticket visits of the service days, in issue order, one Core row at a time (no ORM objects)."""
+    parent = aliased(Ticket)
+    statement = (
+        select(
+            Ticket.id,
+            Ticket.label,
+            Service.code,
+            Ticket.service_day,
+            Ticket.issued_at,
+            Ticket.first_called_at,
+            Ticket.started_at,
+            Ticket.finished_at,
+            Ticket.status,
+            Counter.number,
+            User.username,
+            Ticket.priority_group,
+            Ticket.parent_id,
+            parent.issued_at,
+        )
+        .join(Service, Service.id == Ticket.service_id)
+        .outerjoin(Counter, Counter.id == Ticket.counter_id)
+        .outerjoin(User, User.id == Ticket.operator_id)
+        .outerjoin(parent, parent.id == Ticket.parent_id)
+        .where(Ticket.service_day.between(start, end))
+        .order_by(Ticket.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for row in session.execute(statement):
+        yield _visit(row)
+
+
+def _visit(row: Row[Any]) -> Visit:
+    (id_, label, code, day, issued, called, started, finished, status, counter, operator, group, parent,
+     parent_issued) = row  # fmt: skip
+    return Visit(
+        id=id_,
+        label=label,
+        service=code,
+        day=day,
+        issued=issued,
+        first_called=called,
+        started=started,
+        finished=finished,
+        status=Status(status),
+        counter=counter,
+        operator=operator,
+        priority=group,
+        parent=parent,
+        first_issued=issued if parent_issued is None else parent_issued,
+    )
+
+
+def _counter_events(session: Session, first: datetime, after: datetime) -> Iterator[CounterEvent]:
+    """The openings, pauses and closings of every counter from ``first`` up to ``after`` (UTC)."""
+    statement = (
+        select(Event.at, Counter.number, Event.kind, User.username, Event.data)
+        .join(Counter, Counter.id == Event.counter_id)
+        .outerjoin(User, User.id == Event.user_id)
+        .where(and_(Event.at >= first, Event.at < after, Event.kind.in_(_COUNTER_KINDS)))
+        .order_by(Event.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for at, number, kind, username, data in session.execute(statement).tuples():
+        reason = data.get("reason") if isinstance(data, dict) else None
+        yield CounterEvent(at, number, _COUNTER_KINDS[kind], username, reason)

@@ -1,0 +1,138 @@
+"""``antrian report``: JSON to stdout or a file, the log as CSV, and every bad input exit 2 with one line and
+nothing written; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from antrian.cli import main
+from antrian.domain.roles import SYSTEM
+from antrian.domain.timing import FixedClock
+from antrian.services import counters, queue
+from antrian.services.users import create_user
+from antrian.store.database import open_database
+from tests.conftest import seed_office
+
+MONDAY = "2026-11-30"
+
+
+@pytest.fixture
+def url(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """The office with Monday's A001 served at counter 1 (waited 10 min, served 5) and A002 still waiting,
+    and its users: kepala (supervisor) and petugas1 (operator)."""
+    monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
+    monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
+    db = open_database(db_url, create=True)
+    try:
+        seed_office(db)
+        clock = FixedClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+        with db.write() as s:
+            create_user(s, "kepala", "Kepala UPT", "supervisor", "rahasia123", actor=SYSTEM)
+            create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+            counters.open_counter(s, 1, actor=SYSTEM, clock=clock)
+            queue.issue_ticket(s, "A", clock=clock)
+            queue.issue_ticket(s, "A", clock=clock)
+        for step, minutes in (("call_next", 10), ("start", 1), ("finish", 5)):
+            clock.advance(minutes=minutes)
+            with db.write() as s:
+                getattr(queue, step)(s, 1, actor=SYSTEM, clock=clock)
+    finally:
+        db.dispose()
+    return db_url
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Where the exports go: a folder of their own (the SQLite file sits in ``tmp_path``)."""
+    made = tmp_path / "out"
+    made.mkdir()
+    return made
+
+
+def report(url: str, *args: str) -> int:
+    return main(["--db", url, "report", "--from", MONDAY, "--to", MONDAY, *args])
+
+
+def test_json_to_stdout(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(url, "--format", "json", "--user", "kepala") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"period", "services", "counters", "operators", "hours", "office", "weekday_hour"}
+    (a,) = data["services"]
+    assert (a["code"], a["issued"], a["served"], a["not_called"]) == ("A", 2, 1, 1)
+    assert (a["waiting"]["max"], a["service_time"]["p50"], a["within_standard_pct"]) == (600.0, 300.0, 100.0)
+    assert data["counters"][0]["number"] == 1 and data["counters"][0]["served"] == 1
+
+
+def test_csv_to_a_file_has_a_row_per_json_visit(
+    url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = folder / "log.csv"
+    assert report(url, "--format", "csv", "-o", str(out)) == 0
+    assert capsys.readouterr().out == ""
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0][0] == "Nomor" and [row[0] for row in rows[1:]] == ["A001", "A002"]
+    assert report(url, "--format", "json", "-o", str(folder / "r.json")) == 0
+    data = json.loads((folder / "r.json").read_text(encoding="utf-8"))
+    assert data["office"]["visits"] == len(rows) - 1 == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["log.csv", "r.json"]
+
+
+def test_a_period_without_tickets_is_an_empty_report(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["--db", url, "report", "--from", "2026-12-07", "--to", "2026-12-13", "--format", "json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["services"] == [] and data["office"]["visits"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--from", "2026-12-01", "--to", MONDAY, "--format", "json"], "periode dimulai 2026-12-01"),
+        (["--from", "2026-11-31", "--to", MONDAY, "--format", "json"], '--from "2026-11-31" bukan tanggal'),
+        (["--from", MONDAY, "--to", "senin", "--format", "csv"], '--to "senin" bukan tanggal'),
+        (["--from", MONDAY, "--to", MONDAY, "--format", "json", "--service", "Z"], 'Layanan "Z" tidak ada'),
+        (["--from", MONDAY, "--to", MONDAY, "--format", "xlsx"], "xlsx"),
+        (["--from", MONDAY, "--to", MONDAY, "--format", "json", "--user", "petugas1"], "petugas1"),
+    ],
+)
+def test_bad_input_is_exit_2_with_one_line(
+    url: str, capsys: pytest.CaptureFixture[str], args: list[str], code: str
+) -> None:
+    assert main(["--db", url, "report", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and code in captured.err
+
+
+def test_an_unwritable_output_writes_nothing(
+    url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = folder / "nowhere" / "log.csv"
+    assert report(url, "--format", "csv", "-o", str(missing)) == 2
+    assert "tidak dapat menulis" in capsys.readouterr().err
+    assert not missing.parent.exists()
+    # a folder in the way: the complete temporary file cannot take its name, and is removed
+    taken = folder / "taken"
+    taken.mkdir()
+    (taken / "inside.txt").write_text("x")
+    assert report(url, "--format", "json", "-o", str(taken)) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert [p.name for p in folder.iterdir()] == ["taken"]
+    assert [p.name for p in taken.iterdir()] == ["inside.txt"]
+
+
+def test_an_existing_file_is_replaced_whole(url: str, folder: Path) -> None:
+    out = folder / "r.json"
+    out.write_text("old", encoding="utf-8")
+    assert report(url, "--format", "json", "-o", str(out)) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["period"]["from"] == MONDAY
+    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
