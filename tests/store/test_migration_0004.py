@@ -68,7 +68,7 @@ def test_upgrading_from_0003_makes_the_standards_in_force_the_first_entries(db_u
     after = datetime.now(UTC)
     try:
         with database.engine.connect() as connection:
-            assert current_revision(connection) == HEAD_REVISION == "0004_standards"
+            assert current_revision(connection) == HEAD_REVISION
             columns = {c["name"] for c in inspect(connection).get_columns("services")}
             assert not columns & {"standard_time_value", "standard_time_unit", "waiting_target_minutes"}
             # copying the services table (SQLite) loses none of what refers to it

@@ -273,7 +273,8 @@ class Event(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
-    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+    # the report reads the counters' events of a period by kind and instant
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"), Index("ix_events_kind_at", "kind", "at"))
 
 
 class CounterState(Base):
