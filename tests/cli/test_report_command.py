@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from antrian.cli import main
 from antrian.domain.roles import SYSTEM
@@ -136,3 +137,42 @@ def test_an_existing_file_is_replaced_whole(url: str, folder: Path) -> None:
     assert report(url, "--format", "json", "-o", str(out)) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["period"]["from"] == MONDAY
     assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+
+
+def test_xlsx_to_a_file_has_the_json_totals(
+    url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = folder / "laporan.xlsx"
+    assert report(url, "--format", "xlsx", "-o", str(out)) == 0
+    assert capsys.readouterr().out == ""
+    book = load_workbook(out)
+    assert book.sheetnames == ["Ringkasan", "Layanan", "Loket", "Petugas", "Jam", "Harian", "Log"]
+    header, every, *_ = book["Layanan"].iter_rows(values_only=True)
+    row = dict(zip(header, every, strict=True))
+    assert (row["Kode"], row["Diambil"], row["Dilayani"], row["Menunggu: maks. (detik)"]) == (
+        "A",
+        2,
+        1,
+        600.0,
+    )
+    assert [r[0] for r in book["Log"].iter_rows(values_only=True)] == ["Nomor", "A001", "A002"]
+    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+    assert [p.name for p in folder.iterdir()] == ["laporan.xlsx"]
+
+
+def test_xlsx_is_refused_on_the_screen(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert report(url, "--format", "xlsx") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().endswith(
+        "buku kerja (--format xlsx) tidak dapat ditampilkan di layar: sebutkan berkasnya dengan -o FILE"
+    )
+
+
+def test_an_unwritable_xlsx_writes_nothing(
+    url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = folder / "nowhere" / "laporan.xlsx"
+    assert report(url, "--format", "xlsx", "-o", str(missing)) == 2
+    assert "tidak dapat menulis" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []

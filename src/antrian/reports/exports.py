@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, Literal, TextIO, overload
 
 from antrian import words
 from antrian.domain.errors import InvalidInput
@@ -43,10 +43,10 @@ def json_report(report: Report) -> dict[str, Any]:
             {
                 "code": entry.code,
                 "name": entry.name,
-                **_figures(entry.figures.all),
+                **json_figures(entry.figures.all),
                 "standard": _standards(entry.figures.standards),
-                "priority": _figures(entry.figures.priority),
-                "normal": _figures(entry.figures.normal),
+                "priority": json_figures(entry.figures.priority),
+                "normal": json_figures(entry.figures.normal),
             }
             for entry in report.services
         ],
@@ -86,7 +86,8 @@ def _share(name: str, share: Share) -> dict[str, Any]:
     }
 
 
-def _figures(figures: Figures) -> dict[str, Any]:
+def json_figures(figures: Figures) -> dict[str, Any]:
+    """One service's figures (or their priority or normal part) as the JSON gives them."""
     return {
         "issued": figures.issued,
         "served": figures.served,
@@ -137,9 +138,15 @@ def _time(time: CounterTime) -> dict[str, Any]:
     }
 
 
-def log_header() -> list[str]:
-    """The log's column names in the current language."""
-    return [
+# One cell of the log: text, a count, seconds, a service day, an office-local instant, or nothing.
+Cell = str | int | float | date | datetime | None
+
+
+def log_table(report: Report) -> tuple[list[str], Iterator[list[Cell]]]:
+    """The service-time log of ``report``: its column names in the current language, and one row per visit
+    (instants office-local and aware, times in seconds, None where a visit has no value). The CSV and the
+    workbook both write these rows, so their columns cannot drift apart."""
+    header = [
         words.text("report.column.ticket"),
         words.text("report.column.service"),
         words.text("report.column.day"),
@@ -156,30 +163,22 @@ def log_header() -> list[str]:
         words.text("report.column.counter"),
         words.text("report.column.operator"),
     ]
-
-
-def log_csv(report: Report, file: TextIO) -> int:
-    """Write the service-time log of ``report`` to ``file`` (opened with ``newline=""``): a byte order mark,
-    the header, then one row per visit, instants office-local ISO 8601, times in seconds. Returns the rows."""
     zone = office_zone(report.timezone)
 
-    def instant(value: datetime | None) -> str:
-        return "" if value is None else value.astimezone(zone).isoformat()
+    def instant(value: datetime | None) -> datetime | None:
+        return None if value is None else value.astimezone(zone)
 
-    def span(value: Any) -> str:
-        return "" if value is None else repr(seconds(value))
+    def span(value: timedelta | None) -> float | None:
+        return None if value is None else seconds(value)
 
-    file.write(BOM)
-    writer = csv.writer(file)
-    writer.writerow(log_header())
-    for visit in report.visits:
-        writer.writerow(
-            [
+    def rows() -> Iterator[list[Cell]]:
+        for visit in report.visits:
+            yield [
                 visit.label,
                 visit.service,
-                visit.day.isoformat(),
+                visit.day,
                 words.show(visit.status),
-                "" if visit.priority is None else words.show(_group(visit.priority)),
+                None if visit.priority is None else words.show(_group(visit.priority)),
                 instant(visit.issued),
                 instant(visit.first_called),
                 instant(visit.started),
@@ -188,11 +187,32 @@ def log_csv(report: Report, file: TextIO) -> int:
                 span(visit.walk),
                 span(visit.service_time),
                 span(visit.stay),
-                "" if visit.counter is None else visit.counter,
-                visit.operator or "",
+                visit.counter,
+                visit.operator,
             ]
-        )
+
+    return header, rows()
+
+
+def log_csv(report: Report, file: TextIO) -> int:
+    """Write the service-time log of ``report`` to ``file`` (opened with ``newline=""``): a byte order mark,
+    the header, then one row per visit, instants office-local ISO 8601, times in seconds. Returns the rows."""
+    header, rows = log_table(report)
+    file.write(BOM)
+    writer = csv.writer(file)
+    writer.writerow(header)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
     return len(report.visits)
+
+
+def _csv_cell(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, date):  # a datetime is a date too
+        return cell.isoformat()
+    if isinstance(cell, float):
+        return repr(cell)
+    return str(cell)
 
 
 def _group(value: str) -> PriorityGroup | str:
@@ -203,8 +223,15 @@ def _group(value: str) -> PriorityGroup | str:
         return value
 
 
-def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
+@overload
+def write_atomically(
+    path: Path, write: Callable[[TextIO], object], *, binary: Literal[False] = ...
+) -> None: ...
+@overload
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object], *, binary: Literal[True]) -> None: ...
+def write_atomically(path: Path, write: Callable[[Any], object], *, binary: bool = False) -> None:
     """Write a file whole or not at all: into a temporary file beside ``path``, renamed over it once complete.
+    ``write`` gets the file open for UTF-8 text without newline translation, or for bytes when ``binary``.
 
     Raises:
         InvalidInput: the folder does not exist or cannot be written (``report.unwritable``).
@@ -217,7 +244,9 @@ def write_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
             "report.unwritable", path=str(path), problem=error.strerror or str(error)
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+        with (
+            os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        ) as file:
             write(file)
         os.chmod(temporary, _MODE)
         os.replace(temporary, path)

@@ -1,0 +1,421 @@
+"""The compliance report as an XLSX workbook: a summary, a sheet per table of the JSON, a day-by-day matrix
+and the service-time log.
+
+Every number comes from the JSON's dict (``json_report``), the log's rows from ``log_table`` (the CSV's), and
+the day matrix from ``figures`` (the function behind each service's entry) over the same visits, so the
+workbook cannot show other figures than the JSON and the CSV. Times are seconds as numbers, with minutes
+beside the means; instants are office-local Excel datetimes; percentages are fractions shown as percent.
+The workbook is written in openpyxl's write-only mode, row by row, so a year's log never sits in memory as
+cells.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import chain, islice
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from antrian import words
+from antrian.domain.figures import StandardFor, Visit, figures
+from antrian.domain.timing import TimeUnit, office_zone
+from antrian.reports.exports import PERCENTILE_METHOD, Cell, json_figures, json_report, log_table
+from antrian.services.reports import Report
+
+# Excel's last row is 1,048,576: a longer log (a busy office's year) goes on over further sheets.
+ROWS_PER_SHEET = 1_048_575
+# The log streams; its column widths are fitted to the header and its first rows.
+WIDTH_SAMPLE = 1_000
+WIDEST = 60
+STATS = ("count", "p50", "p90", "p95", "max", "mean")
+# the figures of a service's entry that are summaries (a column per statistic)
+_SUMMARIES = {"waiting", "walk", "service_time", "stay"}
+_BOLD = Font(bold=True)
+_SECONDS = "0.0"
+_ONE_DECIMAL = "0.0"  # minutes, hours
+_PERCENT = "0.0%"
+_DAY = "yyyy-mm-dd"
+_INSTANT = "yyyy-mm-dd hh:mm:ss"
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A number with its own format: a percentage (as a fraction) or minutes."""
+
+    value: float
+    format: str
+
+
+Value = Cell | Shown
+
+
+def percent(shown: float | None) -> Shown | None:
+    """A JSON percentage (50.0) as the fraction a spreadsheet formats as 50.0%."""
+    return None if shown is None else Shown(shown / 100, _PERCENT)
+
+
+def minutes(seconds: float | None) -> Shown | None:
+    return None if seconds is None else Shown(seconds / 60, _ONE_DECIMAL)
+
+
+def write_xlsx(report: Report, file: IO[bytes], *, office: str, standard_for: StandardFor) -> int:
+    """Write ``report`` as a workbook to ``file`` (binary); ``office`` names the office on the summary, and
+    ``standard_for`` is the one the report was made with (the day matrix measures each day by it). Returns
+    the rows of the log."""
+    data = json_report(report)
+    book = Workbook(write_only=True)
+    _sheet(book, words.text("report.sheet.summary"), _summary(data, office), header=False)
+    _sheet(book, words.text("report.sheet.services"), _services(data))
+    _sheet(book, words.text("report.sheet.counters"), _times(data["counters"], "number"))
+    _sheet(book, words.text("report.sheet.operators"), _times(data["operators"], "username"))
+    _sheet(book, words.text("report.sheet.hours"), _hours(data))
+    _sheet(book, words.text("report.sheet.days"), _days(report, standard_for))
+    header, rows = log_table(report)
+    written = 0
+    for part in range(1, max(1, -(-len(report.visits) // ROWS_PER_SHEET)) + 1):
+        name = words.text("report.sheet.log") if part == 1 else words.text("report.sheet.log_more", n=part)
+        written += _sheet(book, name, (header, islice(rows, ROWS_PER_SHEET)), filter_=True)
+    book.save(file)
+    return written
+
+
+Table = tuple[list[str], Iterable[Sequence[Value]]]
+
+
+def _sheet(book: Workbook, title: str, table: Table, *, header: bool = True, filter_: bool = False) -> int:
+    """One sheet of ``table``: a bold, frozen header row, columns fitted to the header and the first rows.
+    Returns the rows below the header."""
+    columns, rows = table
+    sheet = book.create_sheet(title)
+    iterator = iter(rows)
+    first = list(islice(iterator, WIDTH_SAMPLE))
+    widths = [_width(name) for name in columns]
+    for row in first:
+        for index, value in enumerate(row):
+            if index == len(widths):
+                widths.append(0)
+            widths[index] = max(widths[index], _width(value))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, WIDEST)
+    if header:
+        sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, name, bold=True) for name in columns])
+    count = 0
+    for row in chain(first, iterator):
+        sheet.append([_cell(sheet, value) for value in row])
+        count += 1
+    if filter_:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    return count
+
+
+def _cell(sheet: Any, value: Value, *, bold: bool = False) -> WriteOnlyCell:
+    if isinstance(value, Shown):
+        cell = WriteOnlyCell(sheet, value.value)
+        cell.number_format = value.format
+    elif isinstance(value, datetime):  # office-local already; Excel has no time zones
+        cell = WriteOnlyCell(sheet, value.replace(tzinfo=None))
+        cell.number_format = _INSTANT
+    elif isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = _DAY
+    elif isinstance(value, float):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = _SECONDS
+    else:
+        cell = WriteOnlyCell(sheet, value)
+    if bold or isinstance(value, _Bold):
+        cell.font = _BOLD
+    return cell
+
+
+def _width(value: Value) -> int:
+    if value is None or isinstance(value, _Definition):
+        return 0
+    if isinstance(value, Shown):
+        return len(f"{value.value * 100:.1f}%") if value.format == _PERCENT else len(f"{value.value:.1f}")
+    if isinstance(value, datetime):
+        return 19
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:.1f}")
+    return len(str(value))
+
+
+class _Bold(str):
+    """A summary label shown bold (a section title, or a table's header)."""
+
+    __slots__ = ()
+
+
+def _summary(data: dict[str, Any], office: str) -> Table:
+    period, totals = data["period"], data["office"]
+    zone = office_zone(period["timezone"])
+    made_at = datetime.fromisoformat(period["made_at"]).astimezone(zone)
+    rows: list[list[Value]] = [
+        [words.text("report.summary.office"), office],
+        [words.text("report.summary.from"), date.fromisoformat(period["from"])],
+        [words.text("report.summary.to"), date.fromisoformat(period["to"])],
+        [
+            words.text("report.summary.service"),
+            period["service"] or words.text("report.summary.every_service"),
+        ],
+        [words.text("report.summary.timezone"), period["timezone"]],
+        [
+            words.text("report.summary.percentile_method"),
+            words.text("report.summary.nearest_rank")
+            if data["percentile_method"] == PERCENTILE_METHOD
+            else data["percentile_method"],
+        ],
+        [words.text("report.summary.made_at"), made_at],
+        [],
+        [_Bold(words.text("report.summary.totals"))],
+        [words.text("report.summary.citizens"), totals["citizens"]],
+        [words.text("report.summary.visits"), totals["visits"]],
+        [words.text("report.summary.transfers"), totals["transfers"]],
+        [words.text("report.summary.served"), totals["served"]],
+    ]
+    stay = words.text("report.figure.stay")
+    rows += [
+        [name, value] for name, value in zip(_stat_names(stay), _stat_values(totals["stay"]), strict=True)
+    ]
+    rows += [[], [_Bold(words.text("report.summary.standards"))]]
+    rows.append(
+        [
+            _Bold(words.text("report.header.code")),
+            _Bold(words.text("report.header.name")),
+            _Bold(words.text("report.summary.value")),
+            _Bold(words.text("report.summary.unit")),
+            _Bold(words.text("report.summary.waiting_target")),
+            _Bold(words.text("report.summary.decree")),
+        ]
+    )
+    for entry in data["services"]:
+        standards = entry["standard"]
+        if standards is None:
+            rows.append([entry["code"], entry["name"], words.text("report.summary.no_standard")])
+        for standard in [standards] if isinstance(standards, dict) else standards or []:
+            rows.append(
+                [
+                    entry["code"],
+                    entry["name"],
+                    standard["value"],
+                    words.show(TimeUnit(standard["unit"])),
+                    standard["waiting_target_minutes"],
+                    standard["decree"] or None,
+                ]
+            )
+    rows += [[], [_Bold(words.text("report.summary.definitions"))]]
+    rows += [[_Definition(text)] for text in _definitions()]
+    return [], rows
+
+
+class _Definition(str):
+    """A sentence of the definitions: left out of the column widths, it runs on over the empty cells."""
+
+    __slots__ = ()
+
+
+def _definitions() -> list[str]:
+    return [
+        words.text("report.definition.visits"),
+        words.text("report.definition.called"),
+        words.text("report.definition.waiting"),
+        words.text("report.definition.walk"),
+        words.text("report.definition.service_time"),
+        words.text("report.definition.stay"),
+        words.text("report.definition.percentiles"),
+        words.text("report.definition.within_standard"),
+        words.text("report.definition.within_waiting_target"),
+        words.text("report.definition.priority"),
+        words.text("report.definition.counters"),
+        words.text("report.definition.hours"),
+        words.text("report.definition.days"),
+    ]
+
+
+def figure_names() -> dict[str, str]:
+    """The name of every figure of a service's JSON entry, in the JSON's order (its keys)."""
+    return {
+        "issued": words.text("report.figure.issued"),
+        "served": words.text("report.figure.served"),
+        "no_show": words.text("report.figure.no_show"),
+        "cancelled": words.text("report.figure.cancelled"),
+        "expired": words.text("report.figure.expired"),
+        "transferred": words.text("report.figure.transferred"),
+        "called": words.text("report.figure.called"),
+        "not_called": words.text("report.figure.not_called"),
+        "longest_not_called": words.text("report.figure.longest_not_called"),
+        "waiting": words.text("report.figure.waiting"),
+        "walk": words.text("report.figure.walk"),
+        "service_time": words.text("report.figure.service_time"),
+        "stay": words.text("report.figure.stay"),
+        "within_standard_pct": words.text("report.figure.within_standard_pct"),
+        "within_standard": words.text("report.figure.within_standard"),
+        "over_standard": words.text("report.figure.over_standard"),
+        "not_measurable": words.text("report.figure.not_measurable"),
+        "no_standard": words.text("report.figure.no_standard"),
+        "within_waiting_target_pct": words.text("report.figure.within_waiting_target_pct"),
+        "within_waiting_target": words.text("report.figure.within_waiting_target"),
+        "over_waiting_target": words.text("report.figure.over_waiting_target"),
+    }
+
+
+def _stat_names(figure: str) -> list[str]:
+    """The columns of a summary (count, p50, p90, p95, max, mean in seconds, then the mean in minutes)."""
+    return [
+        words.text("report.stat.count", figure=figure),
+        words.text("report.stat.p50", figure=figure),
+        words.text("report.stat.p90", figure=figure),
+        words.text("report.stat.p95", figure=figure),
+        words.text("report.stat.max", figure=figure),
+        words.text("report.stat.mean", figure=figure),
+        words.text("report.stat.mean_minutes", figure=figure),
+    ]
+
+
+def _stat_values(summary: dict[str, Any]) -> list[Value]:
+    return [*(summary[stat] for stat in STATS), minutes(summary["mean"])]
+
+
+def _figure_columns(names: dict[str, str]) -> list[str]:
+    columns: list[str] = []
+    for key, name in names.items():
+        columns += _stat_names(name) if key in _SUMMARIES else [name]
+    return columns
+
+
+def _figure_values(names: dict[str, str], entry: dict[str, Any]) -> list[Value]:
+    values: list[Value] = []
+    for key in names:
+        value = entry[key]
+        if isinstance(value, dict):
+            values += _stat_values(value)
+        elif key.endswith("_pct"):
+            values.append(percent(value))
+        else:
+            values.append(value)
+    return values
+
+
+def _standard_text(standards: dict[str, Any] | list[dict[str, Any]] | None) -> str | None:
+    if standards is None:
+        return None
+    every = [standards] if isinstance(standards, dict) else standards
+    return "; ".join(f"{s['value']} {words.show(TimeUnit(s['unit']))}" for s in every)
+
+
+def _services(data: dict[str, Any]) -> Table:
+    """A row per service and ticket group (all, priority, normal), every figure of its JSON entry."""
+    names = figure_names()
+    columns = [
+        words.text("report.header.code"),
+        words.text("report.header.name"),
+        words.text("report.summary.value"),
+        words.text("report.header.group"),
+        *_figure_columns(names),
+    ]
+    groups = (
+        (None, words.text("report.group.all")),
+        ("priority", words.text("report.group.priority")),
+        ("normal", words.text("report.group.normal")),
+    )
+    rows = [
+        [
+            entry["code"],
+            entry["name"],
+            _standard_text(entry["standard"]),
+            group_name,
+            *_figure_values(names, entry if group is None else entry[group]),
+        ]
+        for entry in data["services"]
+        for group, group_name in groups
+    ]
+    return columns, rows
+
+
+def _times(entries: list[dict[str, Any]], key: str) -> Table:
+    """Counters or operators: served, mean service time, open, serving, paused (all, by reason), idle."""
+    reasons = sorted({reason for entry in entries for reason in entry["paused"]})
+    columns = [
+        words.text("report.header.number") if key == "number" else words.text("report.header.username"),
+        words.text("report.figure.served"),
+        words.text("report.header.mean_service"),
+        words.text("report.header.mean_service_minutes"),
+        words.text("report.header.session"),
+        words.text("report.header.session_hours"),
+        words.text("report.header.serving"),
+        words.text("report.header.paused_total"),
+        *(words.text("report.header.paused", reason=reason) for reason in reasons),
+        words.text("report.header.idle"),
+    ]
+    rows = [
+        [
+            entry[key],
+            entry["served"],
+            entry["mean_service"],
+            minutes(entry["mean_service"]),
+            entry["session"],
+            Shown(entry["session"] / 3600, _ONE_DECIMAL),
+            entry["serving"],
+            entry["paused_total"],
+            *(entry["paused"].get(reason) for reason in reasons),
+            entry["idle"],
+        ]
+        for entry in entries
+    ]
+    return columns, rows
+
+
+def _hours(data: dict[str, Any]) -> Table:
+    columns = [
+        words.text("report.header.hour"),
+        words.text("report.figure.arrivals"),
+        *_stat_names(words.text("report.figure.waiting")),
+    ]
+    rows = [[hour["hour"], hour["arrivals"], *_stat_values(hour["waiting"])] for hour in data["hours"]]
+    return columns, rows
+
+
+def _days(report: Report, standard_for: StandardFor) -> Table:
+    """Every day of the period, and for each service its issued and served visits and % within standard."""
+    codes = [entry.code for entry in report.services]
+    by_day: dict[tuple[str, date], list[Visit]] = defaultdict(list)
+    for visit in report.visits:
+        by_day[visit.service, visit.day].append(visit)
+    columns = [words.text("report.header.day")]
+    for code in codes:
+        columns += [
+            words.text("report.header.day_issued", service=code),
+            words.text("report.header.day_served", service=code),
+            words.text("report.header.day_within", service=code),
+        ]
+
+    def rows() -> Iterator[list[Value]]:
+        for day in _period(report.start, report.end):
+            row: list[Value] = [day]
+            for code in codes:
+                visits = by_day.get((code, day))
+                if visits is None:
+                    row += [0, 0, None]
+                    continue
+                entry = json_figures(figures(visits, standard_for, report.made_at))
+                row += [entry["issued"], entry["served"], percent(entry["within_standard_pct"])]
+            yield row
+
+    return columns, rows()
+
+
+def _period(start: date, end: date) -> Iterator[date]:
+    day = start
+    while day <= end:
+        yield day
+        day += timedelta(days=1)
