@@ -31,6 +31,7 @@ GROUPS: dict[str, list[Path]] = {
     "kiosk": sorted((GUI / "kiosk").glob("*.py")),
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")),
+    "supervisor": sorted((GUI / "supervisor").glob("*.py")),
 }
 
 
