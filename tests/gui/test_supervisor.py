@@ -123,8 +123,8 @@ def test_the_tables_are_filled(make) -> None:  # type: ignore[no-untyped-def]
     assert cell(counters_, 0, CounterModel.OPERATOR) == "Petugas Satu"
     assert cell(counters_, 0, CounterModel.TICKET).startswith("A001 · ")
     assert cell(counters_, 0, CounterModel.RUNNING) == "1:00"  # started 09:05
-    assert cell(counters_, 0, CounterModel.STATE) == words.text("counter_state.open")
-    assert cell(counters_, 1, CounterModel.STATE) == words.text("counter_state.closed")
+    assert cell(counters_, 0, CounterModel.STATE) == words.text("counter_state.open").capitalize()
+    assert cell(counters_, 1, CounterModel.STATE) == words.text("counter_state.closed").capitalize()
     assert window.flags == frozenset() and not window.offline.isVisible()
 
 

@@ -28,8 +28,8 @@ from antrian.domain.status import Status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services.office import get_office
 from antrian.services.standards import Standard, standards_on
-from antrian.services.stations import STALE, StationKind
-from antrian.store.models import Counter, CounterState, Service, Station, Ticket, User
+from antrian.services.stations import STALE, StationKind, all_stations
+from antrian.store.models import Counter, CounterState, Service, Ticket, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +247,6 @@ def monitor_snapshot(session: Session, actor: Actor, clock: Clock = system_clock
         )
 
     stations = tuple(
-        StationLive(
-            StationKind(row.kind),
-            row.name,
-            row.last_seen,
-            Message(row.problem, **row.problem_params) if row.problem else None,
-        )
-        for row in session.execute(select(Station).order_by(Station.kind, Station.name)).scalars()
+        StationLive(info.kind, info.name, info.last_seen, info.problem) for info in all_stations(session)
     )
     return MonitorSnapshot(now, day, office.timezone, tuple(services), tuple(counters), stations)

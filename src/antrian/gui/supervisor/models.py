@@ -206,6 +206,7 @@ class CounterModel(MonitorModel):
             return self.tr("Counter {number}").format(number=row.number)
         if column == self.STATE:
             state = words.text(f"counter_state.{row.state}")
+            state = state[:1].upper() + state[1:]  # a cell of its own, not a word inside a sentence
             if row.state == "paused" and row.pause_reason:
                 return self.tr("{state}: {reason}").format(state=state, reason=row.pause_reason)
             return state
@@ -232,10 +233,10 @@ class CounterModel(MonitorModel):
 class StationModel(MonitorModel):
     """Every display and kiosk: what stops it working, and when it last reported."""
 
-    STATUS, SEEN = 1, 2
+    KIND, STATUS, SEEN = 1, 2, 3
 
     def headers(self) -> list[str]:
-        return [self.tr("Station"), self.tr("Status"), self.tr("Last seen")]
+        return [self.tr("Station"), self.tr("Kind"), self.tr("Status"), self.tr("Last seen")]
 
     def flagged(self, row: StationLive) -> set[int]:
         if row.silent(self._now):
@@ -244,8 +245,9 @@ class StationModel(MonitorModel):
 
     def text(self, row: StationLive, column: int) -> str:
         if column == 0:
-            kind = self.tr("Display") if row.kind is StationKind.DISPLAY else self.tr("Kiosk")
-            return f"{kind} · {row.name}"
+            return row.name
+        if column == self.KIND:
+            return self.tr("Display") if row.kind is StationKind.DISPLAY else self.tr("Kiosk")
         if column == self.STATUS:
             if row.silent(self._now):
                 return self.tr("Not seen for over 3 minutes")
@@ -255,4 +257,4 @@ class StationModel(MonitorModel):
     def tip(self, row: StationLive, column: int) -> str | None:
         if column == self.STATUS and row.silent(self._now) and row.problem is not None:
             return self.tr("Last problem reported: {problem}").format(problem=words.say(row.problem))
-        return None
+        return self.text(row, column) if column == self.STATUS else None  # a narrow window cuts it short

@@ -161,6 +161,10 @@
         <translation>Terakhir terlihat</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
         <source>Display</source>
         <translation>Layar</translation>
     </message>
