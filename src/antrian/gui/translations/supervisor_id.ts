@@ -59,26 +59,6 @@
         <translation>Monitor supervisor: masuk sebagai supervisor atau admin</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Pengguna</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
-        <source>username</source>
-        <translation>nama pengguna</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>kata sandi</translation>
-    </message>
-    <message>
-        <source>Log in (Enter)</source>
-        <translation>Masuk (Enter)</translation>
-    </message>
-    <message>
         <source>Enter the username and password</source>
         <translation>Isi nama pengguna dan kata sandi</translation>
     </message>
