@@ -15,8 +15,9 @@ from sqlalchemy import event
 
 from antrian import words
 from antrian.domain.errors import PermissionDenied, StoreError
-from antrian.domain.roles import SYSTEM, Permission, Role
+from antrian.domain.roles import SYSTEM, Actor, Permission, Role
 from antrian.domain.timing import FixedClock
+from antrian.gui.feed import ChangeFeed
 from antrian.gui.offline import offline_text
 from antrian.gui.supervisor.models import FLAG_ROW, CounterModel, ServiceModel
 from antrian.gui.supervisor.window import SupervisorWindow
@@ -24,7 +25,7 @@ from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
 from antrian.services.queries import events_after, last_event_id
 from antrian.services.standards import set_standard
-from antrian.services.users import create_user
+from antrian.services.users import actor_for, create_user
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
 from tests.gui.language import assert_language, switch_language
@@ -41,14 +42,11 @@ def clock() -> FixedClock:
 def office(office_db: Database, clock: FixedClock) -> Database:
     """By 09:06: A has a 10-minute waiting target; counter 1 (Petugas Satu) serves A001 since 09:05; A002
     (09:02) and B001 (09:03) wait."""
-    operator = None
     with office_db.write() as s:
         set_standard(s, SYSTEM, "A", 15, "minutes", 10, "2026-11-30", clock=clock)
         create_user(s, "kepala", "Ibu Kepala", "supervisor", PASSWORD, actor=SYSTEM)
-        operator_id = create_user(s, "petugas1", "Petugas Satu", "operator", PASSWORD, actor=SYSTEM)
-    from antrian.domain.roles import Actor
-
-    operator = Actor(Role.OPERATOR, operator_id, "petugas1")
+        create_user(s, "petugas1", "Petugas Satu", "operator", PASSWORD, actor=SYSTEM)
+    operator = petugas(office_db)
     for minute, work in (
         (0, lambda s: counters.open_counter(s, 1, actor=operator, clock=clock)),
         (0, lambda s: queue.issue_ticket(s, "A", clock=clock)),
@@ -61,7 +59,6 @@ def office(office_db: Database, clock: FixedClock) -> Database:
         with office_db.write() as s:
             work(s)
     clock.now = MONDAY_9AM + timedelta(minutes=6)
-    office_db.operator = operator  # type: ignore[attr-defined]
     return office_db
 
 
@@ -84,6 +81,11 @@ def make(qtbot: QtBot, office: Database, clock: FixedClock) -> Iterator[Callable
 
     yield make
     runner.wait()
+
+
+def petugas(db: Database) -> Actor:
+    with db.read() as s:
+        return actor_for(s, "petugas1")
 
 
 def cell(model: QAbstractTableModel, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,8 +169,8 @@ def test_a_feed_event_updates_the_counter_row(
         seen = last_event_id(s)
     clock.now = MONDAY_9AM + timedelta(minutes=7)
     with office.write() as s:
-        queue.finish(s, 1, actor=office.operator, clock=clock)  # type: ignore[attr-defined]
-        queue.call_next(s, 1, actor=office.operator, clock=clock)  # type: ignore[attr-defined]
+        queue.finish(s, 1, actor=petugas(office), clock=clock)
+        queue.call_next(s, 1, actor=petugas(office), clock=clock)
     with office.read() as s:
         changes = events_after(s, seen)
     assert cell(window.counters_model, 0, CounterModel.TICKET).startswith("A001")
@@ -178,6 +180,34 @@ def test_a_feed_event_updates_the_counter_row(
     assert cell(window.counters_model, 0, CounterModel.RUNNING) == "0:00"
     assert cell(window.services_model, 0, ServiceModel.SERVED) == "1"
     assert cell(window.services_model, 0, ServiceModel.WITHIN).startswith("100,0 %")  # 2 minutes of 15
+
+
+def test_the_change_feed_moves_the_counter_row(
+    make, office: Database, clock: FixedClock, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    window = make()
+    feed = ChangeFeed(office)
+    with qtbot.waitSignal(feed.subscribed, timeout=5000):
+        feed.subscribe(window.handle_events)
+    try:
+        clock.now = MONDAY_9AM + timedelta(minutes=8)
+        with office.write() as s:
+            queue.finish(s, 1, actor=petugas(office), clock=clock)
+        qtbot.waitUntil(lambda: cell(window.counters_model, 0, CounterModel.TICKET) == "—", timeout=5000)
+        assert cell(window.services_model, 0, ServiceModel.SERVED) == "1"
+    finally:
+        feed.close()
+
+
+def test_past_midnight_the_tick_reads_the_new_day(make, clock: FixedClock, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make()
+    assert window.snapshot.day.isoformat() == "2026-11-30"
+    clock.now = MONDAY_9AM + timedelta(hours=15, seconds=1)  # 00:00:01 on Tuesday in Jakarta
+    with qtbot.waitSignal(window.snapshotApplied, timeout=5000):
+        window.tick()
+    assert window.snapshot.day.isoformat() == "2026-12-01"
+    assert cell(window.services_model, 0, ServiceModel.WAITING) == "0"  # Monday's A002 is not Tuesday's
+    assert cell(window.services_model, 0, ServiceModel.SERVED) == "0"
 
 
 def test_offline_banner_and_back(make, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
