@@ -238,3 +238,12 @@ def test_one_language_at_a_time(make) -> None:  # type: ignore[no-untyped-def]
     switch_language("en")
     assert window.title.text() == "Live monitor"
     assert_language(texts(), "en", allowed=names)
+
+
+def test_the_sound_is_off_until_asked_for(make) -> None:  # type: ignore[no-untyped-def]
+    from antrian import assets
+
+    window = make()
+    assert not window.sound.isChecked() and window._chime is None  # QtMultimedia not even loaded
+    window.sound.setChecked(True)
+    assert window._chime.source().toLocalFile() == str(assets.path(assets.CHIME))
