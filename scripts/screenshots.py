@@ -13,7 +13,9 @@ ticket, the note for staff without an admin PIN) at 1366x768, 1920x1080, 3840x21
 the counter panel (login, a ticket called, the priority check, service time amber and red past the
 standard, a break, the call-number dialog, leaving with the counter open) at 1366x768 and 1920x1080, and
 its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
-colleague's counter). The office's own data (its name, services, running text) is Indonesian in both.
+colleague's counter), and the supervisor's live monitor on a morning of 8 counters and 14 services (an
+operator refused at login; the Today page at 1366x768 and 1920x1080). The office's own data (its name,
+services, running text) is Indonesian in both.
 """
 
 from __future__ import annotations
@@ -71,7 +73,10 @@ def main() -> int:
     parser.add_argument("--out", default="out/screens")
     parser.add_argument("--lang", nargs="+", default=["id", "en"], choices=["id", "en"])
     parser.add_argument(
-        "--only", nargs="+", default=["display", "kiosk", "counter"], choices=["display", "kiosk", "counter"]
+        "--only",
+        nargs="+",
+        default=["display", "kiosk", "counter", "supervisor"],
+        choices=["display", "kiosk", "counter", "supervisor"],
     )
     args = parser.parse_args()
 
@@ -96,6 +101,8 @@ def main() -> int:
                 kiosk_office_screens(app, runner, Path(folder), out)
             if "counter" in args.only:
                 counter_screens(app, runner, db, passwords, out)
+            if "supervisor" in args.only:
+                supervisor_screens(app, runner, Path(folder), out)
             db.dispose()
     return 0
 
@@ -407,6 +414,114 @@ def counter_state_screens(app, runner, passwords, out: Path) -> None:  # type: i
             shown.close()
         settle()
         db.dispose()
+
+
+def supervisor_morning(path: str):  # type: ignore[no-untyped-def]
+    """A morning of the demo office with 8 counters and 14 services, 08:00-10:30 Jakarta on a pinned clock:
+    a citizen every two minutes, service times of 4 to 39 minutes (some over their standard),
+    counter 4 on a lunch break, counter 8 never opened (so service H only grows), a display that cannot
+    speak and a kiosk silent for 20 minutes. Returns the database, the clock at 10:30 and the passwords."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from antrian.domain.errors import AntrianError
+    from antrian.domain.messages import Message
+    from antrian.domain.roles import SYSTEM
+    from antrian.domain.timing import FixedClock
+    from antrian.services import counters, queue
+    from antrian.services.demo import install_demo
+    from antrian.services.stations import StationKind, report_station
+    from antrian.services.users import actor_for, create_user
+    from antrian.store.database import open_database
+
+    db = open_database(path, create=True)
+    start = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # Monday 08:00 in Jakarta
+    clock = FixedClock(start)
+    with db.write() as s:
+        passwords = install_demo(s, counters=8, services=14)
+        for number in range(5, 8):
+            passwords[f"petugas{number}"] = "rahasia123"
+            create_user(
+                s, f"petugas{number}", f"Petugas Loket {number}", "operator", "rahasia123", actor=SYSTEM
+            )
+    with db.read() as s:
+        staff = {n: actor_for(s, f"petugas{n}") for n in range(1, 8)}
+    lengths = (10, 15, 20, 20, 30)  # minutes, around the services' standards
+    codes = "AAAABBBCCDDEFFGHHIJKLMN"
+    rng = random.Random(30)
+    busy: dict[int, tuple[str, float]] = {}  # counter -> (step, minute it ends)
+
+    def write(work) -> object:  # type: ignore[no-untyped-def]
+        with db.write() as s:
+            return work(s)
+
+    for number in range(1, 8):
+        write(lambda s, n=number: counters.open_counter(s, n, actor=staff[n], clock=clock))
+    for minute in range(0, 151):
+        clock.now = start + timedelta(minutes=minute)
+        if rng.random() < 0.5:
+            code = rng.choice(codes)
+            write(lambda s, c=code: queue.issue_ticket(s, c, clock=clock))
+        for number in range(1, 8):
+            step, until = busy.get(number, ("free", 0))
+            actor = staff[number]
+            if step == "called" and minute >= until:
+                write(lambda s, n=number, a=actor: queue.start(s, n, actor=a, clock=clock))
+                length = rng.choice(lengths) * rng.uniform(0.4, 1.3)
+                busy[number] = ("serving", minute + length)
+            elif step == "serving" and minute >= until:
+                write(lambda s, n=number, a=actor: queue.finish(s, n, actor=a, clock=clock))
+                busy[number] = ("free", 0)
+            elif step == "free":
+                if number == 4 and minute >= 125:
+                    write(
+                        lambda s, a=actor: counters.pause_counter(
+                            s, 4, "Istirahat siang", actor=a, clock=clock
+                        )
+                    )
+                    busy[number] = ("paused", 10_000)
+                    continue
+                try:
+                    write(lambda s, n=number, a=actor: queue.call_next(s, n, actor=a, clock=clock))
+                except AntrianError:
+                    continue
+                busy[number] = ("called", minute + 1)
+        if minute in (130, 150):
+            kiosk = "Anjungan 1" if minute == 150 else "Anjungan 2"
+            write(lambda s, k=kiosk: report_station(s, StationKind.KIOSK, k, None, clock=clock))
+    write(lambda s: report_station(s, StationKind.DISPLAY, "Layar Ruang Tunggu", None, clock=clock))
+    problem = Message("speech.no_audio_device")
+    write(lambda s: report_station(s, StationKind.DISPLAY, "Layar Lantai 2", problem, clock=clock))
+    clock.now = start + timedelta(minutes=150, seconds=27)
+    return db, clock, passwords
+
+
+def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui.supervisor.window import SupervisorWindow
+
+    settle, save = _helpers(app, runner, out)
+    db, clock, passwords = supervisor_morning(str(folder / "supervisor.db"))
+    background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
+    refused = SupervisorWindow(
+        db, background, clock=clock, username="petugas1", password=passwords["petugas1"]
+    )
+    refused.resize(1366, 768)
+    refused.show()
+    refused.login.submit()
+    settle()
+    save(refused, "supervisor-refused-1366x768")
+    refused.close()
+    for width, height in ((1366, 768), (1920, 1080)):
+        window = SupervisorWindow(
+            db, background, clock=clock, username="supervisor", password=passwords["supervisor"]
+        )
+        window.resize(width, height)
+        window.show()
+        window.login.submit()
+        settle()
+        save(window, f"supervisor-{width}x{height}")
+        window.close()
+    db.dispose()
 
 
 if __name__ == "__main__":

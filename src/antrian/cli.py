@@ -315,6 +315,17 @@ def cmd_display(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_supervisor(args: argparse.Namespace) -> int:
+    """``antrian supervisor``: the live monitor, for a supervisor or admin login."""
+    from antrian.gui.app import run_supervisor
+
+    db = _open_for_window(args)
+    try:
+        return run_supervisor(db, windowed=args.windowed)
+    finally:
+        db.dispose()
+
+
 def cmd_voice_test(args: argparse.Namespace) -> int:
     """Record a call as the display would announce it with the office's voice settings (chime, sentence,
     repeats), for an admin checking the voice on a PC without a display or speakers."""
@@ -766,6 +777,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
     kiosk.set_defaults(func=cmd_kiosk)
+    supervisor = _command(
+        sub, "supervisor", words.text("help.supervisor.summary"), words.text("help.supervisor.about"), common
+    )
+    supervisor.add_argument("--windowed", action="store_true", help=words.text("help.supervisor.windowed"))
+    supervisor.set_defaults(func=cmd_supervisor)
 
     voice = _command(
         sub, "voice", words.text("help.voice.summary"), words.text("help.voice.about")

@@ -169,6 +169,7 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
         ("display", "--windowed"),
         ("kiosk", "--windowed"),
         ("counter", "1"),
+        ("supervisor", "--windowed"),
     ],
     ids=lambda args: " ".join(args),
 )

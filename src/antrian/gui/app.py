@@ -168,6 +168,21 @@ def run_counter(database: Database, *, number: int | None) -> int:
     return shared.run()
 
 
+def run_supervisor(database: Database, *, windowed: bool) -> int:
+    """``antrian supervisor``: the live monitor, maximized (``windowed``: 1366x768), until closed."""
+    from antrian.gui.supervisor.window import SupervisorWindow
+
+    shared = _Windows(database, name="supervisor")
+    window = SupervisorWindow(database, shared.background)
+    shared.attach(window)
+    if windowed:
+        window.resize(1366, 768)
+        window.show()
+    else:
+        window.showMaximized()
+    return shared.run()
+
+
 def run_demo(
     database: Database,
     *,

@@ -114,3 +114,9 @@ def voice_problems(session: Session, *, clock: Clock = system_clock) -> tuple[St
         .order_by(Station.name)
     ).scalars()
     return tuple(_info(row) for row in rows)
+
+
+def all_stations(session: Session) -> tuple[StationInfo, ...]:
+    """Every station as it last reported itself, displays first, by name."""
+    rows = session.execute(select(Station).order_by(Station.kind, Station.name)).scalars()
+    return tuple(_info(row) for row in rows)

@@ -38,7 +38,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -86,6 +85,7 @@ from antrian.gui.counter.marks import VoiceMark
 from antrian.gui.counter.messages import MessageBar
 from antrian.gui.counter.spans import span_text
 from antrian.gui.errors import error_text
+from antrian.gui.login import LoginBox
 from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, Holder, QueueEntry, act, desk_view
@@ -312,14 +312,9 @@ class CounterWindow(QWidget):
         and those made from what the panel last showed (view, ticket, rules, banner, messages)."""
         self.cancel_pending.setText(self.tr("Cancel the waiting action (Esc)"))
         self.login_title.setText(self.tr("Log in to the counter"))
-        self.username.setPlaceholderText(self.tr("username"))
-        self.password.setPlaceholderText(self.tr("password"))
-        self.username_label.setText(self.tr("User"))
-        self.password_label.setText(self.tr("Password"))
         self.counter_label.setText(self.tr("Counter"))
         if self._fixed_number is not None:
             self.fixed_counter.setText(self.tr("Counter {number}").format(number=self._fixed_number))
-        self.login_button.setText(self.tr("Log in (Enter)"))
         self._show_counters(self.counter_choice.currentIndex())
         self.login_error.setText(self._login_words())
         for action, button in self.buttons.items():
@@ -345,53 +340,23 @@ class CounterWindow(QWidget):
         self._scale()
 
     def _build_login(self, username: str, password: str) -> QWidget:
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.addStretch(1)
-        box = QFrame()
-        box.setObjectName("login")
-        box.setMaximumWidth(520)
-        form = QFormLayout(box)
-        form.setContentsMargins(32, 28, 32, 28)
-        form.setVerticalSpacing(14)
-        self.login_title = QLabel()
-        form.addRow(self.login_title)
-        self.username = QLineEdit(username)
-        self.password = QLineEdit(password)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        box = LoginBox(username, password)
+        self.login_title, self.username, self.password = box.title, box.username, box.password
+        self.login_error, self.login_button = box.error, box.button
         self.counter_choice = QComboBox()
         self.fixed_counter = QLabel()
-        self.username_label, self.password_label, self.counter_label = QLabel(), QLabel(), QLabel()
-        form.addRow(self.username_label, self.username)
-        form.addRow(self.password_label, self.password)
-        form.addRow(
+        self.counter_label = QLabel()
+        box.add_row(
             self.counter_label, self.counter_choice if self._fixed_number is None else self.fixed_counter
         )
         if self._fixed_number is not None:
             self.counter_choice.hide()
-        self.login_error = QLabel("")
-        self.login_error.setObjectName("loginError")
-        self.login_error.setWordWrap(True)
-        form.addRow(self.login_error)
-        self.login_button = QPushButton()
-        self.login_button.setObjectName("primary")
-        self.login_button.setMinimumHeight(44)
-        self.login_button.clicked.connect(self.log_in)
-        form.addRow(self.login_button)
-        for field_ in (self.username, self.password):
-            field_.returnPressed.connect(self.log_in)
-            field_.setMinimumHeight(36)
+        box.submitted.connect(self.log_in)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on the counter list logs in too
             enter = QShortcut(QKeySequence(key), self.counter_choice)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
             enter.activated.connect(self.log_in)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 2)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        return page
+        return box.centred()
 
     def _build_panel(self) -> QWidget:
         page = QWidget()

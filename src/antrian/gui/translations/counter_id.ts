@@ -131,32 +131,12 @@
         <translation>Masuk ke Loket</translation>
     </message>
     <message>
-        <source>username</source>
-        <translation>nama pengguna</translation>
-    </message>
-    <message>
-        <source>password</source>
-        <translation>kata sandi</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Pengguna</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
         <source>Counter</source>
         <translation>Loket</translation>
     </message>
     <message>
         <source>Counter {number}</source>
         <translation>Loket {number}</translation>
-    </message>
-    <message>
-        <source>Log in (Enter)</source>
-        <translation>Masuk (Enter)</translation>
     </message>
     <message>
         <source>Number</source>
