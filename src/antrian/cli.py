@@ -644,7 +644,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     both as an XLSX workbook (a file only: its bytes on a terminal help nobody)."""
     from pathlib import Path
 
-    from antrian.reports.exports import json_report, log_csv, write_atomically
+    from antrian.reports.exports import write_report, write_report_text
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, standards_in_force
 
@@ -667,27 +667,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
     finally:
         db.dispose()
-    if args.format == "xlsx":
-        from antrian.reports.xlsx import write_xlsx
-
-        write_atomically(
-            Path(args.output),
-            lambda file: write_xlsx(report, file, office=office, standard_for=standard_for),
-            binary=True,
-        )
-        return EXIT_OK
-
-    def write(file: Any) -> None:
-        if args.format == "csv":
-            log_csv(report, file)
-        else:
-            json.dump(json_report(report), file, ensure_ascii=False, indent=2)
-            file.write("\n")
-
     if args.output:
-        write_atomically(Path(args.output), write)
+        write_report(report, Path(args.output), args.format, office=office, standard_for=standard_for)
     else:
-        write(sys.stdout)
+        write_report_text(report, sys.stdout, args.format)
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from typing import IO, Any, Literal, TextIO, overload
 
 from antrian import words
 from antrian.domain.errors import InvalidInput
-from antrian.domain.figures import CounterTime, Figures, Share, Standard, Summary, seconds
+from antrian.domain.figures import CounterTime, Figures, Share, Standard, StandardFor, Summary, seconds
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.timing import office_zone
 from antrian.services.reports import Report
@@ -258,3 +258,32 @@ def write_atomically(path: Path, write: Callable[[Any], object], *, binary: bool
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_report(report: Report, path: Path, format: str, *, office: str, standard_for: StandardFor) -> None:
+    """Write ``report`` to ``path`` whole or not at all as ``format``: "json" (every figure), "csv" (the log)
+    or "xlsx" (the workbook; ``office`` and ``standard_for`` as for ``write_xlsx``). The CLI and the
+    supervisor window both export through here, so their files are the same.
+
+    Raises:
+        InvalidInput: the path cannot be written (``report.unwritable``).
+    """
+    if format == "xlsx":
+        from antrian.reports.xlsx import write_xlsx
+
+        write_atomically(
+            path, lambda file: write_xlsx(report, file, office=office, standard_for=standard_for), binary=True
+        )
+        return
+    write_atomically(path, lambda file: write_report_text(report, file, format))
+
+
+def write_report_text(report: Report, file: TextIO, format: str) -> None:
+    """``report`` as JSON, or its log as CSV when ``format`` is "csv", into an open text file."""
+    import json
+
+    if format == "csv":
+        log_csv(report, file)
+    else:
+        json.dump(json_report(report), file, ensure_ascii=False, indent=2)
+        file.write("\n")

@@ -226,8 +226,17 @@ class SupervisorWindow(Retranslated, QWidget):
         splitter.setStretchFactor(1, 2)
         body.addWidget(splitter)
         self.tabs.addTab(today, "")
+        self.tabs.addTab(self._build_report(), "")
         layout.addWidget(self.tabs, 1)
         return page
+
+    def _build_report(self) -> QWidget:
+        from antrian.gui.supervisor.report import ReportTab
+
+        self.report_tab = ReportTab(
+            self._database, self._background, lambda: self.actor, lambda: self.snapshot, clock=self._clock
+        )
+        return self.report_tab
 
     @staticmethod
     def _section(title: QLabel, view: QTableView) -> QWidget:
@@ -242,6 +251,7 @@ class SupervisorWindow(Retranslated, QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Live monitor"))
         self.tabs.setTabText(0, self.tr("Today"))
+        self.tabs.setTabText(self.tabs.indexOf(self.report_tab), self.tr("Compliance report"))
         self.sound.setText(self.tr("Sound on a new flag"))
         self.services_title.setText(self.tr("Services"))
         self.counters_title.setText(self.tr("Counters"))

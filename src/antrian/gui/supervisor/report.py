@@ -1,0 +1,376 @@
+"""The supervisor window's "Report" tab: the compliance report of a period (a day, a week, a month, a year
+or a range), of all services or one, as a summary line, tables and charts, and its export.
+
+The report is read on a worker (``run_in_background``); a result that arrives after the period or the
+service changed is dropped, so the tab never shows figures of another period than its controls say.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian.domain.figures import StandardFor
+from antrian.domain.roles import Actor
+from antrian.domain.timing import Clock, system_clock
+from antrian.gui.errors import error_text
+from antrian.gui.i18n import Retranslated
+from antrian.gui.supervisor.charts import Heatmap, HourChart
+from antrian.gui.supervisor.report_models import (
+    ServiceReportModel,
+    TimeModel,
+    duration,
+    percent,
+    summary_numbers,
+)
+from antrian.services.monitor import MonitorSnapshot
+from antrian.services.reports import Report
+from antrian.store.database import Database
+
+log = logging.getLogger(__name__)
+
+DAY, WEEK, MONTH, YEAR, RANGE = range(5)
+FORMATS = ("json", "csv", "xlsx", "pdf")
+Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+
+def period(kind: int, first: date, last: date) -> tuple[date, date]:
+    """The service days a period of ``kind`` around ``first`` covers (``last`` only for a range)."""
+    if kind == DAY:
+        return first, first
+    if kind == WEEK:
+        monday = first - timedelta(days=first.weekday())
+        return monday, monday + timedelta(days=6)
+    if kind == MONTH:
+        return first.replace(day=1), first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if kind == YEAR:
+        return date(first.year, 1, 1), date(first.year, 12, 31)
+    return first, last
+
+
+@dataclass(frozen=True)
+class Made:
+    """A report read on the worker, with what was asked, so a stale one can be told apart."""
+
+    asked: tuple[date, date, str | None]
+    report: Report
+    office: str
+    standard_for: StandardFor
+
+
+def write_pdf_report(made: Made, path: Path) -> None:
+    """HOOK for the lead: write ``made.report`` as the evaluation PDF (printing/report_pdf.py) to ``path``,
+    whole or not at all. Runs on the worker. Until wired, the PDF choice says it is not available."""
+    raise NotImplementedError("PDF export is not wired yet (printing/report_pdf.py)")
+
+
+class ReportTab(Retranslated, QWidget):
+    """The compliance report of a chosen period; ``shown`` is emitted with each report put on screen,
+    ``exported`` with the path (or the error text) of each export."""
+
+    shown = Signal(object)
+    exported = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Background,
+        actor: Callable[[], Actor | None],
+        snapshot: Callable[[], MonitorSnapshot | None],
+        *,
+        clock: Clock = system_clock,
+    ) -> None:
+        super().__init__()
+        self._database, self._background, self._actor, self._snapshot = (
+            database,
+            run_in_background,
+            actor,
+            snapshot,
+        )
+        self._clock = clock
+        self.made: Made | None = None
+        self._ready = False
+        self._build()
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 10, 10)
+        column.setSpacing(6)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.addItems([""] * 5)
+        self.first = QDateEdit(calendarPopup=True)
+        self.last = QDateEdit(calendarPopup=True)
+        for edit in (self.first, self.last):
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setDate(QDate.currentDate())
+        self.to_label = QLabel()
+        self.service = QComboBox()
+        self.service.addItem("", None)
+        self.show_button = QPushButton()
+        self.show_button.setDefault(True)
+        self.format = QComboBox()
+        self.format.addItems(["JSON", "CSV", "XLSX", "PDF"])
+        self.export_button = QPushButton()
+        self.export_button.setEnabled(False)
+        self.period_label, self.service_label = QLabel(), QLabel()
+        for widget in (
+            self.period_label,
+            self.kind,
+            self.first,
+            self.to_label,
+            self.last,
+            self.service_label,
+            self.service,
+            self.show_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.format)
+        bar.addWidget(self.export_button)
+        column.addLayout(bar)
+        self.summary = QLabel()
+        self.summary.setObjectName("section")
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        column.addWidget(self.message)
+
+        self.services_model = ServiceReportModel()
+        self.counters_model = TimeModel(lambda: self.tr("Counter"))
+        self.operators_model = TimeModel(lambda: self.tr("Operator"))
+        self.services_view = self._view(self.services_model)
+        self.counters_view = self._view(self.counters_model)
+        self.operators_view = self._view(self.operators_model)
+        self.tables = QTabWidget()
+        self.tables.addTab(self.services_view, "")
+        self.tables.addTab(self.counters_view, "")
+        self.tables.addTab(self.operators_view, "")
+        self.hour_chart = HourChart()
+        self.heatmap = Heatmap()
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.hour_chart)
+        charts.addWidget(self.heatmap)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tables)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        column.addWidget(split, 1)
+
+        self.kind.currentIndexChanged.connect(self._period_changed)
+        self.first.dateChanged.connect(self._period_changed)
+        self.last.dateChanged.connect(self._period_changed)
+        self.service.currentIndexChanged.connect(self._period_changed)
+        self.show_button.clicked.connect(self.show_report)
+        self.export_button.clicked.connect(self._choose_export)
+        self._period_changed()
+
+    @staticmethod
+    def _view(model: Any) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def retranslate(self) -> None:
+        for i, text in enumerate(
+            (self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Year"), self.tr("Range"))
+        ):
+            self.kind.setItemText(i, text)
+        self.period_label.setText(self.tr("Period"))
+        self.to_label.setText(self.tr("to"))
+        self.service_label.setText(self.tr("Service"))
+        self.service.setItemText(0, self.tr("All services"))
+        self.show_button.setText(self.tr("Show"))
+        self.export_button.setText(self.tr("Export…"))
+        self.tables.setTabText(0, self.tr("Per service"))
+        self.tables.setTabText(1, self.tr("Per counter"))
+        self.tables.setTabText(2, self.tr("Per operator"))
+        for model in (self.services_model, self.counters_model, self.operators_model):
+            model.retranslate()
+        self._show_summary()
+        if self.made is not None:
+            self._fill(self.made.report)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        snapshot = self._snapshot()
+        if self._ready or snapshot is None:
+            return
+        self._ready = True  # the office's day and its services, once: no read of its own
+        day = QDate(snapshot.day.year, snapshot.day.month, snapshot.day.day)
+        self.first.setDate(day)
+        self.last.setDate(day)
+        for service in snapshot.services:
+            self.service.addItem(f"{service.code} · {service.name}", service.code)
+
+    # -- asking ---------------------------------------------------------------------------------------
+    def asked(self) -> tuple[date, date, str | None]:
+        """The period and service the controls say now."""
+        start, end = period(
+            self.kind.currentIndex(), self.first.date().toPython(), self.last.date().toPython()
+        )
+        return start, end, self.service.currentData()
+
+    def _period_changed(self) -> None:
+        self.last.setEnabled(self.kind.currentIndex() == RANGE)
+        if self.kind.currentIndex() != RANGE:
+            _, end = period(self.kind.currentIndex(), self.first.date().toPython(), date.today())
+            self.last.blockSignals(True)
+            self.last.setDate(QDate(end.year, end.month, end.day))
+            self.last.blockSignals(False)
+        if self.made is not None and self.made.asked != self.asked():
+            self.export_button.setEnabled(False)  # the figures on screen are of another period now
+
+    def show_report(self) -> None:
+        """Read the report of the period the controls say, off the GUI thread."""
+        actor = self._actor()
+        if actor is None:
+            return
+        asked = self.asked()
+        database, clock = self._database, self._clock
+
+        def work() -> Made:
+            from antrian.services.office import get_office
+            from antrian.services.reports import compliance_report, standards_in_force
+
+            with database.read() as session:
+                standard_for = standards_in_force(session)
+                office = get_office(session).name
+                report = compliance_report(
+                    session,
+                    asked[0],
+                    asked[1],
+                    actor=actor,
+                    service=asked[2],
+                    standard_for=standard_for,
+                    clock=clock,
+                )
+            return Made(asked, report, office, standard_for)
+
+        self.show_button.setEnabled(False)
+        self._background(work, self._made)
+
+    def _made(self, result: Made | Exception) -> None:
+        self.show_button.setEnabled(True)
+        if isinstance(result, Exception):
+            self._say(error_text(result), error=True)
+            return
+        if result.asked != self.asked():
+            log.info("report of %s dropped: the period changed while it was read", result.asked)
+            return
+        self.made = result
+        self.message.hide()
+        self._fill(result.report)
+        self.export_button.setEnabled(True)
+        self.shown.emit(result.report)
+
+    def _fill(self, report: Report) -> None:
+        self.services_model.show(report.services)
+        self.counters_model.show(dict(report.counters))
+        self.operators_model.show(dict(report.operators))
+        self.hour_chart.show_hours(report.hours)
+        self.heatmap.show_matrix(report.weekday_hour)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if self.made is None:
+            self.summary.setText(self.tr("Choose a period and press Show."))
+            return
+        report = self.made.report
+        n = summary_numbers(report)
+        self.summary.setText(
+            self.tr(
+                "{start} – {end}: {issued} tickets issued ({citizens} citizens, {transfers} transfers), "
+                "{served} served, {within} within the standard ({of} measured), mean stay {stay}."
+            ).format(
+                start=report.start.strftime("%d-%m-%Y"),
+                end=report.end.strftime("%d-%m-%Y"),
+                issued=n["issued"],
+                citizens=n["citizens"],
+                transfers=n["transfers"],
+                served=n["served"],
+                within=percent(n["within"]),
+                of=n["within"].of,
+                stay=duration(n["stay_mean"]),
+            )
+        )
+
+    # -- exporting ------------------------------------------------------------------------------------
+    def _choose_export(self) -> None:
+        if self.made is None:
+            return
+        fmt = FORMATS[self.format.currentIndex()]
+        start, end, service = self.made.asked
+        name = f"laporan-{start.isoformat()}-{end.isoformat()}{'-' + service if service else ''}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report"), name, f"{fmt.upper()} (*.{fmt})"
+        )
+        if path:
+            self.export(Path(path), fmt)
+
+    def export(self, path: Path, fmt: str) -> None:
+        """Write the report on screen to ``path`` as ``fmt`` on the worker, then say where or what failed."""
+        made = self.made
+        if made is None:
+            return
+
+        def work() -> Path:
+            if fmt == "pdf":
+                write_pdf_report(made, path)
+            else:
+                from antrian.reports.exports import write_report
+
+                write_report(made.report, path, fmt, office=made.office, standard_for=made.standard_for)
+            return path
+
+        self.export_button.setEnabled(False)
+        self._background(work, self._exported)
+
+    def _exported(self, result: Path | Exception) -> None:
+        self.export_button.setEnabled(self.made is not None)
+        if isinstance(result, NotImplementedError):
+            self._say(self.tr("PDF export is not available yet."), error=True)
+        elif isinstance(result, Exception):
+            self._say(error_text(result), error=True)
+        else:
+            self._say(self.tr("Report saved to {path}").format(path=str(result)), error=False)
+        self.exported.emit(result)
+
+    def _say(self, text: str, *, error: bool) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b6e20;")
+        self.message.setText(text)
+        self.message.show()

@@ -1,0 +1,205 @@
+"""Table models of the supervisor's compliance report: per service, per counter, per operator.
+
+Every number comes from the report's data classes as they are (ServiceFigures, CounterTime), so the tables
+show the same figures as the summary line and the exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from antrian.domain.figures import CounterTime, Figures, Share, Summary
+from antrian.services.reports import Report, ServiceReport
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def duration(seconds: float | None) -> str:
+    """``seconds`` as h:mm:ss (m:ss under an hour), "–" when there is none."""
+    if seconds is None:
+        return "–"
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def percent(share: Share) -> str:
+    shown = share.shown
+    return "–" if shown is None else f"{shown:.1f} %"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportModels", text)
+
+
+class _Table(QAbstractTableModel):
+    """Rows of (sort key, shown text) cells; sortable on the key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[list[tuple[Any, str]]] = []
+        self._headers: list[str] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self._headers = self.headers()
+        if self._headers:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key, text = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return key
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        present = [row for row in self._rows if row[column][0] is not None]
+        missing = [row for row in self._rows if row[column][0] is None]
+        present.sort(key=lambda row: row[column][0], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = present + missing
+        self.layoutChanged.emit()
+
+    def _set(self, rows: list[list[tuple[Any, str]]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        return self._rows[row][column][1]
+
+
+def _count(value: int) -> tuple[Any, str]:
+    return value, str(value)
+
+
+def _span(value: float | None) -> tuple[Any, str]:
+    return value, duration(value)
+
+
+def _summary(summary: Summary) -> list[tuple[Any, str]]:
+    return [
+        _span(summary.p50),
+        _span(summary.p90),
+        _span(summary.p95),
+        _span(summary.max),
+        _span(summary.mean),
+    ]
+
+
+def _share(share: Share) -> list[tuple[Any, str]]:
+    return [_count(share.within), _count(share.over), (share.percent, percent(share))]
+
+
+class ServiceReportModel(_Table):
+    """One row per service and group (all, priority, normal)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.retranslate()
+
+    def headers(self) -> list[str]:
+        names = [_tr("Service"), _tr("Group"), _tr("Issued"), _tr("Served"), _tr("No-show"), _tr("Cancelled")]
+        names += [_tr("Expired"), _tr("Transferred")]
+        for what in (_tr("Waiting"), _tr("Service time")):
+            names += [f"{what} {p}" for p in ("p50", "p90", "p95", "max")] + [f"{what} {_tr('mean')}"]
+        names += [_tr("Within standard"), _tr("Over standard"), _tr("Within standard %")]
+        names += [_tr("Within waiting target"), _tr("Over waiting target"), _tr("Within waiting target %")]
+        return [*names, _tr("Standard")]
+
+    def show(self, services: Sequence[ServiceReport]) -> None:
+        rows = []
+        for service in services:
+            figures = service.figures
+            standard = "; ".join(
+                f"{s.value} {s.unit.value}" + (f" ({s.decree})" if s.decree else "")
+                for s in figures.standards
+            )
+            groups: list[tuple[str, Figures]] = [
+                (_tr("all"), figures.all),
+                (_tr("priority"), figures.priority),
+                (_tr("normal"), figures.normal),
+            ]
+            for group, f in groups:
+                if group != _tr("all") and f.issued == 0:
+                    continue
+                rows.append(
+                    [(service.code, f"{service.code} {service.name}"), (group, group)]
+                    + [
+                        _count(n)
+                        for n in (f.issued, f.served, f.no_show, f.cancelled, f.expired, f.transferred)
+                    ]
+                    + _summary(f.waiting)
+                    + _summary(f.service_time)
+                    + _share(f.within_standard)
+                    + _share(f.within_waiting_target)
+                    + [(standard, standard or "–")]
+                )
+        self._set(rows)
+
+
+class TimeModel(_Table):
+    """One row per counter or operator: served, mean service, time open, serving, paused by reason, idle."""
+
+    def __init__(self, first: Callable[[], str]) -> None:
+        super().__init__()
+        self._first = first
+        self._reasons: list[str] = []
+        self.retranslate()
+
+    def headers(self) -> list[str]:
+        names = [self._first(), _tr("Served"), _tr("Mean service time"), _tr("Time open"), _tr("Serving")]
+        names += [f"{_tr('Paused')}: {reason}" for reason in self._reasons]
+        return [*names, _tr("Paused (total)"), _tr("Idle")]
+
+    def show(self, times: dict[Any, CounterTime]) -> None:
+        self.beginResetModel()
+        self._reasons = sorted({reason for t in times.values() for reason in t.paused})
+        self._headers = self.headers()
+        self._rows = [
+            [(name, str(name)), _count(t.served), _span(t.mean_service), _span(t.session), _span(t.serving)]
+            + [_span(t.paused.get(reason, 0.0)) for reason in self._reasons]
+            + [_span(t.paused_total), _span(t.idle)]
+            for name, t in sorted(times.items(), key=lambda item: str(item[0]))
+        ]
+        self.endResetModel()
+
+
+def summary_numbers(report: Report) -> dict[str, Any]:
+    """The office totals the summary line shows (the same as the tables' sums)."""
+    office = report.office
+    within = sum(s.figures.all.within_standard.within for s in report.services)
+    of = sum(s.figures.all.within_standard.of for s in report.services)
+    return {
+        "issued": sum(s.figures.all.issued for s in report.services),
+        "citizens": office.citizens,
+        "served": office.served,
+        "transfers": office.transfers,
+        "within": Share(within, of),
+        "stay_mean": office.stay.mean,
+    }
