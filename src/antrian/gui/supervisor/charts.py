@@ -23,10 +23,6 @@ from antrian.domain.figures import HourFigures
 LOW, HIGH = QColor("#f1f5fb"), QColor("#1d4f91")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCharts", text)
-
-
 class HourChart(QChartView):
     """Arrivals per office-local hour as bars, mean waiting in minutes as a line on the right axis."""
 
@@ -52,13 +48,13 @@ class HourChart(QChartView):
         chart = QChart()
         chart.setMargins(chart.margins() * 0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        bars = QBarSet(_tr("Arrivals"))
+        bars = QBarSet(QCoreApplication.translate("ReportCharts", "Arrivals"))
         bars.append([float(n) for n in self.arrivals])
         bars.setColor(QColor("#7aa6d8"))
         series = QBarSeries()
         series.append(bars)
         line = QLineSeries()
-        line.setName(_tr("Mean waiting (minutes)"))
+        line.setName(QCoreApplication.translate("ReportCharts", "Mean waiting (minutes)"))
         line.setColor(QColor("#c0392b"))
         for i, minutes in enumerate(self.waiting_minutes):
             line.append(i, minutes)
@@ -66,15 +62,15 @@ class HourChart(QChartView):
         chart.addSeries(line)
         categories = QBarCategoryAxis()
         categories.append([f"{h:02d}" for h in self.hours])
-        categories.setTitleText(_tr("Hour of day"))
+        categories.setTitleText(QCoreApplication.translate("ReportCharts", "Hour of day"))
         left = QValueAxis()
         left.setRange(0, max([1, *self.arrivals]) * 1.1)
         left.setLabelFormat("%d")
-        left.setTitleText(_tr("Arrivals"))
+        left.setTitleText(QCoreApplication.translate("ReportCharts", "Arrivals"))
         right = QValueAxis()
         right.setRange(0, max([1.0, *self.waiting_minutes]) * 1.1)
         right.setLabelFormat("%.0f")
-        right.setTitleText(_tr("Minutes"))
+        right.setTitleText(QCoreApplication.translate("ReportCharts", "Minutes"))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
@@ -82,7 +78,7 @@ class HourChart(QChartView):
         series.attachAxis(left)
         line.attachAxis(categories)
         line.attachAxis(right)
-        chart.setTitle(_tr("Arrivals and mean waiting by hour of day"))
+        chart.setTitle(QCoreApplication.translate("ReportCharts", "Arrivals and mean waiting by hour of day"))
         old = self.chart()
         self.setChart(chart)
         if old is not None:
@@ -117,7 +113,15 @@ class Heatmap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
-        days = [_tr("Mon"), _tr("Tue"), _tr("Wed"), _tr("Thu"), _tr("Fri"), _tr("Sat"), _tr("Sun")]
+        days = [
+            QCoreApplication.translate("ReportCharts", "Mon"),
+            QCoreApplication.translate("ReportCharts", "Tue"),
+            QCoreApplication.translate("ReportCharts", "Wed"),
+            QCoreApplication.translate("ReportCharts", "Thu"),
+            QCoreApplication.translate("ReportCharts", "Fri"),
+            QCoreApplication.translate("ReportCharts", "Sat"),
+            QCoreApplication.translate("ReportCharts", "Sun"),
+        ]
         hours = self._hours()
         line = metrics.height()
         left = max(metrics.horizontalAdvance(day) for day in days) + 8
@@ -126,7 +130,9 @@ class Heatmap(QWidget):
         width = max(1.0, (self.width() - left - 4) / len(hours))
         height = max(1.0, (self.height() - top - legend - line - 4) / 7)
         painter.drawText(
-            QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft, _tr("Arrivals by weekday and hour")
+            QRectF(0, 0, self.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            QCoreApplication.translate("ReportCharts", "Arrivals by weekday and hour"),
         )
         most = max([1, *(n for row in self.matrix for n in row)])
         for column, hour in enumerate(hours):
@@ -169,6 +175,8 @@ class Heatmap(QWidget):
         painter.drawText(
             QRectF(left, y + line + 2, self.width() - left, line),
             Qt.AlignmentFlag.AlignLeft,
-            _tr("Colour: arrivals in the hour (citizens' first visits)"),
+            QCoreApplication.translate(
+                "ReportCharts", "Colour: arrivals in the hour (citizens' first visits)"
+            ),
         )
         painter.end()

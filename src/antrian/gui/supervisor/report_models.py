@@ -32,10 +32,6 @@ def percent(share: Share) -> str:
     return "–" if shown is None else f"{shown:.1f} %"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportModels", text)
-
-
 class _Table(QAbstractTableModel):
     """Rows of (sort key, shown text) cells; sortable on the key."""
 
@@ -124,13 +120,36 @@ class ServiceReportModel(_Table):
         self.retranslate()
 
     def headers(self) -> list[str]:
-        names = [_tr("Service"), _tr("Group"), _tr("Issued"), _tr("Served"), _tr("No-show"), _tr("Cancelled")]
-        names += [_tr("Expired"), _tr("Transferred")]
-        for what in (_tr("Waiting"), _tr("Service time")):
-            names += [f"{what} {p}" for p in ("p50", "p90", "p95", "max")] + [f"{what} {_tr('mean')}"]
-        names += [_tr("Within standard"), _tr("Over standard"), _tr("Within standard %")]
-        names += [_tr("Within waiting target"), _tr("Over waiting target"), _tr("Within waiting target %")]
-        return [*names, _tr("Standard")]
+        names = [
+            QCoreApplication.translate("ReportModels", "Service"),
+            QCoreApplication.translate("ReportModels", "Group"),
+            QCoreApplication.translate("ReportModels", "Issued"),
+            QCoreApplication.translate("ReportModels", "Served"),
+            QCoreApplication.translate("ReportModels", "No-show"),
+            QCoreApplication.translate("ReportModels", "Cancelled"),
+        ]
+        names += [
+            QCoreApplication.translate("ReportModels", "Expired"),
+            QCoreApplication.translate("ReportModels", "Transferred"),
+        ]
+        for what in (
+            QCoreApplication.translate("ReportModels", "Waiting"),
+            QCoreApplication.translate("ReportModels", "Service time"),
+        ):
+            names += [f"{what} {p}" for p in ("p50", "p90", "p95", "max")] + [
+                f"{what} {QCoreApplication.translate('ReportModels', 'mean')}"
+            ]
+        names += [
+            QCoreApplication.translate("ReportModels", "Within standard"),
+            QCoreApplication.translate("ReportModels", "Over standard"),
+            QCoreApplication.translate("ReportModels", "Within standard %"),
+        ]
+        names += [
+            QCoreApplication.translate("ReportModels", "Within waiting target"),
+            QCoreApplication.translate("ReportModels", "Over waiting target"),
+            QCoreApplication.translate("ReportModels", "Within waiting target %"),
+        ]
+        return [*names, QCoreApplication.translate("ReportModels", "Standard")]
 
     def show(self, services: Sequence[ServiceReport]) -> None:
         rows = []
@@ -141,12 +160,12 @@ class ServiceReportModel(_Table):
                 for s in figures.standards
             )
             groups: list[tuple[str, Figures]] = [
-                (_tr("all"), figures.all),
-                (_tr("priority"), figures.priority),
-                (_tr("normal"), figures.normal),
+                (QCoreApplication.translate("ReportModels", "all"), figures.all),
+                (QCoreApplication.translate("ReportModels", "priority"), figures.priority),
+                (QCoreApplication.translate("ReportModels", "normal"), figures.normal),
             ]
             for group, f in groups:
-                if group != _tr("all") and f.issued == 0:
+                if group != QCoreApplication.translate("ReportModels", "all") and f.issued == 0:
                     continue
                 rows.append(
                     [(service.code, f"{service.code} {service.name}"), (group, group)]
@@ -173,9 +192,21 @@ class TimeModel(_Table):
         self.retranslate()
 
     def headers(self) -> list[str]:
-        names = [self._first(), _tr("Served"), _tr("Mean service time"), _tr("Time open"), _tr("Serving")]
-        names += [f"{_tr('Paused')}: {reason}" for reason in self._reasons]
-        return [*names, _tr("Paused (total)"), _tr("Idle")]
+        names = [
+            self._first(),
+            QCoreApplication.translate("ReportModels", "Served"),
+            QCoreApplication.translate("ReportModels", "Mean service time"),
+            QCoreApplication.translate("ReportModels", "Time open"),
+            QCoreApplication.translate("ReportModels", "Serving"),
+        ]
+        names += [
+            f"{QCoreApplication.translate('ReportModels', 'Paused')}: {reason}" for reason in self._reasons
+        ]
+        return [
+            *names,
+            QCoreApplication.translate("ReportModels", "Paused (total)"),
+            QCoreApplication.translate("ReportModels", "Idle"),
+        ]
 
     def show(self, times: dict[Any, CounterTime]) -> None:
         self.beginResetModel()

@@ -68,6 +68,255 @@
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Arrivals</source>
+        <translation>Kedatangan</translation>
+    </message>
+    <message>
+        <source>Mean waiting (minutes)</source>
+        <translation>Rata-rata tunggu (menit)</translation>
+    </message>
+    <message>
+        <source>Hour of day</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Menit</translation>
+    </message>
+    <message>
+        <source>Arrivals and mean waiting by hour of day</source>
+        <translation>Kedatangan dan rata-rata tunggu per jam</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Arrivals by weekday and hour</source>
+        <translation>Kedatangan per hari dan jam</translation>
+    </message>
+    <message>
+        <source>Colour: arrivals in the hour (citizens&apos; first visits)</source>
+        <translation>Warna: kedatangan dalam jam itu (kunjungan pertama warga)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportModels</name>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Dilayani</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Dialihkan</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Tunggu</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>Waktu layanan</translation>
+    </message>
+    <message>
+        <source>Within standard</source>
+        <translation>Sesuai standar</translation>
+    </message>
+    <message>
+        <source>Over standard</source>
+        <translation>Melebihi standar</translation>
+    </message>
+    <message>
+        <source>Within standard %</source>
+        <translation>% sesuai standar</translation>
+    </message>
+    <message>
+        <source>Within waiting target</source>
+        <translation>Sesuai target tunggu</translation>
+    </message>
+    <message>
+        <source>Over waiting target</source>
+        <translation>Melebihi target tunggu</translation>
+    </message>
+    <message>
+        <source>Within waiting target %</source>
+        <translation>% sesuai target tunggu</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>semua</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>prioritas</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>biasa</translation>
+    </message>
+    <message>
+        <source>Mean service time</source>
+        <translation>Rata-rata waktu layanan</translation>
+    </message>
+    <message>
+        <source>Time open</source>
+        <translation>Waktu buka</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>Melayani</translation>
+    </message>
+    <message>
+        <source>Paused (total)</source>
+        <translation>Jeda (total)</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Menganggur</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Rentang</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Semua layanan</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Per layanan</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Per loket</translation>
+    </message>
+    <message>
+        <source>Per operator</source>
+        <translation>Per petugas</translation>
+    </message>
+    <message>
+        <source>Choose a period and press Show.</source>
+        <translation>Pilih periode lalu tekan Tampilkan.</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {issued} tickets issued ({citizens} citizens, {transfers} transfers), {served} served, {within} within the standard ({of} measured), mean stay {stay}.</source>
+        <translation>{start} – {end}: {issued} tiket diterbitkan ({citizens} warga, {transfers} pengalihan), {served} dilayani, {within} sesuai standar ({of} terukur), rata-rata lama di kantor {stay}.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Ekspor laporan</translation>
+    </message>
+    <message>
+        <source>PDF export is not available yet.</source>
+        <translation>Ekspor PDF belum tersedia.</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Laporan disimpan di {path}</translation>
+    </message>
+</context>
+<context>
     <name>ServiceModel</name>
     <message>
         <source>Service</source>
@@ -174,6 +423,10 @@
     <message>
         <source>Today</source>
         <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>Laporan kepatuhan</translation>
     </message>
     <message>
         <source>Sound on a new flag</source>
