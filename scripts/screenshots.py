@@ -520,6 +520,11 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         window.login.submit()
         settle()
         save(window, f"supervisor-{width}x{height}")
+        window.tabs.setCurrentWidget(window.report_tab)
+        settle()
+        window.report_tab.show_report()
+        settle()
+        save(window, f"supervisor-report-{width}x{height}")
         window.close()
     db.dispose()
 
