@@ -120,6 +120,7 @@ class ServiceReportModel(_Table):
         self.retranslate()
 
     def headers(self) -> list[str]:
+        mean = QCoreApplication.translate("ReportModels", "mean")
         names = [
             QCoreApplication.translate("ReportModels", "Service"),
             QCoreApplication.translate("ReportModels", "Group"),
@@ -136,9 +137,7 @@ class ServiceReportModel(_Table):
             QCoreApplication.translate("ReportModels", "Waiting"),
             QCoreApplication.translate("ReportModels", "Service time"),
         ):
-            names += [f"{what} {p}" for p in ("p50", "p90", "p95", "max")] + [
-                f"{what} {QCoreApplication.translate('ReportModels', 'mean')}"
-            ]
+            names += [f"{what} {p}" for p in ("p50", "p90", "p95", "max")] + [f"{what} {mean}"]
         names += [
             QCoreApplication.translate("ReportModels", "Within standard"),
             QCoreApplication.translate("ReportModels", "Over standard"),
@@ -192,6 +191,7 @@ class TimeModel(_Table):
         self.retranslate()
 
     def headers(self) -> list[str]:
+        paused = QCoreApplication.translate("ReportModels", "Paused")
         names = [
             self._first(),
             QCoreApplication.translate("ReportModels", "Served"),
@@ -199,9 +199,7 @@ class TimeModel(_Table):
             QCoreApplication.translate("ReportModels", "Time open"),
             QCoreApplication.translate("ReportModels", "Serving"),
         ]
-        names += [
-            f"{QCoreApplication.translate('ReportModels', 'Paused')}: {reason}" for reason in self._reasons
-        ]
+        names += [f"{paused}: {reason}" for reason in self._reasons]
         return [
             *names,
             QCoreApplication.translate("ReportModels", "Paused (total)"),

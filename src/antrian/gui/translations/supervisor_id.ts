@@ -129,6 +129,10 @@
 <context>
     <name>ReportModels</name>
     <message>
+        <source>mean</source>
+        <translation>rata-rata</translation>
+    </message>
+    <message>
         <source>Service</source>
         <translation>Layanan</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>normal</source>
         <translation>biasa</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Jeda</translation>
     </message>
     <message>
         <source>Mean service time</source>
