@@ -20,8 +20,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from antrian import words
 from antrian.domain.roles import SYSTEM
-from antrian.domain.timing import FixedClock
+from antrian.domain.timing import FixedClock, standard_words
 from antrian.gui.supervisor.report import DAY, WEEK, ReportTab, period
 from antrian.gui.supervisor.window import SupervisorWindow
 from antrian.gui.tasks import TaskRunner
@@ -119,6 +120,9 @@ def test_the_day_in_tables_summary_and_charts(tab: ReportTab, qtbot: QtBot) -> N
     assert [model.text(b, c) for c in (ISSUED, SERVED, SERVICE_P50, WITHIN, OVER, WITHIN_PCT)] == [
         "1", "1", "30:00", "0", "1", "0.0 %"
     ]  # fmt: skip
+    standard = model.text(a, model.columnCount() - 1)  # in words, in the PC's language
+    assert standard.startswith(words.say(standard_words(15, "minutes")))
+    assert words.language() != "id" or standard.startswith("15 menit")
     counters_ = tab.counters_model
     assert counters_.rowCount() == 1
     assert [counters_.text(0, c) for c in range(4)] == ["1", "2", "17:30", "2:00:00"]  # open 09:00-11:00

@@ -11,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from antrian import words
 from antrian.domain.figures import CounterTime, Figures, Share, Summary
+from antrian.domain.timing import standard_words
 from antrian.services.reports import Report, ServiceReport
 
 Index = QModelIndex | QPersistentModelIndex
@@ -155,7 +157,7 @@ class ServiceReportModel(_Table):
         for service in services:
             figures = service.figures
             standard = "; ".join(
-                f"{s.value} {s.unit.value}" + (f" ({s.decree})" if s.decree else "")
+                words.say(standard_words(s.value, s.unit.value)) + (f" ({s.decree})" if s.decree else "")
                 for s in figures.standards
             )
             groups: list[tuple[str, Figures]] = [
