@@ -130,8 +130,6 @@ class ServiceReportModel(_Table):
             QCoreApplication.translate("ReportModels", "Served"),
             QCoreApplication.translate("ReportModels", "No-show"),
             QCoreApplication.translate("ReportModels", "Cancelled"),
-        ]
-        names += [
             QCoreApplication.translate("ReportModels", "Expired"),
             QCoreApplication.translate("ReportModels", "Transferred"),
         ]
@@ -144,8 +142,6 @@ class ServiceReportModel(_Table):
             QCoreApplication.translate("ReportModels", "Within standard"),
             QCoreApplication.translate("ReportModels", "Over standard"),
             QCoreApplication.translate("ReportModels", "Within standard %"),
-        ]
-        names += [
             QCoreApplication.translate("ReportModels", "Within waiting target"),
             QCoreApplication.translate("ReportModels", "Over waiting target"),
             QCoreApplication.translate("ReportModels", "Within waiting target %"),
@@ -160,13 +156,14 @@ class ServiceReportModel(_Table):
                 words.say(standard_words(s.value, s.unit.value)) + (f" ({s.decree})" if s.decree else "")
                 for s in figures.standards
             )
-            groups: list[tuple[str, Figures]] = [
-                (QCoreApplication.translate("ReportModels", "all"), figures.all),
-                (QCoreApplication.translate("ReportModels", "priority"), figures.priority),
-                (QCoreApplication.translate("ReportModels", "normal"), figures.normal),
+            # the "all" row always; the priority and normal rows only when they have tickets
+            groups: list[tuple[str, Figures, bool]] = [
+                (QCoreApplication.translate("ReportModels", "all"), figures.all, True),
+                (QCoreApplication.translate("ReportModels", "priority"), figures.priority, False),
+                (QCoreApplication.translate("ReportModels", "normal"), figures.normal, False),
             ]
-            for group, f in groups:
-                if group != QCoreApplication.translate("ReportModels", "all") and f.issued == 0:
+            for group, f, always in groups:
+                if not always and f.issued == 0:
                     continue
                 rows.append(
                     [(service.code, f"{service.code} {service.name}"), (group, group)]
