@@ -11,10 +11,9 @@ import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
-from sqlalchemy import Row, and_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.figures import (
@@ -36,15 +35,13 @@ from antrian.domain.figures import (
     weekday_hour_arrivals,
 )
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.status import Status
 from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
 from antrian.services.lookup import service_by_code
 from antrian.services.office import get_office
 from antrian.services.standards import histories, in_force
-from antrian.store.models import Counter, Event, Service, Ticket, User
+from antrian.services.visits import BATCH, visits_of_days
+from antrian.store.models import Counter, Event, Service, User
 
-# Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
-BATCH = 10_000
 # The events of a counter's session, as counters.py records them (reopening after a pause is an opening).
 _COUNTER_KINDS = {
     "counter_opened": CounterEventKind.OPENED,
@@ -125,7 +122,7 @@ def compliance_report(
     zone = office.zone
     service_id = None if service is None else service_by_code(session, service).id
     now = require_utc(clock())
-    every_visit = list(_visits(session, start, end))
+    every_visit = list(visits_of_days(session, start, end))
     visits = [v for v in every_visit if service_id is None or v.service == service]
     names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
     first = datetime.combine(start, time(), zone).astimezone(UTC)
@@ -154,59 +151,6 @@ def compliance_report(
         weekday_hour=tuple(tuple(row) for row in weekday_hour_arrivals(visits, zone)),
         office=office_totals(visits),
         visits=tuple(visits),
-    )
-
-
-def _visits(session: Session, start: date, end: date) -> Iterator[Visit]:
-    """The ticket visits of the service days, in issue order, one Core row at a time (no ORM objects)."""
-    parent = aliased(Ticket)
-    statement = (
-        select(
-            Ticket.id,
-            Ticket.label,
-            Service.code,
-            Ticket.service_day,
-            Ticket.issued_at,
-            Ticket.first_called_at,
-            Ticket.started_at,
-            Ticket.finished_at,
-            Ticket.status,
-            Counter.number,
-            User.username,
-            Ticket.priority_group,
-            Ticket.parent_id,
-            parent.issued_at,
-        )
-        .join(Service, Service.id == Ticket.service_id)
-        .outerjoin(Counter, Counter.id == Ticket.counter_id)
-        .outerjoin(User, User.id == Ticket.operator_id)
-        .outerjoin(parent, parent.id == Ticket.parent_id)
-        .where(Ticket.service_day.between(start, end))
-        .order_by(Ticket.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for row in session.execute(statement):
-        yield _visit(row)
-
-
-def _visit(row: Row[Any]) -> Visit:
-    (id_, label, code, day, issued, called, started, finished, status, counter, operator, group, parent,
-     parent_issued) = row  # fmt: skip
-    return Visit(
-        id=id_,
-        label=label,
-        service=code,
-        day=day,
-        issued=issued,
-        first_called=called,
-        started=started,
-        finished=finished,
-        status=Status(status),
-        counter=counter,
-        operator=operator,
-        priority=group,
-        parent=parent,
-        first_issued=issued if parent_issued is None else parent_issued,
     )
 
 

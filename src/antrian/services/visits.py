@@ -1,0 +1,82 @@
+"""The ticket visits of the service-time log as Core rows: one statement shape and one row mapping, shared by
+the compliance report (every visit of a period) and the log page (a filtered, sorted page at a time).
+
+No ORM objects are built: a year of tickets streams through as tuples, ``BATCH`` rows per round trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, Select, select
+from sqlalchemy.orm import Session, aliased
+
+from antrian.domain.figures import Visit
+from antrian.domain.status import Status
+from antrian.store.models import Counter, Service, Ticket, User
+
+# Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
+BATCH = 10_000
+
+
+def visit_select() -> Select[Any]:
+    """The columns ``visit_from_row`` reads, with their joins; callers add their own filter and order."""
+    parent = aliased(Ticket)
+    return (
+        select(
+            Ticket.id,
+            Ticket.label,
+            Service.code,
+            Ticket.service_day,
+            Ticket.issued_at,
+            Ticket.first_called_at,
+            Ticket.started_at,
+            Ticket.finished_at,
+            Ticket.status,
+            Counter.number,
+            User.username,
+            Ticket.priority_group,
+            Ticket.parent_id,
+            parent.issued_at,
+        )
+        .join(Service, Service.id == Ticket.service_id)
+        .outerjoin(Counter, Counter.id == Ticket.counter_id)
+        .outerjoin(User, User.id == Ticket.operator_id)
+        .outerjoin(parent, parent.id == Ticket.parent_id)
+    )
+
+
+def visits_of_days(session: Session, start: date, end: date) -> Iterator[Visit]:
+    """The ticket visits of the service days ``start`` .. ``end``, in issue order, one Core row at a time."""
+    statement = (
+        visit_select()
+        .where(Ticket.service_day.between(start, end))
+        .order_by(Ticket.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for row in session.execute(statement):
+        yield visit_from_row(row)
+
+
+def visit_from_row(row: Row[Any]) -> Visit:
+    """The ``Visit`` of one row of ``visit_select``."""
+    (id_, label, code, day, issued, called, started, finished, status, counter, operator, group, parent,
+     parent_issued) = row  # fmt: skip
+    return Visit(
+        id=id_,
+        label=label,
+        service=code,
+        day=day,
+        issued=issued,
+        first_called=called,
+        started=started,
+        finished=finished,
+        status=Status(status),
+        counter=counter,
+        operator=operator,
+        priority=group,
+        parent=parent,
+        first_issued=issued if parent_issued is None else parent_issued,
+    )
