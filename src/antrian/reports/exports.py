@@ -67,6 +67,44 @@ def json_report(report: Report) -> dict[str, Any]:
     }
 
 
+def definitions() -> list[str]:
+    """The meaning of every figure in words, one sentence each (the workbook's summary and the PDF)."""
+    return [
+        words.text("report.definition.visits"),
+        words.text("report.definition.called"),
+        words.text("report.definition.waiting"),
+        words.text("report.definition.walk"),
+        words.text("report.definition.service_time"),
+        words.text("report.definition.stay"),
+        words.text("report.definition.percentiles"),
+        words.text("report.definition.within_standard"),
+        words.text("report.definition.within_waiting_target"),
+        words.text("report.definition.priority"),
+        words.text("report.definition.counters"),
+        words.text("report.definition.hours"),
+        words.text("report.definition.days"),
+    ]
+
+
+def canonical_json(data: dict[str, Any]) -> bytes:
+    """The canonical bytes of a report's JSON dict (``json_report``): keys sorted, no spaces, UTF-8, no
+    trailing newline, and without ``period.made_at`` (when it was made is not its data), so the same period
+    read again gives the same bytes as long as its tickets did not change."""
+    import json
+
+    period = {key: value for key, value in data["period"].items() if key != "made_at"}
+    shown = {**data, "period": period}
+    return json.dumps(shown, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def data_sha256(data: dict[str, Any]) -> str:
+    """The SHA-256 (hex) of ``canonical_json(data)``: what the PDF prints, and what
+    ``antrian report ... --format json --canonical | sha256sum`` shows for the same period."""
+    import hashlib
+
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
 def _summary(summary: Summary) -> dict[str, Any]:
     return {
         "count": summary.count,

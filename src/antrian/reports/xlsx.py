@@ -26,7 +26,14 @@ from openpyxl.utils import get_column_letter
 from antrian import words
 from antrian.domain.figures import StandardFor, Visit, figures
 from antrian.domain.timing import TimeUnit, office_zone
-from antrian.reports.exports import PERCENTILE_METHOD, Cell, json_figures, json_report, log_table
+from antrian.reports.exports import (
+    PERCENTILE_METHOD,
+    Cell,
+    definitions,
+    json_figures,
+    json_report,
+    log_table,
+)
 from antrian.services.reports import Report
 
 # Excel's last row is 1,048,576: a longer log (a busy office's year) goes on over further sheets.
@@ -214,7 +221,7 @@ def _summary(data: dict[str, Any], office: str) -> Table:
                 ]
             )
     rows += [[], [_Bold(words.text("report.summary.definitions"))]]
-    rows += [[_Definition(text)] for text in _definitions()]
+    rows += [[_Definition(text)] for text in definitions()]
     return [], rows
 
 
@@ -222,24 +229,6 @@ class _Definition(str):
     """A sentence of the definitions: left out of the column widths, it runs on over the empty cells."""
 
     __slots__ = ()
-
-
-def _definitions() -> list[str]:
-    return [
-        words.text("report.definition.visits"),
-        words.text("report.definition.called"),
-        words.text("report.definition.waiting"),
-        words.text("report.definition.walk"),
-        words.text("report.definition.service_time"),
-        words.text("report.definition.stay"),
-        words.text("report.definition.percentiles"),
-        words.text("report.definition.within_standard"),
-        words.text("report.definition.within_waiting_target"),
-        words.text("report.definition.priority"),
-        words.text("report.definition.counters"),
-        words.text("report.definition.hours"),
-        words.text("report.definition.days"),
-    ]
 
 
 def figure_names() -> dict[str, str]:
