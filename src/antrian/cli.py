@@ -640,23 +640,26 @@ def _day_option(option: str, value: str) -> date:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``antrian report``: the compliance report of a period as JSON (stdout without -o), the log as CSV, or
-    both as an XLSX workbook (a file only: its bytes on a terminal help nobody)."""
+    """``antrian report``: the compliance report of a period as JSON (stdout without -o; ``--canonical`` for
+    the bytes the PDF's SHA-256 is of), the log as CSV, or as an XLSX workbook or an evidence PDF (files only:
+    their bytes on a terminal help nobody)."""
     from pathlib import Path
 
-    from antrian.reports.exports import write_report, write_report_text
+    from antrian.reports.exports import canonical_json, json_report, write_report, write_report_text
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, standards_in_force
 
     start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
-    if args.format == "xlsx" and not args.output:
-        raise InvalidInput("report.xlsx_needs_file")
+    if args.format in ("xlsx", "pdf") and not args.output:
+        raise InvalidInput("report.xlsx_needs_file" if args.format == "xlsx" else "report.pdf_needs_file")
+    if args.canonical and args.format != "json":
+        raise InvalidInput("report.canonical_json_only")
     db = _open(args)
     try:
         with db.read() as session:
             # read whole here: the workbook's day matrix measures each day by it after the session is gone
             standard_for = standards_in_force(session)
-            office = get_office(session).name
+            office = get_office(session)
             report = compliance_report(
                 session,
                 start,
@@ -667,8 +670,25 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
     finally:
         db.dispose()
-    if args.output:
-        write_report(report, Path(args.output), args.format, office=office, standard_for=standard_for)
+    if args.format == "pdf":
+        from antrian.printing.page import ensure_gui
+        from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+
+        ensure_gui()
+        signer = Signer(args.signer or "", args.nip or "", args.place or "")
+        write_report_pdf(report, Path(args.output), letterhead(office), signer)
+    elif args.canonical:
+        data = canonical_json(json_report(report))
+        if args.output:
+            from antrian.reports.exports import write_atomically
+
+            write_atomically(Path(args.output), lambda file: file.write(data), binary=True)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    elif args.output:
+        write_report(report, Path(args.output), args.format, office=office.name, standard_for=standard_for)
     else:
         write_report_text(report, sys.stdout, args.format)
     return EXIT_OK
@@ -1101,8 +1121,18 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.report.service"),
     )
     report.add_argument(
-        "--format", required=True, choices=["json", "csv", "xlsx"], help=words.text("help.report.format")
+        "--format",
+        required=True,
+        choices=["json", "csv", "xlsx", "pdf"],
+        help=words.text("help.report.format"),
     )
+    report.add_argument("--canonical", action="store_true", help=words.text("help.report.canonical"))
+    for option, metavar, said in (
+        ("--signer", "NAME", words.text("help.report.signer")),
+        ("--nip", "NIP", words.text("help.report.nip")),
+        ("--place", "PLACE", words.text("help.report.place")),
+    ):
+        report.add_argument(option, type=_text(option, SHORT_TEXT), metavar=metavar, help=said)
     report.add_argument(
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )

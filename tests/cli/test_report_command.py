@@ -4,8 +4,10 @@ nothing written; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -175,4 +177,67 @@ def test_an_unwritable_xlsx_writes_nothing(
     missing = folder / "nowhere" / "laporan.xlsx"
     assert report(url, "--format", "xlsx", "-o", str(missing)) == 2
     assert "tidak dapat menulis" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+
+
+def test_pdf_has_the_json_csv_and_xlsx_totals_and_a_hash_the_command_reproduces(
+    url: str, folder: Path, capsysbinary: pytest.CaptureFixture[bytes], qapp: object
+) -> None:
+    from tests.printing.pdf_text import pdf_pages
+
+    # A002, still waiting, would wait longer at every read: the hash is of a period whose tickets have ended
+    # (an expired ticket keeps waiting too: expire_past_days records no end, see the report)
+    db = open_database(url)
+    try:
+        with db.write() as s:
+            queue.cancel(s, "A002", actor=SYSTEM, clock=FixedClock(datetime(2026, 11, 30, 3, 0, tzinfo=UTC)))
+    finally:
+        db.dispose()
+    out = folder / "laporan.pdf"
+    signer = ["--signer", "Kepala UPT", "--nip", "198001012005011002", "--place", "Jakarta"]
+    assert report(url, "--format", "pdf", "-o", str(out), "--user", "kepala", *signer) == 0
+    assert capsysbinary.readouterr().out == b""
+    pages = pdf_pages(out)
+    every = " ".join(" ".join(text.split()) for text in pages)
+    assert all(f"hal. {i} dari {len(pages)}" in text for i, text in enumerate(pages, start=1))
+    assert "Kantor Uji" in pages[0] and "Kepala UPT" in every and "NIP. 198001012005011002" in every
+    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+    # the hash printed is the SHA-256 of what --canonical writes for the same period
+    assert report(url, "--format", "json", "--canonical") == 0
+    canonical = capsysbinary.readouterr().out
+    (printed,) = {found for text in pages for found in re.findall(r"\b[0-9a-f]{64}\b", text)}
+    assert printed == hashlib.sha256(canonical).hexdigest()
+    data = json.loads(canonical)
+    # JSON = CSV = XLSX = PDF: 2 visits of A, 1 served, 1 cancelled, 2 citizens
+    assert report(url, "--format", "csv", "-o", str(folder / "log.csv")) == 0
+    assert report(url, "--format", "xlsx", "-o", str(folder / "laporan.xlsx")) == 0
+    csv_rows = (folder / "log.csv").read_text(encoding="utf-8-sig").strip().splitlines()[1:]
+    book = load_workbook(folder / "laporan.xlsx")
+    log_rows = list(book["Log"].iter_rows(values_only=True))[1:]
+    (a,) = data["services"]
+    assert data["office"]["visits"] == len(csv_rows) == len(log_rows) == a["issued"] == 2
+    assert f"Kunjungan {data['office']['visits']}" in every and f"Warga {data['office']['citizens']}" in every
+    counts = " ".join(str(a[key]) for key in ("issued", "served", "no_show", "cancelled", "expired"))
+    assert counts == "2 1 0 1 0" and f"A semua {counts} 0 1 (100,0 %)" in every
+
+
+def test_pdf_is_refused_on_the_screen_and_canonical_is_json_only(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert report(url, "--format", "pdf") == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.strip().endswith(
+        "PDF (--format pdf) tidak dapat ditampilkan di layar: sebutkan berkasnya dengan -o FILE"
+    )
+    assert report(url, "--format", "csv", "--canonical") == 2
+    assert "--canonical hanya untuk --format json" in capsys.readouterr().err
+
+
+def test_an_unwritable_pdf_writes_nothing(
+    url: str, folder: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    missing = folder / "nowhere" / "laporan.pdf"
+    assert report(url, "--format", "pdf", "-o", str(missing)) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "tidak dapat menulis" in err and str(missing) in err
     assert list(folder.iterdir()) == []

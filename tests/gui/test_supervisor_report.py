@@ -196,3 +196,20 @@ def test_an_unwritable_path_says_so_and_leaves_no_file(tab: ReportTab, qtbot: Qt
     assert isinstance(export(tab, qtbot, path, "json"), Exception)
     assert str(path) in tab.message.text() and not path.exists() and not path.parent.exists()
     assert tab.export_button.isEnabled()
+
+
+def test_the_pdf_export_writes_the_days_figures(tab: ReportTab, qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.printing.pdf_text import pdf_pages
+
+    show(tab, qtbot)
+    path = tmp_path / "laporan.pdf"
+    assert export(tab, qtbot, path, "pdf") == path  # written on the task runner's worker thread
+    assert str(path) in tab.message.text()
+    pages = pdf_pages(path)
+    every = " ".join(" ".join(text.split()) for text in pages)
+    assert all(f"hal. {i} dari {len(pages)}" in text for i, text in enumerate(pages, start=1))
+    assert "Kantor Uji" in pages[0] and "A semua 2 1 1 0 0 0 1 (100,0 %)" in every
+    assert "NIP. ____" in every  # no signer given in the window: lines to sign by hand
+    missing = tmp_path / "missing" / "laporan.pdf"
+    assert isinstance(export(tab, qtbot, missing, "pdf"), Exception)
+    assert str(missing) in tab.message.text() and not missing.parent.exists()

@@ -78,12 +78,15 @@ class Made:
     report: Report
     office: str
     standard_for: StandardFor
+    address: str = ""
 
 
 def write_pdf_report(made: Made, path: Path) -> None:
-    """HOOK for the lead: write ``made.report`` as the evaluation PDF (printing/report_pdf.py) to ``path``,
-    whole or not at all. Runs on the worker. Until wired, the PDF choice says it is not available."""
-    raise NotImplementedError("PDF export is not wired yet (printing/report_pdf.py)")
+    """Write ``made.report`` as the evidence PDF to ``path``, whole or not at all, with blank lines for the
+    signer's name, NIP and place (signed by hand). Runs on the worker."""
+    from antrian.printing.report_pdf import Letterhead, write_report_pdf
+
+    write_report_pdf(made.report, path, Letterhead(made.office, made.address))
 
 
 class ReportTab(Retranslated, QWidget):
@@ -269,7 +272,7 @@ class ReportTab(Retranslated, QWidget):
 
             with database.read() as session:
                 standard_for = standards_in_force(session)
-                office = get_office(session).name
+                office = get_office(session)
                 report = compliance_report(
                     session,
                     asked[0],
@@ -279,7 +282,7 @@ class ReportTab(Retranslated, QWidget):
                     standard_for=standard_for,
                     clock=clock,
                 )
-            return Made(asked, report, office, standard_for)
+            return Made(asked, report, office.name, standard_for, office.address)
 
         self.show_button.setEnabled(False)
         self._background(work, self._made)
@@ -362,9 +365,7 @@ class ReportTab(Retranslated, QWidget):
 
     def _exported(self, result: Path | Exception) -> None:
         self.export_button.setEnabled(self.made is not None)
-        if isinstance(result, NotImplementedError):
-            self._say(self.tr("PDF export is not available yet."), error=True)
-        elif isinstance(result, Exception):
+        if isinstance(result, Exception):
             self._say(error_text(result), error=True)
         else:
             self._say(self.tr("Report saved to {path}").format(path=str(result)), error=False)

@@ -316,10 +316,6 @@
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <source>PDF export is not available yet.</source>
-        <translation>Ekspor PDF belum tersedia.</translation>
-    </message>
-    <message>
         <source>Report saved to {path}</source>
         <translation>Laporan disimpan di {path}</translation>
     </message>
