@@ -14,8 +14,9 @@ the counter panel (login, a ticket called, the priority check, service time ambe
 standard, a break, the call-number dialog, leaving with the counter open) at 1366x768 and 1920x1080, and
 its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
 colleague's counter), and the supervisor's live monitor on a morning of 8 counters and 14 services (an
-operator refused at login; the Today page at 1366x768 and 1920x1080). The office's own data (its name,
-services, running text) is Indonesian in both.
+operator refused at login; the Today page at 1366x768 and 1920x1080), and the compliance report of that
+morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi). The
+office's own data (its name, services, running text) is Indonesian in both.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        default=["display", "kiosk", "counter", "supervisor"],
-        choices=["display", "kiosk", "counter", "supervisor"],
+        default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
+        choices=["display", "kiosk", "counter", "supervisor", "report-pdf"],
     )
     args = parser.parse_args()
 
@@ -103,6 +104,8 @@ def main() -> int:
                 counter_screens(app, runner, db, passwords, out)
             if "supervisor" in args.only:
                 supervisor_screens(app, runner, Path(folder), out)
+            if "report-pdf" in args.only:
+                report_pdf_pages(Path(folder), out)
             db.dispose()
     return 0
 
@@ -527,6 +530,34 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         save(window, f"supervisor-report-{width}x{height}")
         window.close()
     db.dispose()
+
+
+def report_pdf_pages(folder: Path, out: Path) -> None:
+    """The morning's compliance report as the evidence PDF, and each of its pages as a PNG (read back with
+    QtPdf, as a reader's viewer shows it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+    from antrian.services.office import get_office
+    from antrian.services.reports import compliance_report, standards_in_force
+
+    db, clock, _ = supervisor_morning(str(folder / "report-pdf.db"))
+    day = clock.now.date()
+    with db.read() as s:
+        office = get_office(s)
+        report = compliance_report(s, day, day, actor=SYSTEM, standard_for=standards_in_force(s), clock=clock)
+    db.dispose()
+    path = out / "report-pdf.pdf"
+    write_report_pdf(
+        report, path, letterhead(office), Signer("Dra. Siti Rahmawati", "197203151998032004", "Jakarta")
+    )
+    document = QPdfDocument(None)
+    document.load(str(path))
+    for page in range(document.pageCount()):
+        document.render(page, QSize(1240, 1754)).save(str(out / f"report-pdf-page-{page + 1}.png"))
+    document.close()
 
 
 if __name__ == "__main__":

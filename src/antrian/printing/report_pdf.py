@@ -218,7 +218,7 @@ def _charts(pages: Pages, data: dict[str, Any]) -> None:
 
 def _definitions(pages: Pages, data: dict[str, Any]) -> None:
     pages.heading(words.text("report.summary.definitions"))
-    for sentence in definitions():
+    for sentence in definitions(days=False):  # the PDF has no day-by-day matrix (the workbook has)
         pages.text(f"• {sentence}", 8, indent_mm=2, after_mm=1)
 
 
@@ -229,8 +229,14 @@ def _verification(pages: Pages, data: dict[str, Any], digest: str) -> None:
         f"antrian report --from {period['from']} --to {period['to']}{service} "
         "--format json --canonical | sha256sum"
     )
+    said = words.text("report.pdf.verify", sha256=digest)
+    width = pages.area.width()
+    # heading, sentence and command on one page: the command alone atop a page would lose its meaning
+    pages.need(
+        16 * pages.mm + pages.height(said, font(8), width) + pages.height(command, font(8, bold=True), width)
+    )
     pages.heading(words.text("report.pdf.verify_title"))
-    pages.text(words.text("report.pdf.verify", sha256=digest), 8)
+    pages.text(said, 8)
     pages.text(command, 8, bold=True, indent_mm=4)
 
 

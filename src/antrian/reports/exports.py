@@ -67,9 +67,10 @@ def json_report(report: Report) -> dict[str, Any]:
     }
 
 
-def definitions() -> list[str]:
-    """The meaning of every figure in words, one sentence each (the workbook's summary and the PDF)."""
-    return [
+def definitions(*, days: bool = True) -> list[str]:
+    """The meaning of every figure in words, one sentence each (the workbook's summary and the PDF); with
+    ``days`` the sentence on the day-by-day matrix too."""
+    said = [
         words.text("report.definition.visits"),
         words.text("report.definition.called"),
         words.text("report.definition.waiting"),
@@ -82,8 +83,8 @@ def definitions() -> list[str]:
         words.text("report.definition.priority"),
         words.text("report.definition.counters"),
         words.text("report.definition.hours"),
-        words.text("report.definition.days"),
     ]
+    return [*said, words.text("report.definition.days")] if days else said
 
 
 def canonical_json(data: dict[str, Any]) -> bytes:
