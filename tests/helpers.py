@@ -64,3 +64,42 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def known_monday(db: Any, clock: Any) -> None:
+    """The hand-computed Monday (2026-11-30, Asia/Jakarta) the report tests check, on a seeded office:
+    petugas1 (operator) at counter 1 serves A and B, ``clock`` pinned and left at 11:00.
+
+      09:00 A001 issued, 09:01 B001 issued, 09:02 A001 called (waited 2:00), 09:03 started, 09:08 done (5:00)
+      09:10 B001 called (waited 9:00) and started, 09:40 done (30:00, over B's 20-minute standard)
+      10:00 A002 issued, 10:01 called (waited 1:00), 10:05 no-show.
+    """
+    from datetime import timedelta
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.services import counters, queue
+    from antrian.services.users import actor_for, create_user
+    from tests.conftest import MONDAY_9AM
+
+    with db.write() as s:
+        create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+    with db.read() as s:
+        operator = actor_for(s, "petugas1")
+    for minute, work in (
+        (0, lambda s: counters.open_counter(s, 1, actor=operator, clock=clock)),
+        (0, lambda s: queue.issue_ticket(s, "A", clock=clock)),
+        (1, lambda s: queue.issue_ticket(s, "B", clock=clock)),
+        (2, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
+        (3, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
+        (8, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
+        (10, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
+        (10, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
+        (40, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
+        (60, lambda s: queue.issue_ticket(s, "A", clock=clock)),
+        (61, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
+        (65, lambda s: queue.no_show(s, 1, actor=operator, clock=clock)),
+    ):
+        clock.now = MONDAY_9AM + timedelta(minutes=minute)
+        with db.write() as s:
+            work(s)
+    clock.now = MONDAY_9AM + timedelta(hours=2)

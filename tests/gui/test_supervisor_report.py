@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,10 +26,10 @@ from antrian.domain.timing import FixedClock, standard_words
 from antrian.gui.supervisor.report import DAY, WEEK, ReportTab, period
 from antrian.gui.supervisor.window import SupervisorWindow
 from antrian.gui.tasks import TaskRunner
-from antrian.services import counters, queue
-from antrian.services.users import actor_for, create_user
+from antrian.services.users import create_user
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
+from tests.helpers import known_monday
 
 PASSWORD = "rahasia123"
 ISSUED, SERVED, NO_SHOW = 2, 3, 4  # columns of the per-service table
@@ -47,27 +47,7 @@ def clock() -> FixedClock:
 def day(office_db: Database, clock: FixedClock) -> Database:
     with office_db.write() as s:
         create_user(s, "kepala", "Ibu Kepala", "supervisor", PASSWORD, actor=SYSTEM)
-        create_user(s, "petugas1", "Petugas Satu", "operator", PASSWORD, actor=SYSTEM)
-    with office_db.read() as s:
-        operator = actor_for(s, "petugas1")
-    for minute, work in (
-        (0, lambda s: counters.open_counter(s, 1, actor=operator, clock=clock)),
-        (0, lambda s: queue.issue_ticket(s, "A", clock=clock)),
-        (1, lambda s: queue.issue_ticket(s, "B", clock=clock)),
-        (2, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (3, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
-        (8, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
-        (10, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (10, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
-        (40, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
-        (60, lambda s: queue.issue_ticket(s, "A", clock=clock)),
-        (61, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (65, lambda s: queue.no_show(s, 1, actor=operator, clock=clock)),
-    ):
-        clock.now = MONDAY_9AM + timedelta(minutes=minute)
-        with office_db.write() as s:
-            work(s)
-    clock.now = MONDAY_9AM + timedelta(hours=2)
+    known_monday(office_db, clock)
     return office_db
 
 

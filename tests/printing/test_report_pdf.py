@@ -2,13 +2,9 @@
 decree, hand-computed figures of a known day, the signature block, and the SHA-256 of the report's data; a
 report too long for a page splits its tables with the header repeated; rendering works off the GUI thread.
 
-The day (Monday 2026-11-30, Asia/Jakarta; A's standard 15 minutes by "Keputusan Kepala Dinas No. 12/2026",
-B's 20 minutes), counter 1 serves A and B:
-  09:00 A001 issued, 09:01 B001 issued, 09:02 A001 called (waited 2:00), 09:03 started, 09:08 done (5:00)
-  09:10 B001 called (waited 9:00) and started, 09:40 done (30:00, over B's standard)
-  10:00 A002 issued, 10:01 called (waited 1:00), 10:05 no-show.
-So A: 2 issued, 1 served, 1 no-show, waiting mean 1,5 min, max 2,0; service 5,0 min, 1 within (100,0 %);
-B: 1 issued, 1 served, service 30,0 min, 0 within (0,0 %), 1 over.
+The day is ``tests.helpers.known_monday`` with A's standard set again (15 minutes, waiting target 10
+minutes) by "Keputusan Kepala Dinas No. 12/2026". So A: 2 issued, 1 served, 1 no-show, waiting mean 1,5 min,
+max 2,0; service 5,0 min, 1 within (100,0 %); B: 1 issued, 1 served, service 30,0 min, 0 within, 1 over.
 """
 
 from __future__ import annotations
@@ -17,7 +13,7 @@ import copy
 import hashlib
 import re
 import threading
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +23,10 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
 from antrian.printing.report_pdf import Letterhead, Signer, render, write_report_pdf
 from antrian.reports.exports import canonical_json, data_sha256, json_report
-from antrian.services import counters, queue
 from antrian.services.reports import Report, compliance_report, standards_in_force
 from antrian.services.standards import set_standard
-from antrian.services.users import actor_for, create_user
 from antrian.store.database import Database
-from tests.conftest import MONDAY_9AM
+from tests.helpers import known_monday
 from tests.printing.pdf_text import pdf_pages
 
 DECREE = "Keputusan Kepala Dinas No. 12/2026"
@@ -41,35 +35,11 @@ SIGNER = Signer("Ibu Kepala, S.Sos.", "197001012000032001", "Jakarta")
 MONDAY = date(2026, 11, 30)
 
 
-def build_day(db: Database, clock: FixedClock) -> None:
-    with db.write() as s:
-        create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
-        set_standard(s, SYSTEM, "A", 15, "minutes", 10, MONDAY, decree=DECREE, clock=clock)
-    with db.read() as s:
-        operator = actor_for(s, "petugas1")
-    for minute, work in (
-        (0, lambda s: counters.open_counter(s, 1, actor=operator, clock=clock)),
-        (0, lambda s: queue.issue_ticket(s, "A", clock=clock)),
-        (1, lambda s: queue.issue_ticket(s, "B", clock=clock)),
-        (2, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (3, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
-        (8, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
-        (10, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (10, lambda s: queue.start(s, 1, actor=operator, clock=clock)),
-        (40, lambda s: queue.finish(s, 1, actor=operator, clock=clock)),
-        (60, lambda s: queue.issue_ticket(s, "A", clock=clock)),
-        (61, lambda s: queue.call_next(s, 1, actor=operator, clock=clock)),
-        (65, lambda s: queue.no_show(s, 1, actor=operator, clock=clock)),
-    ):
-        clock.now = MONDAY_9AM + timedelta(minutes=minute)
-        with db.write() as s:
-            work(s)
-    clock.now = MONDAY_9AM + timedelta(hours=2)
-
-
 @pytest.fixture
 def day_report(office: Database, clock: FixedClock) -> Report:
-    build_day(office, clock)
+    with office.write() as s:
+        set_standard(s, SYSTEM, "A", 15, "minutes", 10, MONDAY, decree=DECREE, clock=clock)
+    known_monday(office, clock)
     with office.read() as s:
         return compliance_report(
             s, MONDAY, MONDAY, actor=SYSTEM, standard_for=standards_in_force(s), clock=clock
