@@ -68,8 +68,14 @@ def test_the_day_as_a_pdf(day_report: Report, tmp_path: Path, qapp: Any) -> None
     assert "Kantor Uji" in first and "Jl. Merdeka No. 1, Jakarta" in first
     assert "Laporan Kepatuhan Standar Pelayanan" in first
     assert "Senin, 30 November 2026 sampai Senin, 30 November 2026" in first and "Asia/Jakarta" in first
-    assert f"A – KTP Elektronik: 15 menit, target tunggu 10 menit; {DECREE}" in every
-    assert "B – Kartu Keluarga: 20 menit, tanpa target tunggu; keputusan tidak dicatat" in every
+    assert (
+        f"A – KTP Elektronik: sejak Senin, 30 November 2026: 15 menit, target tunggu 10 menit; {DECREE}"
+        in every
+    )
+    assert (
+        "B – Kartu Keluarga: sejak Senin, 30 November 2026: 20 menit, tanpa target tunggu; "
+        "keputusan tidak dicatat" in every
+    )
     # per service, all tickets: code, group, issued, served, no-show, cancelled, expired, transferred,
     # within standard (%), over, within waiting target (%), over
     assert "A semua 2 1 1 0 0 0 1 (100,0 %) 0 2 (100,0 %) 0" in every
@@ -163,3 +169,19 @@ def test_english_pages_say_page_i_of_n(day_report: Report, tmp_path: Path, qapp:
     assert all(f"page {i} of {len(pages)}" in text for i, text in enumerate(pages, start=1))
     assert "Service Standard Compliance Report" in pages[0]
     assert "1.5" in flat(" ".join(pages))  # A's mean waiting, with a decimal point
+
+
+def test_a_standard_changed_in_the_period_shows_each_with_its_day(
+    day_report: Report, tmp_path: Path, qapp: Any
+) -> None:
+    data = json_report(day_report)
+    first = data["services"][0]["standard"]
+    assert first["effective_from"] == "2026-11-30" and first["decree"] == DECREE
+    later = {**first, "value": 10, "decree": "Keputusan No. 7/2026", "effective_from": "2026-12-01"}
+    data["services"][0]["standard"] = [first, later]  # as the JSON gives a change within the period
+    path = tmp_path / "berubah.pdf"
+    path.write_bytes(render(data, OFFICE, SIGNER)[0])
+    every = flat(" ".join(pdf_pages(path)))
+    assert "A – KTP Elektronik: standar berubah dalam periode ini; berlaku berurutan:" in every
+    assert f"1. sejak Senin, 30 November 2026: 15 menit, target tunggu 10 menit; {DECREE}" in every
+    assert "2. sejak Selasa, 1 Desember 2026: 10 menit, target tunggu 10 menit; Keputusan No. 7/2026" in every

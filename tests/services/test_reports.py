@@ -199,7 +199,13 @@ def test_a_recall_keeps_the_first_call_and_priority_stands_beside_normal(day: Da
     entry = assert_totals_agree(report)["services"][0]
     assert (entry["within_standard_pct"], entry["within_standard"], entry["over_standard"]) == (50.0, 1, 1)
     assert (entry["priority"]["within_standard_pct"], entry["normal"]["within_standard_pct"]) == (0.0, 100.0)
-    assert entry["standard"] == {"value": 15, "unit": "minutes", "waiting_target_minutes": None, "decree": ""}
+    assert entry["standard"] == {
+        "value": 15,
+        "unit": "minutes",
+        "waiting_target_minutes": None,
+        "decree": "",
+        "effective_from": "2026-11-30",
+    }
     rows = log_rows(report)
     assert [row[4] for row in rows[1:]] == ["", words.show(PriorityGroup.ELDERLY)]
 
@@ -352,3 +358,4 @@ def test_each_day_is_measured_by_the_standard_in_force_on_it(day: Day) -> None:
     assert (a["within_standard_pct"], a["over_standard"]) == (50.0, 1)
     assert [entry["value"] for entry in a["standard"]] == [15, 10]
     assert a["standard"][1]["decree"] == "Keputusan No. 7/2026"
+    assert [entry["effective_from"] for entry in a["standard"]] == ["2026-11-30", "2026-12-01"]

@@ -47,12 +47,14 @@ class Standard:
         unit: minutes and hours are measured against service time; working days are not measurable here.
         waiting_target_minutes: the office's waiting target, or None when it set none.
         decree: the decision that set it ("Keputusan Kepala Dinas No. 12/2026"), "" when unknown.
+        effective_from: the first service day it is in force, None when not known.
     """
 
     value: int
     unit: TimeUnit
     waiting_target_minutes: int | None
     decree: str = ""
+    effective_from: date | None = None
 
     @property
     def limit(self) -> timedelta | None:

@@ -181,6 +181,16 @@ def _period(pages: Pages, data: dict[str, Any]) -> None:
 
 def _standard_line(standard: dict[str, Any]) -> str:
     target = standard["waiting_target_minutes"]
+    since = standard.get("effective_from")
+    said = _standard_words(standard, target)
+    return (
+        said
+        if since is None
+        else words.text("report.pdf.since", day=date.fromisoformat(since), standard=said)
+    )
+
+
+def _standard_words(standard: dict[str, Any], target: int | None) -> str:
     return words.text(
         "report.pdf.standard",
         time=words.say(standard_words(standard["value"], standard["unit"])),

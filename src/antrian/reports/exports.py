@@ -154,6 +154,7 @@ def _standard(standard: Standard) -> dict[str, Any]:
         "unit": standard.unit.value,
         "waiting_target_minutes": standard.waiting_target_minutes,
         "decree": standard.decree,
+        "effective_from": None if standard.effective_from is None else standard.effective_from.isoformat(),
     }
 
 

@@ -93,7 +93,13 @@ def standards_in_force(session: Session) -> StandardFor:
         entry = in_force(by_code.get(code, []), day)
         if entry is None:
             return None
-        return Standard(entry.value, TimeUnit(entry.unit), entry.waiting_target_minutes, entry.decree or "")
+        return Standard(
+            entry.value,
+            TimeUnit(entry.unit),
+            entry.waiting_target_minutes,
+            entry.decree or "",
+            entry.effective_from,
+        )
 
     return standard_for
 
