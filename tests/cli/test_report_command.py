@@ -205,6 +205,8 @@ def test_pdf_has_the_json_csv_and_xlsx_totals_and_a_hash_the_command_reproduces(
     # the hash printed is the SHA-256 of what --canonical writes for the same period
     assert report(url, "--format", "json", "--canonical") == 0
     canonical = capsysbinary.readouterr().out
+    assert report(url, "--format", "json", "--canonical", "-o", str(folder / "canonical.json")) == 0
+    assert (folder / "canonical.json").read_bytes() == canonical  # the same bytes in a file
     (printed,) = {found for text in pages for found in re.findall(r"\b[0-9a-f]{64}\b", text)}
     assert printed == hashlib.sha256(canonical).hexdigest()
     data = json.loads(canonical)
@@ -241,3 +243,23 @@ def test_an_unwritable_pdf_writes_nothing(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "tidak dapat menulis" in err and str(missing) in err
     assert list(folder.iterdir()) == []
+
+
+def test_pdf_from_a_fresh_process_without_a_display(url: str, folder: Path, qapp: object) -> None:
+    """The command makes its own offscreen Qt application when there is no screen (no QT_QPA_PLATFORM)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.printing.pdf_text import pdf_pages
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    out = folder / "laporan.pdf"
+    args = ["--db", url, "report", "--from", MONDAY, "--to", MONDAY, "--format", "pdf", "-o", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-m", "antrian", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    pages = pdf_pages(out)
+    assert "Kantor Uji" in pages[0] and f"hal. {len(pages)} dari {len(pages)}" in pages[-1]
