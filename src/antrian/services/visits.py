@@ -6,11 +6,11 @@ No ORM objects are built: a year of tickets streams through as tuples, ``BATCH``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from antrian.domain.figures import Visit
@@ -20,10 +20,13 @@ from antrian.store.models import Counter, Service, Ticket, User
 # Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
 BATCH = 10_000
 
+# The citizen's first visit of a transferred-in visit, joined by ``visit_select`` (its stay starts there).
+PARENT = aliased(Ticket, name="parent")
+
 
 def visit_select() -> Select[Any]:
     """The columns ``visit_from_row`` reads, with their joins; callers add their own filter and order."""
-    parent = aliased(Ticket)
+    parent = PARENT
     return (
         select(
             Ticket.id,
@@ -60,8 +63,8 @@ def visits_of_days(session: Session, start: date, end: date) -> Iterator[Visit]:
         yield visit_from_row(row)
 
 
-def visit_from_row(row: Row[Any]) -> Visit:
-    """The ``Visit`` of one row of ``visit_select``."""
+def visit_from_row(row: Sequence[Any]) -> Visit:
+    """The ``Visit`` of one row of ``visit_select`` (or its first columns, when a caller added more)."""
     (id_, label, code, day, issued, called, started, finished, status, counter, operator, group, parent,
      parent_issued) = row  # fmt: skip
     return Visit(
