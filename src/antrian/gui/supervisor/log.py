@@ -111,6 +111,8 @@ class LogTab(Retranslated, QWidget):
             edit.setDisplayFormat("dd-MM-yyyy")
             edit.setDate(QDate.currentDate())
         self.service = QComboBox()
+        self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.service.setMinimumContentsLength(18)  # long service names stay in the list, not the bar
         self.service.addItem("", None)
         self.counter = QComboBox()
         self.counter.addItem("", None)
@@ -163,6 +165,7 @@ class LogTab(Retranslated, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(86)
+        header.setStretchLastSection(True)
         header.setSortIndicator(COLUMNS.index(LogColumn.ISSUED), Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # a click calls model.sort, which reloads from the first page
         self.view.selectionModel().selectionChanged.connect(self._selected)
@@ -179,12 +182,13 @@ class LogTab(Retranslated, QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(side)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 1)
         column.addWidget(split, 1)
 
         self.show_button.clicked.connect(self.show_log)
         self.model.failed.connect(self._failed)
+        self.model.pageLoaded.connect(self._fit_columns)
         self.model.modelReset.connect(self._clear_events)
 
     def retranslate(self) -> None:
@@ -273,6 +277,11 @@ class LogTab(Retranslated, QWidget):
                 return log_count(session, where, actor=actor, standard_for=standards_in_force(session))
 
         self._background(work, lambda result: self._counted(generation, result))
+
+    def _fit_columns(self, rows: int) -> None:
+        """Fit the columns to the first page of each load (the rows loaded, never the whole log)."""
+        if rows <= self.model.page_size:
+            self.view.resizeColumnsToContents()
 
     def _counted(self, generation: int, result: int | Exception) -> None:
         if generation != self.model.generation:
