@@ -259,3 +259,28 @@ def test_bad_input_and_operators_refused(two_days: Database, operator: Actor) ->
             log_count(s, BOTH, actor=operator, standard_for=standard_for)
         with raises_code(PermissionDenied, "permission.denied", who="petugas1"):
             ticket_events(s, 1, actor=operator)
+
+
+def test_a_transferred_citizen_stays_from_their_first_issue(
+    office: Database, clock: FixedClock, operator: Actor
+) -> None:
+    """A001 issued 09:00, called 09:05, started 09:06, sent to B at 09:10; its B visit is called 09:12,
+    started 09:13 and done 09:20: that visit waited 2:00 (from the transfer), served 7:00, and the citizen
+    stayed 20:00 (from 09:00). The A visit has neither service time nor stay."""
+    day = Day(office, clock, operator)
+    day.at(0).do("open_counter")
+    day.issue("A")
+    day.at(5).do("call_next")
+    day.at(6).do("start")
+    day.at(10).do("transfer", "B")
+    day.at(12).do("call_next")
+    day.at(13).do("start")
+    day.at(20).do("finish")
+    rows, _ = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY, descending=True))
+    shown = [(r.visit.id, r.visit.service, r.visit.status, r.waiting, r.service_time, r.stay) for r in rows]
+    assert shown == [
+        (2, "B", Status.DONE, minutes(2), minutes(7), minutes(20)),
+        (1, "A", Status.TRANSFERRED, minutes(5), None, None),
+    ]
+    longest, key = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY), limit=1)
+    assert [r.visit.id for r in longest] == [2] and key == LogKey(20 * 60 * 1_000_000, 2)
