@@ -62,6 +62,20 @@ class LogColumn(StrEnum):
     OVER_STANDARD = "over_standard"
 
 
+# Columns every visit has a value in: their order needs no "empty last" term, which keeps the database from
+# walking an index in that order.
+_NEVER_EMPTY = frozenset(
+    {
+        LogColumn.LABEL,
+        LogColumn.SERVICE,
+        LogColumn.DAY,
+        LogColumn.ISSUED,
+        LogColumn.STATUS,
+        LogColumn.OVER_STANDARD,
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LogFilter:
     """Which visits the log shows: the service days ``start`` .. ``end`` and, when set, one service code,
@@ -209,6 +223,8 @@ def _after(expression: SQLColumnExpression[Any], sort: LogSort, key: LogKey) -> 
     if key.value is None:
         return and_(expression.is_(None), later_id)
     beyond = expression < key.value if sort.descending else expression > key.value
+    if sort.column in _NEVER_EMPTY:
+        return or_(beyond, and_(expression == key.value, later_id))
     return or_(beyond, and_(expression == key.value, later_id), expression.is_(None))
 
 
@@ -238,9 +254,9 @@ def log_page(
     if after is not None:
         statement = statement.where(_after(expression, sort, after))
     ordered = expression.desc() if sort.descending else expression.asc()
-    statement = statement.order_by(case((expression.is_(None), 1), else_=0), ordered, Ticket.id).limit(
-        limit + 1
-    )
+    if sort.column not in _NEVER_EMPTY:
+        statement = statement.order_by(case((expression.is_(None), 1), else_=0))
+    statement = statement.order_by(ordered, Ticket.id).limit(limit + 1)
     found = session.execute(statement).all()
     rows = tuple(_row(visit_from_row(row[:-1]), standard_for) for row in found[:limit])
     last = found[limit - 1] if len(found) > limit else None

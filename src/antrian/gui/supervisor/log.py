@@ -267,7 +267,6 @@ class LogTab(Retranslated, QWidget):
         database = self._database
         self.model.read_page = page_reader(database, actor)
         self.model.load(where)
-        generation = self.model.generation
 
         def work() -> int:
             from antrian.services.reports import standards_in_force
@@ -276,15 +275,15 @@ class LogTab(Retranslated, QWidget):
             with database.read() as session:
                 return log_count(session, where, actor=actor, standard_for=standards_in_force(session))
 
-        self._background(work, lambda result: self._counted(generation, result))
+        self._background(work, lambda result: self._counted(where, result))
 
     def _fit_columns(self, rows: int) -> None:
         """Fit the columns to the first page of each load (the rows loaded, never the whole log)."""
         if rows <= self.model.page_size:
             self.view.resizeColumnsToContents()
 
-    def _counted(self, generation: int, result: int | Exception) -> None:
-        if generation != self.model.generation:
+    def _counted(self, where: LogFilter, result: int | Exception) -> None:
+        if where != self.model.where:  # another filter is on screen now (a new order keeps the count)
             return
         if isinstance(result, Exception):
             self._failed(result)
