@@ -250,7 +250,9 @@ def log_page(
         raise ValueError("a page holds at least one row")
     over = _over(_limits(session, standard_for))
     expression = _sort_expression(sort.column, over)
-    statement = _filtered(session, where, over).add_columns(expression)
+    # Two reads: the page's ids and sort values from the filtered tickets alone (PostgreSQL drops the outer
+    # joins no filter or sort needs), then the rows of those ids; one joined read was 2-3 times slower.
+    statement = _filtered(session, where, over).with_only_columns(Ticket.id, expression)
     if after is not None:
         statement = statement.where(_after(expression, sort, after))
     ordered = expression.desc() if sort.descending else expression.asc()
@@ -258,9 +260,13 @@ def log_page(
         statement = statement.order_by(case((expression.is_(None), 1), else_=0))
     statement = statement.order_by(ordered, Ticket.id).limit(limit + 1)
     found = session.execute(statement).all()
-    rows = tuple(_row(visit_from_row(row[:-1]), standard_for) for row in found[:limit])
+    ids = [ticket_id for ticket_id, _ in found[:limit]]
+    visits = {
+        row[0]: visit_from_row(row) for row in session.execute(visit_select().where(Ticket.id.in_(ids)))
+    }
+    rows = tuple(_row(visits[ticket_id], standard_for) for ticket_id in ids)
     last = found[limit - 1] if len(found) > limit else None
-    return LogPage(rows, None if last is None else LogKey(last[-1], last[0]))
+    return LogPage(rows, None if last is None else LogKey(last[1], last[0]))
 
 
 def log_count(session: Session, where: LogFilter, *, actor: Actor, standard_for: StandardFor) -> int:

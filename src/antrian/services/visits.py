@@ -6,11 +6,11 @@ No ORM objects are built: a year of tickets streams through as tuples, ``BATCH``
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from antrian.domain.figures import Visit
@@ -63,8 +63,8 @@ def visits_of_days(session: Session, start: date, end: date) -> Iterator[Visit]:
         yield visit_from_row(row)
 
 
-def visit_from_row(row: Sequence[Any]) -> Visit:
-    """The ``Visit`` of one row of ``visit_select`` (or its first columns, when a caller added more)."""
+def visit_from_row(row: Row[Any]) -> Visit:
+    """The ``Visit`` of one row of ``visit_select``."""
     (id_, label, code, day, issued, called, started, finished, status, counter, operator, group, parent,
      parent_issued) = row  # fmt: skip
     return Visit(
