@@ -284,3 +284,19 @@ def test_a_transferred_citizen_stays_from_their_first_issue(
     ]
     longest, key = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY), limit=1)
     assert [r.visit.id for r in longest] == [2] and key == LogKey(20 * 60 * 1_000_000, 2)
+
+
+def test_spans_are_exact_to_the_microsecond(office: Database, clock: FixedClock, operator: Actor) -> None:
+    """Issued at 09:00:00.900000 and called at 09:00:01.100000: a wait of exactly 200,000 microseconds in
+    the database's sort value (across a second boundary) and in the row."""
+    day = Day(office, clock, operator)
+    day.at(0).do("open_counter")
+    clock.now = NINE + timedelta(seconds=0.9)
+    day.issue("A")
+    clock.now = NINE + timedelta(seconds=1)
+    day.issue("A")
+    clock.now = NINE + timedelta(seconds=1.1)
+    day.do("call_next")
+    rows, key = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.WAITING), limit=1)
+    assert rows[0].waiting == timedelta(microseconds=200_000)
+    assert key == LogKey(200_000, 1)
