@@ -528,6 +528,8 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         window.report_tab.show_report()
         settle()
         save(window, f"supervisor-report-{width}x{height}")
+        log_screen(window, settle)
+        save(window, f"supervisor-log-{width}x{height}")
         window.close()
     db.dispose()
 
@@ -558,6 +560,27 @@ def report_pdf_pages(folder: Path, out: Path) -> None:
     for page in range(document.pageCount()):
         document.render(page, QSize(1240, 1754)).save(str(out / f"report-pdf-page-{page + 1}.png"))
     document.close()
+
+
+def log_screen(window, settle) -> None:  # type: ignore[no-untyped-def]
+    """The service-time log of the morning, sorted by service time (longest first), with the events of
+    the first ticket over its standard beside it."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    from antrian.gui.supervisor.log_model import COLUMNS
+    from antrian.services.ticket_log import LogColumn
+
+    tab = window.log_tab
+    window.tabs.setCurrentWidget(tab)
+    settle()
+    tab.show_log()
+    settle()
+    tab.view.sortByColumn(COLUMNS.index(LogColumn.SERVICE_TIME), Qt.SortOrder.DescendingOrder)
+    settle()
+    over = next((r for r, row in enumerate(tab.model.rows) if row.over_standard), 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    tab.view.selectionModel().select(tab.model.index(over, 0), flags)
+    settle()
 
 
 if __name__ == "__main__":

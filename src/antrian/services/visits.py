@@ -20,10 +20,13 @@ from antrian.store.models import Counter, Service, Ticket, User
 # Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
 BATCH = 10_000
 
+# The citizen's first visit of a transferred-in visit, joined by ``visit_select`` (its stay starts there).
+PARENT = aliased(Ticket, name="parent")
+
 
 def visit_select() -> Select[Any]:
     """The columns ``visit_from_row`` reads, with their joins; callers add their own filter and order."""
-    parent = aliased(Ticket)
+    parent = PARENT
     return (
         select(
             Ticket.id,

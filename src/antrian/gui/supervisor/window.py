@@ -227,6 +227,7 @@ class SupervisorWindow(Retranslated, QWidget):
         body.addWidget(splitter)
         self.tabs.addTab(today, "")
         self.tabs.addTab(self._build_report(), "")
+        self.tabs.addTab(self._build_log(), "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -237,6 +238,12 @@ class SupervisorWindow(Retranslated, QWidget):
             self._database, self._background, lambda: self.actor, lambda: self.snapshot, clock=self._clock
         )
         return self.report_tab
+
+    def _build_log(self) -> QWidget:
+        from antrian.gui.supervisor.log import LogTab
+
+        self.log_tab = LogTab(self._database, self._background, lambda: self.actor, lambda: self.snapshot)
+        return self.log_tab
 
     @staticmethod
     def _section(title: QLabel, view: QTableView) -> QWidget:
@@ -252,6 +259,7 @@ class SupervisorWindow(Retranslated, QWidget):
         self.title.setText(self.tr("Live monitor"))
         self.tabs.setTabText(0, self.tr("Today"))
         self.tabs.setTabText(self.tabs.indexOf(self.report_tab), self.tr("Compliance report"))
+        self.tabs.setTabText(self.tabs.indexOf(self.log_tab), self.tr("Service-time log"))
         self.sound.setText(self.tr("Sound on a new flag"))
         self.services_title.setText(self.tr("Services"))
         self.counters_title.setText(self.tr("Counters"))

@@ -53,6 +53,208 @@
     </message>
 </context>
 <context>
+    <name>LogModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Dipanggil</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Tunggu</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>Service time</source>
+        <translation>Waktu layanan</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Lama di kantor</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>Service time over the standard in force on its day</source>
+        <translation>Waktu layanan melebihi standar yang berlaku pada harinya</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Melebihi</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Semua layanan</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Semua loket</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>All tickets</source>
+        <translation>Semua tiket</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Biasa</translation>
+    </message>
+    <message>
+        <source>Over the standard</source>
+        <translation>Melebihi standar</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Sesuai standar</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Events of the ticket</source>
+        <translation>Riwayat tiket</translation>
+    </message>
+    <message>
+        <source>{n} tickets</source>
+        <translation>{n} tiket</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Dipanggil</translation>
+    </message>
+    <message>
+        <source>Called again</source>
+        <translation>Dipanggil ulang</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Dilanjutkan</translation>
+    </message>
+    <message>
+        <source>Service started</source>
+        <translation>Layanan dimulai</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Ditunda</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Dialihkan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Counter {n}</source>
+        <translation>Loket {n}</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Supervisor monitor: log in as a supervisor or admin</source>
@@ -431,6 +633,10 @@
     <message>
         <source>Compliance report</source>
         <translation>Laporan kepatuhan</translation>
+    </message>
+    <message>
+        <source>Service-time log</source>
+        <translation>Log waktu layanan</translation>
     </message>
     <message>
         <source>Sound on a new flag</source>

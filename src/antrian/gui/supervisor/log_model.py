@@ -1,0 +1,234 @@
+"""The table model of the service-time log: rows arrive a keyset page at a time, read off the GUI thread.
+
+The view asks ``canFetchMore`` / ``fetchMore`` as it scrolls; each page is read by ``read_page`` on the
+window's task runner (a plain function: it builds no Qt object) and appended when it arrives. Every reset (a
+new filter, a header click) starts a new generation; a page of an older generation is dropped on arrival, so
+the table never mixes two filters or two orders. There is no row limit: a year scrolls to its end page by
+page.
+
+Signals:
+    pageLoaded(int): a page was appended; the model's row count now.
+    pageDropped(int): a page of an older generation arrived and was dropped; its generation.
+    failed(object): reading a page raised this exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from antrian import words
+from antrian.domain.priority import PriorityGroup
+from antrian.gui.supervisor.report_models import duration
+from antrian.services.ticket_log import LogColumn, LogFilter, LogKey, LogPage, LogRow, LogSort
+
+Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+ReadPage = Callable[[LogFilter, LogSort, LogKey | None, int], LogPage]
+Index = QModelIndex | QPersistentModelIndex
+
+# The mark of a service time over its standard stands beside it, where a narrow screen still shows it.
+COLUMNS = (
+    LogColumn.LABEL,
+    LogColumn.SERVICE,
+    LogColumn.DAY,
+    LogColumn.ISSUED,
+    LogColumn.CALLED,
+    LogColumn.STARTED,
+    LogColumn.FINISHED,
+    LogColumn.WAITING,
+    LogColumn.WALK,
+    LogColumn.SERVICE_TIME,
+    LogColumn.OVER_STANDARD,
+    LogColumn.STAY,
+    LogColumn.COUNTER,
+    LogColumn.OPERATOR,
+    LogColumn.PRIORITY,
+    LogColumn.STATUS,
+)
+_DURATIONS = {LogColumn.WAITING, LogColumn.WALK, LogColumn.SERVICE_TIME, LogColumn.STAY}
+_RIGHT = {*_DURATIONS, LogColumn.COUNTER}
+_TIMES = {LogColumn.ISSUED, LogColumn.CALLED, LogColumn.STARTED, LogColumn.FINISHED}
+OVER_BACKGROUND = QColor("#fbe3e1")
+OVER_MARK = "⚠"
+PAGE_SIZE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def seconds(span: timedelta | None) -> float | None:
+    return None if span is None else span.total_seconds()
+
+
+class LogModel(QAbstractTableModel):
+    pageLoaded = Signal(int)
+    pageDropped = Signal(int)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        run_in_background: Background,
+        parent: QObject,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._background, self.page_size = run_in_background, page_size
+        self.read_page: ReadPage | None = None  # set before the first ``load``
+        self.zone = ZoneInfo("UTC")
+        self.rows: list[LogRow] = []
+        self.where: LogFilter | None = None
+        self.order = LogSort()
+        self.generation = 0
+        self._after: LogKey | None = None
+        self._more = False
+        self._loading = False
+        self._titles: dict[LogColumn, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._titles = {
+            LogColumn.LABEL: self.tr("Ticket"),
+            LogColumn.SERVICE: self.tr("Service"),
+            LogColumn.DAY: self.tr("Day"),
+            LogColumn.ISSUED: self.tr("Issued"),
+            LogColumn.CALLED: self.tr("Called"),
+            LogColumn.STARTED: self.tr("Started"),
+            LogColumn.FINISHED: self.tr("Finished"),
+            LogColumn.WAITING: self.tr("Waiting"),
+            LogColumn.WALK: self.tr("Walk"),
+            LogColumn.SERVICE_TIME: self.tr("Service time"),
+            LogColumn.STAY: self.tr("Stay"),
+            LogColumn.COUNTER: self.tr("Counter"),
+            LogColumn.OPERATOR: self.tr("Operator"),
+            LogColumn.PRIORITY: self.tr("Priority"),
+            LogColumn.STATUS: self.tr("Status"),
+            LogColumn.OVER_STANDARD: self.tr("Standard"),
+        }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    # -- loading --------------------------------------------------------------------------------------
+    def load(self, where: LogFilter | None, order: LogSort | None = None) -> None:
+        """Show the log of ``where`` in ``order`` (the current one when None) from its first page."""
+        self.generation += 1
+        self.beginResetModel()
+        self.where = where
+        self.order = order or self.order
+        self.rows = []
+        self._after = None
+        self._more = where is not None
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the same filter from its first page in the new order."""
+        wanted = LogSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.load(self.where, wanted)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt's signature)
+        where, read = self.where, self.read_page
+        if not self.canFetchMore(parent) or where is None or read is None:
+            return
+        self._loading = True
+        generation, order, after, size = self.generation, self.order, self._after, self.page_size
+        self._background(
+            lambda: read(where, order, after, size), lambda result: self._arrived(generation, result)
+        )
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _arrived(self, generation: int, result: LogPage | Exception) -> None:
+        if generation != self.generation:
+            self.pageDropped.emit(generation)
+            return
+        self._loading = False
+        if isinstance(result, Exception):
+            self._more = False
+            self.failed.emit(result)
+            return
+        if result.rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(result.rows) - 1)
+            self.rows.extend(result.rows)
+            self.endInsertRows()
+        self._after = result.next
+        self._more = result.next is not None
+        self.pageLoaded.emit(len(self.rows))
+
+    # -- the table ------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == ID_ROLE:
+            return row.visit.id
+        if role == Qt.ItemDataRole.BackgroundRole and row.over_standard:
+            return OVER_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole and row.over_standard:
+            return self.tr("Service time over the standard in force on its day")
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            column in _DURATIONS or column is LogColumn.COUNTER
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def text(self, row: LogRow, column: LogColumn) -> str:
+        """What the cell of ``row`` in ``column`` shows."""
+        visit = row.visit
+        if column in _DURATIONS:
+            return duration(seconds(getattr(row, column.value)))
+        if column in _TIMES:
+            return self._time(getattr(visit, "first_called" if column is LogColumn.CALLED else column.value))
+        if column is LogColumn.OVER_STANDARD:
+            return OVER_MARK + " " + self.tr("Over") if row.over_standard else ""
+        if column is LogColumn.STATUS:
+            return words.show(visit.status)
+        if column is LogColumn.PRIORITY:
+            return "" if visit.priority is None else _priority(visit.priority)
+        value: Any = {
+            LogColumn.LABEL: visit.label,
+            LogColumn.SERVICE: visit.service,
+            LogColumn.DAY: _day(visit.day),
+            LogColumn.COUNTER: visit.counter,
+            LogColumn.OPERATOR: visit.operator,
+        }[column]
+        return "" if value is None else str(value)
+
+    def _time(self, instant: datetime | None) -> str:
+        return "" if instant is None else f"{instant.astimezone(self.zone):%H:%M:%S}"
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def _priority(group: str) -> str:
+    try:
+        return words.show(PriorityGroup(group))
+    except ValueError:  # a group this version does not know: its stored name
+        return group
