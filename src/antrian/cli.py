@@ -272,6 +272,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
     print(words.text("cli.demo_windows", folder=str(tickets)))
     print(words.text("cli.demo_logins_filled" if created else "cli.demo_logins_earlier"))
+    if "supervisor" in created:
+        print(words.text("cli.demo_supervisor"))
     db = _open(args)
     try:
         logins = {n: (f"petugas{n}", created.get(f"petugas{n}", "")) for n in (1, 2)}

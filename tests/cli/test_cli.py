@@ -114,7 +114,7 @@ def kinds(events: list[dict[str, Any]]) -> list[str]:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     """One `antrian demo-data` run on a new file; tests copy the file, never change it."""
     path = tmp_path_factory.mktemp("template") / "demo.db"
-    result = ok("demo-data", db=path)
+    result = ok("demo-data", "--history-days", "0", db=path)
     assert companions(path) == [], "the command left SQLite side files behind"
     return path, result
 
@@ -141,8 +141,8 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert "Pengguna baru dan kata sandinya (hanya ditampilkan sekali ini):" in first.out.splitlines()
 
     before = dump(office)
-    second = ok("demo-data", db=office)
-    third = ok("demo-data", "--lang", "en", db=office)
+    second = ok("demo-data", "--history-days", "0", db=office)
+    third = ok("demo-data", "--lang", "en", "--history-days", "0", db=office)
     for again in (second, third):
         assert printed_passwords(again.out) == {}, again.out
         for username, password in passwords.items():
@@ -476,7 +476,7 @@ def test_environment_variable_selects_the_database(office: Path, tmp_path: Path)
 
 @pytest.mark.postgres
 def test_flow_on_postgresql(pg_url: str) -> None:
-    ok("demo-data", db=pg_url)
+    ok("demo-data", "--history-days", "0", db=pg_url)
     issued = ok("ticket", "issue", "A", "--json", db=pg_url).json()
     assert (issued["number"], issued["status"]) == ("A001", "waiting")
     ok("counter", "open", 1, db=pg_url)
