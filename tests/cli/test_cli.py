@@ -157,6 +157,21 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert {c["state"] for c in counters} == {"closed"}
 
 
+def test_demo_data_makes_history_once_and_checks_the_days(tmp_path: Path) -> None:
+    office = tmp_path / "history.db"
+    for days in ("61", "-1"):
+        fails(run("demo-data", "--history-days", days, db=office), 2, "--history-days", "60")
+    assert not office.exists(), "a refused demo-data made a database"
+    made = ok("demo-data", "--history-days", "3", "--json", db=office).json()["history"]
+    assert made["days"] == 3 and 150 < made["tickets"] < 500, made
+    before = dump(office)
+    again = ok("demo-data", "--lang", "en", db=office)
+    assert "The office already has tickets: no sample history added" in again.out.splitlines()
+    assert dump(office) == before, "a second demo-data run changed the history"
+    tickets = ok("tickets", "--json", db=office).json()
+    assert tickets == [], "the history is in today's queue"
+
+
 # 1b. who creates a database ------------------------------------------------------------------------------
 
 
