@@ -18,18 +18,16 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antrian.domain.errors import InvalidInput, NothingWaiting
+from antrian.domain.errors import InvalidInput
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import SYSTEM, Actor, Role
 from antrian.domain.timing import Clock, FixedClock, TimeUnit, require_utc, service_day, system_clock
-from antrian.services import counters, queue
-from antrian.services.demo_record import Recorder
+from antrian.services.demo_record import Operations, Recorder, ServiceOperations, hold_loaded
 from antrian.services.office import get_office
 from antrian.services.standards import Standard, histories, in_force
 from antrian.store.database import Database
@@ -44,6 +42,8 @@ HOURLY = {8: 12, 9: 20, 10: 18, 11: 12, 12: 6, 13: 10, 14: 7}
 WEEKDAY = {0: 1.2, 1: 1.05, 2: 1.0, 3: 0.95, 4: 0.8}  # Monday busiest, Friday shortest
 # The share of arrivals per service (the first four services; others of a bigger office share the rest).
 MIX = {"A": 0.42, "B": 0.25, "C": 0.13, "D": 0.2}
+OTHER_SHARE = 0.1
+SAMPLE_MINUTES = 11.6  # a sample counter's mean service time: MIX over A-D's medians
 # A service's median service time as a share of its standard; a spread that puts some over it.
 MEDIAN_SHARE, SPREAD = 0.5, 0.45
 NO_SHOW, RETURNS_ON_RECALL, TRANSFER, PRIORITY, GIVES_UP = 0.05, 0.3, 0.03, 0.08, 0.02
@@ -129,25 +129,13 @@ def install_history(
             clock_of_day = FixedClock(datetime.combine(day, OPENS, zone).astimezone(UTC))
             ops: Operations
             if through_services:
-                _hold_loaded(session)
+                hold_loaded(session)
                 ops = ServiceOperations(session, clock_of_day)
             else:
                 ops = Recorder(session, clock_of_day, day)
             made.append(_Day(ops, clock_of_day, day, zone, rng, codes, served_by, operators, minutes).run())
             ops.write()
     return made
-
-
-def _hold_loaded(session: Session) -> None:
-    """Keep every row the day's session loads: the identity map holds rows weakly, so the services' many
-    ``session.get`` of the same counter, service, user and ticket would each read the database again."""
-    held: list[object] = []
-    session.info["demo_history_rows"] = held
-
-    @event.listens_for(session, "loaded_as_persistent")
-    @event.listens_for(session, "pending_to_persistent")
-    def hold(_session: Session, instance: object) -> None:
-        held.append(instance)
 
 
 def _served_by(session: Session) -> dict[int, tuple[str, ...]]:
@@ -173,65 +161,6 @@ def _median_minutes(entries: list[Standard] | None, day: date) -> float:
         return 10.0
     standard = entry.value * (60 if entry.unit == TimeUnit.HOURS else 1)
     return MEDIAN_SHARE * min(standard, 45)
-
-
-class Operations(Protocol):
-    """What a simulated day does, at the instant of the day's clock."""
-
-    def issue(self, code: str, group: str | None) -> str:
-        """Issue a ticket; its label."""
-
-    def cancel(self, label: str) -> None: ...
-    def open(self, counter: int, actor: Actor) -> None: ...
-    def pause(self, counter: int, reason: str, actor: Actor) -> None: ...
-    def close(self, counter: int, actor: Actor) -> None: ...
-
-    def call_next(self, counter: int, actor: Actor) -> tuple[str, str] | None:
-        """The label and service code called, or None when nobody waits for the counter."""
-
-    def act(self, action: str, counter: int, actor: Actor, to: str) -> None:
-        """``recall``, ``start``, ``finish``, ``no_show`` or ``transfer`` (to service ``to``)."""
-
-    def write(self) -> None:
-        """Store what is still held in memory (at the end of the day)."""
-
-
-class ServiceOperations:
-    """The operations through the service functions, in the day's transaction."""
-
-    def __init__(self, session: Session, clock: FixedClock) -> None:
-        self.session, self.clock = session, clock
-
-    def issue(self, code: str, group: str | None) -> str:
-        return queue.issue_ticket(self.session, code, priority=group, clock=self.clock).number
-
-    def cancel(self, label: str) -> None:
-        queue.cancel(self.session, label, actor=SYSTEM, clock=self.clock)
-
-    def open(self, counter: int, actor: Actor) -> None:
-        counters.open_counter(self.session, counter, actor=actor, clock=self.clock)
-
-    def pause(self, counter: int, reason: str, actor: Actor) -> None:
-        counters.pause_counter(self.session, counter, reason, actor=actor, clock=self.clock)
-
-    def close(self, counter: int, actor: Actor) -> None:
-        counters.close_counter(self.session, counter, actor=actor, clock=self.clock)
-
-    def call_next(self, counter: int, actor: Actor) -> tuple[str, str] | None:
-        try:
-            called = queue.call_next(self.session, counter, actor=actor, clock=self.clock)
-        except NothingWaiting:
-            return None
-        return called.number, called.service
-
-    def act(self, action: str, counter: int, actor: Actor, to: str) -> None:
-        if action == "transfer":
-            queue.transfer(self.session, counter, to, actor=actor, clock=self.clock)
-        else:
-            getattr(queue, action)(self.session, counter, actor=actor, clock=self.clock)
-
-    def write(self) -> None:
-        """Nothing: every operation is in the session already."""
 
 
 class _Day:
@@ -260,6 +189,7 @@ class _Day:
         self.desks = self._desks(served_by, operators)
         # only the services a counter working all day calls: nothing is left waiting at the end of the day
         self.codes = [c for c in codes if any(c in desk.codes and not desk.late for desk in self.desks)]
+        self.weights, self.size = self._weights()
 
     def at(self, when: time, minutes: float = 0) -> datetime:
         local = datetime.combine(self.day, when, self.zone) + timedelta(minutes=minutes)
@@ -277,7 +207,7 @@ class _Day:
         for index, number in enumerate(numbers):
             user_id, username = people[index % len(people)] if people else (None, "system")
             actor = Actor(Role.OPERATOR, user_id, username) if user_id else SYSTEM
-            late = index >= 3  # the fourth counter helps with the morning peak only
+            late = index == 3  # the fourth counter helps with the morning peak only
             opens = self.at(time(9, 0) if late else OPENS, rng.uniform(-5, 10))
             closes = self.at(time(13, 0) if late else LAST_ISSUE, rng.uniform(0, 20))
             desk = _Desk(number, actor, served_by[number], opens, closes, late)
@@ -294,11 +224,33 @@ class _Day:
             desks.append(desk)
         return desks
 
+    def _weights(self) -> tuple[list[float], float]:
+        """How likely a citizen comes for each service, and how many come compared with the sample office.
+
+        Every counter working all day brings as many citizens as it can serve in a sample counter's time
+        (``SAMPLE_MINUTES`` a citizen), divided among its services by ``MIX``: the sample office's counters
+        serve A-D alike, so there the weights are ``MIX`` itself; in a Mal Pelayanan Publik a counter of
+        its own agency gets its own citizens, fewer where each takes longer.
+        """
+        weights = dict.fromkeys(self.codes, 0.0)
+        capacity = 1.0  # the helper at the fourth counter
+        for desk in self.desks:
+            mine = [c for c in desk.codes if c in weights]
+            if desk.late or not mine:
+                continue
+            total = sum(MIX.get(c, OTHER_SHARE) for c in mine)
+            minutes = sum(MIX.get(c, OTHER_SHARE) / total * self.minutes[c] for c in mine)
+            citizens = round(min(1.5, SAMPLE_MINUTES / minutes), 2)
+            capacity += citizens
+            for code in mine:
+                weights[code] += citizens * MIX.get(code, OTHER_SHARE) / total
+        return list(weights.values()), capacity / 4
+
     def later(self, when: datetime, step: Callable[[], None]) -> None:
         heapq.heappush(self.heap, (when, next(self.order), step))
 
     def run(self) -> HistoryDay:
-        factor = WEEKDAY[self.day.weekday()]
+        factor = WEEKDAY[self.day.weekday()] * self.size
         for hour, count in HOURLY.items():
             for _ in range(round(count * factor * self.rng.uniform(0.85, 1.15))):
                 self.arrivals.append(self.at(time(hour), self.rng.uniform(0, 60)))
@@ -314,8 +266,7 @@ class _Day:
         return HistoryDay(self.day, **self.made)
 
     def arrive(self, when: datetime) -> None:
-        weights = [MIX.get(code, 0.05) for code in self.codes]
-        code = self.rng.choices(self.codes, weights)[0]
+        code = self.rng.choices(self.codes, self.weights)[0]
         group = None
         if self.rng.random() < PRIORITY:
             group = self.rng.choice((PriorityGroup.ELDERLY, PriorityGroup.DISABILITY, PriorityGroup.PREGNANT))

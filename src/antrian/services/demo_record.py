@@ -1,23 +1,27 @@
-"""The demo history's fast path: a day's operations applied in memory by the rules of ``services.queue`` and
-``services.counters`` (numbering, call order with the priority interleave, status changes, counter states and
-the events with their data), then written in bulk at the end of the day. The tests run the same days through
-the service functions and compare every row and event, so the two cannot drift apart unnoticed.
+"""The two ways a day of the demo history is recorded (``Operations``): through the service functions
+(``ServiceOperations``, the reference), or, the fast path, by the ``Recorder``: the operations applied in
+memory by the rules of ``services.queue`` and ``services.counters`` (numbering, call order with the priority
+interleave, status changes, counter states and the events with their data), then written in bulk at the end
+of the day. The tests run the same days both ways and compare every row and event, so the two cannot drift
+apart unnoticed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import event, insert, select, text
 from sqlalchemy.orm import Session
 
+from antrian.domain.errors import NothingWaiting
 from antrian.domain.labels import format_label
 from antrian.domain.policy import priority_first
 from antrian.domain.roles import SYSTEM, Actor
 from antrian.domain.status import Action, Status, next_status
 from antrian.domain.timing import FixedClock
+from antrian.services import counters, queue
 from antrian.services.office import get_office
 from antrian.store.models import (
     TICKETS_TABLE,
@@ -29,6 +33,77 @@ from antrian.store.models import (
     TicketNumber,
 )
 from antrian.store.queue import append_events, is_postgres
+
+
+def hold_loaded(session: Session) -> None:
+    """Keep every row the day's session loads: the identity map holds rows weakly, so the services' many
+    ``session.get`` of the same counter, service, user and ticket would each read the database again."""
+    held: list[object] = []
+    session.info["demo_history_rows"] = held
+
+    @event.listens_for(session, "loaded_as_persistent")
+    @event.listens_for(session, "pending_to_persistent")
+    def hold(_session: Session, instance: object) -> None:
+        held.append(instance)
+
+
+class Operations(Protocol):
+    """What a simulated day does, at the instant of the day's clock."""
+
+    def issue(self, code: str, group: str | None) -> str:
+        """Issue a ticket; its label."""
+
+    def cancel(self, label: str) -> None: ...
+    def open(self, counter: int, actor: Actor) -> None: ...
+    def pause(self, counter: int, reason: str, actor: Actor) -> None: ...
+    def close(self, counter: int, actor: Actor) -> None: ...
+
+    def call_next(self, counter: int, actor: Actor) -> tuple[str, str] | None:
+        """The label and service code called, or None when nobody waits for the counter."""
+
+    def act(self, action: str, counter: int, actor: Actor, to: str) -> None:
+        """``recall``, ``start``, ``finish``, ``no_show`` or ``transfer`` (to service ``to``)."""
+
+    def write(self) -> None:
+        """Store what is still held in memory (at the end of the day)."""
+
+
+class ServiceOperations:
+    """The operations through the service functions, in the day's transaction."""
+
+    def __init__(self, session: Session, clock: FixedClock) -> None:
+        self.session, self.clock = session, clock
+
+    def issue(self, code: str, group: str | None) -> str:
+        return queue.issue_ticket(self.session, code, priority=group, clock=self.clock).number
+
+    def cancel(self, label: str) -> None:
+        queue.cancel(self.session, label, actor=SYSTEM, clock=self.clock)
+
+    def open(self, counter: int, actor: Actor) -> None:
+        counters.open_counter(self.session, counter, actor=actor, clock=self.clock)
+
+    def pause(self, counter: int, reason: str, actor: Actor) -> None:
+        counters.pause_counter(self.session, counter, reason, actor=actor, clock=self.clock)
+
+    def close(self, counter: int, actor: Actor) -> None:
+        counters.close_counter(self.session, counter, actor=actor, clock=self.clock)
+
+    def call_next(self, counter: int, actor: Actor) -> tuple[str, str] | None:
+        try:
+            called = queue.call_next(self.session, counter, actor=actor, clock=self.clock)
+        except NothingWaiting:
+            return None
+        return called.number, called.service
+
+    def act(self, action: str, counter: int, actor: Actor, to: str) -> None:
+        if action == "transfer":
+            queue.transfer(self.session, counter, to, actor=actor, clock=self.clock)
+        else:
+            getattr(queue, action)(self.session, counter, actor=actor, clock=self.clock)
+
+    def write(self) -> None:
+        """Nothing: every operation is in the session already."""
 
 
 @dataclass
