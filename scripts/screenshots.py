@@ -530,6 +530,9 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         window.report_tab.show_report()
         settle()
         save(window, f"supervisor-report-{width}x{height}")
+        window.report_tab.tables.setCurrentIndex(1)  # per counter: time open, serving, paused by reason
+        settle()
+        save(window, f"supervisor-report-counters-{width}x{height}")
         window.close()
     db.dispose()
 
