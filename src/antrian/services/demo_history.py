@@ -233,7 +233,7 @@ class _Day:
         its own agency gets its own citizens, fewer where each takes longer.
         """
         weights = dict.fromkeys(self.codes, 0.0)
-        capacity = 1.0  # the helper at the fourth counter
+        capacity = float(sum(desk.late for desk in self.desks))  # the helper at the fourth counter
         for desk in self.desks:
             mine = [c for c in desk.codes if c in weights]
             if desk.late or not mine:
