@@ -20,6 +20,7 @@ from antrian.domain.timing import FixedClock
 from antrian.services import queue
 from antrian.services.demo import install_demo
 from antrian.services.demo_history import HistoryDay, install_history
+from antrian.services.office import update_office
 from antrian.services.reports import compliance_report, standards_in_force
 from antrian.store.database import Database, open_database
 from antrian.store.models import CounterState, Event, Ticket, TicketNumber
@@ -87,6 +88,23 @@ def test_the_bulk_rows_are_what_the_service_functions_record(db: Database, refer
     assert len(made["tickets"]) > 150 and len(made["events"]) > 600
     for table in made:
         assert made[table] == expected[table], table
+
+
+def test_a_bigger_office_with_the_priority_interleave_too(db: Database, reference: Database) -> None:
+    """Eight services on six counters (counters 1 and 2 also serve G and H, nobody works 5 and 6) and a
+    priority ticket after every two normal calls: the call order's streak is replayed too."""
+    for database in (db, reference):
+        with database.write() as session:
+            install_demo(session, counters=6, services=8)
+            update_office(session, SYSTEM, priority_interleave=2)
+    bulk = install_history(db, days=1, clock=FixedClock(MONDAY), seed=11)
+    services = install_history(reference, days=1, clock=FixedClock(MONDAY), seed=11, through_services=True)
+    assert bulk == services and bulk[0].priority > 0
+    made, expected = rows(db), rows(reference)
+    for table in made:
+        assert made[table] == expected[table], table
+    codes = {row[4][0] for row in made["tickets"]}  # the labels' service letters
+    assert codes == set("ABCDGH")  # E and F have no operator at their counters
 
 
 def test_two_days_of_history_look_like_an_office_and_the_report_agrees(db: Database) -> None:
