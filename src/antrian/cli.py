@@ -232,17 +232,25 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     """Install the sample office and report it; returns the users created now with their passwords."""
     from antrian.services.demo import install_demo
+    from antrian.services.demo_history import install_history
 
     db = _open(args, create=True)
     try:
         with db.write() as session:
             created = install_demo(session, counters=args.counters, services=args.services)
+        history = install_history(db, days=args.history_days)
     finally:
         db.dispose()
+    tickets = sum(day.issued for day in history)
     if getattr(args, "json", False):
-        print(json.dumps({"database": db.name, "created_users": created}))
+        made = {"days": len(history), "tickets": tickets}
+        print(json.dumps({"database": db.name, "created_users": created, "history": made}))
         return created
     print(words.text("cli.demo_ready", database=db.where))
+    if history:
+        print(words.text("cli.demo_history", days=len(history), tickets=tickets))
+    elif args.history_days:
+        print(words.text("cli.demo_history_kept"))
     if created:
         print(words.text("cli.demo_new_users"))
         for username, password in created.items():
@@ -264,11 +272,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
     print(words.text("cli.demo_windows", folder=str(tickets)))
     print(words.text("cli.demo_logins_filled" if created else "cli.demo_logins_earlier"))
+    if "supervisor" in created:
+        print(words.text("cli.demo_supervisor"))
     db = _open(args)
     try:
         logins = {n: (f"petugas{n}", created.get(f"petugas{n}", "")) for n in (1, 2)}
+        supervisor = ("supervisor", created.get("supervisor", ""))
         return run_demo(
-            db, log_json=getattr(args, "log_json", None), ticket_folder=str(tickets), logins=logins
+            db,
+            log_json=getattr(args, "log_json", None),
+            ticket_folder=str(tickets),
+            logins=logins,
+            supervisor=supervisor,
         )
     finally:
         db.dispose()
@@ -747,6 +762,12 @@ def build_parser() -> argparse.ArgumentParser:
             type=_whole("--services", 1, 24),
             default=4,
             help=words.text("help.demo_data.services"),
+        )
+        sample.add_argument(
+            "--history-days",
+            type=_whole("--history-days", 0, 60),
+            default=20,
+            help=words.text("help.demo_data.history_days"),
         )
     demo.add_argument(
         "--log-json",

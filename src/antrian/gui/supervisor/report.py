@@ -41,7 +41,9 @@ from antrian.gui.supervisor.charts import Heatmap, HourChart
 from antrian.gui.supervisor.report_models import (
     ServiceReportModel,
     TimeModel,
+    count,
     duration,
+    fit_first_column,
     percent,
     summary_numbers,
 )
@@ -305,6 +307,8 @@ class ReportTab(Retranslated, QWidget):
         self.services_model.show(report.services)
         self.counters_model.show(dict(report.counters))
         self.operators_model.show(dict(report.operators))
+        for view in (self.services_view, self.counters_view, self.operators_view):
+            fit_first_column(view)
         self.hour_chart.show_hours(report.hours)
         self.heatmap.show_matrix(report.weekday_hour)
         self._show_summary()
@@ -322,12 +326,12 @@ class ReportTab(Retranslated, QWidget):
             ).format(
                 start=report.start.strftime("%d-%m-%Y"),
                 end=report.end.strftime("%d-%m-%Y"),
-                issued=n["issued"],
-                citizens=n["citizens"],
-                transfers=n["transfers"],
-                served=n["served"],
+                issued=count(n["issued"]),
+                citizens=count(n["citizens"]),
+                transfers=count(n["transfers"]),
+                served=count(n["served"]),
                 within=percent(n["within"]),
-                of=n["within"].of,
+                of=count(n["within"].of),
                 stay=duration(n["stay_mean"]),
             )
         )
