@@ -646,16 +646,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from antrian.reports.exports import write_report, write_report_text
     from antrian.services.office import get_office
-    from antrian.services.reports import compliance_report, standards_in_force
+    from antrian.services.reports import compliance_report, report_log, standards_in_force
 
     start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
     if args.format == "xlsx" and not args.output:
         raise InvalidInput("report.xlsx_needs_file")
     db = _open(args)
     try:
+        # one read transaction: the log streams from it while the file is written, and sees the same
+        # tickets as the figures
         with db.read() as session:
-            # read whole here: the workbook's day matrix measures each day by it after the session is gone
-            standard_for = standards_in_force(session)
             office = get_office(session).name
             report = compliance_report(
                 session,
@@ -663,14 +663,15 @@ def cmd_report(args: argparse.Namespace) -> int:
                 end,
                 actor=_actor(session, args),
                 service=args.service.strip().upper() if args.service else None,
-                standard_for=standard_for,
+                standard_for=standards_in_force(session),
             )
+            log = report_log(session, report)
+            if args.output:
+                write_report(report, Path(args.output), args.format, office=office, log=log)
+            else:
+                write_report_text(report, sys.stdout, args.format, log)
     finally:
         db.dispose()
-    if args.output:
-        write_report(report, Path(args.output), args.format, office=office, standard_for=standard_for)
-    else:
-        write_report_text(report, sys.stdout, args.format)
     return EXIT_OK
 
 

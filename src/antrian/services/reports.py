@@ -1,5 +1,6 @@
 """The compliance report of a period: the tickets and counter events of its service days, read in two
-queries, turned into ``domain.figures`` visits and events, and every figure computed there.
+streamed queries, turned into ``domain.figures`` visits and events, and every figure computed in one pass
+(``domain.tally``) that keeps no visit.
 
 The standard each visit is measured against comes from a ``StandardFor`` the caller passes;
 ``standards_in_force`` is the one place that builds it from the database (DESIGN.md, "Compliance report").
@@ -27,14 +28,9 @@ from antrian.domain.figures import (
     StandardFor,
     Visit,
     counter_intervals,
-    counter_times,
-    hour_figures,
-    office_totals,
-    operator_times,
-    service_figures,
-    weekday_hour_arrivals,
 )
 from antrian.domain.roles import Actor, Permission
+from antrian.domain.tally import DayCounts, ReportTally
 from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
 from antrian.services.lookup import service_by_code
 from antrian.services.office import get_office
@@ -61,7 +57,8 @@ class ServiceReport:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Every figure of a period's compliance report, and the visits they come from (the service-time log).
+    """Every figure of a period's compliance report; its visits (the service-time log) are streamed by
+    ``report_log``. ``days`` holds each service's counts per day of the period that has visits.
 
     ``counters`` and ``operators`` cover the counters and operators that called a visit of the report, over
     all their work in the period (with a service chosen, a counter's time is not split by service).
@@ -78,7 +75,7 @@ class Report:
     hours: tuple[HourFigures, ...]
     weekday_hour: tuple[tuple[int, ...], ...]
     office: OfficeTotals
-    visits: tuple[Visit, ...]
+    days: Mapping[tuple[str, date], DayCounts]
 
 
 def standards_in_force(session: Session) -> StandardFor:
@@ -120,21 +117,17 @@ def compliance_report(
         raise InvalidInput("report.period_reversed", start=start.isoformat(), end=end.isoformat())
     office = get_office(session)
     zone = office.zone
-    service_id = None if service is None else service_by_code(session, service).id
+    if service is not None:
+        service_by_code(session, service)
     now = require_utc(clock())
-    every_visit = list(visits_of_days(session, start, end))
-    visits = [v for v in every_visit if service_id is None or v.service == service]
+    tally = ReportTally(standard_for, zone, service)
+    for visit in visits_of_days(session, start, end):
+        tally.add(visit)
     names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
     first = datetime.combine(start, time(), zone).astimezone(UTC)
     after = datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC)
     intervals = counter_intervals(_counter_events(session, first, after), zone, now)
-    counters = counter_times(intervals, every_visit)
-    operators = operator_times(intervals, every_visit)
-    if service_id is not None:
-        mine_counters = {v.counter for v in visits}
-        mine_operators = {v.operator for v in visits}
-        counters = {n: t for n, t in counters.items() if n in mine_counters}
-        operators = {n: t for n, t in operators.items() if n in mine_operators}
+    counters, operators = tally.work_times(intervals)
     return Report(
         start=start,
         end=end,
@@ -142,16 +135,22 @@ def compliance_report(
         timezone=office.timezone,
         made_at=now,
         services=tuple(
-            ServiceReport(code, names[code], figures)
-            for code, figures in service_figures(visits, standard_for, now).items()
+            ServiceReport(code, names[code], figures) for code, figures in tally.service_figures(now).items()
         ),
         counters=counters,
         operators=operators,
-        hours=tuple(hour_figures(visits, zone)),
-        weekday_hour=tuple(tuple(row) for row in weekday_hour_arrivals(visits, zone)),
-        office=office_totals(visits),
-        visits=tuple(visits),
+        hours=tuple(tally.hours.hours()),
+        weekday_hour=tuple(tuple(row) for row in tally.hours.matrix),
+        office=tally.office.result(),
+        days=tally.days.result(),
     )
+
+
+def report_log(session: Session, report: Report) -> Iterator[Visit]:
+    """The service-time log of ``report``: its visits in issue order, streamed ``BATCH`` rows at a time (a
+    year's log is never held whole). Read in the session the report was made in, or one that sees the same
+    tickets, for the log to match the figures."""
+    return visits_of_days(session, report.start, report.end, report.service)
 
 
 def _counter_events(session: Session, first: datetime, after: datetime) -> Iterator[CounterEvent]:

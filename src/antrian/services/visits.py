@@ -48,16 +48,16 @@ def visit_select() -> Select[Any]:
     )
 
 
-def visits_of_days(session: Session, start: date, end: date) -> Iterator[Visit]:
-    """The ticket visits of the service days ``start`` .. ``end``, in issue order, one Core row at a time."""
-    statement = (
-        visit_select()
-        .where(Ticket.service_day.between(start, end))
-        .order_by(Ticket.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for row in session.execute(statement):
-        yield visit_from_row(row)
+def visits_of_days(session: Session, start: date, end: date, service: str | None = None) -> Iterator[Visit]:
+    """The ticket visits of the service days ``start`` .. ``end`` (of the service ``service`` when given), in
+    issue order, one Core row at a time."""
+    statement = visit_select().where(Ticket.service_day.between(start, end))
+    if service is not None:
+        statement = statement.where(Service.code == service)
+    statement = statement.order_by(Ticket.id).execution_options(yield_per=BATCH)
+    with session.execute(statement) as result:  # closed (its server-side cursor too) when left early
+        for row in result:
+            yield visit_from_row(row)
 
 
 def visit_from_row(row: Row[Any]) -> Visit:

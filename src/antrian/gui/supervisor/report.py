@@ -348,13 +348,18 @@ class ReportTab(Retranslated, QWidget):
         if made is None:
             return
 
+        database = self._database
+
         def work() -> Path:
             if fmt == "pdf":
                 write_pdf_report(made, path)
             else:
                 from antrian.reports.exports import write_report
+                from antrian.services.reports import report_log
 
-                write_report(made.report, path, fmt, office=made.office, standard_for=made.standard_for)
+                with database.read() as session:  # the log streams from the database while it is written
+                    log = report_log(session, made.report)
+                    write_report(made.report, path, fmt, office=made.office, log=log)
             return path
 
         self.export_button.setEnabled(False)

@@ -1,0 +1,360 @@
+"""The compliance report's figures in one streaming pass: visits are added one at a time and forgotten, only
+compact per-group duration arrays (whole microseconds in ``array('q')``) and counts are kept, so a year of
+tickets never sits in memory as ``Visit`` objects.
+
+Exactness: a duration is kept as its exact whole microseconds, so nearest-rank percentiles, the maximum and
+the exact mean (``Summary``) are the same as over the ``timedelta`` values themselves (``seconds`` of a
+``timedelta`` and microseconds / 10**6 are the same correctly rounded division).
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from antrian.domain.figures import (
+    CounterTime,
+    Figures,
+    HourFigures,
+    Interval,
+    OfficeTotals,
+    ServiceFigures,
+    Share,
+    Standard,
+    StandardFor,
+    Summary,
+    Visit,
+    seconds,
+)
+from antrian.domain.status import Status
+from antrian.domain.timing import require_utc
+
+_MICROSECOND = timedelta(microseconds=1)
+_ZERO = timedelta()
+
+
+def micros(span: timedelta) -> int:
+    return span // _MICROSECOND
+
+
+class Spans:
+    """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values = array("q")
+
+    def add(self, span: timedelta | None) -> None:
+        if span is not None:
+            self.values.append(span // _MICROSECOND)
+
+    def summary(self) -> Summary:
+        return Summary.of_micros(sorted(self.values))
+
+
+class FiguresTally:
+    """``Figures`` of the visits added (all of one service), each measured against its own day's standard."""
+
+    def __init__(self, standard_for: StandardFor) -> None:
+        self.standard_for = standard_for
+        self.by_status: dict[Status, int] = defaultdict(int)
+        self.called = self.not_called = 0
+        self.longest_ended: timedelta | None = None  # the longest wait of a visit never called that ended
+        self.first_open: datetime | None = None  # the earliest issue of a visit never called still waiting
+        self.waiting, self.service, self.walk, self.stay = Spans(), Spans(), Spans(), Spans()
+        self.standard_within = self.standard_of = self.not_measurable = self.no_standard = 0
+        self.target_within = self.target_of = 0
+
+    def add(self, visit: Visit) -> None:
+        self.by_status[visit.status] += 1
+        self.walk.add(visit.walk)
+        if visit.first_called is None:
+            self.not_called += 1
+            if visit.finished is None:
+                if self.first_open is None or visit.issued < self.first_open:
+                    self.first_open = visit.issued
+            else:
+                waited = visit.finished - visit.issued
+                if self.longest_ended is None or waited > self.longest_ended:
+                    self.longest_ended = waited
+        standard = None
+        if visit.first_called is not None:
+            self.called += 1
+            standard = self.standard_for(visit.service, visit.day)
+            wait = visit.waiting
+            self.waiting.add(wait)
+            target = None if standard is None else standard.waiting_limit
+            if target is not None and wait is not None:
+                self.target_of += 1
+                self.target_within += wait <= target
+        if visit.status is Status.DONE:
+            standard = standard or self.standard_for(visit.service, visit.day)
+            taken = visit.service_time
+            self.service.add(taken)
+            self.stay.add(visit.stay)
+            limit = None if standard is None else standard.limit
+            if standard is None:
+                self.no_standard += 1
+            elif limit is None:
+                self.not_measurable += 1
+            elif taken is not None:
+                self.standard_of += 1
+                self.standard_within += taken <= limit
+
+    def result(self, now: datetime) -> Figures:
+        longest = self.longest_ended
+        if self.first_open is not None:
+            still = require_utc(now) - self.first_open
+            longest = still if longest is None else max(longest, still)
+        return Figures(
+            issued=sum(self.by_status.values()),
+            served=self.by_status[Status.DONE],
+            no_show=self.by_status[Status.NO_SHOW],
+            cancelled=self.by_status[Status.CANCELLED],
+            expired=self.by_status[Status.EXPIRED],
+            transferred=self.by_status[Status.TRANSFERRED],
+            called=self.called,
+            not_called=self.not_called,
+            longest_not_called=None if longest is None else seconds(longest),
+            waiting=self.waiting.summary(),
+            service_time=self.service.summary(),
+            walk=self.walk.summary(),
+            stay=self.stay.summary(),
+            within_standard=Share(self.standard_within, self.standard_of),
+            not_measurable=self.not_measurable,
+            no_standard=self.no_standard,
+            within_waiting_target=Share(self.target_within, self.target_of),
+        )
+
+
+class ServiceTally:
+    """A service's ``ServiceFigures``: all its visits, the priority ones and the normal ones."""
+
+    def __init__(self, code: str, standard_for: StandardFor) -> None:
+        self.code = code
+        self.standard_for = standard_for
+        self.all, self.priority, self.normal = (FiguresTally(standard_for) for _ in range(3))
+        self.days: set[date] = set()
+
+    def add(self, visit: Visit) -> None:
+        self.all.add(visit)
+        (self.normal if visit.priority is None else self.priority).add(visit)
+        self.days.add(visit.day)
+
+    def result(self, now: datetime) -> ServiceFigures:
+        standards: dict[Standard, None] = {}
+        for day in sorted(self.days):
+            standard = self.standard_for(self.code, day)
+            if standard is not None:
+                standards[standard] = None
+        parts = (self.all.result(now), self.priority.result(now), self.normal.result(now))
+        return ServiceFigures(self.code, *parts, tuple(standards))
+
+
+class Distinct:
+    """How many distinct citizens among visits added in ascending id order: a first visit is its own
+    citizen (ids kept sorted in an array), a transferred-in one is its parent's."""
+
+    def __init__(self) -> None:
+        self.firsts = array("q")
+        self.parents: set[int] = set()
+
+    def add(self, visit: Visit) -> None:
+        if visit.parent is None:
+            self.firsts.append(visit.id)
+        else:
+            self.parents.add(visit.parent)
+
+    def count(self) -> int:
+        firsts: Sequence[int] = self.firsts
+        if any(firsts[i] >= firsts[i + 1] for i in range(len(firsts) - 1)):
+            firsts = sorted(set(firsts))  # not added in id order (a caller's own list of visits)
+        unseen = 0
+        for parent in self.parents:
+            at = bisect_left(firsts, parent)
+            unseen += at == len(firsts) or firsts[at] != parent
+        return len(firsts) + unseen
+
+
+class OfficeTally:
+    """``OfficeTotals``: a transferred citizen counts once."""
+
+    def __init__(self) -> None:
+        self.citizens, self.served = Distinct(), Distinct()
+        self.visits = self.transfers = 0
+        self.stay = Spans()
+
+    def add(self, visit: Visit) -> None:
+        self.visits += 1
+        self.citizens.add(visit)
+        self.transfers += visit.status is Status.TRANSFERRED
+        if visit.status is Status.DONE:
+            self.served.add(visit)
+            self.stay.add(visit.stay)
+
+    def result(self) -> OfficeTotals:
+        return OfficeTotals(
+            self.citizens.count(), self.visits, self.transfers, self.served.count(), self.stay.summary()
+        )
+
+
+class HourTally:
+    """Arrivals and waiting by office-local hour of issue, and arrivals by weekday x hour."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.arrivals = [0] * 24
+        self.waits = [Spans() for _ in range(24)]
+        self.matrix = [[0] * 24 for _ in range(7)]
+
+    def add(self, visit: Visit) -> None:
+        local = require_utc(visit.issued).astimezone(self.zone)
+        if visit.parent is None:
+            self.arrivals[local.hour] += 1
+            self.matrix[local.weekday()][local.hour] += 1
+        self.waits[local.hour].add(visit.waiting)
+
+    def hours(self) -> list[HourFigures]:
+        return [HourFigures(hour, self.arrivals[hour], self.waits[hour].summary()) for hour in range(24)]
+
+
+@dataclass(slots=True)
+class WorkTally:
+    """A counter's or an operator's visits: served, their service time and the serving time (microseconds)."""
+
+    served: int = 0
+    service: int = 0
+    serving: int = 0
+
+    def add(self, visit: Visit) -> None:
+        self.serving += micros(visit.at_counter)
+        taken = visit.service_time
+        if taken is not None:
+            self.served += 1
+            self.service += micros(taken)
+
+
+@dataclass(slots=True)
+class DayCounts:
+    """One service's visits of one day: issued, served, and served within the standard of those measured."""
+
+    issued: int = 0
+    served: int = 0
+    within: Share = field(default_factory=Share)
+
+
+class DayTally:
+    """``DayCounts`` per (service code, day), for the day-by-day matrix."""
+
+    def __init__(self, standard_for: StandardFor) -> None:
+        self.standard_for = standard_for
+        self.counts: dict[tuple[str, date], list[int]] = {}
+
+    def add(self, visit: Visit) -> None:
+        counts = self.counts.get((visit.service, visit.day))
+        if counts is None:
+            counts = self.counts[visit.service, visit.day] = [0, 0, 0, 0]
+        counts[0] += 1
+        if visit.status is Status.DONE:
+            counts[1] += 1
+            standard = self.standard_for(visit.service, visit.day)
+            limit = None if standard is None else standard.limit
+            taken = visit.service_time
+            if limit is not None and taken is not None:
+                counts[3] += 1
+                counts[2] += taken <= limit
+
+    def result(self) -> dict[tuple[str, date], DayCounts]:
+        return {key: DayCounts(c[0], c[1], Share(c[2], c[3])) for key, c in sorted(self.counts.items())}
+
+
+def work_times(
+    intervals: Iterable[Interval], work: Mapping[int, WorkTally], by_operator: Mapping[str, WorkTally]
+) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
+    """Per counter number and per operator username (sorted): served, mean service time, session, serving,
+    pauses by reason, from the stretches of their sessions and the tallies of their visits."""
+    counters: dict[int, list[Interval]] = defaultdict(list)
+    operators: dict[str, list[Interval]] = defaultdict(list)
+    for interval in intervals:
+        counters[interval.counter].append(interval)
+        if interval.operator is not None:
+            operators[interval.operator].append(interval)
+    numbers = sorted(counters.keys() | work.keys())
+    names = sorted(operators.keys() | by_operator.keys())
+    return (
+        {n: _time(counters.get(n, ()), work.get(n)) for n in numbers},
+        {n: _time(operators.get(n, ()), by_operator.get(n)) for n in names},
+    )
+
+
+def _time(intervals: Iterable[Interval], work: WorkTally | None) -> CounterTime:
+    session = _ZERO
+    paused: dict[str, timedelta] = defaultdict(timedelta)
+    for interval in intervals:
+        session += interval.length
+        if interval.reason is not None:
+            paused[interval.reason] += interval.length
+    work = work or WorkTally()
+    return CounterTime(
+        served=work.served,
+        mean_service=None if work.served == 0 else work.service / (work.served * 1_000_000),
+        session=seconds(session),
+        serving=work.serving / 1_000_000,
+        paused={reason: seconds(span) for reason, span in sorted(paused.items())},
+    )
+
+
+class ReportTally:
+    """Every figure of a report in one pass over the period's visits (in ascending id order).
+
+    With ``service`` chosen, the service, office, hour and day figures cover its visits only, while the
+    counters' and operators' work covers every visit (their time is not split by service), reported for
+    the counters and operators that called a visit of the service.
+    """
+
+    def __init__(self, standard_for: StandardFor, zone: ZoneInfo, service: str | None = None) -> None:
+        self.standard_for = standard_for
+        self.service = service
+        self.services: dict[str, ServiceTally] = {}
+        self.office = OfficeTally()
+        self.hours = HourTally(zone)
+        self.days = DayTally(standard_for)
+        self.counters: dict[int, WorkTally] = defaultdict(WorkTally)
+        self.operators: dict[str, WorkTally] = defaultdict(WorkTally)
+        self.mine_counters: set[int | None] = set()
+        self.mine_operators: set[str | None] = set()
+
+    def add(self, visit: Visit) -> None:
+        if visit.counter is not None:
+            self.counters[visit.counter].add(visit)
+        if visit.operator is not None:
+            self.operators[visit.operator].add(visit)
+        if self.service is not None and visit.service != self.service:
+            return
+        tally = self.services.get(visit.service)
+        if tally is None:
+            tally = self.services[visit.service] = ServiceTally(visit.service, self.standard_for)
+        tally.add(visit)
+        self.office.add(visit)
+        self.hours.add(visit)
+        self.days.add(visit)
+        self.mine_counters.add(visit.counter)
+        self.mine_operators.add(visit.operator)
+
+    def service_figures(self, now: datetime) -> dict[str, ServiceFigures]:
+        return {code: self.services[code].result(now) for code in sorted(self.services)}
+
+    def work_times(
+        self, intervals: Iterable[Interval]
+    ) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
+        counters, operators = work_times(intervals, self.counters, self.operators)
+        if self.service is not None:
+            counters = {n: t for n, t in counters.items() if n in self.mine_counters}
+            operators = {n: t for n, t in operators.items() if n in self.mine_operators}
+        return counters, operators
