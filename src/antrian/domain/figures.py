@@ -265,13 +265,14 @@ def service_figures(
     visits: Iterable[Visit], standard_for: StandardFor, now: datetime
 ) -> dict[str, ServiceFigures]:
     """Per service code (sorted), the figures of its visits; each visit counts once, in its own service."""
-    from antrian.domain.tally import ServiceTally
+    from antrian.domain.tally import Limits, ServiceTally
 
+    limits = Limits(standard_for)
     tallies: dict[str, ServiceTally] = {}
     for visit in visits:
         tally = tallies.get(visit.service)
         if tally is None:
-            tally = tallies[visit.service] = ServiceTally(visit.service, standard_for)
+            tally = tallies[visit.service] = ServiceTally(visit.service, limits)
         tally.add(visit)
     return {code: tallies[code].result(now) for code in sorted(tallies)}
 

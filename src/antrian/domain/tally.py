@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from antrian.domain.figures import (
@@ -42,6 +43,53 @@ def micros(span: timedelta) -> int:
     return span // _MICROSECOND
 
 
+class Measured(NamedTuple):
+    """A visit's derived times in whole microseconds (None where ``Visit``'s property is None), computed
+    once per visit for every tally it goes into."""
+
+    waiting: int | None
+    walk: int | None
+    service: int | None
+    stay: int | None
+    at_counter: int
+
+
+def measure(visit: Visit) -> Measured:
+    """``visit.waiting``, ``walk``, ``service_time``, ``stay`` and ``at_counter`` in microseconds."""
+    issued, called, started, finished = visit.issued, visit.first_called, visit.started, visit.finished
+    waiting = None if called is None else (called - issued) // _MICROSECOND
+    walk = None if called is None or started is None else (started - called) // _MICROSECOND
+    sat = None if started is None or finished is None else (finished - started) // _MICROSECOND
+    done = visit.status is Status.DONE
+    stay = (finished - visit.first_issued) // _MICROSECOND if done and finished is not None else None
+    ended = done or visit.status is Status.TRANSFERRED
+    at_counter = 0 if walk is None else walk + (sat if ended and sat is not None else 0)
+    return Measured(waiting, walk, sat if done else None, stay, at_counter)
+
+
+class Limits:
+    """The standard of each (service, day) as microseconds, looked up once: ``(kind, limit, target)`` with
+    kind 0 = no standard, 1 = not measurable here (working days), 2 = measured against ``limit``."""
+
+    def __init__(self, standard_for: StandardFor) -> None:
+        self.standard_for = standard_for
+        self.known: dict[tuple[str, date], tuple[int, int, int | None]] = {}
+
+    def of(self, service: str, day: date) -> tuple[int, int, int | None]:
+        found = self.known.get((service, day))
+        if found is None:
+            standard = self.standard_for(service, day)
+            if standard is None:
+                found = (0, 0, None)
+            else:
+                limit, target = standard.limit, standard.waiting_limit
+                kind = 1 if limit is None else 2
+                wait = None if target is None else micros(target)
+                found = (kind, 0 if limit is None else micros(limit), wait)
+            self.known[service, day] = found
+        return found
+
+
 class Spans:
     """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once."""
 
@@ -50,9 +98,9 @@ class Spans:
     def __init__(self) -> None:
         self.values = array("q")
 
-    def add(self, span: timedelta | None) -> None:
+    def add(self, span: int | None) -> None:
         if span is not None:
-            self.values.append(span // _MICROSECOND)
+            self.values.append(span)
 
     def summary(self) -> Summary:
         return Summary.of_micros(sorted(self.values))
@@ -61,8 +109,8 @@ class Spans:
 class FiguresTally:
     """``Figures`` of the visits added (all of one service), each measured against its own day's standard."""
 
-    def __init__(self, standard_for: StandardFor) -> None:
-        self.standard_for = standard_for
+    def __init__(self, limits: Limits | StandardFor) -> None:
+        self.limits = limits if isinstance(limits, Limits) else Limits(limits)
         self.by_status: dict[Status, int] = defaultdict(int)
         self.called = self.not_called = 0
         self.longest_ended: timedelta | None = None  # the longest wait of a visit never called that ended
@@ -71,9 +119,10 @@ class FiguresTally:
         self.standard_within = self.standard_of = self.not_measurable = self.no_standard = 0
         self.target_within = self.target_of = 0
 
-    def add(self, visit: Visit) -> None:
+    def add(self, visit: Visit, measured: Measured | None = None) -> None:
+        m = measure(visit) if measured is None else measured
         self.by_status[visit.status] += 1
-        self.walk.add(visit.walk)
+        self.walk.add(m.walk)
         if visit.first_called is None:
             self.not_called += 1
             if visit.finished is None:
@@ -83,29 +132,24 @@ class FiguresTally:
                 waited = visit.finished - visit.issued
                 if self.longest_ended is None or waited > self.longest_ended:
                     self.longest_ended = waited
-        standard = None
-        if visit.first_called is not None:
+        else:
             self.called += 1
-            standard = self.standard_for(visit.service, visit.day)
-            wait = visit.waiting
-            self.waiting.add(wait)
-            target = None if standard is None else standard.waiting_limit
-            if target is not None and wait is not None:
+            self.waiting.add(m.waiting)
+            target = self.limits.of(visit.service, visit.day)[2]
+            if target is not None and m.waiting is not None:
                 self.target_of += 1
-                self.target_within += wait <= target
+                self.target_within += m.waiting <= target
         if visit.status is Status.DONE:
-            standard = standard or self.standard_for(visit.service, visit.day)
-            taken = visit.service_time
-            self.service.add(taken)
-            self.stay.add(visit.stay)
-            limit = None if standard is None else standard.limit
-            if standard is None:
+            self.service.add(m.service)
+            self.stay.add(m.stay)
+            kind, limit, _ = self.limits.of(visit.service, visit.day)
+            if kind == 0:
                 self.no_standard += 1
-            elif limit is None:
+            elif kind == 1:
                 self.not_measurable += 1
-            elif taken is not None:
+            elif m.service is not None:
                 self.standard_of += 1
-                self.standard_within += taken <= limit
+                self.standard_within += m.service <= limit
 
     def result(self, now: datetime) -> Figures:
         longest = self.longest_ended
@@ -136,15 +180,16 @@ class FiguresTally:
 class ServiceTally:
     """A service's ``ServiceFigures``: all its visits, the priority ones and the normal ones."""
 
-    def __init__(self, code: str, standard_for: StandardFor) -> None:
+    def __init__(self, code: str, limits: Limits) -> None:
         self.code = code
-        self.standard_for = standard_for
-        self.all, self.priority, self.normal = (FiguresTally(standard_for) for _ in range(3))
+        self.standard_for = limits.standard_for
+        self.all, self.priority, self.normal = (FiguresTally(limits) for _ in range(3))
         self.days: set[date] = set()
 
-    def add(self, visit: Visit) -> None:
-        self.all.add(visit)
-        (self.normal if visit.priority is None else self.priority).add(visit)
+    def add(self, visit: Visit, measured: Measured | None = None) -> None:
+        m = measure(visit) if measured is None else measured
+        self.all.add(visit, m)
+        (self.normal if visit.priority is None else self.priority).add(visit, m)
         self.days.add(visit.day)
 
     def result(self, now: datetime) -> ServiceFigures:
@@ -190,13 +235,13 @@ class OfficeTally:
         self.visits = self.transfers = 0
         self.stay = Spans()
 
-    def add(self, visit: Visit) -> None:
+    def add(self, visit: Visit, measured: Measured | None = None) -> None:
         self.visits += 1
         self.citizens.add(visit)
         self.transfers += visit.status is Status.TRANSFERRED
         if visit.status is Status.DONE:
             self.served.add(visit)
-            self.stay.add(visit.stay)
+            self.stay.add((measure(visit) if measured is None else measured).stay)
 
     def result(self) -> OfficeTotals:
         return OfficeTotals(
@@ -213,12 +258,12 @@ class HourTally:
         self.waits = [Spans() for _ in range(24)]
         self.matrix = [[0] * 24 for _ in range(7)]
 
-    def add(self, visit: Visit) -> None:
+    def add(self, visit: Visit, measured: Measured | None = None) -> None:
         local = require_utc(visit.issued).astimezone(self.zone)
         if visit.parent is None:
             self.arrivals[local.hour] += 1
             self.matrix[local.weekday()][local.hour] += 1
-        self.waits[local.hour].add(visit.waiting)
+        self.waits[local.hour].add((measure(visit) if measured is None else measured).waiting)
 
     def hours(self) -> list[HourFigures]:
         return [HourFigures(hour, self.arrivals[hour], self.waits[hour].summary()) for hour in range(24)]
@@ -232,12 +277,12 @@ class WorkTally:
     service: int = 0
     serving: int = 0
 
-    def add(self, visit: Visit) -> None:
-        self.serving += micros(visit.at_counter)
-        taken = visit.service_time
-        if taken is not None:
+    def add(self, visit: Visit, measured: Measured | None = None) -> None:
+        m = measure(visit) if measured is None else measured
+        self.serving += m.at_counter
+        if m.service is not None:
             self.served += 1
-            self.service += micros(taken)
+            self.service += m.service
 
 
 @dataclass(slots=True)
@@ -252,23 +297,21 @@ class DayCounts:
 class DayTally:
     """``DayCounts`` per (service code, day), for the day-by-day matrix."""
 
-    def __init__(self, standard_for: StandardFor) -> None:
-        self.standard_for = standard_for
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
         self.counts: dict[tuple[str, date], list[int]] = {}
 
-    def add(self, visit: Visit) -> None:
+    def add(self, visit: Visit, measured: Measured) -> None:
         counts = self.counts.get((visit.service, visit.day))
         if counts is None:
             counts = self.counts[visit.service, visit.day] = [0, 0, 0, 0]
         counts[0] += 1
         if visit.status is Status.DONE:
             counts[1] += 1
-            standard = self.standard_for(visit.service, visit.day)
-            limit = None if standard is None else standard.limit
-            taken = visit.service_time
-            if limit is not None and taken is not None:
+            kind, limit, _ = self.limits.of(visit.service, visit.day)
+            if kind == 2 and measured.service is not None:
                 counts[3] += 1
-                counts[2] += taken <= limit
+                counts[2] += measured.service <= limit
 
     def result(self) -> dict[tuple[str, date], DayCounts]:
         return {key: DayCounts(c[0], c[1], Share(c[2], c[3])) for key, c in sorted(self.counts.items())}
@@ -319,31 +362,32 @@ class ReportTally:
     """
 
     def __init__(self, standard_for: StandardFor, zone: ZoneInfo, service: str | None = None) -> None:
-        self.standard_for = standard_for
+        self.limits = Limits(standard_for)
         self.service = service
         self.services: dict[str, ServiceTally] = {}
         self.office = OfficeTally()
         self.hours = HourTally(zone)
-        self.days = DayTally(standard_for)
+        self.days = DayTally(self.limits)
         self.counters: dict[int, WorkTally] = defaultdict(WorkTally)
         self.operators: dict[str, WorkTally] = defaultdict(WorkTally)
         self.mine_counters: set[int | None] = set()
         self.mine_operators: set[str | None] = set()
 
     def add(self, visit: Visit) -> None:
+        m = measure(visit)
         if visit.counter is not None:
-            self.counters[visit.counter].add(visit)
+            self.counters[visit.counter].add(visit, m)
         if visit.operator is not None:
-            self.operators[visit.operator].add(visit)
+            self.operators[visit.operator].add(visit, m)
         if self.service is not None and visit.service != self.service:
             return
         tally = self.services.get(visit.service)
         if tally is None:
-            tally = self.services[visit.service] = ServiceTally(visit.service, self.standard_for)
-        tally.add(visit)
-        self.office.add(visit)
-        self.hours.add(visit)
-        self.days.add(visit)
+            tally = self.services[visit.service] = ServiceTally(visit.service, self.limits)
+        tally.add(visit, m)
+        self.office.add(visit, m)
+        self.hours.add(visit, m)
+        self.days.add(visit, m)
         self.mine_counters.add(visit.counter)
         self.mine_operators.add(visit.operator)
 
