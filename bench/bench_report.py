@@ -69,12 +69,18 @@ def time_report(url: str, start: date, end: date, repeat: int) -> dict[str, floa
 # Runs ``antrian`` as ``python -m antrian`` would, then prints the process's peak resident memory (VmHWM,
 # which starts again at exec: ru_maxrss would also count this benchmark's own memory, copied at fork).
 _WRAPPER = """
-import atexit, runpy, sys
+import atexit, os, runpy, sys
 def peak():
     with open("/proc/self/status") as status:
         line = next(line for line in status if line.startswith("VmHWM:"))
     sys.stderr.write("PEAK_KB " + line.split()[1] + "\\n")
 atexit.register(peak)
+exit_now = os._exit  # the CLI ends with os._exit, which skips atexit
+def finish(code):
+    peak()
+    sys.stderr.flush()
+    exit_now(code)
+os._exit = finish
 sys.argv = ["antrian", *sys.argv[1:]]
 runpy.run_module("antrian", run_name="__main__")
 """

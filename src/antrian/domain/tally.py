@@ -234,6 +234,7 @@ class OfficeTally:
         self.citizens, self.served = Distinct(), Distinct()
         self.visits = self.transfers = 0
         self.stay = Spans()
+        self.rolled_citizens = self.rolled_served = 0  # of days added whole (``domain.rollup``)
 
     def add(self, visit: Visit, measured: Measured | None = None) -> None:
         self.visits += 1
@@ -244,9 +245,9 @@ class OfficeTally:
             self.stay.add((measure(visit) if measured is None else measured).stay)
 
     def result(self) -> OfficeTotals:
-        return OfficeTotals(
-            self.citizens.count(), self.visits, self.transfers, self.served.count(), self.stay.summary()
-        )
+        citizens = self.citizens.count() + self.rolled_citizens
+        served = self.served.count() + self.rolled_served
+        return OfficeTotals(citizens, self.visits, self.transfers, served, self.stay.summary())
 
 
 class HourTally:
