@@ -42,7 +42,22 @@ def periods() -> dict[str, tuple[date, date]]:
     return {"day": (DAY, DAY), "month": MONTH, "year": (year_module.FIRST_DAY, year_module.LAST_DAY)}
 
 
-def time_report(url: str, start: date, end: date, repeat: int) -> dict[str, float]:
+def refresh(url: str) -> tuple[int, float]:
+    """Build the roll-ups of the year's closed days (all of them: the year is over); days built, seconds."""
+    from antrian.services.rollups import refresh_report_days
+    from antrian.store.database import open_database
+
+    db = open_database(url)
+    try:
+        began = time.perf_counter()
+        with db.write() as session:
+            built = refresh_report_days(session, year_module.FIRST_DAY, year_module.LAST_DAY)
+        return built, time.perf_counter() - began
+    finally:
+        db.dispose()
+
+
+def time_report(url: str, start: date, end: date, repeat: int, rolled: bool = True) -> dict[str, float]:
     """Seconds of compliance_report + json_report + json.dumps, best and median of ``repeat`` runs."""
     from antrian.domain.roles import SYSTEM
     from antrian.reports.exports import json_report
@@ -56,7 +71,12 @@ def time_report(url: str, start: date, end: date, repeat: int) -> dict[str, floa
             began = time.perf_counter()
             with db.read() as session:
                 report = compliance_report(
-                    session, start, end, actor=SYSTEM, standard_for=standards_in_force(session)
+                    session,
+                    start,
+                    end,
+                    actor=SYSTEM,
+                    standard_for=standards_in_force(session),
+                    use_rollups=rolled,
                 )
                 text = json.dumps(json_report(report))
             samples.append(time.perf_counter() - began)
@@ -110,11 +130,16 @@ def bench(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         loaded = year_module.postgres_year(args.pg_url, rebuild=args.rebuild)
     print(f"[{backend}] year ready in {time.perf_counter() - began:.1f} s", flush=True)
     results: dict[str, Any] = {}
+    if args.rollups:
+        for step in ("build", "refresh"):  # the first builds what is missing, the second finds nothing to do
+            built, seconds = refresh(loaded.url)
+            print(f"[{backend}] roll-ups: {step} {built} days in {seconds:.2f} s", flush=True)
+            results[f"rollups_{step}"] = {"days": built, "seconds": seconds}
     for name, (start, end) in periods().items():
         if name not in args.only or not args.timing:
             continue
         repeat = args.year_repeat if name == "year" else args.repeat
-        figures = time_report(loaded.url, start, end, repeat)
+        figures = time_report(loaded.url, start, end, repeat, args.rollups)
         ok = "ok" if figures["best_s"] <= TARGETS_S[name] else "OVER TARGET"
         print(
             f"[{backend}] {name:5s} report+json best {figures['best_s'] * 1000:9.1f} ms  median "
@@ -151,6 +176,9 @@ def main() -> int:
     parser.add_argument("--only", default="day,month,year", help="periods to measure")
     parser.add_argument("--no-commands", dest="commands", action="store_false", help="skip the CLI runs")
     parser.add_argument("--no-timing", dest="timing", action="store_false", help="only the CLI runs")
+    parser.add_argument(
+        "--no-rollups", dest="rollups", action="store_false", help="read every ticket (the raw pass)"
+    )
     parser.add_argument("--json", help="write the figures here too")
     args = parser.parse_args()
     args.only = set(args.only.split(","))

@@ -22,6 +22,7 @@ from antrian.services.rollups import refresh_report_days, rolled_days
 from antrian.services.standards import set_standard
 from antrian.store.database import Database
 from antrian.store.models import Ticket
+from antrian.store.queue import append_events
 from tests.services.test_reports import Day
 
 TUESDAY = date(2026, 12, 1)
@@ -169,3 +170,26 @@ def test_a_changed_day_is_read_from_its_tickets_until_built_again(day: Day) -> N
     with day.db.read() as s:
         assert list(rolled_days(s, TUESDAY, TUESDAY)) == [TUESDAY]
     assert report(day, TUESDAY, TUESDAY, rolled=True) == report(day, TUESDAY, TUESDAY, rolled=False)
+
+
+def test_a_ticket_event_after_the_build_marks_its_day(day: Day) -> None:
+    work_a_day(day, TUESDAY)
+    day.clock.now = wita(WEDNESDAY, 12)
+    with day.db.write() as s:
+        assert refresh_report_days(s, TUESDAY, TUESDAY, clock=day.clock) == 1
+    with day.db.write() as s:  # a correction of a Tuesday ticket, as every ticket change is logged
+        no_show = s.query(Ticket).filter(Ticket.service_day == TUESDAY, Ticket.status == "no_show").one()
+        no_show.status = "done"
+        no_show.started_at = no_show.first_called_at
+        no_show.finished_at = no_show.first_called_at + timedelta(minutes=5)
+        append_events(s, [{"at": day.clock(), "kind": "ticket_finished", "ticket_id": no_show.id}])
+    with day.db.read() as s:
+        assert rolled_days(s, TUESDAY, TUESDAY) == {}
+    fixed = report(day, TUESDAY, TUESDAY, rolled=True)
+    assert fixed == report(day, TUESDAY, TUESDAY, rolled=False)
+    assert fixed["services"][0]["no_show"] == 0
+    with day.db.write() as s:  # the refresh drops the day and builds it again
+        assert refresh_report_days(s, TUESDAY, TUESDAY, clock=day.clock) == 1
+    with day.db.read() as s:
+        assert list(rolled_days(s, TUESDAY, TUESDAY)) == [TUESDAY]
+    assert report(day, TUESDAY, TUESDAY, rolled=True) == fixed
