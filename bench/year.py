@@ -80,6 +80,7 @@ def sqlite_year(path: Path = DEFAULT_SQLITE, *, rebuild: bool = False) -> Year:
             stale.unlink(missing_ok=True)
         _generate(str(path), postgres=False)
         done.write_text(str(VERSION))
+    _upgrade(str(path))
     return Year(str(path))
 
 
@@ -98,6 +99,7 @@ def postgres_year(base_url: str = DEFAULT_PG_URL, *, rebuild: bool = False) -> Y
             (PG_SCHEMA, "bench_complete"),
         ).fetchone()
         if found and not rebuild:
+            _upgrade(url)
             return Year(url)
         connection.execute(f'DROP SCHEMA IF EXISTS "{PG_SCHEMA}" CASCADE')
         connection.execute(f'CREATE SCHEMA "{PG_SCHEMA}"')
@@ -105,6 +107,11 @@ def postgres_year(base_url: str = DEFAULT_PG_URL, *, rebuild: bool = False) -> Y
     with psycopg.connect(conninfo, autocommit=True) as connection:
         connection.execute(f'CREATE TABLE "{PG_SCHEMA}".bench_complete (version integer)')
     return Year(url)
+
+
+def _upgrade(url: str) -> None:
+    """A cached year made by an older version of the schema, migrated to this one's."""
+    open_database(url, create=True).dispose()
 
 
 # ------------------------------------------------------------------------------------------------ set-up
