@@ -326,31 +326,18 @@ def _load_sqlite(path: str, tickets: Iterator[tuple[Any, ...]], events: Iterator
     os.sync()
 
 
-def _copy_text(value: Any) -> str:
-    return "\\N" if value is None else str(value)
-
-
 def _load_postgres(url: str, tickets: Iterator[tuple[Any, ...]], events: Iterator[tuple[Any, ...]]) -> None:
     import psycopg
+
+    from bench_queue import copy_rows  # the sibling benchmark's COPY writer
 
     conninfo = url.split("?", 1)[0].replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(conninfo) as connection:
         connection.execute(f'SET search_path = "{PG_SCHEMA}"')
         connection.execute("SET synchronous_commit = off")
         with connection.cursor() as cursor:
-            for table, columns, rows in (
-                ("tickets", TICKET_COLUMNS, tickets),
-                ("events", EVENT_COLUMNS, events),
-            ):
-                with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    chunk: list[str] = []
-                    for row in rows:
-                        chunk.append("\t".join(map(_copy_text, row)))
-                        if len(chunk) >= 20_000:
-                            copy.write("\n".join(chunk) + "\n")
-                            chunk.clear()
-                    if chunk:
-                        copy.write("\n".join(chunk) + "\n")
+            copy_rows(cursor, "tickets", TICKET_COLUMNS, tickets)
+            copy_rows(cursor, "events", EVENT_COLUMNS, events)
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('tickets', 'id'), (SELECT max(id) FROM tickets))"
             )

@@ -17,7 +17,6 @@ from antrian.domain.timing import FixedClock
 from antrian.reports.exports import json_report
 from antrian.services import queue
 from antrian.services.office import update_office
-from antrian.services.reports import compliance_report, standards_in_force
 from antrian.services.rollups import refresh_report_days, rolled_days
 from antrian.services.standards import set_standard
 from antrian.store.database import Database
@@ -94,19 +93,7 @@ def work_a_day(day: Day, on: date, *, expire_left: bool = True) -> None:
 
 
 def report(day: Day, start: date, end: date, service: str | None = None, *, rolled: bool) -> dict[str, Any]:
-    with day.db.read() as s:
-        data = json_report(
-            compliance_report(
-                s,
-                start,
-                end,
-                actor=SYSTEM,
-                service=service,
-                standard_for=standards_in_force(s),
-                clock=day.clock,
-                use_rollups=rolled,
-            )
-        )
+    data = json_report(day.report(start, end, service, rolled=rolled))
     data["period"].pop("made_at")
     return data
 

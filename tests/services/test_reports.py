@@ -53,7 +53,9 @@ class Day:
         with self.db.write() as s:
             return operation(s, counter, *args, actor=self.actor, clock=self.clock)
 
-    def report(self, start: date = MONDAY, end: date = MONDAY, service: str | None = None) -> Report:
+    def report(
+        self, start: date = MONDAY, end: date = MONDAY, service: str | None = None, *, rolled: bool = True
+    ) -> Report:
         with self.db.read() as s:
             return compliance_report(
                 s,
@@ -63,6 +65,7 @@ class Day:
                 service=service,
                 standard_for=standards_in_force(s),
                 clock=self.clock,
+                use_rollups=rolled,
             )
 
 
