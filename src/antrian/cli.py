@@ -648,16 +648,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     from antrian.reports.exports import write_report, write_report_text
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, report_log, standards_in_force
-    from antrian.services.rollups import refresh_report_days
+    from antrian.services.rollups import refresh_in_steps
 
     start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
     if args.format == "xlsx" and not args.output:
         raise InvalidInput("report.xlsx_needs_file")
     db = _open(args)
     try:
-        with db.write() as session:  # the closed days' roll-ups first (services.rollups), for a reader only
+        with db.read() as session:
             _actor(session, args).require(Permission.REPORTS)
-            refresh_report_days(session, start, end)
+        refresh_in_steps(db, start, end)  # the closed days' roll-ups first (services.rollups)
         # one read transaction: the log streams from it while the file is written, and sees the same
         # tickets as the figures
         with db.read() as session:

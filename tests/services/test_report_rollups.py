@@ -15,7 +15,7 @@ import pytest
 from antrian.domain.roles import SYSTEM, Actor
 from antrian.domain.timing import FixedClock
 from antrian.reports.exports import json_report
-from antrian.services import queue
+from antrian.services import queue, rollups
 from antrian.services.office import update_office
 from antrian.services.rollups import refresh_report_days, rolled_days
 from antrian.services.standards import set_standard
@@ -180,3 +180,14 @@ def test_a_ticket_event_after_the_build_marks_its_day(day: Day) -> None:
     with day.db.read() as s:
         assert list(rolled_days(s, TUESDAY, TUESDAY)) == [TUESDAY]
     assert report(day, TUESDAY, TUESDAY, rolled=True) == fixed
+
+
+def test_refreshing_in_steps_builds_every_closed_day(day: Day, monkeypatch: pytest.MonkeyPatch) -> None:
+    work_a_day(day, TUESDAY)
+    day.clock.now = wita(THURSDAY, 9)
+    monkeypatch.setattr(rollups, "STEP", 2)
+    # Monday .. Wednesday are closed (Monday and Wednesday without tickets): two transactions, 2 + 1 days
+    assert rollups.refresh_in_steps(day.db, MONDAY, THURSDAY, clock=day.clock) == 3
+    assert rollups.refresh_in_steps(day.db, MONDAY, THURSDAY, clock=day.clock) == 0
+    with day.db.read() as s:
+        assert sorted(rolled_days(s, MONDAY, THURSDAY)) == [MONDAY, TUESDAY, WEDNESDAY]

@@ -19,15 +19,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from antrian.domain.rollup import DayBuilder, GroupDay, decode, encode
-from antrian.domain.status import OPEN_STATUSES
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.services.office import get_office
 from antrian.services.visits import visits_of_days
+from antrian.store.database import Database
 from antrian.store.models import (
+    OPEN_STATUS_CONDITION,
     Event,
     ReportDay,
     ReportDayState,
@@ -37,13 +38,29 @@ from antrian.store.models import (
 )
 
 WATERMARK = "report_days.checked_event"
+STEP = 5  # days built per write transaction by ``refresh_in_steps`` (about a second each at 6,000 tickets)
 
 RolledDay = tuple[dict[tuple[str, bool], GroupDay], dict[str, Any]]
 
 
-def refresh_report_days(session: Session, start: date, end: date, *, clock: Clock = system_clock) -> int:
+def refresh_in_steps(database: Database, start: date, end: date, *, clock: Clock = system_clock) -> int:
+    """``refresh_report_days`` in write transactions of ``STEP`` days each, so the first report of a long
+    period does not hold the write lock (the kiosks' and counters' writes wait behind it) for minutes."""
+    total = 0
+    while True:
+        with database.write() as session:
+            built = refresh_report_days(session, start, end, clock=clock, most=STEP)
+        total += built
+        if built < STEP:
+            return total
+
+
+def refresh_report_days(
+    session: Session, start: date, end: date, *, clock: Clock = system_clock, most: int | None = None
+) -> int:
     """Drop the roll-ups of days whose tickets changed, then build those of the closed days of ``start`` ..
-    ``end`` that have none. Returns the days built (a day without tickets is built too, as empty)."""
+    ``end`` that have none (``most`` of them at the most). Returns the days built (a day without tickets is
+    built too, as empty)."""
     office = get_office(session)
     yesterday = require_utc(clock()).astimezone(office.zone).date() - timedelta(days=1)
     watermark = _watermark(session)
@@ -64,13 +81,16 @@ def refresh_report_days(session: Session, start: date, end: date, *, clock: Cloc
         .tuples()
         .all()
     )
-    _drop(session, {day for day, tickets in states.items() if counts.get(day, (0, 0))[0] != tickets})
+    _drop(session, {day for day, tickets in states.items() if counts.get(day, 0) != tickets})
+    still_open = _open_days(session, start, last)
     codes = dict(session.execute(select(Service.code, Service.id)).tuples().all())
     built = 0
     for day in _days(start, last):
-        tickets, still_open = counts.get(day, (0, 0))
-        if still_open or (day in states and states[day] == tickets):
+        tickets = counts.get(day, 0)
+        if day in still_open or (day in states and states[day] == tickets):
             continue
+        if most is not None and built >= most:
+            break
         _build(session, day, tickets, office.zone, codes)
         built += 1
     return built
@@ -95,7 +115,7 @@ def rolled_days(
     fresh = {
         day: data
         for day, (tickets, data) in states.items()
-        if day not in changed and counts.get(day, (0, 0))[0] == tickets
+        if day not in changed and counts.get(day, 0) == tickets
     }
     groups: dict[date, dict[tuple[str, bool], GroupDay]] = defaultdict(dict)
     statement = (
@@ -194,15 +214,25 @@ def _drop(session: Session, days: set[date]) -> None:
         session.execute(delete(ReportDayState).where(ReportDayState.service_day.in_(days)))
 
 
-def _ticket_counts(session: Session, start: date, end: date) -> dict[date, tuple[int, int]]:
-    """Per service day with tickets: how many, and how many are open."""
-    is_open = case((Ticket.status.in_([status.value for status in OPEN_STATUSES]), 1), else_=0)
+def _ticket_counts(session: Session, start: date, end: date) -> dict[date, int]:
+    """Per service day with tickets, how many (read from the index on the service day alone)."""
     statement = (
-        select(Ticket.service_day, func.count(), func.sum(is_open))
+        select(Ticket.service_day, func.count())
         .where(Ticket.service_day.between(start, end))
         .group_by(Ticket.service_day)
     )
-    return {day: (count, int(still or 0)) for day, count, still in session.execute(statement).tuples()}
+    return dict(session.execute(statement).tuples().all())
+
+
+def _open_days(session: Session, start: date, end: date) -> set[date]:
+    """The service days with an open ticket, from the partial index of open tickets (the condition is
+    spelled as the index's, or SQLite does not use it)."""
+    statement = (
+        select(Ticket.service_day)
+        .distinct()
+        .where(and_(text(OPEN_STATUS_CONDITION), Ticket.service_day.between(start, end)))
+    )
+    return set(session.execute(statement).scalars())
 
 
 def _changed_days(session: Session, after: int, start: date, end: date) -> set[date]:

@@ -266,10 +266,9 @@ class ReportTab(Retranslated, QWidget):
         def work() -> Made:
             from antrian.services.office import get_office
             from antrian.services.reports import compliance_report, standards_in_force
-            from antrian.services.rollups import refresh_report_days
+            from antrian.services.rollups import refresh_in_steps
 
-            with database.write() as session:  # the closed days' roll-ups (services.rollups)
-                refresh_report_days(session, asked[0], asked[1], clock=clock)
+            refresh_in_steps(database, asked[0], asked[1], clock=clock)  # closed days' roll-ups first
             with database.read() as session:
                 standard_for = standards_in_force(session)
                 office = get_office(session).name
