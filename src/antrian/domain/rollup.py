@@ -16,11 +16,12 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from antrian.domain.figures import Visit
+from antrian.domain.figures import Interval, Visit
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     FiguresTally,
@@ -28,8 +29,10 @@ from antrian.domain.tally import (
     Limits,
     ReportTally,
     ServiceTally,
+    SessionTally,
     WorkTally,
     measure,
+    session_times,
 )
 
 HOURS = 24
@@ -96,6 +99,7 @@ class DayBuilder:
         self.seen: dict[str, tuple[set[int], set[str]]] = defaultdict(lambda: (set(), set()))
         self.counters: dict[int, WorkTally] = defaultdict(WorkTally)
         self.operators: dict[str, WorkTally] = defaultdict(WorkTally)
+        self.sessions: tuple[dict[int, SessionTally], dict[str, SessionTally]] = ({}, {})
 
     def add(self, visit: Visit) -> None:
         m = measure(visit)
@@ -147,6 +151,10 @@ class DayBuilder:
             result[code, priority] = group
         return result
 
+    def add_intervals(self, intervals: Iterable[Interval]) -> None:
+        """The day's counter sessions (``counter_intervals`` of its events: a stretch ends with its day)."""
+        self.sessions = session_times(intervals)
+
     def day_data(self) -> dict[str, Any]:
         """The day's figures that are not per service: citizens whose first visit is not of the day, and the
         work of every counter and operator (served, service and serving microseconds)."""
@@ -156,6 +164,8 @@ class DayBuilder:
             "citizens_extra": len(parents - firsts),
             "counters": [[n, w.served, w.service, w.serving] for n, w in sorted(self.counters.items())],
             "operators": [[n, w.served, w.service, w.serving] for n, w in sorted(self.operators.items())],
+            "counter_sessions": [[n, t.session, t.paused] for n, t in sorted(self.sessions[0].items())],
+            "operator_sessions": [[n, t.session, t.paused] for n, t in sorted(self.sessions[1].items())],
         }
 
 
@@ -171,6 +181,10 @@ def merge_day(
         _work(tally.counters[number], served, service, serving)
     for name, served, service, serving in data["operators"]:
         _work(tally.operators[name], served, service, serving)
+    for number, session, paused in data["counter_sessions"]:
+        _session(tally.counter_sessions[number], session, paused)
+    for name, session, paused in data["operator_sessions"]:
+        _session(tally.operator_sessions[name], session, paused)
     mine = [(key, group) for key, group in groups.items() if tally.service in (None, key[0])]
     if tally.service is None and mine:
         tally.office.rolled_citizens += data["citizens_extra"]
@@ -205,6 +219,12 @@ def merge_day(
         if not priority:
             tally.mine_counters.update(group.extra["counters"])
             tally.mine_operators.update(group.extra["operators"])
+
+
+def _session(tally: SessionTally, session: int, paused: dict[str, int]) -> None:
+    tally.session += session
+    for reason, span in paused.items():
+        tally.paused[reason] = tally.paused.get(reason, 0) + span
 
 
 def _work(work: WorkTally, served: int, service: int, serving: int) -> None:

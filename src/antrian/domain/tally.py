@@ -318,39 +318,61 @@ class DayTally:
         return {key: DayCounts(c[0], c[1], Share(c[2], c[3])) for key, c in sorted(self.counts.items())}
 
 
+@dataclass(slots=True)
+class SessionTally:
+    """A counter's or an operator's session time and pauses by reason, in microseconds."""
+
+    session: int = 0
+    paused: dict[str, int] = field(default_factory=dict)
+
+    def add(self, interval: Interval) -> None:
+        length = micros(interval.length)
+        self.session += length
+        if interval.reason is not None:
+            self.paused[interval.reason] = self.paused.get(interval.reason, 0) + length
+
+
 def work_times(
-    intervals: Iterable[Interval], work: Mapping[int, WorkTally], by_operator: Mapping[str, WorkTally]
+    intervals: Iterable[Interval],
+    work: Mapping[int, WorkTally],
+    by_operator: Mapping[str, WorkTally],
+    sessions: tuple[Mapping[int, SessionTally], Mapping[str, SessionTally]] = ({}, {}),
 ) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
     """Per counter number and per operator username (sorted): served, mean service time, session, serving,
-    pauses by reason, from the stretches of their sessions and the tallies of their visits."""
-    counters: dict[int, list[Interval]] = defaultdict(list)
-    operators: dict[str, list[Interval]] = defaultdict(list)
-    for interval in intervals:
-        counters[interval.counter].append(interval)
-        if interval.operator is not None:
-            operators[interval.operator].append(interval)
+    pauses by reason, from the stretches of their sessions (and ``sessions`` already tallied) and the
+    tallies of their visits."""
+    counters, operators = session_times(intervals, sessions)
     numbers = sorted(counters.keys() | work.keys())
     names = sorted(operators.keys() | by_operator.keys())
     return (
-        {n: _time(counters.get(n, ()), work.get(n)) for n in numbers},
-        {n: _time(operators.get(n, ()), by_operator.get(n)) for n in names},
+        {n: _time(counters.get(n), work.get(n)) for n in numbers},
+        {n: _time(operators.get(n), by_operator.get(n)) for n in names},
     )
 
 
-def _time(intervals: Iterable[Interval], work: WorkTally | None) -> CounterTime:
-    session = _ZERO
-    paused: dict[str, timedelta] = defaultdict(timedelta)
+def session_times(
+    intervals: Iterable[Interval],
+    sessions: tuple[Mapping[int, SessionTally], Mapping[str, SessionTally]] = ({}, {}),
+) -> tuple[dict[int, SessionTally], dict[str, SessionTally]]:
+    """``sessions`` (copied) with the stretches of ``intervals`` added, per counter and per operator."""
+    counters = {n: SessionTally(t.session, dict(t.paused)) for n, t in sessions[0].items()}
+    operators = {n: SessionTally(t.session, dict(t.paused)) for n, t in sessions[1].items()}
     for interval in intervals:
-        session += interval.length
-        if interval.reason is not None:
-            paused[interval.reason] += interval.length
+        counters.setdefault(interval.counter, SessionTally()).add(interval)
+        if interval.operator is not None:
+            operators.setdefault(interval.operator, SessionTally()).add(interval)
+    return counters, operators
+
+
+def _time(session: SessionTally | None, work: WorkTally | None) -> CounterTime:
+    session = session or SessionTally()
     work = work or WorkTally()
     return CounterTime(
         served=work.served,
         mean_service=None if work.served == 0 else work.service / (work.served * 1_000_000),
-        session=seconds(session),
+        session=session.session / 1_000_000,
         serving=work.serving / 1_000_000,
-        paused={reason: seconds(span) for reason, span in sorted(paused.items())},
+        paused={reason: span / 1_000_000 for reason, span in sorted(session.paused.items())},
     )
 
 
@@ -371,6 +393,8 @@ class ReportTally:
         self.days = DayTally(self.limits)
         self.counters: dict[int, WorkTally] = defaultdict(WorkTally)
         self.operators: dict[str, WorkTally] = defaultdict(WorkTally)
+        self.counter_sessions: dict[int, SessionTally] = defaultdict(SessionTally)
+        self.operator_sessions: dict[str, SessionTally] = defaultdict(SessionTally)
         self.mine_counters: set[int | None] = set()
         self.mine_operators: set[str | None] = set()
 
@@ -398,7 +422,8 @@ class ReportTally:
     def work_times(
         self, intervals: Iterable[Interval]
     ) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
-        counters, operators = work_times(intervals, self.counters, self.operators)
+        sessions = (self.counter_sessions, self.operator_sessions)
+        counters, operators = work_times(intervals, self.counters, self.operators, sessions)
         if self.service is not None:
             counters = {n: t for n, t in counters.items() if n in self.mine_counters}
             operators = {n: t for n, t in operators.items() if n in self.mine_operators}

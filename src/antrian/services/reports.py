@@ -11,15 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.figures import (
-    CounterEvent,
-    CounterEventKind,
     CounterTime,
     HourFigures,
     OfficeTotals,
@@ -37,15 +35,8 @@ from antrian.services.lookup import service_by_code
 from antrian.services.office import get_office
 from antrian.services.rollups import rolled_days
 from antrian.services.standards import histories, in_force
-from antrian.services.visits import BATCH, visits_of_days
-from antrian.store.models import Counter, Event, Service, User
-
-# The events of a counter's session, as counters.py records them (reopening after a pause is an opening).
-_COUNTER_KINDS = {
-    "counter_opened": CounterEventKind.OPENED,
-    "counter_paused": CounterEventKind.PAUSED,
-    "counter_closed": CounterEventKind.CLOSED,
-}
+from antrian.services.visits import counter_events_of_days, visits_of_days
+from antrian.store.models import Service
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +124,9 @@ def compliance_report(
         for visit in visits_of_days(session, first_day, last_day):
             tally.add(visit)
     names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
-    first = datetime.combine(start, time(), zone).astimezone(UTC)
-    after = datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC)
-    intervals = counter_intervals(_counter_events(session, first, after), zone, now)
+    intervals = []  # of the days read ticket by ticket: a rolled-up day's sessions are in its roll-up
+    for first_day, last_day in _gaps(start, end, rolled):
+        intervals += counter_intervals(counter_events_of_days(session, first_day, last_day, zone), zone, now)
     counters, operators = tally.work_times(intervals)
     return Report(
         start=start,
@@ -176,18 +167,3 @@ def report_log(session: Session, report: Report) -> Iterator[Visit]:
     year's log is never held whole). Read in the session the report was made in, or one that sees the same
     tickets, for the log to match the figures."""
     return visits_of_days(session, report.start, report.end, report.service)
-
-
-def _counter_events(session: Session, first: datetime, after: datetime) -> Iterator[CounterEvent]:
-    """The openings, pauses and closings of every counter from ``first`` up to ``after`` (UTC)."""
-    statement = (
-        select(Event.at, Counter.number, Event.kind, User.username, Event.data)
-        .join(Counter, Counter.id == Event.counter_id)
-        .outerjoin(User, User.id == Event.user_id)
-        .where(and_(Event.at >= first, Event.at < after, Event.kind.in_(_COUNTER_KINDS)))
-        .order_by(Event.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for at, number, kind, username, data in session.execute(statement).tuples():
-        reason = data.get("reason") if isinstance(data, dict) else None
-        yield CounterEvent(at, number, _COUNTER_KINDS[kind], username, reason)

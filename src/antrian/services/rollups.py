@@ -22,10 +22,11 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from antrian.domain.figures import counter_intervals
 from antrian.domain.rollup import DayBuilder, GroupDay, decode, encode
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.services.office import get_office
-from antrian.services.visits import visits_of_days
+from antrian.services.visits import counter_events_of_days, visits_of_days
 from antrian.store.database import Database
 from antrian.store.models import (
     OPEN_STATUS_CONDITION,
@@ -38,6 +39,7 @@ from antrian.store.models import (
 )
 
 WATERMARK = "report_days.checked_event"
+FORMAT = 1  # of a roll-up's contents: one of another format is dropped and built again
 STEP = 5  # days built per write transaction by ``refresh_in_steps`` (about a second each at 6,000 tickets)
 
 RolledDay = tuple[dict[tuple[str, bool], GroupDay], dict[str, Any]]
@@ -62,7 +64,8 @@ def refresh_report_days(
     ``end`` that have none (``most`` of them at the most). Returns the days built (a day without tickets is
     built too, as empty)."""
     office = get_office(session)
-    yesterday = require_utc(clock()).astimezone(office.zone).date() - timedelta(days=1)
+    now = require_utc(clock())
+    yesterday = now.astimezone(office.zone).date() - timedelta(days=1)
     watermark = _watermark(session)
     last_event = session.execute(select(func.max(Event.id))).scalar_one() or 0
     if session.execute(select(func.count()).select_from(ReportDayState)).scalar_one():
@@ -72,16 +75,15 @@ def refresh_report_days(
     if start > last:
         return 0
     counts = _ticket_counts(session, start, last)
-    states = dict(
-        session.execute(
-            select(ReportDayState.service_day, ReportDayState.tickets).where(
-                ReportDayState.service_day.between(start, last)
-            )
+    rows = session.execute(
+        select(ReportDayState.service_day, ReportDayState.tickets, ReportDayState.data).where(
+            ReportDayState.service_day.between(start, last)
         )
-        .tuples()
-        .all()
-    )
-    _drop(session, {day for day, tickets in states.items() if counts.get(day, 0) != tickets})
+    ).tuples()
+    states = {day: tickets for day, tickets, data in rows if data.get("format") == FORMAT}
+    stale = {day for day, tickets in states.items() if counts.get(day, 0) != tickets}
+    _drop(session, stale | _days_of_other_formats(session, start, last))
+    states = {day: tickets for day, tickets in states.items() if day not in stale}
     still_open = _open_days(session, start, last)
     codes = dict(session.execute(select(Service.code, Service.id)).tuples().all())
     built = 0
@@ -91,7 +93,7 @@ def refresh_report_days(
             continue
         if most is not None and built >= most:
             break
-        _build(session, day, tickets, office.zone, codes)
+        _build(session, day, tickets, office.zone, codes, now)
         built += 1
     return built
 
@@ -115,7 +117,7 @@ def rolled_days(
     fresh = {
         day: data
         for day, (tickets, data) in states.items()
-        if day not in changed and counts.get(day, 0) == tickets
+        if day not in changed and counts.get(day, 0) == tickets and data.get("format") == FORMAT
     }
     groups: dict[date, dict[tuple[str, bool], GroupDay]] = defaultdict(dict)
     statement = (
@@ -167,12 +169,16 @@ def _group(
     )
 
 
-def _build(session: Session, day: date, tickets: int, zone: Any, codes: dict[str, int]) -> None:
+def _build(
+    session: Session, day: date, tickets: int, zone: Any, codes: dict[str, int], now: datetime
+) -> None:
     from array import array
 
     builder = DayBuilder(zone)
     for visit in visits_of_days(session, day, day):
         builder.add(visit)
+    # the day is over: every session still open ends with it, whatever ``now`` after it is given
+    builder.add_intervals(counter_intervals(counter_events_of_days(session, day, day, zone), zone, now))
     rows = []
     for (code, priority), group in builder.groups_of_day().items():
         hours = array("q", [len(values) for values in group.hour_waiting])
@@ -204,8 +210,16 @@ def _build(session: Session, day: date, tickets: int, zone: Any, codes: dict[str
     if rows:
         session.execute(insert(ReportDay), rows)
     session.execute(
-        insert(ReportDayState), [{"service_day": day, "tickets": tickets, "data": builder.day_data()}]
+        insert(ReportDayState),
+        [{"service_day": day, "tickets": tickets, "data": {"format": FORMAT, **builder.day_data()}}],
     )
+
+
+def _days_of_other_formats(session: Session, start: date, end: date) -> set[date]:
+    statement = select(ReportDayState.service_day, ReportDayState.data).where(
+        ReportDayState.service_day.between(start, end)
+    )
+    return {day for day, data in session.execute(statement).tuples() if data.get("format") != FORMAT}
 
 
 def _drop(session: Session, days: set[date]) -> None:
