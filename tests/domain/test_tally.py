@@ -79,8 +79,8 @@ def test_one_service_keeps_all_the_work_of_its_counters() -> None:
     # counter 2 served B-002 (9 min) and A-003 (10 min): both count, though only B was asked for
     assert list(counters) == [2] and list(operators) == ["budi"]
     assert (counters[2].served, counters[2].mean_service, counters[2].serving) == (2, 570.0, 1260.0)
-    assert list(tally.service_figures(at(17))) == ["B"]
-    office = tally.office.result()
+    services, office = tally.results(at(17))
+    assert list(services) == ["B"]
     # B's one visit is its citizen's second: one citizen, no transfer within B
     assert (office.citizens, office.visits, office.transfers, office.served) == (1, 1, 0, 1)
     assert tally.hours.arrivals == [0] * 24  # a transferred-in visit is no arrival

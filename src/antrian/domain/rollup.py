@@ -201,7 +201,7 @@ def merge_day(
         office.transfers += group.status.get(Status.TRANSFERRED.value, 0)
         office.rolled_citizens += group.firsts
         office.rolled_served += group.served
-        office.stay.values.extend(group.stay)
+        office.stay.extend(group.stay)
         if tally.service is not None and not priority:
             office.rolled_citizens += group.extra["citizens_extra"]
         hours = tally.hours
@@ -209,7 +209,7 @@ def merge_day(
         for hour in range(HOURS):
             hours.arrivals[hour] += group.hour_arrivals[hour]
             hours.matrix[weekday][hour] += group.hour_arrivals[hour]
-            hours.waits[hour].values.extend(group.hour_waiting[hour])
+            hours.waits[hour].extend(group.hour_waiting[hour])
         counts = tally.days.counts.setdefault((code, day), [0, 0, 0, 0])
         counts[0] += group.issued
         counts[1] += group.served
@@ -250,7 +250,7 @@ def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, targ
         (figures.service, group.service),
         (figures.stay, group.stay),
     ):
-        spans.values.extend(values)
+        spans.extend(values)
     if target is not None:
         figures.target_of += len(group.waiting)
         figures.target_within += bisect_right(group.waiting, target)

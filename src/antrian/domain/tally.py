@@ -91,31 +91,49 @@ class Limits:
 
 
 class Spans:
-    """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once."""
+    """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once. With ``keep`` False it
+    keeps nothing (a total whose summary is made from its parts' sorted values)."""
 
-    __slots__ = ("values",)
+    __slots__ = ("keep", "values")
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         self.values = array("q")
+        self.keep = keep
 
     def add(self, span: int | None) -> None:
-        if span is not None:
+        if span is not None and self.keep:
             self.values.append(span)
+
+    def extend(self, values: array[int]) -> None:
+        if self.keep:
+            self.values.extend(values)
 
     def summary(self) -> Summary:
         return Summary.of_micros(sorted(self.values))
 
 
+SPANS = ("waiting", "service", "walk", "stay")
+
+
+def merged(*ordered: list[int]) -> list[int]:
+    """Sorted lists as one sorted list: Timsort merges the runs in about linear time."""
+    result: list[int] = []
+    for values in ordered:
+        result += values
+    result.sort()
+    return result
+
+
 class FiguresTally:
     """``Figures`` of the visits added (all of one service), each measured against its own day's standard."""
 
-    def __init__(self, limits: Limits | StandardFor) -> None:
+    def __init__(self, limits: Limits | StandardFor, keep: bool = True) -> None:
         self.limits = limits if isinstance(limits, Limits) else Limits(limits)
         self.by_status: dict[Status, int] = defaultdict(int)
         self.called = self.not_called = 0
         self.longest_ended: timedelta | None = None  # the longest wait of a visit never called that ended
         self.first_open: datetime | None = None  # the earliest issue of a visit never called still waiting
-        self.waiting, self.service, self.walk, self.stay = Spans(), Spans(), Spans(), Spans()
+        self.waiting, self.service, self.walk, self.stay = (Spans(keep) for _ in range(4))
         self.standard_within = self.standard_of = self.not_measurable = self.no_standard = 0
         self.target_within = self.target_of = 0
 
@@ -151,7 +169,13 @@ class FiguresTally:
                 self.standard_of += 1
                 self.standard_within += m.service <= limit
 
-    def result(self, now: datetime) -> Figures:
+    def ordered(self) -> dict[str, list[int]]:
+        """The sorted values of each kind of duration."""
+        return {name: sorted(getattr(self, name).values) for name in SPANS}
+
+    def result(self, now: datetime, ordered: dict[str, list[int]] | None = None) -> Figures:
+        """The figures; ``ordered`` gives the durations already sorted (``ordered()``, or merged parts)."""
+        ordered = self.ordered() if ordered is None else ordered
         longest = self.longest_ended
         if self.first_open is not None:
             still = require_utc(now) - self.first_open
@@ -166,10 +190,10 @@ class FiguresTally:
             called=self.called,
             not_called=self.not_called,
             longest_not_called=None if longest is None else seconds(longest),
-            waiting=self.waiting.summary(),
-            service_time=self.service.summary(),
-            walk=self.walk.summary(),
-            stay=self.stay.summary(),
+            waiting=Summary.of_micros(ordered["waiting"]),
+            service_time=Summary.of_micros(ordered["service"]),
+            walk=Summary.of_micros(ordered["walk"]),
+            stay=Summary.of_micros(ordered["stay"]),
             within_standard=Share(self.standard_within, self.standard_of),
             not_measurable=self.not_measurable,
             no_standard=self.no_standard,
@@ -183,7 +207,8 @@ class ServiceTally:
     def __init__(self, code: str, limits: Limits) -> None:
         self.code = code
         self.standard_for = limits.standard_for
-        self.all, self.priority, self.normal = (FiguresTally(limits) for _ in range(3))
+        self.all = FiguresTally(limits, keep=False)  # its durations are merged from the two parts'
+        self.priority, self.normal = FiguresTally(limits), FiguresTally(limits)
         self.days: set[date] = set()
 
     def add(self, visit: Visit, measured: Measured | None = None) -> None:
@@ -192,13 +217,22 @@ class ServiceTally:
         (self.normal if visit.priority is None else self.priority).add(visit, m)
         self.days.add(visit.day)
 
-    def result(self, now: datetime) -> ServiceFigures:
+    def result(self, now: datetime, stays: list[list[int]] | None = None) -> ServiceFigures:
+        """The figures; the sorted stays of all its visits are added to ``stays`` when given."""
         standards: dict[Standard, None] = {}
         for day in sorted(self.days):
             standard = self.standard_for(self.code, day)
             if standard is not None:
                 standards[standard] = None
-        parts = (self.all.result(now), self.priority.result(now), self.normal.result(now))
+        priority, normal = self.priority.ordered(), self.normal.ordered()
+        every = {name: merged(priority[name], normal[name]) for name in SPANS}
+        if stays is not None:
+            stays.append(every["stay"])
+        parts = (
+            self.all.result(now, every),
+            self.priority.result(now, priority),
+            self.normal.result(now, normal),
+        )
         return ServiceFigures(self.code, *parts, tuple(standards))
 
 
@@ -230,10 +264,10 @@ class Distinct:
 class OfficeTally:
     """``OfficeTotals``: a transferred citizen counts once."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         self.citizens, self.served = Distinct(), Distinct()
         self.visits = self.transfers = 0
-        self.stay = Spans()
+        self.stay = Spans(keep)
         self.rolled_citizens = self.rolled_served = 0  # of days added whole (``domain.rollup``)
 
     def add(self, visit: Visit, measured: Measured | None = None) -> None:
@@ -244,10 +278,12 @@ class OfficeTally:
             self.served.add(visit)
             self.stay.add((measure(visit) if measured is None else measured).stay)
 
-    def result(self) -> OfficeTotals:
+    def result(self, stays: list[list[int]] | None = None) -> OfficeTotals:
+        """The totals; ``stays``, the services' sorted stays, stand for the kept ones when given."""
         citizens = self.citizens.count() + self.rolled_citizens
         served = self.served.count() + self.rolled_served
-        return OfficeTotals(citizens, self.visits, self.transfers, served, self.stay.summary())
+        stay = self.stay.summary() if stays is None else Summary.of_micros(merged(*stays))
+        return OfficeTotals(citizens, self.visits, self.transfers, served, stay)
 
 
 class HourTally:
@@ -388,7 +424,7 @@ class ReportTally:
         self.limits = Limits(standard_for)
         self.service = service
         self.services: dict[str, ServiceTally] = {}
-        self.office = OfficeTally()
+        self.office = OfficeTally(keep=False)  # its stays are the services' (``results``)
         self.hours = HourTally(zone)
         self.days = DayTally(self.limits)
         self.counters: dict[int, WorkTally] = defaultdict(WorkTally)
@@ -416,8 +452,11 @@ class ReportTally:
         self.mine_counters.add(visit.counter)
         self.mine_operators.add(visit.operator)
 
-    def service_figures(self, now: datetime) -> dict[str, ServiceFigures]:
-        return {code: self.services[code].result(now) for code in sorted(self.services)}
+    def results(self, now: datetime) -> tuple[dict[str, ServiceFigures], OfficeTotals]:
+        """Per service code (sorted) its figures, and the office's totals."""
+        stays: list[list[int]] = []
+        services = {code: self.services[code].result(now, stays) for code in sorted(self.services)}
+        return services, self.office.result(stays)
 
     def work_times(
         self, intervals: Iterable[Interval]

@@ -128,20 +128,19 @@ def compliance_report(
     for first_day, last_day in _gaps(start, end, rolled):
         intervals += counter_intervals(counter_events_of_days(session, first_day, last_day, zone), zone, now)
     counters, operators = tally.work_times(intervals)
+    services, totals = tally.results(now)
     return Report(
         start=start,
         end=end,
         service=service,
         timezone=office.timezone,
         made_at=now,
-        services=tuple(
-            ServiceReport(code, names[code], figures) for code, figures in tally.service_figures(now).items()
-        ),
+        services=tuple(ServiceReport(code, names[code], figures) for code, figures in services.items()),
         counters=counters,
         operators=operators,
         hours=tuple(tally.hours.hours()),
         weekday_hour=tuple(tuple(row) for row in tally.hours.matrix),
-        office=tally.office.result(),
+        office=totals,
         days=tally.days.result(),
     )
 
