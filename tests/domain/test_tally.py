@@ -8,8 +8,9 @@ report of one service.
 from datetime import timedelta
 
 from antrian.domain.figures import Summary, counter_intervals, office_totals
+from antrian.domain.report_tally import ReportTally
 from antrian.domain.status import Status
-from antrian.domain.tally import Distinct, ReportTally, measure
+from antrian.domain.tally import Distinct, measure
 from tests.domain.test_figures import FIFTEEN, WIB, at, visit
 
 

@@ -22,12 +22,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from antrian.domain.figures import Interval, Visit
+from antrian.domain.report_tally import ReportTally
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     FiguresTally,
     HourTally,
     Limits,
-    ReportTally,
     ServiceTally,
     SessionTally,
     WorkTally,

@@ -27,9 +27,9 @@ from antrian.domain.figures import (
     Visit,
     counter_intervals,
 )
+from antrian.domain.report_tally import DayCounts, ReportTally
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.rollup import merge_day
-from antrian.domain.tally import DayCounts, ReportTally
 from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
 from antrian.services.lookup import service_by_code
 from antrian.services.office import get_office
