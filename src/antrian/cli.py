@@ -660,9 +660,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     their bytes on a terminal help nobody)."""
     from pathlib import Path
 
+    from antrian.domain.roles import Permission
     from antrian.reports.exports import canonical_json, json_report, write_report, write_report_text
     from antrian.services.office import get_office
-    from antrian.services.reports import compliance_report, standards_in_force
+    from antrian.services.reports import compliance_report, report_log, standards_in_force
+    from antrian.services.rollups import refresh_in_steps
 
     start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
     if args.format in ("xlsx", "pdf") and not args.output:
@@ -672,8 +674,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.read() as session:
-            # read whole here: the workbook's day matrix measures each day by it after the session is gone
-            standard_for = standards_in_force(session)
+            _actor(session, args).require(Permission.REPORTS)
+        refresh_in_steps(db, start, end)  # the closed days' roll-ups first (services.rollups)
+        # one read transaction: the log streams from it while the file is written, and sees the same
+        # tickets as the figures
+        with db.read() as session:
             office = get_office(session)
             report = compliance_report(
                 session,
@@ -681,8 +686,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 end,
                 actor=_actor(session, args),
                 service=args.service.strip().upper() if args.service else None,
-                standard_for=standard_for,
+                standard_for=standards_in_force(session),
             )
+            if args.format in ("json", "csv", "xlsx") and not args.canonical:
+                log = report_log(session, report)
+                if args.output:
+                    write_report(report, Path(args.output), args.format, office=office.name, log=log)
+                else:
+                    write_report_text(report, sys.stdout, args.format, log)
     finally:
         db.dispose()
     if args.format == "pdf":
@@ -702,10 +713,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
-    elif args.output:
-        write_report(report, Path(args.output), args.format, office=office.name, standard_for=standard_for)
-    else:
-        write_report_text(report, sys.stdout, args.format)
     return EXIT_OK
 
 

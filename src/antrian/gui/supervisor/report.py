@@ -271,7 +271,9 @@ class ReportTab(Retranslated, QWidget):
         def work() -> Made:
             from antrian.services.office import get_office
             from antrian.services.reports import compliance_report, standards_in_force
+            from antrian.services.rollups import refresh_in_steps
 
+            refresh_in_steps(database, asked[0], asked[1], clock=clock)  # closed days' roll-ups first
             with database.read() as session:
                 standard_for = standards_in_force(session)
                 office = get_office(session)
@@ -355,13 +357,18 @@ class ReportTab(Retranslated, QWidget):
         if made is None:
             return
 
+        database = self._database
+
         def work() -> Path:
             if fmt == "pdf":
                 write_pdf_report(made, path)
             else:
                 from antrian.reports.exports import write_report
+                from antrian.services.reports import report_log
 
-                write_report(made.report, path, fmt, office=made.office, standard_for=made.standard_for)
+                with database.read() as session:  # the log streams from the database while it is written
+                    log = report_log(session, made.report)
+                    write_report(made.report, path, fmt, office=made.office, log=log)
             return path
 
         self.export_button.setEnabled(False)
