@@ -364,3 +364,20 @@ def test_each_day_is_measured_by_the_standard_in_force_on_it(day: Day) -> None:
     assert [entry["value"] for entry in a["standard"]] == [15, 10]
     assert a["standard"][1]["decree"] == "Keputusan No. 7/2026"
     assert [entry["effective_from"] for entry in a["standard"]] == ["2026-11-30", "2026-12-01"]
+
+
+def test_an_expired_ticket_waited_until_its_day_ended_at_every_reading(day: Day) -> None:
+    # Monday (Jakarta): A001 issued 09:00, never called; it waits "so far" until the day is over
+    day.at(0).issue("A")
+    day.at(60)
+    live = day.report(rolled=False).services[0].figures.all
+    assert (live.not_called, live.longest_not_called) == (1, 3600.0)
+    # Tuesday 08:00: the first counter to open expires it; it ended at Tuesday 00:00 Jakarta (15 h on)
+    day.at(23 * 60).do("open_counter")
+    at_expiry = json_report(day.report(rolled=False))
+    day.at(3 * 24 * 60)  # read again on Thursday, raw and from the roll-ups: the same figure, the same bytes
+    for rolled in (False, True):
+        figures = day.report(rolled=rolled).services[0].figures.all
+        assert (figures.expired, figures.not_called, figures.longest_not_called) == (1, 1, 15 * 3600.0)
+        again = json_report(day.report(rolled=rolled))
+        assert {**again, "period": None} == {**at_expiry, "period": None}
