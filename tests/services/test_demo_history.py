@@ -23,7 +23,7 @@ from antrian.services.demo_history import HistoryDay, install_history
 from antrian.services.office import update_office
 from antrian.services.reports import compliance_report, standards_in_force
 from antrian.store.database import Database, open_database
-from antrian.store.models import CounterState, Event, Ticket, TicketNumber
+from antrian.store.models import CounterState, Event, ServiceStandard, Ticket, TicketNumber
 from tests.conftest import PgSchema
 from tests.helpers import raises_code
 
@@ -115,6 +115,9 @@ def test_two_days_of_history_look_like_an_office_and_the_report_agrees(db: Datab
         events = session.execute(select(Event).order_by(Event.id)).scalars().all()
         states = session.execute(select(CounterState)).scalars().all()
     assert {t.service_day for t in tickets} == {THURSDAY, FRIDAY}
+    with db.read() as session:  # the sample standards are in force from the history's first day
+        starts = set(session.execute(select(ServiceStandard.effective_from)).scalars())
+    assert starts == {THURSDAY}
     firsts = [t for t in tickets if t.parent_id is None]
     for day in made:
         mine = [t for t in tickets if t.service_day == day.day]

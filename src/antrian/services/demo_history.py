@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
@@ -31,7 +31,7 @@ from antrian.services.demo_record import Operations, Recorder, ServiceOperations
 from antrian.services.office import get_office
 from antrian.services.standards import Standard, histories, in_force
 from antrian.store.database import Database
-from antrian.store.models import Counter, CounterService, Service, Ticket, User
+from antrian.store.models import Counter, CounterService, Service, ServiceStandard, Ticket, User
 
 MOST_DAYS = 60
 DEFAULT_DAYS = 20
@@ -122,6 +122,7 @@ def install_history(
         day -= timedelta(days=1)
         if day.isoweekday() <= 5:
             past.append(day)
+    _standards_from(db, min(past))
     made = []
     for day in reversed(past):
         minutes = {c: _median_minutes(standards.get(c), day) for c in codes}
@@ -136,6 +137,16 @@ def install_history(
             made.append(_Day(ops, clock_of_day, day, zone, rng, codes, served_by, operators, minutes).run())
             ops.write()
     return made
+
+
+def _standards_from(db: Database, first: date) -> None:
+    """The sample standards, set today by ``demo-data``, in force from the history's first day instead: the
+    history is measured by them and the reports say so ("since" that day), as in an office whose decree
+    predates its records."""
+    with db.write() as session:
+        session.execute(
+            update(ServiceStandard).where(ServiceStandard.effective_from > first).values(effective_from=first)
+        )
 
 
 def _served_by(session: Session) -> dict[int, tuple[str, ...]]:
