@@ -47,6 +47,7 @@ from antrian.gui.supervisor.report_models import (
     percent,
     summary_numbers,
 )
+from antrian.printing.report_pdf import Letterhead, write_report_pdf
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.reports import Report
 from antrian.store.database import Database
@@ -85,9 +86,8 @@ class Made:
 
 def write_pdf_report(made: Made, path: Path) -> None:
     """Write ``made.report`` as the evidence PDF to ``path``, whole or not at all, with blank lines for the
-    signer's name, NIP and place (signed by hand). Runs on the worker."""
-    from antrian.printing.report_pdf import Letterhead, write_report_pdf
-
+    signer's name, NIP and place (signed by hand). Runs on the worker; its module is imported with this one,
+    on the GUI thread (a first import of Qt modules on a worker thread once crashed the tests)."""
     write_report_pdf(made.report, path, Letterhead(made.office, made.address))
 
 
