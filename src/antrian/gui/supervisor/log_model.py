@@ -1,22 +1,25 @@
-"""The table model of the service-time log: rows arrive a keyset page at a time, read off the GUI thread.
+"""The table model of the service-time log: a filter's ordered ids read once, then its rows a page at a time,
+all off the GUI thread.
 
-The view asks ``canFetchMore`` / ``fetchMore`` as it scrolls; each page is read by ``read_page`` on the
-window's task runner (a plain function: it builds no Qt object) and appended when it arrives. Every reset (a
-new filter, a header click) starts a new generation; a page of an older generation is dropped on arrival, so
-the table never mixes two filters or two orders. There is no row limit: a year scrolls to its end page by
-page.
+``load`` asks the reader (``LogReader``, on the window's task runner; it builds no Qt object) for the
+filter's ``LogSnapshot`` and its first page in one job; the view then asks ``canFetchMore`` / ``fetchMore``
+as it scrolls, and each page is the rows of the next slice of the snapshot's ids, read by primary key, so the
+end of a year arrives as fast as its start. Every reset (a new filter, a header click) starts a new
+generation; a result of an older generation is dropped on arrival, so the table never mixes two filters or
+two orders. There is no row limit. Tickets issued after the snapshot appear on the next load.
 
 Signals:
+    counted(int): the snapshot of the current load arrived; its number of rows.
     pageLoaded(int): a page was appended; the model's row count now.
-    pageDropped(int): a page of an older generation arrived and was dropped; its generation.
-    failed(object): reading a page raised this exception.
+    pageDropped(int): a result of an older generation arrived and was dropped; its generation.
+    failed(object): reading the snapshot or a page raised this exception.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -25,10 +28,24 @@ from PySide6.QtGui import QColor
 from antrian import words
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.supervisor.report_models import duration
-from antrian.services.ticket_log import LogColumn, LogFilter, LogKey, LogPage, LogRow, LogSort
+from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSnapshot, LogSort
 
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
-ReadPage = Callable[[LogFilter, LogSort, LogKey | None, int], LogPage]
+Opened = tuple[LogSnapshot, tuple[LogRow, ...]]
+
+
+class LogReader(Protocol):
+    """What the model runs on the worker: plain data in and out."""
+
+    def open(self, where: LogFilter, order: LogSort, size: int) -> Opened:
+        """The snapshot of ``where`` in ``order`` and the rows of its first ``size`` ids."""
+        ...
+
+    def rows(self, ids: Sequence[int]) -> tuple[LogRow, ...]:
+        """The rows of these ids, in their order."""
+        ...
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 # The mark of a service time over its standard stands beside it, where a narrow screen still shows it.
@@ -64,6 +81,7 @@ def seconds(span: timedelta | None) -> float | None:
 
 
 class LogModel(QAbstractTableModel):
+    counted = Signal(int)
     pageLoaded = Signal(int)
     pageDropped = Signal(int)
     failed = Signal(object)
@@ -77,14 +95,14 @@ class LogModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._background, self.page_size = run_in_background, page_size
-        self.read_page: ReadPage | None = None  # set before the first ``load``
+        self.reader: LogReader | None = None  # set before the first ``load``
         self.zone = ZoneInfo("UTC")
         self.rows: list[LogRow] = []
         self.where: LogFilter | None = None
         self.order = LogSort()
         self.generation = 0
-        self._after: LogKey | None = None
-        self._more = False
+        self.snapshot: LogSnapshot | None = None
+        self._next = 0  # the snapshot's position of the next page
         self._loading = False
         self._titles: dict[LogColumn, str] = {}
         self.retranslate()
@@ -120,11 +138,18 @@ class LogModel(QAbstractTableModel):
         self.where = where
         self.order = order or self.order
         self.rows = []
-        self._after = None
-        self._more = where is not None
+        self.snapshot = None
+        self._next = 0
         self._loading = False
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        reader = self.reader
+        if where is None or reader is None:
+            return
+        self._loading = True
+        generation, order_now, size = self.generation, self.order, self.page_size
+        self._background(
+            lambda: reader.open(where, order_now, size), lambda result: self._opened(generation, result)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the same filter from its first page in the new order."""
@@ -133,38 +158,51 @@ class LogModel(QAbstractTableModel):
             self.load(self.where, wanted)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        return not parent.isValid() and self._more and not self._loading
+        snapshot = self.snapshot
+        return (
+            not parent.isValid() and snapshot is not None and not self._loading and self._next < len(snapshot)
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt's signature)
-        where, read = self.where, self.read_page
-        if not self.canFetchMore(parent) or where is None or read is None:
+        snapshot, reader = self.snapshot, self.reader
+        if not self.canFetchMore(parent) or snapshot is None or reader is None:
             return
         self._loading = True
-        generation, order, after, size = self.generation, self.order, self._after, self.page_size
-        self._background(
-            lambda: read(where, order, after, size), lambda result: self._arrived(generation, result)
-        )
+        generation, ids = self.generation, snapshot.page(self._next, self.page_size)
+        self._next += len(ids)
+        self._background(lambda: reader.rows(ids), lambda result: self._arrived(generation, result))
 
     @property
     def loading(self) -> bool:
         return self._loading
 
-    def _arrived(self, generation: int, result: LogPage | Exception) -> None:
+    def _opened(self, generation: int, result: Opened | Exception) -> None:
+        if generation != self.generation:
+            self.pageDropped.emit(generation)
+            return
+        if isinstance(result, Exception):
+            self._loading = False
+            self.failed.emit(result)
+            return
+        self.snapshot, rows = result
+        self._next = min(self.page_size, len(self.snapshot))
+        self.counted.emit(len(self.snapshot))
+        self._arrived(generation, rows)
+
+    def _arrived(self, generation: int, result: tuple[LogRow, ...] | Exception) -> None:
         if generation != self.generation:
             self.pageDropped.emit(generation)
             return
         self._loading = False
         if isinstance(result, Exception):
-            self._more = False
+            self._next = len(self.snapshot or ())  # no more pages of this load
             self.failed.emit(result)
             return
-        if result.rows:
+        if result:
             first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(result.rows) - 1)
-            self.rows.extend(result.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(result) - 1)
+            self.rows.extend(result)
             self.endInsertRows()
-        self._after = result.next
-        self._more = result.next is not None
         self.pageLoaded.emit(len(self.rows))
 
     # -- the table ------------------------------------------------------------------------------------
