@@ -3,7 +3,8 @@ by any column (a header click), loaded a page at a time as the table scrolls, an
 ticket beside it, read when it is selected.
 
 Every read runs on the window's task runner. "Show" (or a header click) reads the filter's ordered ids once
-(the count is their number) with its first page; tickets issued later appear at the next "Show". A result
+(the count is their number) with its first page; the table then has a row for each and reads the rows of
+the pages it shows; tickets issued later appear at the next "Show". A result
 or a ticket's events that arrives after the filter (or the selection) changed is dropped: the tab never shows
 rows of another filter than its controls say.
 
@@ -200,7 +201,7 @@ class LogTab(Retranslated, QWidget):
         self.show_button.clicked.connect(self.show_log)
         self.model.failed.connect(self._failed)
         self.model.counted.connect(self._counted)
-        self.model.pageLoaded.connect(self._fit_columns)
+        self.model.counted.connect(self._fit_columns)
         self.model.modelReset.connect(self._clear_events)
 
     def retranslate(self) -> None:
@@ -277,10 +278,9 @@ class LogTab(Retranslated, QWidget):
         self.model.reader = LogReader(self._database, actor)
         self.model.load(self.asked())
 
-    def _fit_columns(self, rows: int) -> None:
-        """Fit the columns to the first page of each load (the rows loaded, never the whole log)."""
-        if rows <= self.model.page_size:
-            self.view.resizeColumnsToContents()
+    def _fit_columns(self, _count: int) -> None:
+        """Fit the columns to the first page of each load, once (the rows on screen, never the whole log)."""
+        self.view.resizeColumnsToContents()
 
     def _counted(self, result: int) -> None:
         """The model's current load was counted (a new order of the same filter keeps the count shown until
@@ -305,7 +305,9 @@ class LogTab(Retranslated, QWidget):
         actor = self._actor()
         if not indexes or actor is None:
             return
-        ticket_id: int = self.model.data(indexes[0], ID_ROLE)
+        ticket_id: int | None = self.model.data(indexes[0], ID_ROLE)
+        if ticket_id is None:  # its page is not in yet
+            return
         self._events_of = ticket_id
         self.events = []
         self._show_events()

@@ -1,22 +1,26 @@
-"""The table model of the service-time log: a filter's ordered ids read once, then its rows a page at a time,
-all off the GUI thread.
+"""The table model of the service-time log: a filter's ordered ids read once, its rows read a page at a time
+as the view shows them, all off the GUI thread.
 
 ``load`` asks the reader (``LogReader``, on the window's task runner; it builds no Qt object) for the
-filter's ``LogSnapshot`` and its first page in one job; the view then asks ``canFetchMore`` / ``fetchMore``
-as it scrolls, and each page is the rows of the next slice of the snapshot's ids, read by primary key, so the
-end of a year arrives as fast as its start. Every reset (a new filter, a header click) starts a new
-generation; a result of an older generation is dropped on arrival, so the table never mixes two filters or
-two orders. There is no row limit. Tickets issued after the snapshot appear on the next load.
+filter's ``LogSnapshot`` and its first page in one job. The model then has as many rows as the snapshot has
+ids, so the scroll bar spans the whole period and the end of a year is one drag away. A row the view asks
+for whose page is not in yet shows empty while that page (the rows of a slice of the ids, read by primary
+key) is read; the last page of a year arrives as fast as the first. At most ``cached_pages`` pages are kept
+(the least recently shown go first), so scrolling through a year holds a few thousand rows, not a year of
+them. Every reset (a new filter, a header click) starts a new generation; a result of an older generation is
+dropped on arrival, so the table never mixes two filters or two orders. Tickets issued after the snapshot
+appear on the next load.
 
 Signals:
-    counted(int): the snapshot of the current load arrived; its number of rows.
-    pageLoaded(int): a page was appended; the model's row count now.
+    counted(int): the snapshot of the current load arrived (with its first page); its number of rows.
+    pageLoaded(int): a page's rows arrived and are shown; the page's number (0: the first).
     pageDropped(int): a result of an older generation arrived and was dropped; its generation.
     failed(object): reading the snapshot or a page raised this exception.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -73,6 +77,7 @@ _TIMES = {LogColumn.ISSUED, LogColumn.CALLED, LogColumn.STARTED, LogColumn.FINIS
 OVER_BACKGROUND = QColor("#fbe3e1")
 OVER_MARK = "⚠"
 PAGE_SIZE = 200
+CACHED_PAGES = 50  # 10,000 rows: many screens of them, a few MB
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -92,18 +97,21 @@ class LogModel(QAbstractTableModel):
         parent: QObject,
         *,
         page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
     ) -> None:
         super().__init__(parent)
-        self._background, self.page_size = run_in_background, page_size
+        self._background, self.page_size, self.cached_pages = run_in_background, page_size, cached_pages
         self.reader: LogReader | None = None  # set before the first ``load``
         self.zone = ZoneInfo("UTC")
-        self.rows: list[LogRow] = []
         self.where: LogFilter | None = None
         self.order = LogSort()
         self.generation = 0
         self.snapshot: LogSnapshot | None = None
-        self._next = 0  # the snapshot's position of the next page
-        self._loading = False
+        # the pages in memory, least recently shown first; a row is None where its ticket is gone
+        self.pages: OrderedDict[int, tuple[LogRow | None, ...]] = OrderedDict()
+        self._asked: set[int] = set()  # pages on their way
+        self._opening = False
+        self._broken = False  # a page failed: ask no more of this load
         self._titles: dict[LogColumn, str] = {}
         self.retranslate()
 
@@ -127,8 +135,8 @@ class LogModel(QAbstractTableModel):
             LogColumn.OVER_STANDARD: self.tr("Standard"),
         }
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
 
     # -- loading --------------------------------------------------------------------------------------
     def load(self, where: LogFilter | None, order: LogSort | None = None) -> None:
@@ -137,15 +145,15 @@ class LogModel(QAbstractTableModel):
         self.beginResetModel()
         self.where = where
         self.order = order or self.order
-        self.rows = []
         self.snapshot = None
-        self._next = 0
-        self._loading = False
+        self.pages.clear()
+        self._asked.clear()
+        self._opening = self._broken = False
         self.endResetModel()
         reader = self.reader
         if where is None or reader is None:
             return
-        self._loading = True
+        self._opening = True
         generation, order_now, size = self.generation, self.order, self.page_size
         self._background(
             lambda: reader.open(where, order_now, size), lambda result: self._opened(generation, result)
@@ -157,57 +165,73 @@ class LogModel(QAbstractTableModel):
         if wanted != self.order:
             self.load(self.where, wanted)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        snapshot = self.snapshot
-        return (
-            not parent.isValid() and snapshot is not None and not self._loading and self._next < len(snapshot)
-        )
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt's signature)
-        snapshot, reader = self.snapshot, self.reader
-        if not self.canFetchMore(parent) or snapshot is None or reader is None:
-            return
-        self._loading = True
-        generation, ids = self.generation, snapshot.page(self._next, self.page_size)
-        self._next += len(ids)
-        self._background(lambda: reader.rows(ids), lambda result: self._arrived(generation, result))
-
     @property
     def loading(self) -> bool:
-        return self._loading
+        """The snapshot or a page is on its way."""
+        return self._opening or bool(self._asked)
+
+    def row(self, number: int) -> LogRow | None:
+        """Row ``number`` if its page is in (it is then the most recently shown); otherwise None, and its
+        page is asked for."""
+        page = number // self.page_size
+        rows = self.pages.get(page)
+        if rows is None:
+            self._ask(page)
+            return None
+        self.pages.move_to_end(page)
+        return rows[number % self.page_size]
+
+    def _ask(self, page: int) -> None:
+        snapshot, reader = self.snapshot, self.reader
+        if snapshot is None or reader is None or self._broken or page in self._asked:
+            return
+        self._asked.add(page)
+        generation, ids = self.generation, snapshot.page(page * self.page_size, self.page_size)
+        self._background(
+            lambda: reader.rows(ids), lambda result: self._arrived(generation, page, ids, result)
+        )
 
     def _opened(self, generation: int, result: Opened | Exception) -> None:
         if generation != self.generation:
             self.pageDropped.emit(generation)
             return
+        self._opening = False
         if isinstance(result, Exception):
-            self._loading = False
             self.failed.emit(result)
             return
-        self.snapshot, rows = result
-        self._next = min(self.page_size, len(self.snapshot))
-        self.counted.emit(len(self.snapshot))
-        self._arrived(generation, rows)
+        snapshot, first = result
+        self.beginResetModel()
+        self.snapshot = snapshot
+        self._keep(0, snapshot.page(0, self.page_size), first)
+        self.endResetModel()
+        self.counted.emit(len(snapshot))
+        self.pageLoaded.emit(0)
 
-    def _arrived(self, generation: int, result: tuple[LogRow, ...] | Exception) -> None:
+    def _arrived(
+        self, generation: int, page: int, ids: Sequence[int], result: tuple[LogRow, ...] | Exception
+    ) -> None:
         if generation != self.generation:
             self.pageDropped.emit(generation)
             return
-        self._loading = False
+        self._asked.discard(page)
         if isinstance(result, Exception):
-            self._next = len(self.snapshot or ())  # no more pages of this load
+            self._broken = True
             self.failed.emit(result)
             return
-        if result:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(result) - 1)
-            self.rows.extend(result)
-            self.endInsertRows()
-        self.pageLoaded.emit(len(self.rows))
+        self._keep(page, ids, result)
+        first = page * self.page_size
+        self.dataChanged.emit(self.index(first, 0), self.index(first + len(ids) - 1, len(COLUMNS) - 1))
+        self.pageLoaded.emit(page)
+
+    def _keep(self, page: int, ids: Sequence[int], rows: tuple[LogRow, ...]) -> None:
+        by_id = {row.visit.id: row for row in rows}
+        self.pages[page] = tuple(by_id.get(ticket_id) for ticket_id in ids)
+        while len(self.pages) > self.cached_pages:
+            self.pages.popitem(last=False)
 
     # -- the table ------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() or self.snapshot is None else len(self.snapshot)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(COLUMNS)
@@ -220,7 +244,9 @@ class LogModel(QAbstractTableModel):
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():
             return None
-        row, column = self.rows[index.row()], COLUMNS[index.column()]
+        row, column = self.row(index.row()), COLUMNS[index.column()]
+        if row is None:  # its page is on its way (or its ticket is gone)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == ID_ROLE:
