@@ -178,6 +178,7 @@ class LogTab(Retranslated, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(86)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(0)  # fit columns to the rows on screen, not a thousand of a year
         header.setSortIndicator(COLUMNS.index(LogColumn.ISSUED), Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # a click calls model.sort, which reloads from the first page
         self.view.selectionModel().selectionChanged.connect(self._selected)
