@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -423,6 +423,19 @@ def _copy_text(value: Any) -> str:
     return str(value)
 
 
+def copy_rows(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+    """COPY ``rows`` into ``table`` (PostgreSQL), 20,000 lines per write."""
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        chunk: list[str] = []
+        for row in rows:
+            chunk.append("\t".join(map(_copy_text, row)))
+            if len(chunk) >= 20_000:
+                copy.write("\n".join(chunk) + "\n")
+                chunk.clear()
+        if chunk:
+            copy.write("\n".join(chunk) + "\n")
+
+
 def _bulk_postgres(
     url: str, schema: str, rows: Iterator[tuple[Any, ...]], numbers: dict[tuple[int, str], int]
 ) -> None:
@@ -433,16 +446,7 @@ def _bulk_postgres(
         connection.execute(f'SET search_path = "{schema}"')
         connection.execute("SET synchronous_commit = off")
         with connection.cursor() as cursor:
-            copy_sql = f"COPY tickets ({', '.join(TICKET_COLUMNS)}) FROM STDIN"
-            with cursor.copy(copy_sql) as copy:
-                chunk: list[str] = []
-                for row in rows:
-                    chunk.append("\t".join(map(_copy_text, row)))
-                    if len(chunk) >= 20_000:
-                        copy.write("\n".join(chunk) + "\n")
-                        chunk.clear()
-                if chunk:
-                    copy.write("\n".join(chunk) + "\n")
+            copy_rows(cursor, "tickets", TICKET_COLUMNS, rows)
             cursor.executemany(
                 _UPSERT_NUMBERS.format(p="%s"),
                 [(sid, date.fromisoformat(day), last) for (sid, day), last in numbers.items()],

@@ -423,7 +423,8 @@ def supervisor_morning(path: str):  # type: ignore[no-untyped-def]
     """A morning of the demo office with 8 counters and 14 services, 08:00-10:30 Jakarta on a pinned clock:
     a citizen every two minutes, service times of 4 to 39 minutes (some over their standard),
     counter 4 on a lunch break, counter 8 never opened (so service H only grows), a display that cannot
-    speak and a kiosk silent for 20 minutes. Returns the database, the clock at 10:30 and the passwords."""
+    speak and a kiosk silent for 20 minutes; before it, the demo history of the 20 working days before.
+    Returns the database, the clock at 10:30 and the passwords."""
     import random
     from datetime import UTC, datetime, timedelta
 
@@ -433,6 +434,7 @@ def supervisor_morning(path: str):  # type: ignore[no-untyped-def]
     from antrian.domain.timing import FixedClock
     from antrian.services import counters, queue
     from antrian.services.demo import install_demo
+    from antrian.services.demo_history import install_history
     from antrian.services.stations import StationKind, report_station
     from antrian.services.users import actor_for, create_user
     from antrian.store.database import open_database
@@ -447,6 +449,7 @@ def supervisor_morning(path: str):  # type: ignore[no-untyped-def]
             create_user(
                 s, f"petugas{number}", f"Petugas Loket {number}", "operator", "rahasia123", actor=SYSTEM
             )
+    install_history(db, days=20, clock=clock)  # four weeks before: the report's month has every chart full
     with db.read() as s:
         staff = {n: actor_for(s, f"petugas{n}") for n in range(1, 8)}
     lengths = (10, 15, 20, 20, 30)  # minutes, around the services' standards
@@ -500,6 +503,7 @@ def supervisor_morning(path: str):  # type: ignore[no-untyped-def]
 
 
 def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui.supervisor.report import MONTH
     from antrian.gui.supervisor.window import SupervisorWindow
 
     settle, save = _helpers(app, runner, out)
@@ -525,9 +529,13 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         save(window, f"supervisor-{width}x{height}")
         window.tabs.setCurrentWidget(window.report_tab)
         settle()
+        window.report_tab.kind.setCurrentIndex(MONTH)  # November: the history and this morning
         window.report_tab.show_report()
         settle()
         save(window, f"supervisor-report-{width}x{height}")
+        window.report_tab.tables.setCurrentIndex(1)  # per counter: time open, serving, paused by reason
+        settle()
+        save(window, f"supervisor-report-counters-{width}x{height}")
         log_screen(window, settle)
         save(window, f"supervisor-log-{width}x{height}")
         window.close()

@@ -25,7 +25,7 @@ def test_cli_queue_commands_never_load_qt(tmp_path: Path) -> None:
     """Issuing from the command line must stay a cheap, Qt-free start."""
     code = (
         "import sys; from antrian.cli import main; "
-        f"rc = main(['--db', {str(tmp_path / 'a.db')!r}, 'demo-data']); "
+        f"rc = main(['--db', {str(tmp_path / 'a.db')!r}, 'demo-data', '--history-days', '0']); "
         f"rc2 = main(['--db', {str(tmp_path / 'a.db')!r}, 'ticket', 'issue', 'A', '--json']); "
         "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'alembic')));"
         "print(rc, rc2, loaded)"

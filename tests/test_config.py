@@ -120,7 +120,7 @@ def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
             timeout=60,
         )
 
-    assert run("demo-data").returncode == 0
+    assert run("demo-data", "--history-days", "0").returncode == 0
     issued = json.loads(run("ticket", "issue", "A", "--json").stdout)
     assert issued["number"] == "A001" and db.exists()
     shown = json.loads(run("config-path", "--json").stdout)

@@ -232,17 +232,25 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 def _demo_data(args: argparse.Namespace) -> dict[str, str]:
     """Install the sample office and report it; returns the users created now with their passwords."""
     from antrian.services.demo import install_demo
+    from antrian.services.demo_history import install_history
 
     db = _open(args, create=True)
     try:
         with db.write() as session:
             created = install_demo(session, counters=args.counters, services=args.services)
+        history = install_history(db, days=args.history_days)
     finally:
         db.dispose()
+    tickets = sum(day.issued for day in history)
     if getattr(args, "json", False):
-        print(json.dumps({"database": db.name, "created_users": created}))
+        made = {"days": len(history), "tickets": tickets}
+        print(json.dumps({"database": db.name, "created_users": created, "history": made}))
         return created
     print(words.text("cli.demo_ready", database=db.where))
+    if history:
+        print(words.text("cli.demo_history", days=len(history), tickets=tickets))
+    elif args.history_days:
+        print(words.text("cli.demo_history_kept"))
     if created:
         print(words.text("cli.demo_new_users"))
         for username, password in created.items():
@@ -264,11 +272,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     tickets = Path(user_data_dir("antrian", appauthor=False)) / "demo-tickets"
     print(words.text("cli.demo_windows", folder=str(tickets)))
     print(words.text("cli.demo_logins_filled" if created else "cli.demo_logins_earlier"))
+    if "supervisor" in created:
+        print(words.text("cli.demo_supervisor"))
     db = _open(args)
     try:
         logins = {n: (f"petugas{n}", created.get(f"petugas{n}", "")) for n in (1, 2)}
+        supervisor = ("supervisor", created.get("supervisor", ""))
         return run_demo(
-            db, log_json=getattr(args, "log_json", None), ticket_folder=str(tickets), logins=logins
+            db,
+            log_json=getattr(args, "log_json", None),
+            ticket_folder=str(tickets),
+            logins=logins,
+            supervisor=supervisor,
         )
     finally:
         db.dispose()
@@ -645,9 +660,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     their bytes on a terminal help nobody)."""
     from pathlib import Path
 
+    from antrian.domain.roles import Permission
     from antrian.reports.exports import canonical_json, json_report, write_report, write_report_text
     from antrian.services.office import get_office
-    from antrian.services.reports import compliance_report, standards_in_force
+    from antrian.services.reports import compliance_report, report_log, standards_in_force
+    from antrian.services.rollups import refresh_in_steps
 
     start, end = _day_option("--from", args.from_), _day_option("--to", args.to)
     if args.format in ("xlsx", "pdf") and not args.output:
@@ -657,8 +674,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.read() as session:
-            # read whole here: the workbook's day matrix measures each day by it after the session is gone
-            standard_for = standards_in_force(session)
+            _actor(session, args).require(Permission.REPORTS)
+        refresh_in_steps(db, start, end)  # the closed days' roll-ups first (services.rollups)
+        # one read transaction: the log streams from it while the file is written, and sees the same
+        # tickets as the figures
+        with db.read() as session:
             office = get_office(session)
             report = compliance_report(
                 session,
@@ -666,8 +686,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 end,
                 actor=_actor(session, args),
                 service=args.service.strip().upper() if args.service else None,
-                standard_for=standard_for,
+                standard_for=standards_in_force(session),
             )
+            if args.format in ("json", "csv", "xlsx") and not args.canonical:
+                log = report_log(session, report)
+                if args.output:
+                    write_report(report, Path(args.output), args.format, office=office.name, log=log)
+                else:
+                    write_report_text(report, sys.stdout, args.format, log)
     finally:
         db.dispose()
     if args.format == "pdf":
@@ -687,10 +713,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
-    elif args.output:
-        write_report(report, Path(args.output), args.format, office=office.name, standard_for=standard_for)
-    else:
-        write_report_text(report, sys.stdout, args.format)
     return EXIT_OK
 
 
@@ -747,6 +769,12 @@ def build_parser() -> argparse.ArgumentParser:
             type=_whole("--services", 1, 24),
             default=4,
             help=words.text("help.demo_data.services"),
+        )
+        sample.add_argument(
+            "--history-days",
+            type=_whole("--history-days", 0, 60),
+            default=20,
+            help=words.text("help.demo_data.history_days"),
         )
     demo.add_argument(
         "--log-json",

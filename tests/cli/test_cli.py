@@ -114,7 +114,7 @@ def kinds(events: list[dict[str, Any]]) -> list[str]:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     """One `antrian demo-data` run on a new file; tests copy the file, never change it."""
     path = tmp_path_factory.mktemp("template") / "demo.db"
-    result = ok("demo-data", db=path)
+    result = ok("demo-data", "--history-days", "0", db=path)
     assert companions(path) == [], "the command left SQLite side files behind"
     return path, result
 
@@ -141,8 +141,8 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert "Pengguna baru dan kata sandinya (hanya ditampilkan sekali ini):" in first.out.splitlines()
 
     before = dump(office)
-    second = ok("demo-data", db=office)
-    third = ok("demo-data", "--lang", "en", db=office)
+    second = ok("demo-data", "--history-days", "0", db=office)
+    third = ok("demo-data", "--lang", "en", "--history-days", "0", db=office)
     for again in (second, third):
         assert printed_passwords(again.out) == {}, again.out
         for username, password in passwords.items():
@@ -155,6 +155,21 @@ def test_demo_data_prints_passwords_once_and_is_idempotent(
     assert [c["number"] for c in counters] == [1, 2, 3, 4]
     assert all(c["services"] == ["A", "B", "C", "D"] for c in counters), counters
     assert {c["state"] for c in counters} == {"closed"}
+
+
+def test_demo_data_makes_history_once_and_checks_the_days(tmp_path: Path) -> None:
+    office = tmp_path / "history.db"
+    for days in ("61", "-1"):
+        fails(run("demo-data", "--history-days", days, db=office), 2, "--history-days", "60")
+    assert not office.exists(), "a refused demo-data made a database"
+    made = ok("demo-data", "--history-days", "3", "--json", db=office).json()["history"]
+    assert made["days"] == 3 and 150 < made["tickets"] < 500, made
+    before = dump(office)
+    again = ok("demo-data", "--lang", "en", db=office)
+    assert "The office already has tickets: no sample history added" in again.out.splitlines()
+    assert dump(office) == before, "a second demo-data run changed the history"
+    tickets = ok("tickets", "--json", db=office).json()
+    assert tickets == [], "the history is in today's queue"
 
 
 # 1b. who creates a database ------------------------------------------------------------------------------
@@ -476,7 +491,7 @@ def test_environment_variable_selects_the_database(office: Path, tmp_path: Path)
 
 @pytest.mark.postgres
 def test_flow_on_postgresql(pg_url: str) -> None:
-    ok("demo-data", db=pg_url)
+    ok("demo-data", "--history-days", "0", db=pg_url)
     issued = ok("ticket", "issue", "A", "--json", db=pg_url).json()
     assert (issued["number"], issued["status"]) == ("A001", "waiting")
     ok("counter", "open", 1, db=pg_url)

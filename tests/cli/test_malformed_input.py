@@ -34,8 +34,8 @@ BAD_DATABASES = [
 # Every command, with {n}, {t}, {id} where a number, a text or a ticket id goes (good values elsewhere).
 COMMANDS = [
     ["db", "upgrade"],
-    ["demo-data"],
-    ["demo", "--log-json", "{t}"],
+    ["demo-data", "--history-days", "{n}"],
+    ["demo", "--history-days", "{n}", "--log-json", "{t}"],
     ["display", "--screen", "{n}", "--log-json", "{t}"],
     ["kiosk", "--printer", "{t}", "--width", "{n}"],
     ["ticket", "issue", "{t}", "--priority", "{t}", "--user", "{t}"],

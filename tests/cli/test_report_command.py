@@ -185,8 +185,8 @@ def test_pdf_has_the_json_csv_and_xlsx_totals_and_a_hash_the_command_reproduces(
 ) -> None:
     from tests.printing.pdf_text import pdf_pages
 
-    # A002, still waiting, would wait longer at every read: the hash is of a period whose tickets have ended
-    # (an expired one too: expire_past_days records no end, docs/DESIGN.md 'Evidence PDF')
+    # A002, still waiting on the day read, would wait longer at every read: the hash is of a period whose
+    # tickets have ended (docs/DESIGN.md 'Evidence PDF')
     db = open_database(url)
     try:
         with db.write() as s:

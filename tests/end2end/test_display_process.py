@@ -37,7 +37,7 @@ def wait_for_lines(log: Path, what: str, count: int, timeout: float = 30) -> lis
 
 def test_display_shows_and_speaks_calls_made_by_other_processes(tmp_path: Path, audio_sink: str) -> None:
     db, log = tmp_path / "office.db", tmp_path / "display.jsonl"
-    cli(db, "demo-data")
+    cli(db, "demo-data", "--history-days", "0")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
     errors = (tmp_path / "display.err").open("w")
     display = subprocess.Popen(
@@ -76,7 +76,7 @@ def test_display_started_while_the_server_is_away_comes_online_by_itself(tmp_pat
     cli_pg = lambda *args: subprocess.run(  # noqa: E731
         [*ANTRIAN, "--db", pg_url, *args, "--json"], capture_output=True, text=True, timeout=60
     )
-    assert cli_pg("demo-data").returncode == 0
+    assert cli_pg("demo-data", "--history-days", "0").returncode == 0
     log = tmp_path / "display.jsonl"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
     errors = (tmp_path / "display.err").open("w")

@@ -30,7 +30,7 @@ def test_a_signalled_window_closes_and_logs_it(tmp_path: Path, number: signal.Si
     db, logs = tmp_path / "office.db", tmp_path / "logs"
     env = {**os.environ, "ANTRIAN_LOG_DIR": str(logs), "QT_QPA_PLATFORM": "offscreen"}
     made = subprocess.run(
-        [sys.executable, "-m", "antrian", "--db", str(db), "demo-data"],
+        [sys.executable, "-m", "antrian", "--db", str(db), "demo-data", "--history-days", "0"],
         env=env,
         capture_output=True,
         timeout=60,

@@ -29,6 +29,7 @@ from antrian.gui.tasks import TaskRunner
 from antrian.services.users import create_user
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
+from tests.gui.language import switch_language
 from tests.helpers import known_monday
 
 PASSWORD = "rahasia123"
@@ -95,10 +96,10 @@ def test_the_day_in_tables_summary_and_charts(tab: ReportTab, qtbot: QtBot) -> N
         "5:00",
         "1",
         "0",
-        "100.0 %",
+        "100,0 %",  # the Indonesian decimal comma
     ]
     assert [model.text(b, c) for c in (ISSUED, SERVED, SERVICE_P50, WITHIN, OVER, WITHIN_PCT)] == [
-        "1", "1", "30:00", "0", "1", "0.0 %"
+        "1", "1", "30:00", "0", "1", "0,0 %"
     ]  # fmt: skip
     standard = model.text(a, model.columnCount() - 1)  # in words, in the PC's language
     assert standard.startswith(words.say(standard_words(15, "minutes")))
@@ -107,12 +108,20 @@ def test_the_day_in_tables_summary_and_charts(tab: ReportTab, qtbot: QtBot) -> N
     assert counters_.rowCount() == 1
     assert [counters_.text(0, c) for c in range(4)] == ["1", "2", "17:30", "2:00:00"]  # open 09:00-11:00
     text = tab.summary.text()
-    assert "3" in text and "50.0 %" in text  # 3 issued; 1 of 2 measured within the standard
+    assert "3" in text and "50,0 %" in text  # 3 issued; 1 of 2 measured within the standard
     chart = tab.hour_chart
     by_hour = dict(zip(chart.hours, chart.arrivals, strict=True))
     assert (by_hour[9], by_hour[10]) == (2, 1)
     waits = dict(zip(chart.hours, chart.waiting_minutes, strict=True))
     assert waits[9] == pytest.approx(5.5) and waits[10] == pytest.approx(1.0)  # (2 + 9) / 2 minutes
+    # even ticks on shared grid lines: 2 arrivals in steps of 1, 5.5 minutes in steps of 2: 3 intervals
+    left, right = (axis for axis in chart.chart().axes(Qt.Orientation.Vertical))
+    assert (left.min(), left.max(), left.tickCount(), left.labelFormat()) == (0, 3, 4, "%d")
+    assert (right.min(), right.max(), right.tickCount(), right.labelFormat()) == (0, 6, 4, "%d")
+    # the service column shows the whole name, also as a tooltip; the sample names need no eliding
+    name = model.index(a, 0)
+    assert model.data(name, Qt.ItemDataRole.ToolTipRole) == model.text(a, 0) == "A KTP Elektronik"
+    assert tab.services_view.columnWidth(0) >= tab.services_view.sizeHintForColumn(0)
     assert (
         tab.heatmap.matrix[0][9] == 2
         and tab.heatmap.matrix[0][10] == 1
@@ -193,3 +202,15 @@ def test_the_pdf_export_writes_the_days_figures(tab: ReportTab, qtbot: QtBot, tm
     missing = tmp_path / "missing" / "laporan.pdf"
     assert isinstance(export(tab, qtbot, missing, "pdf"), Exception)
     assert str(missing) in tab.message.text() and not missing.parent.exists()
+
+
+def test_the_figures_follow_the_language(tab: ReportTab, qtbot: QtBot) -> None:
+    show(tab, qtbot)
+    model = tab.services_model
+    assert (model.text(0, WITHIN_PCT), "50,0 %" in tab.summary.text()) == ("100,0 %", True)
+    switch_language("en")
+    assert (model.text(0, WITHIN_PCT), "50.0 %" in tab.summary.text()) == ("100.0 %", True)
+    assert model.headerData(WITHIN_PCT + 3, Qt.Orientation.Horizontal) == "Within waiting\ntarget %"
+    assert model.headerData(WITHIN_PCT + 3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Within waiting target %"
+    )

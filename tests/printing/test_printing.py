@@ -347,7 +347,7 @@ def test_cli_reprint_to_file_and_pdf(tmp_path: Path) -> None:
     run = lambda *args: subprocess.run(  # noqa: E731
         [sys.executable, "-m", "antrian", "--db", str(db), *args], capture_output=True, text=True, timeout=60
     )
-    assert run("demo-data").returncode == 0
+    assert run("demo-data", "--history-days", "0").returncode == 0
     issued = json.loads(run("ticket", "issue", "B", "--json").stdout)
     out = tmp_path / "printer.bin"
     result = run("ticket", "print", str(issued["id"]), "--printer", f"file:{out}", "--width", "58")

@@ -327,6 +327,15 @@ def test_day_rollover_in_makassar(office: Database, issuing: Issue) -> None:
     with office.read() as s:
         old = tickets_for_day(s, before[0].service_day)
     assert {t.status for t in old} == {"expired"}
+    # the ones never called ended when their day did (00:00 WITA = 16:00 UTC), not at the expiry run;
+    # A001, called, gets no end made up
+    midnight = datetime(2026, 11, 30, 16, 0, tzinfo=UTC)
+    assert [(t.number, t.finished_at) for t in old] == [
+        ("A001", None),
+        ("A002", midnight),
+        ("A003", midnight),
+        ("A004", midnight),
+    ]
     op(office, "call_next", 1, clock=clock)  # the counter was freed by the expiry
     with office.read() as s:
         today = tickets_for_day(s, clock=clock)

@@ -13,13 +13,12 @@ from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
 from antrian import words
-from antrian.domain.figures import StandardFor
 from antrian.domain.roles import SYSTEM, Actor
 from antrian.domain.timing import FixedClock
 from antrian.reports import xlsx
 from antrian.reports.exports import json_figures, json_report, log_table
 from antrian.reports.xlsx import figure_names, write_xlsx
-from antrian.services.reports import Report, standards_in_force
+from antrian.services.reports import Report, report_log
 from antrian.services.standards import set_standard
 from antrian.store.database import Database
 from tests.services.test_reports import MONDAY, Day
@@ -34,14 +33,10 @@ def day(office: Database, clock: FixedClock, operator: Actor) -> Day:
     return Day(office, clock, operator)
 
 
-def standards(day: Day) -> StandardFor:
-    with day.db.read() as s:
-        return standards_in_force(s)
-
-
 def workbook(day: Day, report: Report) -> Workbook:
     out = io.BytesIO()
-    write_xlsx(report, out, office="Kantor Uji", standard_for=standards(day))
+    with day.db.read() as s:
+        write_xlsx(report, out, office="Kantor Uji", log=report_log(s, report))
     return load_workbook(io.BytesIO(out.getvalue()))
 
 
@@ -131,9 +126,11 @@ def test_the_workbook_shows_the_json_figures(day: Day) -> None:
     assert sum(row["A: diambil"] for row in days) == entry["issued"]
 
     log = book["Log"]
-    header, rows = log_table(report)
+    with day.db.read() as s:
+        header, rows = log_table(report, report_log(s, report))
+        rows = list(rows)
     assert [cell.value for cell in log[1]] == header
-    assert log.max_row - 1 == data["office"]["visits"] == len(list(rows))
+    assert log.max_row - 1 == data["office"]["visits"] == len(rows)
     assert log["A2"].value == "A001" and log["F2"].value == datetime(2026, 11, 30, 9, 0)
     assert log["F2"].number_format == "yyyy-mm-dd hh:mm:ss" and log["J2"].value == 300.0
     assert log.auto_filter.ref == "A1:O3" and log.freeze_panes == "A2" and log["A1"].font.bold

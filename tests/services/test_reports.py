@@ -22,7 +22,7 @@ from antrian.domain.timing import FixedClock
 from antrian.reports.exports import BOM, json_report, log_csv
 from antrian.services import counters, queue
 from antrian.services.office import update_office
-from antrian.services.reports import Report, compliance_report, standards_in_force
+from antrian.services.reports import Report, compliance_report, report_log, standards_in_force
 from antrian.services.standards import set_standard
 from antrian.services.users import create_user
 from antrian.store.database import Database
@@ -53,7 +53,9 @@ class Day:
         with self.db.write() as s:
             return operation(s, counter, *args, actor=self.actor, clock=self.clock)
 
-    def report(self, start: date = MONDAY, end: date = MONDAY, service: str | None = None) -> Report:
+    def report(
+        self, start: date = MONDAY, end: date = MONDAY, service: str | None = None, *, rolled: bool = True
+    ) -> Report:
         with self.db.read() as s:
             return compliance_report(
                 s,
@@ -63,6 +65,7 @@ class Day:
                 service=service,
                 standard_for=standards_in_force(s),
                 clock=self.clock,
+                use_rollups=rolled,
             )
 
 
@@ -71,9 +74,10 @@ def day(office: Database, clock: FixedClock, operator: Actor) -> Day:
     return Day(office, clock, operator)
 
 
-def log_rows(report: Report) -> list[list[str]]:
+def log_rows(day: Day, report: Report) -> list[list[str]]:
     out = io.StringIO(newline="")
-    written = log_csv(report, out)
+    with day.db.read() as s:
+        written = log_csv(report, report_log(s, report), out)
     text = out.getvalue()
     assert text.startswith(BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))
@@ -81,10 +85,10 @@ def log_rows(report: Report) -> list[list[str]]:
     return rows
 
 
-def assert_totals_agree(report: Report) -> dict[str, Any]:
+def assert_totals_agree(day: Day, report: Report) -> dict[str, Any]:
     """The JSON's counts and the CSV's rows are the same visits."""
     data = json_report(report)
-    rows = log_rows(report)
+    rows = log_rows(day, report)
     assert data["office"]["visits"] == len(rows) - 1 == sum(s["issued"] for s in data["services"])
     for entry in data["services"]:
         assert entry["issued"] == sum(1 for row in rows[1:] if row[1] == entry["code"])
@@ -94,12 +98,13 @@ def assert_totals_agree(report: Report) -> dict[str, Any]:
 
 def test_an_empty_period_is_an_empty_report(day: Day) -> None:
     report = day.report(MONDAY, MONDAY + timedelta(days=6))
-    assert report.services == () and report.visits == ()
+    assert report.services == () and report.days == {}
+    assert log_rows(day, report) == [log_rows(day, report)[0]]  # the header only
     assert report.counters == {} and report.operators == {}
     assert [hour.arrivals for hour in report.hours] == [0] * 24
     assert report.weekday_hour == ((0,) * 24,) * 7
     assert (report.office.citizens, report.office.visits, report.office.served) == (0, 0, 0)
-    data = assert_totals_agree(report)
+    data = assert_totals_agree(day, report)
     assert data["services"] == [] and data["percentile_method"] == "nearest-rank"
     assert data["period"] == {
         "from": "2026-11-30",
@@ -129,7 +134,7 @@ def test_a_day_of_only_no_shows(day: Day) -> None:
     c1 = report.counters[1]
     assert (c1.served, c1.session, c1.serving, c1.idle) == (0, 1200.0, 0.0, 1200.0)
     assert report.operators["petugas1"] == c1
-    data = assert_totals_agree(report)
+    data = assert_totals_agree(day, report)
     assert data["services"][0]["within_standard_pct"] is None
     assert data["services"][0]["waiting"] == {
         "count": 2, "p50": 300.0, "p90": 600.0, "p95": 600.0, "max": 600.0, "mean": 450.0
@@ -160,12 +165,12 @@ def test_a_transfer_counts_once_in_each_service_visited(day: Day) -> None:
     c1 = report.counters[1]
     assert (c1.served, c1.mean_service, c1.session, c1.serving) == (1, 600.0, 2400.0, 1260.0)
     assert c1.idle == 2400 - 1260
-    data = assert_totals_agree(report)
+    data = assert_totals_agree(day, report)
     assert [(s["code"], s["issued"], s["transferred"]) for s in data["services"]] == [
         ("A", 1, 1),
         ("B", 1, 0),
     ]
-    rows = log_rows(report)
+    rows = log_rows(day, report)
     assert [row[0] for row in rows[1:]] == ["A001", "A001"]
     assert [row[12] for row in rows[1:]] == ["", "2160.0"]  # stay only on the served (last) visit
 
@@ -196,7 +201,7 @@ def test_a_recall_keeps_the_first_call_and_priority_stands_beside_normal(day: Da
     assert normal.within_standard == Share(1, 1)
     assert (priority.issued, priority.waiting.max, priority.service_time.max) == (1, 1140.0, 1800.0)
     assert priority.within_standard == Share(0, 1)
-    entry = assert_totals_agree(report)["services"][0]
+    entry = assert_totals_agree(day, report)["services"][0]
     assert (entry["within_standard_pct"], entry["within_standard"], entry["over_standard"]) == (50.0, 1, 1)
     assert (entry["priority"]["within_standard_pct"], entry["normal"]["within_standard_pct"]) == (0.0, 100.0)
     assert entry["standard"] == {
@@ -206,7 +211,7 @@ def test_a_recall_keeps_the_first_call_and_priority_stands_beside_normal(day: Da
         "decree": "",
         "effective_from": "2026-11-30",
     }
-    rows = log_rows(report)
+    rows = log_rows(day, report)
     assert [row[4] for row in rows[1:]] == ["", words.show(PriorityGroup.ELDERLY)]
 
 
@@ -232,7 +237,7 @@ def test_a_pause_crossing_a_wait_and_the_waiting_target(day: Day) -> None:
     c1 = report.counters[1]
     assert (c1.session, c1.paused, c1.serving, c1.idle) == (5400.0, {"Istirahat": 1800.0}, 1320.0, 2280.0)
     assert (c1.served, c1.mean_service) == (2, 600.0)
-    entry = assert_totals_agree(report)["services"][0]
+    entry = assert_totals_agree(day, report)["services"][0]
     assert (entry["within_waiting_target_pct"], entry["over_waiting_target"]) == (50.0, 1)
     assert json_report(report)["counters"] == [
         {
@@ -265,7 +270,7 @@ def test_a_service_day_crossing_utc_midnight_in_wita(day: Day) -> None:
     day.clock.advance(minutes=9)
     day.do("close_counter")
     monday = day.report(MONDAY, MONDAY)
-    assert monday.visits == () and monday.counters == {}
+    assert monday.office.visits == 0 and monday.days == {} and monday.counters == {}
     tuesday = day.report(date(2026, 12, 1), date(2026, 12, 1))
     (a,) = tuesday.services
     assert (a.figures.all.issued, a.figures.all.waiting.max, a.figures.all.service_time.max) == (
@@ -275,7 +280,7 @@ def test_a_service_day_crossing_utc_midnight_in_wita(day: Day) -> None:
     )
     assert tuesday.hours[7].arrivals == 1 and tuesday.weekday_hour[1][7] == 1
     assert tuesday.counters[1].session == 3600.0  # 07:30 to 08:30 WITA, the opening before UTC midnight
-    rows = log_rows(tuesday)
+    rows = log_rows(day, tuesday)
     assert rows[1][2] == "2026-12-01"
     assert rows[1][5:9] == [
         "2026-12-01T07:30:00+08:00",
@@ -284,7 +289,7 @@ def test_a_service_day_crossing_utc_midnight_in_wita(day: Day) -> None:
         "2026-12-01T08:21:00+08:00",
     ]
     assert rows[1][9:15] == ["2400.0", "60.0", "600.0", "3060.0", "1", "petugas1"]
-    assert_totals_agree(tuesday)
+    assert_totals_agree(day, tuesday)
 
 
 def test_one_service_keeps_the_counters_that_served_it(day: Day) -> None:
@@ -295,10 +300,10 @@ def test_one_service_keeps_the_counters_that_served_it(day: Day) -> None:
     day.at(16).do("finish", counter=3)
     report = day.report(service="C")
     assert [entry.code for entry in report.services] == ["C"]
-    assert [visit.label for visit in report.visits] == ["C001"]
+    assert [row[0] for row in log_rows(day, report)[1:]] == ["C001"]
     assert list(report.counters) == [3] and list(report.operators) == ["petugas1"]
     assert report.counters[3].served == 1
-    assert_totals_agree(report)
+    assert_totals_agree(day, report)
 
 
 def test_bad_periods_services_and_roles_are_refused(day: Day, office: Database) -> None:
@@ -322,11 +327,11 @@ def test_bad_periods_services_and_roles_are_refused(day: Day, office: Database) 
 def test_the_log_is_in_the_users_language(day: Day) -> None:
     day.at(0).issue("A")
     report = day.report()
-    assert log_rows(report)[0][:3] == ["Nomor", "Layanan", "Hari layanan"]
-    assert log_rows(report)[1][3] == words.show(Status.WAITING)
+    assert log_rows(day, report)[0][:3] == ["Nomor", "Layanan", "Hari layanan"]
+    assert log_rows(day, report)[1][3] == words.show(Status.WAITING)
     words.set_language("en")
-    assert log_rows(report)[0][:3] == ["Number", "Service", "Service day"]
-    assert log_rows(report)[1][3] == "waiting"
+    assert log_rows(day, report)[0][:3] == ["Number", "Service", "Service day"]
+    assert log_rows(day, report)[1][3] == "waiting"
 
 
 def test_each_day_is_measured_by_the_standard_in_force_on_it(day: Day) -> None:
@@ -352,10 +357,27 @@ def test_each_day_is_measured_by_the_standard_in_force_on_it(day: Day) -> None:
         tuesday.services[0].figures.all.within_standard.within,
         tuesday.services[0].figures.all.within_standard.of,
     ) == (0, 1)
-    both = assert_totals_agree(day.report(MONDAY, MONDAY + timedelta(days=1)))
+    both = assert_totals_agree(day, day.report(MONDAY, MONDAY + timedelta(days=1)))
     (a,) = both["services"]
     # 12 min <= 15 on Monday, 12 min > 10 on Tuesday: 1 of 2 within, and both standards named
     assert (a["within_standard_pct"], a["over_standard"]) == (50.0, 1)
     assert [entry["value"] for entry in a["standard"]] == [15, 10]
     assert a["standard"][1]["decree"] == "Keputusan No. 7/2026"
     assert [entry["effective_from"] for entry in a["standard"]] == ["2026-11-30", "2026-12-01"]
+
+
+def test_an_expired_ticket_waited_until_its_day_ended_at_every_reading(day: Day) -> None:
+    # Monday (Jakarta): A001 issued 09:00, never called; it waits "so far" until the day is over
+    day.at(0).issue("A")
+    day.at(60)
+    live = day.report(rolled=False).services[0].figures.all
+    assert (live.not_called, live.longest_not_called) == (1, 3600.0)
+    # Tuesday 08:00: the first counter to open expires it; it ended at Tuesday 00:00 Jakarta (15 h on)
+    day.at(23 * 60).do("open_counter")
+    at_expiry = json_report(day.report(rolled=False))
+    day.at(3 * 24 * 60)  # read again on Thursday, raw and from the roll-ups: the same figure, the same bytes
+    for rolled in (False, True):
+        figures = day.report(rolled=rolled).services[0].figures.all
+        assert (figures.expired, figures.not_called, figures.longest_not_called) == (1, 1, 15 * 3600.0)
+        again = json_report(day.report(rolled=rolled))
+        assert {**again, "period": None} == {**at_expiry, "period": None}

@@ -40,8 +40,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 from antrian.domain.messages import Message
+
+_T = TypeVar("_T")
 
 MIN_SAMPLES = 5
 RECENT_PER_COUNTER = 30
@@ -75,7 +78,7 @@ def line_ahead(service: str, open_counters: Sequence[frozenset[str]], waiting: M
     return sum(waiting.get(code, 0) for code in line_services(service, open_counters))
 
 
-def nearest_rank(ordered: Sequence[timedelta], percent: int) -> timedelta:
+def nearest_rank(ordered: Sequence[_T], percent: int) -> _T:
     """The p-th percentile of sorted values: the value at rank ceil(p/100 x n) (the reports' definition)."""
     return ordered[max(1, math.ceil(percent * len(ordered) / 100)) - 1]
 

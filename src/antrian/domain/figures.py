@@ -159,13 +159,17 @@ class Summary:
 
     @classmethod
     def of(cls, spans: Iterable[timedelta]) -> "Summary":
-        ordered = sorted(spans)
-        if not ordered:
+        return cls.of_micros(sorted(span // _MICROSECOND for span in spans))
+
+    @classmethod
+    def of_micros(cls, ordered: Sequence[int]) -> "Summary":
+        """The summary of durations given as sorted whole microseconds: exact, since a ``timedelta``'s
+        seconds are its microseconds / 10**6, and the mean sums integers and divides once."""
+        count = len(ordered)
+        if count == 0:
             return cls(0, None, None, None, None, None)
-        p50, p90, p95 = (seconds(nearest_rank(ordered, p)) for p in PERCENTILES)
-        # Whole microseconds summed as integers, divided once: the mean is exact up to one float rounding.
-        total = sum(span // _MICROSECOND for span in ordered)
-        return cls(len(ordered), p50, p90, p95, seconds(ordered[-1]), total / (len(ordered) * 1_000_000))
+        p50, p90, p95 = (nearest_rank(ordered, p) / 1_000_000 for p in PERCENTILES)
+        return cls(count, p50, p90, p95, ordered[-1] / 1_000_000, sum(ordered) / (count * 1_000_000))
 
 
 def shown_percent(part: int, whole: int) -> float | None:
@@ -237,55 +241,12 @@ def figures(visits: Sequence[Visit], standard_for: StandardFor, now: datetime) -
         standard_for: the standard in force for a service code on a service day, or None.
         now: the instant the wait so far of the visits still waiting runs to.
     """
-    by_status: dict[Status, int] = defaultdict(int)
-    called = [visit for visit in visits if visit.first_called is not None]
-    waiting_now = [visit.wait_so_far(now) for visit in visits if visit.first_called is None]
-    served = [visit for visit in visits if visit.status is Status.DONE]
-    standard_within = standard_of = not_measurable = no_standard = 0
-    target_within = target_of = 0
+    from antrian.domain.tally import FiguresTally
+
+    tally = FiguresTally(standard_for)
     for visit in visits:
-        by_status[visit.status] += 1
-    for visit in called:
-        standard = standard_for(visit.service, visit.day)
-        target = None if standard is None else standard.waiting_limit
-        wait = visit.waiting
-        if target is not None and wait is not None:
-            target_of += 1
-            target_within += wait <= target
-    for visit in served:
-        standard = standard_for(visit.service, visit.day)
-        limit = None if standard is None else standard.limit
-        taken = visit.service_time
-        if standard is None:
-            no_standard += 1
-        elif limit is None:
-            not_measurable += 1
-        elif taken is not None:
-            standard_of += 1
-            standard_within += taken <= limit
-    return Figures(
-        issued=len(visits),
-        served=len(served),
-        no_show=by_status[Status.NO_SHOW],
-        cancelled=by_status[Status.CANCELLED],
-        expired=by_status[Status.EXPIRED],
-        transferred=by_status[Status.TRANSFERRED],
-        called=len(called),
-        not_called=len(waiting_now),
-        longest_not_called=seconds(max(waiting_now)) if waiting_now else None,
-        waiting=Summary.of(_present(visit.waiting for visit in called)),
-        service_time=Summary.of(_present(visit.service_time for visit in served)),
-        walk=Summary.of(_present(visit.walk for visit in visits)),
-        stay=Summary.of(_present(visit.stay for visit in served)),
-        within_standard=Share(standard_within, standard_of),
-        not_measurable=not_measurable,
-        no_standard=no_standard,
-        within_waiting_target=Share(target_within, target_of),
-    )
-
-
-def _present(spans: Iterable[timedelta | None]) -> list[timedelta]:
-    return [span for span in spans if span is not None]
+        tally.add(visit)
+    return tally.result(now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,25 +267,16 @@ def service_figures(
     visits: Iterable[Visit], standard_for: StandardFor, now: datetime
 ) -> dict[str, ServiceFigures]:
     """Per service code (sorted), the figures of its visits; each visit counts once, in its own service."""
-    by_service: dict[str, list[Visit]] = defaultdict(list)
+    from antrian.domain.tally import Limits, ServiceTally
+
+    limits = Limits(standard_for)
+    tallies: dict[str, ServiceTally] = {}
     for visit in visits:
-        by_service[visit.service].append(visit)
-    result: dict[str, ServiceFigures] = {}
-    for code in sorted(by_service):
-        mine = sorted(by_service[code], key=lambda visit: visit.issued)
-        standards: dict[Standard, None] = {}
-        for day in sorted({visit.day for visit in mine}):
-            standard = standard_for(code, day)
-            if standard is not None:
-                standards[standard] = None
-        result[code] = ServiceFigures(
-            code=code,
-            all=figures(mine, standard_for, now),
-            priority=figures([v for v in mine if v.priority is not None], standard_for, now),
-            normal=figures([v for v in mine if v.priority is None], standard_for, now),
-            standards=tuple(standards),
-        )
-    return result
+        tally = tallies.get(visit.service)
+        if tally is None:
+            tally = tallies[visit.service] = ServiceTally(visit.service, limits)
+        tally.add(visit)
+    return {code: tallies[code].result(now) for code in sorted(tallies)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,15 +293,13 @@ class OfficeTotals:
     stay: Summary
 
 
-def office_totals(visits: Sequence[Visit]) -> OfficeTotals:
-    served = [visit for visit in visits if visit.status is Status.DONE]
-    return OfficeTotals(
-        citizens=len({visit.citizen for visit in visits}),
-        visits=len(visits),
-        transfers=sum(visit.status is Status.TRANSFERRED for visit in visits),
-        served=len({visit.citizen for visit in served}),
-        stay=Summary.of(_present(visit.stay for visit in served)),
-    )
+def office_totals(visits: Iterable[Visit]) -> OfficeTotals:
+    from antrian.domain.tally import OfficeTally
+
+    tally = OfficeTally()
+    for visit in visits:
+        tally.add(visit)
+    return tally.result()
 
 
 class CounterEventKind(StrEnum):
@@ -440,51 +390,29 @@ class CounterTime:
         return self.session - self.paused_total - self.serving
 
 
-def _counter_time(intervals: Iterable[Interval], visits: Iterable[Visit]) -> CounterTime:
-    session = paused_total = _ZERO
-    paused: dict[str, timedelta] = defaultdict(timedelta)
-    for interval in intervals:
-        session += interval.length
-        if interval.reason is not None:
-            paused[interval.reason] += interval.length
-            paused_total += interval.length
-    mine = list(visits)
-    serving = sum((visit.at_counter for visit in mine), _ZERO)
-    service = Summary.of(_present(visit.service_time for visit in mine))
-    return CounterTime(
-        served=service.count,
-        mean_service=service.mean,
-        session=seconds(session),
-        serving=seconds(serving),
-        paused={reason: seconds(span) for reason, span in sorted(paused.items())},
-    )
-
-
-def counter_times(intervals: Sequence[Interval], visits: Sequence[Visit]) -> dict[int, CounterTime]:
+def counter_times(intervals: Sequence[Interval], visits: Iterable[Visit]) -> dict[int, CounterTime]:
     """Per counter number (sorted), its served tickets, mean service time, session, serving, pauses, idle."""
-    numbers = {interval.counter for interval in intervals} | {
-        v.counter for v in visits if v.counter is not None
-    }
-    return {
-        number: _counter_time(
-            (interval for interval in intervals if interval.counter == number),
-            (visit for visit in visits if visit.counter == number),
-        )
-        for number in sorted(numbers)
-    }
+    return _times(intervals, visits)[0]
 
 
-def operator_times(intervals: Sequence[Interval], visits: Sequence[Visit]) -> dict[str, CounterTime]:
+def operator_times(intervals: Sequence[Interval], visits: Iterable[Visit]) -> dict[str, CounterTime]:
     """Per operator username (sorted), the same figures as ``counter_times`` over the stretches they held."""
-    names = {i.operator for i in intervals if i.operator is not None}
-    names |= {v.operator for v in visits if v.operator is not None}
-    return {
-        name: _counter_time(
-            (interval for interval in intervals if interval.operator == name),
-            (visit for visit in visits if visit.operator == name),
-        )
-        for name in sorted(names)
-    }
+    return _times(intervals, visits)[1]
+
+
+def _times(
+    intervals: Sequence[Interval], visits: Iterable[Visit]
+) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
+    from antrian.domain.tally import WorkTally, work_times
+
+    counters: dict[int, WorkTally] = defaultdict(WorkTally)
+    operators: dict[str, WorkTally] = defaultdict(WorkTally)
+    for visit in visits:
+        if visit.counter is not None:
+            counters[visit.counter].add(visit)
+        if visit.operator is not None:
+            operators[visit.operator].add(visit)
+    return work_times(intervals, counters, operators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,21 +431,19 @@ def local_hour(instant: datetime, zone: ZoneInfo) -> int:
 def hour_figures(visits: Iterable[Visit], zone: ZoneInfo) -> list[HourFigures]:
     """Hours 0-23 by the office-local hour of issue. An arrival is a citizen's first visit (a transfer is
     not one); waiting covers every called visit, a transferred-in one at the hour of its transfer."""
-    arrivals = [0] * 24
-    waits: list[list[timedelta]] = [[] for _ in range(24)]
+    from antrian.domain.tally import HourTally
+
+    tally = HourTally(zone)
     for visit in visits:
-        hour = local_hour(visit.issued, zone)
-        arrivals[hour] += visit.parent is None
-        if visit.waiting is not None:
-            waits[hour].append(visit.waiting)
-    return [HourFigures(hour, arrivals[hour], Summary.of(waits[hour])) for hour in range(24)]
+        tally.add(visit)
+    return tally.hours()
 
 
 def weekday_hour_arrivals(visits: Iterable[Visit], zone: ZoneInfo) -> list[list[int]]:
     """Arrivals (first visits) as 7 rows (Monday first) of 24 office-local hours, by the instant of issue."""
-    matrix = [[0] * 24 for _ in range(7)]
+    from antrian.domain.tally import HourTally
+
+    tally = HourTally(zone)
     for visit in visits:
-        if visit.parent is None:
-            local = require_utc(visit.issued).astimezone(zone)
-            matrix[local.weekday()][local.hour] += 1
-    return matrix
+        tally.add(visit)
+    return tally.matrix

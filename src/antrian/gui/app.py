@@ -189,12 +189,17 @@ def run_demo(
     log_json: str | None,
     ticket_folder: str,
     logins: dict[int, tuple[str, str]] | None = None,
+    supervisor: tuple[str, str] = ("supervisor", ""),
 ) -> int:
     """``antrian demo``: every window, side by side in one process, sharing one change feed: the display,
-    the kiosk and the panels of counters 1 and 2 (``logins`` fills in their username and password)."""
+    the kiosk, the panels of counters 1 and 2 (``logins`` fills in their username and password) and the
+    supervisor window (``supervisor``: its username and password)."""
+    from PySide6.QtCore import QTimer
+
     from antrian.gui.counter.window import CounterWindow
     from antrian.gui.display.window import DisplayWindow
     from antrian.gui.kiosk.window import KioskWindow
+    from antrian.gui.supervisor.window import SupervisorWindow
     from antrian.printing.targets import printer_for
 
     shared = _Windows(database, name="demo", voice=True, log_json=log_json)
@@ -204,8 +209,15 @@ def run_demo(
         CounterWindow(database, shared.background, number=n, username=user, password=password)
         for n, (user, password) in sorted((logins or {1: ("", ""), 2: ("", "")}).items())
     ]
-    for window in (display, kiosk, *counters):
+    username, password = supervisor
+    monitor = SupervisorWindow(database, shared.background, username=username, password=password)
+    for window in (display, kiosk, *counters, monitor):
         shared.attach(window)
+    monitor.resize(1366, 768)
+    monitor.move(40, 40)
+    monitor.show()
+    if password:  # logged in at once, as the demo's supervisor (the form does the same on Enter)
+        QTimer.singleShot(0, monitor.login.submit)
     display.resize(1366, 768)
     kiosk.resize(540, 960)
     display.show()

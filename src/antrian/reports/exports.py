@@ -1,7 +1,8 @@
 """The report as JSON (every figure, times in seconds) and the service-time log as CSV.
 
-Both read one ``Report``, so the JSON's counts and the CSV's rows agree by construction: the log has one row
-per visit of ``report.visits``, the JSON's ``office.visits`` counts the same tuple.
+The JSON reads one ``Report``; the CSV writes one row per visit of its log (``services.reports.report_log``,
+streamed from the database while the file is written, never held whole), read in the same transaction as
+the report, so the JSON's ``office.visits`` counts the CSV's rows.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO, overload
 
 from antrian import words
 from antrian.domain.errors import InvalidInput
-from antrian.domain.figures import CounterTime, Figures, Share, Standard, StandardFor, Summary, seconds
+from antrian.domain.figures import CounterTime, Figures, Share, Standard, Summary, Visit, seconds
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.timing import office_zone
 from antrian.services.reports import Report
@@ -182,10 +183,11 @@ def _time(time: CounterTime) -> dict[str, Any]:
 Cell = str | int | float | date | datetime | None
 
 
-def log_table(report: Report) -> tuple[list[str], Iterator[list[Cell]]]:
+def log_table(report: Report, log: Iterable[Visit]) -> tuple[list[str], Iterator[list[Cell]]]:
     """The service-time log of ``report``: its column names in the current language, and one row per visit
-    (instants office-local and aware, times in seconds, None where a visit has no value). The CSV and the
-    workbook both write these rows, so their columns cannot drift apart."""
+    of ``log`` (``report_log``; instants office-local and aware, times in seconds, None where a visit has no
+    value), made as they are read. The CSV and the workbook both write these rows, so their columns cannot
+    drift apart."""
     header = [
         words.text("report.column.ticket"),
         words.text("report.column.service"),
@@ -212,7 +214,7 @@ def log_table(report: Report) -> tuple[list[str], Iterator[list[Cell]]]:
         return None if value is None else seconds(value)
 
     def rows() -> Iterator[list[Cell]]:
-        for visit in report.visits:
+        for visit in log:
             yield [
                 visit.label,
                 visit.service,
@@ -234,15 +236,19 @@ def log_table(report: Report) -> tuple[list[str], Iterator[list[Cell]]]:
     return header, rows()
 
 
-def log_csv(report: Report, file: TextIO) -> int:
+def log_csv(report: Report, log: Iterable[Visit], file: TextIO) -> int:
     """Write the service-time log of ``report`` to ``file`` (opened with ``newline=""``): a byte order mark,
-    the header, then one row per visit, instants office-local ISO 8601, times in seconds. Returns the rows."""
-    header, rows = log_table(report)
+    the header, then one row per visit of ``log``, instants office-local ISO 8601, times in seconds. Returns
+    the rows."""
+    header, rows = log_table(report, log)
     file.write(BOM)
     writer = csv.writer(file)
     writer.writerow(header)
-    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
-    return len(report.visits)
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_cell(cell) for cell in row])
+        count += 1
+    return count
 
 
 def _csv_cell(cell: Cell) -> str:
@@ -300,10 +306,11 @@ def write_atomically(path: Path, write: Callable[[Any], object], *, binary: bool
         raise
 
 
-def write_report(report: Report, path: Path, format: str, *, office: str, standard_for: StandardFor) -> None:
+def write_report(report: Report, path: Path, format: str, *, office: str, log: Iterable[Visit]) -> None:
     """Write ``report`` to ``path`` whole or not at all as ``format``: "json" (every figure), "csv" (the log)
-    or "xlsx" (the workbook; ``office`` and ``standard_for`` as for ``write_xlsx``). The CLI and the
-    supervisor window both export through here, so their files are the same.
+    or "xlsx" (the workbook; ``office`` and ``log`` as for ``write_xlsx``). ``log`` is the report's
+    ``report_log``, read while the file is written (JSON does not read it). The CLI and the supervisor window
+    both export through here, so their files are the same.
 
     Raises:
         InvalidInput: the path cannot be written (``report.unwritable``).
@@ -311,19 +318,17 @@ def write_report(report: Report, path: Path, format: str, *, office: str, standa
     if format == "xlsx":
         from antrian.reports.xlsx import write_xlsx
 
-        write_atomically(
-            path, lambda file: write_xlsx(report, file, office=office, standard_for=standard_for), binary=True
-        )
+        write_atomically(path, lambda file: write_xlsx(report, file, office=office, log=log), binary=True)
         return
-    write_atomically(path, lambda file: write_report_text(report, file, format))
+    write_atomically(path, lambda file: write_report_text(report, file, format, log))
 
 
-def write_report_text(report: Report, file: TextIO, format: str) -> None:
-    """``report`` as JSON, or its log as CSV when ``format`` is "csv", into an open text file."""
+def write_report_text(report: Report, file: TextIO, format: str, log: Iterable[Visit]) -> None:
+    """``report`` as JSON, or its ``log`` as CSV when ``format`` is "csv", into an open text file."""
     import json
 
     if format == "csv":
-        log_csv(report, file)
+        log_csv(report, log, file)
     else:
         json.dump(json_report(report), file, ensure_ascii=False, indent=2)
         file.write("\n")

@@ -2,7 +2,7 @@
 and the service-time log.
 
 Every number comes from the JSON's dict (``json_report``), the log's rows from ``log_table`` (the CSV's), and
-the day matrix from ``figures`` (the function behind each service's entry) over the same visits, so the
+the day matrix from the report's per-day counts (made in the same pass as each service's entry), so the
 workbook cannot show other figures than the JSON and the CSV. Times are seconds as numbers, with minutes
 beside the means; instants are office-local Excel datetimes; percentages are fractions shown as percent.
 The workbook is written in openpyxl's write-only mode, row by row, so a year's log never sits in memory as
@@ -11,7 +11,6 @@ cells.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,16 +23,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from antrian import words
-from antrian.domain.figures import StandardFor, Visit, figures
+from antrian.domain.figures import Visit
 from antrian.domain.timing import TimeUnit, office_zone
-from antrian.reports.exports import (
-    PERCENTILE_METHOD,
-    Cell,
-    definitions,
-    json_figures,
-    json_report,
-    log_table,
-)
+from antrian.reports.exports import PERCENTILE_METHOD, Cell, definitions, json_report, log_table
 from antrian.services.reports import Report
 
 # Excel's last row is 1,048,576: a longer log (a busy office's year) goes on over further sheets.
@@ -72,10 +64,9 @@ def minutes(seconds: float | None) -> Shown | None:
     return None if seconds is None else Shown(seconds / 60, _ONE_DECIMAL)
 
 
-def write_xlsx(report: Report, file: IO[bytes], *, office: str, standard_for: StandardFor) -> int:
+def write_xlsx(report: Report, file: IO[bytes], *, office: str, log: Iterable[Visit]) -> int:
     """Write ``report`` as a workbook to ``file`` (binary); ``office`` names the office on the summary, and
-    ``standard_for`` is the one the report was made with (the day matrix measures each day by it). Returns
-    the rows of the log."""
+    ``log`` is the report's ``report_log``, written row by row as it is read. Returns the rows of the log."""
     data = json_report(report)
     book = Workbook(write_only=True)
     _sheet(book, words.text("report.sheet.summary"), _summary(data, office), header=False)
@@ -83,12 +74,16 @@ def write_xlsx(report: Report, file: IO[bytes], *, office: str, standard_for: St
     _sheet(book, words.text("report.sheet.counters"), _times(data["counters"], "number"))
     _sheet(book, words.text("report.sheet.operators"), _times(data["operators"], "username"))
     _sheet(book, words.text("report.sheet.hours"), _hours(data))
-    _sheet(book, words.text("report.sheet.days"), _days(report, standard_for))
-    header, rows = log_table(report)
-    written = 0
-    for part in range(1, max(1, -(-len(report.visits) // ROWS_PER_SHEET)) + 1):
+    _sheet(book, words.text("report.sheet.days"), _days(report))
+    header, rows = log_table(report, log)
+    written, part, end = 0, 1, object()
+    while True:  # a sheet per ROWS_PER_SHEET rows, read to the end (which closes the log's cursor)
         name = words.text("report.sheet.log") if part == 1 else words.text("report.sheet.log_more", n=part)
         written += _sheet(book, name, (header, islice(rows, ROWS_PER_SHEET)), filter_=True)
+        following = next(rows, end)
+        if following is end:
+            break
+        rows, part = chain([following], rows), part + 1  # type: ignore[list-item]
     book.save(file)
     return written
 
@@ -374,12 +369,9 @@ def _hours(data: dict[str, Any]) -> Table:
     return columns, rows
 
 
-def _days(report: Report, standard_for: StandardFor) -> Table:
+def _days(report: Report) -> Table:
     """Every day of the period, and for each service its issued and served visits and % within standard."""
     codes = [entry.code for entry in report.services]
-    by_day: dict[tuple[str, date], list[Visit]] = defaultdict(list)
-    for visit in report.visits:
-        by_day[visit.service, visit.day].append(visit)
     columns = [words.text("report.header.day")]
     for code in codes:
         columns += [
@@ -392,12 +384,11 @@ def _days(report: Report, standard_for: StandardFor) -> Table:
         for day in _period(report.start, report.end):
             row: list[Value] = [day]
             for code in codes:
-                visits = by_day.get((code, day))
-                if visits is None:
+                counts = report.days.get((code, day))
+                if counts is None:
                     row += [0, 0, None]
                     continue
-                entry = json_figures(figures(visits, standard_for, report.made_at))
-                row += [entry["issued"], entry["served"], percent(entry["within_standard_pct"])]
+                row += [counts.issued, counts.served, percent(counts.within.shown)]
             yield row
 
     return columns, rows()

@@ -22,6 +22,7 @@ from antrian.domain.errors import (
     NothingWaiting,
     ServiceUnavailable,
 )
+from antrian.domain.figures import day_end
 from antrian.domain.hours import closed_reason
 from antrian.domain.labels import format_label, parse_label, validate_code
 from antrian.domain.policy import priority_first
@@ -609,7 +610,8 @@ def cancel(session: Session, number: str, *, actor: Actor, clock: Clock = system
 
 
 def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_clock) -> int:
-    """End-of-day: open tickets of a past service day become expired (nothing is deleted).
+    """End-of-day: open tickets of a past service day become expired (nothing is deleted); one never called
+    ends (``finished_at``) when its service day ended.
 
     Return:
         How many tickets expired.
@@ -624,8 +626,13 @@ def expire_past_days(session: Session, *, actor: Actor, clock: Clock = system_cl
     stale = session.execute(query).scalars().all()
     if not stale:
         return 0
+    zone = get_office(session).zone
     for ticket in stale:
         ticket.status = next_status(Status(ticket.status), Action.EXPIRE, ticket.label)
+        if ticket.first_called_at is None and ticket.finished_at is None:
+            # a citizen never called waited until their day ended, not until whenever housekeeping ran:
+            # the report's "longest not called" of a past day is then the same at every reading
+            ticket.finished_at = day_end(ticket.service_day, zone)
     ids = [t.id for t in stale]
     session.execute(
         update(CounterState).where(CounterState.current_ticket_id.in_(ids)).values(current_ticket_id=None)

@@ -1,5 +1,6 @@
 """The compliance report of a period: the tickets and counter events of its service days, read in two
-queries, turned into ``domain.figures`` visits and events, and every figure computed there.
+streamed queries, turned into ``domain.figures`` visits and events, and every figure computed in one pass
+(``domain.tally``) that keeps no visit.
 
 The standard each visit is measured against comes from a ``StandardFor`` the caller passes;
 ``standards_in_force`` is the one place that builds it from the database (DESIGN.md, "Compliance report").
@@ -10,15 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.figures import (
-    CounterEvent,
-    CounterEventKind,
     CounterTime,
     HourFigures,
     OfficeTotals,
@@ -27,27 +26,17 @@ from antrian.domain.figures import (
     StandardFor,
     Visit,
     counter_intervals,
-    counter_times,
-    hour_figures,
-    office_totals,
-    operator_times,
-    service_figures,
-    weekday_hour_arrivals,
 )
+from antrian.domain.report_tally import DayCounts, ReportTally
 from antrian.domain.roles import Actor, Permission
+from antrian.domain.rollup import merge_day
 from antrian.domain.timing import Clock, TimeUnit, require_utc, system_clock
 from antrian.services.lookup import service_by_code
 from antrian.services.office import get_office
+from antrian.services.rollups import rolled_days
 from antrian.services.standards import histories, in_force
-from antrian.services.visits import BATCH, visits_of_days
-from antrian.store.models import Counter, Event, Service, User
-
-# The events of a counter's session, as counters.py records them (reopening after a pause is an opening).
-_COUNTER_KINDS = {
-    "counter_opened": CounterEventKind.OPENED,
-    "counter_paused": CounterEventKind.PAUSED,
-    "counter_closed": CounterEventKind.CLOSED,
-}
+from antrian.services.visits import counter_events_of_days, visits_of_days
+from antrian.store.models import Service
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +50,8 @@ class ServiceReport:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Every figure of a period's compliance report, and the visits they come from (the service-time log).
+    """Every figure of a period's compliance report; its visits (the service-time log) are streamed by
+    ``report_log``. ``days`` holds each service's counts per day of the period that has visits.
 
     ``counters`` and ``operators`` cover the counters and operators that called a visit of the report, over
     all their work in the period (with a service chosen, a counter's time is not split by service).
@@ -78,7 +68,7 @@ class Report:
     hours: tuple[HourFigures, ...]
     weekday_hour: tuple[tuple[int, ...], ...]
     office: OfficeTotals
-    visits: tuple[Visit, ...]
+    days: Mapping[tuple[str, date], DayCounts]
 
 
 def standards_in_force(session: Session) -> StandardFor:
@@ -113,8 +103,12 @@ def compliance_report(
     service: str | None = None,
     standard_for: StandardFor,
     clock: Clock = system_clock,
+    use_rollups: bool = True,
 ) -> Report:
     """The compliance report of the service days ``start`` .. ``end`` (inclusive), of one service or all.
+
+    The closed days with a fresh roll-up (``services.rollups``; ``refresh_report_days`` builds them) are
+    read from it, every other day ticket by ticket; ``use_rollups=False`` reads every day's tickets.
 
     Raises:
         PermissionDenied: ``actor`` may not read reports (operators).
@@ -128,48 +122,53 @@ def compliance_report(
     zone = office.zone
     service_id = None if service is None else service_by_code(session, service).id
     now = require_utc(clock())
-    every_visit = list(visits_of_days(session, start, end))
-    visits = [v for v in every_visit if service_id is None or v.service == service]
+    tally = ReportTally(standard_for, zone, service)
+    rolled = rolled_days(session, start, end, service_id) if use_rollups else {}
+    for day, (groups, data) in sorted(rolled.items()):
+        merge_day(tally, day, groups, data)
+    for first_day, last_day in _gaps(start, end, rolled):
+        for visit in visits_of_days(session, first_day, last_day):
+            tally.add(visit)
     names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
-    first = datetime.combine(start, time(), zone).astimezone(UTC)
-    after = datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC)
-    intervals = counter_intervals(_counter_events(session, first, after), zone, now)
-    counters = counter_times(intervals, every_visit)
-    operators = operator_times(intervals, every_visit)
-    if service_id is not None:
-        mine_counters = {v.counter for v in visits}
-        mine_operators = {v.operator for v in visits}
-        counters = {n: t for n, t in counters.items() if n in mine_counters}
-        operators = {n: t for n, t in operators.items() if n in mine_operators}
+    intervals = []  # of the days read ticket by ticket: a rolled-up day's sessions are in its roll-up
+    for first_day, last_day in _gaps(start, end, rolled):
+        intervals += counter_intervals(counter_events_of_days(session, first_day, last_day, zone), zone, now)
+    counters, operators = tally.work_times(intervals)
+    services, totals = tally.results(now)
     return Report(
         start=start,
         end=end,
         service=service,
         timezone=office.timezone,
         made_at=now,
-        services=tuple(
-            ServiceReport(code, names[code], figures)
-            for code, figures in service_figures(visits, standard_for, now).items()
-        ),
+        services=tuple(ServiceReport(code, names[code], figures) for code, figures in services.items()),
         counters=counters,
         operators=operators,
-        hours=tuple(hour_figures(visits, zone)),
-        weekday_hour=tuple(tuple(row) for row in weekday_hour_arrivals(visits, zone)),
-        office=office_totals(visits),
-        visits=tuple(visits),
+        hours=tuple(tally.hours.hours()),
+        weekday_hour=tuple(tuple(row) for row in tally.hours.matrix),
+        office=totals,
+        days=tally.days.result(),
     )
 
 
-def _counter_events(session: Session, first: datetime, after: datetime) -> Iterator[CounterEvent]:
-    """The openings, pauses and closings of every counter from ``first`` up to ``after`` (UTC)."""
-    statement = (
-        select(Event.at, Counter.number, Event.kind, User.username, Event.data)
-        .join(Counter, Counter.id == Event.counter_id)
-        .outerjoin(User, User.id == Event.user_id)
-        .where(and_(Event.at >= first, Event.at < after, Event.kind.in_(_COUNTER_KINDS)))
-        .order_by(Event.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for at, number, kind, username, data in session.execute(statement).tuples():
-        reason = data.get("reason") if isinstance(data, dict) else None
-        yield CounterEvent(at, number, _COUNTER_KINDS[kind], username, reason)
+def _gaps(start: date, end: date, rolled: Mapping[date, object]) -> Iterator[tuple[date, date]]:
+    """The runs of days of ``start`` .. ``end`` without a roll-up, as (first, last)."""
+    first: date | None = None
+    day = start
+    while day <= end:
+        if day in rolled:
+            if first is not None:
+                yield first, day - timedelta(days=1)
+            first = None
+        elif first is None:
+            first = day
+        day += timedelta(days=1)
+    if first is not None:
+        yield first, end
+
+
+def report_log(session: Session, report: Report) -> Iterator[Visit]:
+    """The service-time log of ``report``: its visits in issue order, streamed ``BATCH`` rows at a time (a
+    year's log is never held whole). Read in the session the report was made in, or one that sees the same
+    tickets, for the log to match the figures."""
+    return visits_of_days(session, report.start, report.end, report.service)

@@ -7,15 +7,16 @@ No ORM objects are built: a year of tickets streams through as tuples, ``BATCH``
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
-from antrian.domain.figures import Visit
+from antrian.domain.figures import CounterEvent, CounterEventKind, Visit
 from antrian.domain.status import Status
-from antrian.store.models import Counter, Service, Ticket, User
+from antrian.store.models import Counter, Event, Service, Ticket, User
 
 # Rows fetched from the database per round trip: a year of tickets streams through without a full buffer.
 BATCH = 10_000
@@ -51,16 +52,16 @@ def visit_select() -> Select[Any]:
     )
 
 
-def visits_of_days(session: Session, start: date, end: date) -> Iterator[Visit]:
-    """The ticket visits of the service days ``start`` .. ``end``, in issue order, one Core row at a time."""
-    statement = (
-        visit_select()
-        .where(Ticket.service_day.between(start, end))
-        .order_by(Ticket.id)
-        .execution_options(yield_per=BATCH)
-    )
-    for row in session.execute(statement):
-        yield visit_from_row(row)
+def visits_of_days(session: Session, start: date, end: date, service: str | None = None) -> Iterator[Visit]:
+    """The ticket visits of the service days ``start`` .. ``end`` (of the service ``service`` when given), in
+    issue order, one Core row at a time."""
+    statement = visit_select().where(Ticket.service_day.between(start, end))
+    if service is not None:
+        statement = statement.where(Service.code == service)
+    statement = statement.order_by(Ticket.id).execution_options(yield_per=BATCH)
+    with session.execute(statement) as result:  # closed (its server-side cursor too) when left early
+        for row in result:
+            yield visit_from_row(row)
 
 
 def visit_from_row(row: Row[Any]) -> Visit:
@@ -83,3 +84,31 @@ def visit_from_row(row: Row[Any]) -> Visit:
         parent=parent,
         first_issued=issued if parent_issued is None else parent_issued,
     )
+
+
+# The events of a counter's session, as counters.py records them (reopening after a pause is an opening).
+_COUNTER_KINDS = {
+    "counter_opened": CounterEventKind.OPENED,
+    "counter_paused": CounterEventKind.PAUSED,
+    "counter_closed": CounterEventKind.CLOSED,
+}
+
+
+def counter_events_of_days(
+    session: Session, start: date, end: date, zone: ZoneInfo
+) -> Iterator[CounterEvent]:
+    """The openings, pauses and closings of every counter on the service days ``start`` .. ``end`` (from the
+    first day's office-local midnight up to the one after the last day)."""
+    first = datetime.combine(start, time(), zone).astimezone(UTC)
+    after = datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC)
+    statement = (
+        select(Event.at, Counter.number, Event.kind, User.username, Event.data)
+        .join(Counter, Counter.id == Event.counter_id)
+        .outerjoin(User, User.id == Event.user_id)
+        .where(and_(Event.at >= first, Event.at < after, Event.kind.in_(_COUNTER_KINDS)))
+        .order_by(Event.id)
+        .execution_options(yield_per=BATCH)
+    )
+    for at, number, kind, username, data in session.execute(statement).tuples():
+        reason = data.get("reason") if isinstance(data, dict) else None
+        yield CounterEvent(at, number, _COUNTER_KINDS[kind], username, reason)

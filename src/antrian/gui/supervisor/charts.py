@@ -3,7 +3,9 @@ weekday x hour heatmap of arrivals (a small painted widget: QtCharts has no heat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -21,6 +23,39 @@ from PySide6.QtWidgets import QWidget
 from antrian.domain.figures import HourFigures
 
 LOW, HIGH = QColor("#f1f5fb"), QColor("#1d4f91")
+MOST_INTERVALS = 5  # grid intervals on the hour chart's axes
+
+
+def whole_steps() -> Iterator[int]:
+    """1, 2, 5, 10, 20, 50, 100, ...: the steps of a count axis."""
+    for power in itertools.count():
+        for first in (1, 2, 5):
+            yield first * 10**power
+
+
+def minute_steps() -> Iterator[int]:
+    """1, 2, 5, 10, 15, 20, 30 minutes, then whole hours (60, 120, 180, ...): the steps of a time axis."""
+    yield from (1, 2, 5, 10, 15, 20, 30)
+    for hours in itertools.count(1):
+        yield 60 * hours
+
+
+def scale(most: float, steps: Iterable[int], intervals: int = MOST_INTERVALS) -> tuple[int, int]:
+    """The first of ``steps`` that reaches ``most`` in at most ``intervals`` intervals, and how many it
+    takes (at least one)."""
+    for step in steps:
+        needed = max(1, math.ceil(most / step))
+        if needed <= intervals:
+            return step, needed
+    raise AssertionError("the steps never end")
+
+
+def shared_scale(arrivals: float, minutes: float) -> tuple[int, int, int]:
+    """The arrivals step, the minutes step and the number of intervals both axes share, so that their
+    ticks fall on the same grid lines."""
+    arrival_step, arrival_intervals = scale(arrivals, whole_steps())
+    minute_step, minute_intervals = scale(minutes, minute_steps())
+    return arrival_step, minute_step, max(arrival_intervals, minute_intervals)
 
 
 class HourChart(QChartView):
@@ -33,6 +68,7 @@ class HourChart(QChartView):
         self.arrivals: list[int] = []
         self.waiting_minutes: list[float] = []
         self.hours: list[int] = []
+        self.arrival_step = self.minute_step = 1
         self.show_hours([])
 
     def show_hours(self, hours: Sequence[HourFigures]) -> None:
@@ -63,13 +99,19 @@ class HourChart(QChartView):
         categories = QBarCategoryAxis()
         categories.append([f"{h:02d}" for h in self.hours])
         categories.setTitleText(QCoreApplication.translate("ReportCharts", "Hour of day"))
+        # both axes on the same grid lines: whole arrivals, and minutes in steps a reader counts in
+        self.arrival_step, self.minute_step, intervals = shared_scale(
+            max(self.arrivals, default=0), max(self.waiting_minutes, default=0.0)
+        )
         left = QValueAxis()
-        left.setRange(0, max([1, *self.arrivals]) * 1.1)
+        left.setRange(0, self.arrival_step * intervals)
+        left.setTickCount(intervals + 1)
         left.setLabelFormat("%d")
         left.setTitleText(QCoreApplication.translate("ReportCharts", "Arrivals"))
         right = QValueAxis()
-        right.setRange(0, max([1.0, *self.waiting_minutes]) * 1.1)
-        right.setLabelFormat("%.0f")
+        right.setRange(0, self.minute_step * intervals)
+        right.setTickCount(intervals + 1)
+        right.setLabelFormat("%d")
         right.setTitleText(QCoreApplication.translate("ReportCharts", "Minutes"))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)

@@ -41,7 +41,9 @@ from antrian.gui.supervisor.charts import Heatmap, HourChart
 from antrian.gui.supervisor.report_models import (
     ServiceReportModel,
     TimeModel,
+    count,
     duration,
+    fit_first_column,
     percent,
     summary_numbers,
 )
@@ -269,7 +271,9 @@ class ReportTab(Retranslated, QWidget):
         def work() -> Made:
             from antrian.services.office import get_office
             from antrian.services.reports import compliance_report, standards_in_force
+            from antrian.services.rollups import refresh_in_steps
 
+            refresh_in_steps(database, asked[0], asked[1], clock=clock)  # closed days' roll-ups first
             with database.read() as session:
                 standard_for = standards_in_force(session)
                 office = get_office(session)
@@ -305,6 +309,8 @@ class ReportTab(Retranslated, QWidget):
         self.services_model.show(report.services)
         self.counters_model.show(dict(report.counters))
         self.operators_model.show(dict(report.operators))
+        for view in (self.services_view, self.counters_view, self.operators_view):
+            fit_first_column(view)
         self.hour_chart.show_hours(report.hours)
         self.heatmap.show_matrix(report.weekday_hour)
         self._show_summary()
@@ -322,12 +328,12 @@ class ReportTab(Retranslated, QWidget):
             ).format(
                 start=report.start.strftime("%d-%m-%Y"),
                 end=report.end.strftime("%d-%m-%Y"),
-                issued=n["issued"],
-                citizens=n["citizens"],
-                transfers=n["transfers"],
-                served=n["served"],
+                issued=count(n["issued"]),
+                citizens=count(n["citizens"]),
+                transfers=count(n["transfers"]),
+                served=count(n["served"]),
                 within=percent(n["within"]),
-                of=n["within"].of,
+                of=count(n["within"].of),
                 stay=duration(n["stay_mean"]),
             )
         )
@@ -351,13 +357,18 @@ class ReportTab(Retranslated, QWidget):
         if made is None:
             return
 
+        database = self._database
+
         def work() -> Path:
             if fmt == "pdf":
                 write_pdf_report(made, path)
             else:
                 from antrian.reports.exports import write_report
+                from antrian.services.reports import report_log
 
-                write_report(made.report, path, fmt, office=made.office, standard_for=made.standard_for)
+                with database.read() as session:  # the log streams from the database while it is written
+                    log = report_log(session, made.report)
+                    write_report(made.report, path, fmt, office=made.office, log=log)
             return path
 
         self.export_button.setEnabled(False)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from antrian import words
 from antrian.domain.figures import CounterTime, Figures, Share, Summary
@@ -17,6 +18,8 @@ from antrian.domain.timing import standard_words
 from antrian.services.reports import Report, ServiceReport
 
 Index = QModelIndex | QPersistentModelIndex
+SHORT_HEADER = 12  # characters: a longer header of two or more words takes two lines
+NAME_CHARACTERS = 26  # the widest the name column gets, in average characters
 
 
 def duration(seconds: float | None) -> str:
@@ -30,8 +33,34 @@ def duration(seconds: float | None) -> str:
 
 
 def percent(share: Share) -> str:
+    """The share in the language's format, one decimal: "93,3 %" in Indonesian, "93.3 %" in English."""
     shown = share.shown
-    return "–" if shown is None else f"{shown:.1f} %"
+    return "–" if shown is None else f"{words.number(shown, decimals=1)} %"
+
+
+def count(value: int) -> str:
+    """A whole number with the language's grouping: "1.234" in Indonesian, "1,234" in English."""
+    return words.number(value)
+
+
+def two_lines(header: str) -> str:
+    """A header of more than one word on two lines, broken at the space nearest its middle, so a column is
+    as wide as its figures rather than its name ("Within waiting target %" is "Within waiting" over
+    "target %")."""
+    spaces = [i for i, c in enumerate(header) if c == " "]
+    if len(header) <= SHORT_HEADER or not spaces:
+        return header
+    cut = min(spaces, key=lambda i: abs(len(header) - 2 * i))
+    return f"{header[:cut]}\n{header[cut + 1 :]}"
+
+
+def fit_first_column(view: QTableView, most: int = NAME_CHARACTERS) -> None:
+    """The first column (a service's or a counter's name) as wide as its longest entry, but not wider than
+    ``most`` average characters: a longer name is elided, its tooltip has it whole."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    widest = max(view.sizeHintForColumn(0), header.sectionSizeHint(0))
+    view.setColumnWidth(0, min(widest, view.fontMetrics().averageCharWidth() * most))
 
 
 class _Table(QAbstractTableModel):
@@ -64,6 +93,8 @@ class _Table(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.UserRole:
             return key
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return text  # the whole name, where the column elides it
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -72,6 +103,8 @@ class _Table(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return two_lines(self._headers[section])
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
 
@@ -93,7 +126,7 @@ class _Table(QAbstractTableModel):
 
 
 def _count(value: int) -> tuple[Any, str]:
-    return value, str(value)
+    return value, count(value)
 
 
 def _span(value: float | None) -> tuple[Any, str]:

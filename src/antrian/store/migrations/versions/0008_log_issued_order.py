@@ -4,18 +4,15 @@ The supervisor's log reads the ordered ids of a period at once. In issue order (
 database walks this index in order and reads service_day from it: no sort and no visit of the table rows
 (a year of 1.5 million tickets: 0.6 s instead of 1.7 s on SQLite, 0.24 s instead of 1 s on PostgreSQL).
 
-Numbered 0007 to sort after 0006 of the report's roll-ups, developed beside it; when both are merged this
-revision follows 0006 (set ``down_revision`` to "0006_report_days").
-
-Revision ID: 0007_log_issued_order
-Revises: 0005_events_kind_at
+Revision ID: 0008_log_issued_order
+Revises: 0007_expired_end
 Create Date: 2026-12-03
 """
 
 from alembic import op
 
-revision = "0007_log_issued_order"
-down_revision = "0005_events_kind_at"
+revision = "0008_log_issued_order"
+down_revision = "0007_expired_end"
 branch_labels = None
 depends_on = None
 
