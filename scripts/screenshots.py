@@ -585,7 +585,8 @@ def log_screen(window, settle) -> None:  # type: ignore[no-untyped-def]
     settle()
     tab.view.sortByColumn(COLUMNS.index(LogColumn.SERVICE_TIME), Qt.SortOrder.DescendingOrder)
     settle()
-    over = next((r for r, row in enumerate(tab.model.rows) if row.over_standard), 0)
+    model = tab.model
+    over = next((r for r in range(model.rowCount()) if (row := model.row(r)) and row.over_standard), 0)
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     tab.view.selectionModel().select(tab.model.index(over, 0), flags)
     settle()

@@ -1,6 +1,7 @@
 """The supervisor window's service-time log tab on a known day built through the service layer with a pinned
 clock: rows arrive a page at a time, a header click sorts, a filter narrows the count, the events of the
-selected ticket appear beside the table, and a page read for an old filter is dropped.
+selected ticket appear beside the table, a page read for an old filter is dropped, and the model keeps a
+bounded number of pages, reading the end of the log without the pages between.
 
 The day (Monday 2026-11-30, Asia/Jakarta; A's standard 15 minutes), counter 1 run by petugas1:
   09:00 A001 issued, 09:01 B001, 09:02 A002, 09:03 A003 (never called)
@@ -15,17 +16,17 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
-from antrian.gui.supervisor.log import YES, LogTab
-from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, OVER_MARK
+from antrian.gui.supervisor.log import YES, LogReader, LogTab
+from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, OVER_MARK, LogModel
 from antrian.gui.supervisor.window import SupervisorWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
-from antrian.services.ticket_log import LogColumn
+from antrian.services.ticket_log import LogColumn, LogFilter
 from antrian.services.users import actor_for, create_user
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
@@ -92,29 +93,29 @@ def column(tab: LogTab, which: LogColumn) -> list[str]:
 
 
 def show_all(tab: LogTab, qtbot: QtBot) -> list[int]:
-    """Show the log and wait until every page is in; the row counts after each page."""
+    """Show the log and wait until every row is in; the pages that arrived, in order."""
     pages: list[int] = []
     tab.model.pageLoaded.connect(pages.append)
     with qtbot.waitSignal(tab.counted, timeout=10000):
         tab.show_button.click()
-    qtbot.waitUntil(lambda: tab.count is not None, timeout=10000)
+    assert tab.count is not None
     to_the_end(tab, qtbot)
     tab.model.pageLoaded.disconnect(pages.append)
     return pages
 
 
 def to_the_end(tab: LogTab, qtbot: QtBot) -> None:
-    """Wait for the page on its way, then ask for the next until none is left, as the view does when it
-    scrolls to the end."""
-    qtbot.waitUntil(lambda: not tab.model.loading, timeout=10000)
-    while tab.model.canFetchMore():
-        tab.model.fetchMore()
-        qtbot.waitUntil(lambda: not tab.model.loading, timeout=10000)
+    """Wait for the load on its way, then for each row's page, as the view does when it scrolls to the
+    end."""
+    model = tab.model
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    for number in range(model.rowCount()):
+        qtbot.waitUntil(lambda n=number: model.row(n) is not None, timeout=10000)
 
 
 def test_rows_arrive_page_by_page_with_their_times(tab: LogTab, qtbot: QtBot) -> None:
     assert tab.first.date().toPython() == MONDAY_9AM.date()  # the office's day, from the monitor
-    assert show_all(tab, qtbot) == [2, 4]  # two pages of two rows, the second asked as the view scrolled
+    assert show_all(tab, qtbot) == [0, 1]  # two pages of two rows, the second asked when shown
     assert tab.count == 4 and tab.count_label.text() == "4 tiket"
     assert column(tab, LogColumn.LABEL) == ["A001", "B001", "A002", "A003"]
     assert column(tab, LogColumn.ISSUED) == ["09:00:00", "09:01:00", "09:02:00", "09:03:00"]
@@ -180,3 +181,31 @@ def test_a_page_of_an_old_filter_is_dropped(tab: LogTab, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: dropped == [old], timeout=10000)
     qtbot.waitUntil(lambda: tab.count is not None and not tab.model.loading, timeout=10000)
     assert column(tab, LogColumn.LABEL) == ["B001"] and tab.count == 1
+
+
+def test_pages_kept_are_bounded_and_the_end_is_read_alone(day: Database, qtbot: QtBot) -> None:
+    """A model of one-row pages keeping two: the last row is read without the rows between; a page shown
+    again after it was let go is read again."""
+    runner = TaskRunner()
+    parent = QObject()
+    model = LogModel(lambda work, done: runner.submit(work, done, done), parent, page_size=1, cached_pages=2)
+    model.reader = LogReader(day, SYSTEM)
+    pages: list[int] = []
+    model.pageLoaded.connect(pages.append)
+    monday = MONDAY_9AM.date()
+    with qtbot.waitSignal(model.counted, timeout=10000) as counted:
+        model.load(LogFilter(monday, monday))
+    assert counted.args == [4] and model.rowCount() == 4 and pages == [0]
+    assert model.row(3) is None  # asked for
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    last = model.row(3)
+    assert pages == [0, 3] and last is not None and last.visit.label == "A003"
+    assert model.row(1) is None
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert list(model.pages) == [3, 1]  # page 0, the least recently shown, let go
+    assert model.row(0) is None
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    first = model.row(0)
+    assert first is not None and first.visit.label == "A001" and list(model.pages) == [1, 0]
+    assert pages == [0, 3, 1, 0]
+    runner.wait()

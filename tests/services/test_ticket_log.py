@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import product
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from antrian.domain.errors import InvalidInput, NotFound, PermissionDenied
 from antrian.domain.priority import PriorityGroup
@@ -33,15 +35,17 @@ from antrian.services.ticket_log import (
     DEFAULT_SORT,
     LogColumn,
     LogFilter,
-    LogKey,
     LogRow,
+    LogSnapshot,
     LogSort,
-    log_count,
-    log_page,
+    log_rows,
+    log_snapshot,
     ticket_events,
 )
 from antrian.services.users import create_user
 from antrian.store.database import Database
+from antrian.store.models import Ticket
+from antrian.store.spans import microseconds_between
 from tests.helpers import raises_code
 from tests.services.test_reports import MONDAY, NINE, Day
 
@@ -90,26 +94,30 @@ def two_days(office: Database, clock: FixedClock, operator: Actor) -> Database:
     return office
 
 
-def page(
-    db: Database,
-    where: LogFilter = BOTH,
-    sort: LogSort = DEFAULT_SORT,
-    after: LogKey | None = None,
-    limit: int = 100,
-    actor: Actor = SYSTEM,
-) -> tuple[list[LogRow], LogKey | None]:
+def snapshot(db: Database, where: LogFilter = BOTH, sort: LogSort = DEFAULT_SORT) -> LogSnapshot:
     with db.read() as s:
-        found = log_page(s, where, sort, after, limit, actor=actor, standard_for=standards_in_force(s))
-    return list(found.rows), found.next
+        return log_snapshot(s, where, sort, actor=SYSTEM, standard_for=standards_in_force(s))
+
+
+def rows_of(db: Database, ids: Any) -> list[LogRow]:
+    with db.read() as s:
+        return list(log_rows(s, ids, actor=SYSTEM, standard_for=standards_in_force(s)))
+
+
+def page(db: Database, where: LogFilter = BOTH, sort: LogSort = DEFAULT_SORT) -> list[LogRow]:
+    """Every row of the log of ``where`` in ``sort``, read as one page of its snapshot."""
+    found = snapshot(db, where, sort)
+    rows = rows_of(db, found.page(0, len(found)))
+    assert [row.visit.id for row in rows] == list(found.ids)
+    return rows
 
 
 def ids(db: Database, where: LogFilter = BOTH, sort: LogSort = DEFAULT_SORT) -> list[int]:
-    return [row.visit.id for row in page(db, where, sort)[0]]
+    return list(snapshot(db, where, sort).ids)
 
 
 def count(db: Database, where: LogFilter = BOTH) -> int:
-    with db.read() as s:
-        return log_count(s, where, actor=SYSTEM, standard_for=standards_in_force(s))
+    return len(snapshot(db, where))
 
 
 def minutes(value: float) -> timedelta:
@@ -117,8 +125,7 @@ def minutes(value: float) -> timedelta:
 
 
 def test_rows_carry_the_hand_computed_times(two_days: Database) -> None:
-    rows, after = page(two_days)
-    assert after is None
+    rows = page(two_days)
     shown = [
         (
             r.visit.id,
@@ -181,7 +188,7 @@ def test_over_standard_follows_the_standard_of_each_day(two_days: Database) -> N
     with two_days.write() as s:
         set_standard(s, SYSTEM, "A", 15, "minutes", None, TUESDAY, clock=FixedClock(MONDAY_NOON))
     assert ids(two_days, LogFilter(MONDAY, TUESDAY, over_standard=True)) == [1]
-    assert [r.over_standard for r in page(two_days)[0]] == [True, False, False, False, False, False]
+    assert [r.over_standard for r in page(two_days)] == [True, False, False, False, False, False]
 
 
 SORTS = [
@@ -207,30 +214,74 @@ def test_sort_with_ties_by_ticket_id_and_empty_values_last(two_days: Database) -
         assert ids(two_days, sort=LogSort(column, descending)) == expected, (column, descending)
 
 
-def test_keyset_pages_return_every_row_once_in_order(two_days: Database) -> None:
-    """In every sort, pages of one row, then of four, walk the same order as one page of them all."""
+def _value(row: LogRow, column: LogColumn) -> Any:
+    """The row's own value in ``column``, from the Visit (the oracle for the database's order)."""
+    visit = row.visit
+    return {
+        LogColumn.LABEL: visit.label,
+        LogColumn.SERVICE: visit.service,
+        LogColumn.DAY: visit.day,
+        LogColumn.ISSUED: visit.issued,
+        LogColumn.CALLED: visit.first_called,
+        LogColumn.STARTED: visit.started,
+        LogColumn.FINISHED: visit.finished,
+        LogColumn.WAITING: row.waiting,
+        LogColumn.WALK: row.walk,
+        LogColumn.SERVICE_TIME: row.service_time,
+        LogColumn.STAY: row.stay,
+        LogColumn.COUNTER: visit.counter,
+        LogColumn.OPERATOR: visit.operator,
+        LogColumn.PRIORITY: visit.priority,
+        LogColumn.STATUS: visit.status.value,
+        LogColumn.OVER_STANDARD: row.over_standard,
+    }[column]
+
+
+def test_snapshot_pages_return_every_row_once_in_the_order_of_the_rows_own_values(
+    two_days: Database,
+) -> None:
+    """In every sort, pages of one row, then of four, read from one snapshot, give each visit once, in the
+    order of the rows' own values (empty last, ties by id), and the snapshot's length is the count."""
+    everything = sorted(page(two_days), key=lambda row: row.visit.id)
     for column, descending, size in product(LogColumn, (False, True), (1, 4)):
-        sort = LogSort(column, descending)
-        whole = ids(two_days, sort=sort)
+        found = snapshot(two_days, sort=LogSort(column, descending))
         seen: list[int] = []
-        after: LogKey | None = None
         pages = 0
-        while pages == 0 or after is not None:
-            rows, after = page(two_days, sort=sort, after=after, limit=size)
+        for start in range(0, len(found), size):
+            seen += [row.visit.id for row in rows_of(two_days, found.page(start, size))]
             pages += 1
-            seen += [row.visit.id for row in rows]
-        assert (seen, pages) == (whole, -(-6 // size)), (column, descending, size)
-        assert sorted(seen) == [1, 2, 3, 4, 5, 6]
+        present = [row for row in everything if _value(row, column) is not None]
+        expected = sorted(present, key=lambda row: _value(row, column), reverse=descending)
+        expected += [row for row in everything if _value(row, column) is None]
+        assert seen == [row.visit.id for row in expected] == list(found.ids), (column, descending, size)
+        assert (len(found), pages, sorted(seen)) == (6, -(-6 // size), [1, 2, 3, 4, 5, 6])
+
+
+def test_a_long_period_in_issue_order(two_days: Database) -> None:
+    """From 62 days on, issue order walks the (issued_at, id, service_day) index: the same rows, the same
+    order, and filters still apply."""
+    year = LogFilter(MONDAY - timedelta(days=364), TUESDAY)
+    assert ids(two_days, year) == [1, 2, 3, 4, 5, 6]
+    assert ids(two_days, year, LogSort(LogColumn.ISSUED, descending=True)) == [6, 5, 4, 3, 2, 1]
+    assert ids(two_days, LogFilter(MONDAY - timedelta(days=364), MONDAY, service="A")) == [1, 2, 4, 5]
 
 
 def test_two_row_pages_by_waiting(two_days: Database) -> None:
-    sort = LogSort(LogColumn.WAITING, descending=True)
-    first, key = page(two_days, sort=sort, limit=2)
-    assert [r.visit.id for r in first] == [4, 3] and key == LogKey(1380 * 1_000_000, 3)
-    second, key = page(two_days, sort=sort, after=key, limit=2)
-    assert [r.visit.id for r in second] == [1, 6] and key is not None
-    third, key = page(two_days, sort=sort, after=key, limit=2)
-    assert [r.visit.id for r in third] == [2, 5] and key is None
+    found = snapshot(two_days, sort=LogSort(LogColumn.WAITING, descending=True))
+    pages = [[r.visit.id for r in rows_of(two_days, found.page(start, 2))] for start in (0, 2, 4, 6)]
+    assert pages == [[4, 3], [1, 6], [2, 5], []]
+
+
+def test_a_snapshot_keeps_its_rows_while_tickets_arrive(two_days: Database, clock: FixedClock) -> None:
+    """A ticket issued after the snapshot is not in it (its pages stay where they were); the next snapshot
+    has it."""
+    before = snapshot(two_days)
+    with two_days.write() as s:
+        from antrian.services import queue
+
+        queue.issue_ticket(s, "B", clock=FixedClock(NINE + timedelta(days=1, minutes=30)))
+    assert len(before) == 6 and rows_of(two_days, before.page(4, 4))[-1].visit.id == 6
+    assert ids(two_days) == [1, 2, 3, 4, 5, 6, 7]
 
 
 def test_events_of_a_ticket(two_days: Database) -> None:
@@ -254,9 +305,9 @@ def test_bad_input_and_operators_refused(two_days: Database, operator: Actor) ->
     with two_days.read() as s:
         standard_for = standards_in_force(s)
         with raises_code(PermissionDenied, "permission.denied", who="petugas1"):
-            log_page(s, BOTH, actor=operator, standard_for=standard_for)
+            log_snapshot(s, BOTH, actor=operator, standard_for=standard_for)
         with raises_code(PermissionDenied, "permission.denied", who="petugas1"):
-            log_count(s, BOTH, actor=operator, standard_for=standard_for)
+            log_rows(s, [1], actor=operator, standard_for=standard_for)
         with raises_code(PermissionDenied, "permission.denied", who="petugas1"):
             ticket_events(s, 1, actor=operator)
 
@@ -276,14 +327,13 @@ def test_a_transferred_citizen_stays_from_their_first_issue(
     day.at(12).do("call_next")
     day.at(13).do("start")
     day.at(20).do("finish")
-    rows, _ = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY, descending=True))
+    rows = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY, descending=True))
     shown = [(r.visit.id, r.visit.service, r.visit.status, r.waiting, r.service_time, r.stay) for r in rows]
     assert shown == [
         (2, "B", Status.DONE, minutes(2), minutes(7), minutes(20)),
         (1, "A", Status.TRANSFERRED, minutes(5), None, None),
     ]
-    longest, key = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY), limit=1)
-    assert [r.visit.id for r in longest] == [2] and key == LogKey(20 * 60 * 1_000_000, 2)
+    assert ids(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.STAY)) == [2, 1]  # no stay: last
 
 
 def test_spans_are_exact_to_the_microsecond(office: Database, clock: FixedClock, operator: Actor) -> None:
@@ -297,6 +347,8 @@ def test_spans_are_exact_to_the_microsecond(office: Database, clock: FixedClock,
     day.issue("A")
     clock.now = NINE + timedelta(seconds=1.1)
     day.do("call_next")
-    rows, key = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.WAITING), limit=1)
-    assert rows[0].waiting == timedelta(microseconds=200_000)
-    assert key == LogKey(200_000, 1)
+    rows = page(office, LogFilter(MONDAY, MONDAY), LogSort(LogColumn.WAITING))
+    assert [(r.visit.id, r.waiting) for r in rows] == [(1, timedelta(microseconds=200_000)), (2, None)]
+    with office.read() as s:
+        waited = microseconds_between(Ticket.issued_at, Ticket.first_called_at)
+        assert s.execute(select(waited).where(Ticket.id == 1)).scalar_one() == 200_000

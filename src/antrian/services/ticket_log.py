@@ -1,16 +1,21 @@
-"""The service-time log: every ticket visit of a period, filtered and sorted in the database, one keyset page
-at a time, and a ticket's events on demand (DESIGN.md, "Service-time log").
+"""The service-time log: every ticket visit of a period, filtered and sorted in the database, and a ticket's
+events on demand (DESIGN.md, "Service-time log").
+
+A filter and an order are read once as a ``LogSnapshot``: the ordered visit ids alone, one narrow query that
+joins only what the filter or the sort needs. Its length is the count; each page is then a slice of it whose
+rows ``log_rows`` reads by primary key, so the last page of a year costs what the first does. Tickets issued
+after the snapshot appear when it is read again (a new filter or order).
 
 Rows are ``visit_select`` rows turned into ``domain.figures.Visit``; their derived times are the Visit's own.
 Sorting and the "over standard" filter need the same times in SQL: ``store.spans`` gives them as exact
 microseconds, so equal times tie and ties fall to the ticket id. Rows without a value in the sort column (a
-ticket never called has no waiting) come last in both directions. Paging never uses OFFSET: a page ends with
-a ``LogKey`` (its last row's sort value and id) and the next page starts after it, so scrolling to the end of
-a year costs each page the same.
+ticket never called has no waiting) come last in both directions.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -25,7 +30,6 @@ from sqlalchemy import (
     func,
     literal,
     null,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session
@@ -38,7 +42,15 @@ from antrian.services.lookup import service_by_code
 from antrian.services.standards import histories
 from antrian.services.visits import PARENT, visit_from_row, visit_select
 from antrian.store.models import Counter, Event, Service, Ticket, User
-from antrian.store.spans import microseconds_between
+from antrian.store.spans import microseconds_between, unindexed
+
+# Ids fetched per round trip while a snapshot is read.
+_ID_BATCH = 50_000
+# PostgreSQL's sort memory for the snapshot's read (a year's ids sort in memory, not in temporary files).
+_SORT_MEMORY = "64MB"
+# From this many days on, an issue-order snapshot walks the index on (issued_at, id, service_day) rather than
+# the service days' index and a sort (SQLite's planner, without statistics, would pick the day index).
+_LONG_PERIOD = 62
 
 
 class LogColumn(StrEnum):
@@ -102,14 +114,6 @@ DEFAULT_SORT = LogSort()
 
 
 @dataclass(frozen=True, slots=True)
-class LogKey:
-    """Where a page ended: the sort value of its last row (as the database gave it) and that row's id."""
-
-    value: Any
-    id: int
-
-
-@dataclass(frozen=True, slots=True)
 class LogRow:
     """One visit of the log. Times are the Visit's (None where DOMAIN.md defines none); ``over_standard`` is
     True for a served visit whose service time passes the standard in force on its service day."""
@@ -122,12 +126,21 @@ class LogRow:
     over_standard: bool
 
 
-@dataclass(frozen=True, slots=True)
-class LogPage:
-    """Up to ``limit`` rows, and the key to continue after (None: this was the last page)."""
+@dataclass(frozen=True, slots=True, eq=False)
+class LogSnapshot:
+    """The log of ``where`` in the order ``sort`` as it stood when read: the ordered visit ids, eight bytes
+    each (a year of 1.5 million tickets is 12 MB). Its length is the count; a page is a slice of ``ids``."""
 
-    rows: tuple[LogRow, ...]
-    next: LogKey | None
+    where: LogFilter
+    sort: LogSort
+    ids: array[int]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def page(self, start: int, size: int) -> array[int]:
+        """The ids of the rows ``start`` .. ``start + size - 1`` (fewer at the end)."""
+        return self.ids[start : start + size]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +210,24 @@ def _sort_expression(column: LogColumn, over: ColumnElement[Any]) -> SQLColumnEx
     return expressions[column]
 
 
-def _filtered(session: Session, where: LogFilter, over: ColumnElement[Any]) -> Select[Any]:
+def _ordered_ids(session: Session, where: LogFilter, sort: LogSort, over: ColumnElement[Any]) -> Select[Any]:
+    """The ids of the filter's visits in the log's order, joining only the tables the filter or the sort
+    needs."""
     if where.start > where.end:
         raise InvalidInput("report.period_reversed", start=where.start.isoformat(), end=where.end.isoformat())
-    statement = visit_select().where(Ticket.service_day.between(where.start, where.end))
+    column = sort.column
+    day: SQLColumnExpression[Any] = Ticket.service_day
+    if column is LogColumn.ISSUED and (where.end - where.start).days >= _LONG_PERIOD:
+        day = unindexed(Ticket.service_day)  # a long period: walk the issue-order index, no sort at all
+    statement = select(Ticket.id).where(day.between(where.start, where.end))
+    if column is LogColumn.SERVICE:
+        statement = statement.join(Service, Service.id == Ticket.service_id)
+    if where.counter is not None or column is LogColumn.COUNTER:
+        statement = statement.outerjoin(Counter, Counter.id == Ticket.counter_id)
+    if where.operator is not None or column is LogColumn.OPERATOR:
+        statement = statement.outerjoin(User, User.id == Ticket.operator_id)
+    if column is LogColumn.STAY:
+        statement = statement.outerjoin(PARENT, PARENT.id == Ticket.parent_id)
     if where.service is not None:
         statement = statement.where(Ticket.service_id == service_by_code(session, where.service).id)
     if where.counter is not None:
@@ -214,31 +241,23 @@ def _filtered(session: Session, where: LogFilter, over: ColumnElement[Any]) -> S
         statement = statement.where(group.is_not(None) if where.priority else group.is_(None))
     if where.over_standard is not None:
         statement = statement.where(over == (1 if where.over_standard else 0))
-    return statement
+    expression = _sort_expression(column, over)
+    ordered = expression.desc() if sort.descending else expression.asc()
+    if column not in _NEVER_EMPTY:
+        ordered = ordered.nulls_last()
+    return statement.order_by(ordered, Ticket.id)
 
 
-def _after(expression: SQLColumnExpression[Any], sort: LogSort, key: LogKey) -> ColumnElement[bool]:
-    """The rows after ``key`` in the order (value IS NULL, value asc|desc, id)."""
-    later_id = Ticket.id > key.id
-    if key.value is None:
-        return and_(expression.is_(None), later_id)
-    beyond = expression < key.value if sort.descending else expression > key.value
-    if sort.column in _NEVER_EMPTY:
-        return or_(beyond, and_(expression == key.value, later_id))
-    return or_(beyond, and_(expression == key.value, later_id), expression.is_(None))
-
-
-def log_page(
+def log_snapshot(
     session: Session,
     where: LogFilter,
     sort: LogSort = DEFAULT_SORT,
-    after: LogKey | None = None,
-    limit: int = 200,
     *,
     actor: Actor,
     standard_for: StandardFor,
-) -> LogPage:
-    """The next ``limit`` rows of the log after ``after`` (from the first row with None).
+) -> LogSnapshot:
+    """The ids of the log of ``where`` in the order ``sort``, read at once: its length is the count, and
+    ``log_rows`` reads the rows of any slice of it.
 
     Raises:
         PermissionDenied: ``actor`` may not read reports (operators).
@@ -246,35 +265,40 @@ def log_page(
         NotFound: the filter's service is no service's code.
     """
     actor.require(Permission.REPORTS)
-    if limit < 1:
-        raise ValueError("a page holds at least one row")
     over = _over(_limits(session, standard_for))
-    expression = _sort_expression(sort.column, over)
-    # Two reads: the page's ids and sort values from the filtered tickets alone (PostgreSQL drops the outer
-    # joins no filter or sort needs), then the rows of those ids; one joined read was 2-3 times slower.
-    statement = _filtered(session, where, over).with_only_columns(Ticket.id, expression)
-    if after is not None:
-        statement = statement.where(_after(expression, sort, after))
-    ordered = expression.desc() if sort.descending else expression.asc()
-    if sort.column not in _NEVER_EMPTY:
-        statement = statement.order_by(case((expression.is_(None), 1), else_=0))
-    statement = statement.order_by(ordered, Ticket.id).limit(limit + 1)
-    found = session.execute(statement).all()
-    ids = [ticket_id for ticket_id, _ in found[:limit]]
-    visits = {
-        row[0]: visit_from_row(row) for row in session.execute(visit_select().where(Ticket.id.in_(ids)))
-    }
-    rows = tuple(_row(visits[ticket_id], standard_for) for ticket_id in ids)
-    last = found[limit - 1] if len(found) > limit else None
-    return LogPage(rows, None if last is None else LogKey(last[1], last[0]))
+    statement = _ordered_ids(session, where, sort, over)
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # a year's ids sort in memory rather than in temporary files (the default is 4 MB); this
+        # transaction only
+        connection.exec_driver_sql(f"SET LOCAL work_mem = '{_SORT_MEMORY}'")
+    # The ids straight from the DBAPI cursor: they need no conversion, and a Row object for each of 1.5
+    # million would cost a second more than the query.
+    ids = array("q")
+    result = connection.execute(statement)
+    try:
+        while found := result.cursor.fetchmany(_ID_BATCH):
+            ids.extend(ticket_id for (ticket_id,) in found)
+    finally:
+        result.close()
+    return LogSnapshot(where, sort, ids)
 
 
-def log_count(session: Session, where: LogFilter, *, actor: Actor, standard_for: StandardFor) -> int:
-    """How many rows the log of ``where`` has (the same rules as ``log_page``)."""
+def log_rows(
+    session: Session, ids: Sequence[int], *, actor: Actor, standard_for: StandardFor
+) -> tuple[LogRow, ...]:
+    """The rows of the visits ``ids`` (a page of a ``LogSnapshot``), in that order; an id no visit has any
+    more is left out.
+
+    Raises:
+        PermissionDenied: ``actor`` may not read reports (operators).
+    """
     actor.require(Permission.REPORTS)
-    over = _over(_limits(session, standard_for))
-    filtered = _filtered(session, where, over).with_only_columns(Ticket.id).subquery()
-    return session.execute(select(func.count()).select_from(filtered)).scalar_one()
+    if not ids:
+        return ()
+    statement = visit_select().where(Ticket.id.in_(list(ids)))
+    visits = {row[0]: visit_from_row(row) for row in session.execute(statement)}
+    return tuple(_row(visits[ticket_id], standard_for) for ticket_id in ids if ticket_id in visits)
 
 
 def _row(visit: Visit, standard_for: StandardFor) -> LogRow:

@@ -2,9 +2,11 @@
 by any column (a header click), loaded a page at a time as the table scrolls, and the events of the selected
 ticket beside it, read when it is selected.
 
-Every read runs on the window's task runner. A count, a page or a ticket's events that arrives after the
-filter (or the selection) changed is dropped: the tab never shows rows of another filter than its controls
-say.
+Every read runs on the window's task runner. "Show" (or a header click) reads the filter's ordered ids once
+(the count is their number) with its first page; the table then has a row for each and reads the rows of
+the pages it shows; tickets issued later appear at the next "Show". A result
+or a ticket's events that arrives after the filter (or the selection) changed is dropped: the tab never shows
+rows of another filter than its controls say.
 
 Signals:
     counted(int): the count of the filter on screen arrived.
@@ -14,7 +16,7 @@ Signals:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -42,9 +44,9 @@ from antrian.domain.status import Status
 from antrian.domain.timing import office_zone
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
-from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, Background, LogModel, ReadPage
+from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, Background, LogModel, Opened
 from antrian.services.monitor import MonitorSnapshot
-from antrian.services.ticket_log import LogColumn, LogFilter, LogKey, LogPage, LogSort, TicketEvent
+from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSort, TicketEvent
 from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -56,18 +58,28 @@ def _choice(index: int) -> bool | None:
     return None if index == ANY else index == YES
 
 
-def page_reader(database: Database, actor: Actor) -> ReadPage:
-    """The function the model runs on the worker for each page: plain data in and out, no Qt object."""
+class LogReader:
+    """What the model runs on the worker: plain data in and out, no Qt object (``log_model.LogReader``)."""
 
-    def read(where: LogFilter, order: LogSort, after: LogKey | None, size: int) -> LogPage:
+    def __init__(self, database: Database, actor: Actor) -> None:
+        self._database, self._actor = database, actor
+
+    def open(self, where: LogFilter, order: LogSort, size: int) -> Opened:
         from antrian.services.reports import standards_in_force
-        from antrian.services.ticket_log import log_page
+        from antrian.services.ticket_log import log_rows, log_snapshot
 
-        with database.read() as session:
+        with self._database.read() as session:
             standard_for = standards_in_force(session)
-            return log_page(session, where, order, after, size, actor=actor, standard_for=standard_for)
+            snapshot = log_snapshot(session, where, order, actor=self._actor, standard_for=standard_for)
+            first = log_rows(session, snapshot.page(0, size), actor=self._actor, standard_for=standard_for)
+        return snapshot, first
 
-    return read
+    def rows(self, ids: Sequence[int]) -> tuple[LogRow, ...]:
+        from antrian.services.reports import standards_in_force
+        from antrian.services.ticket_log import log_rows
+
+        with self._database.read() as session:
+            return log_rows(session, ids, actor=self._actor, standard_for=standards_in_force(session))
 
 
 class LogTab(Retranslated, QWidget):
@@ -166,6 +178,7 @@ class LogTab(Retranslated, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(86)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(0)  # fit columns to the rows on screen, not a thousand of a year
         header.setSortIndicator(COLUMNS.index(LogColumn.ISSUED), Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # a click calls model.sort, which reloads from the first page
         self.view.selectionModel().selectionChanged.connect(self._selected)
@@ -188,7 +201,8 @@ class LogTab(Retranslated, QWidget):
 
         self.show_button.clicked.connect(self.show_log)
         self.model.failed.connect(self._failed)
-        self.model.pageLoaded.connect(self._fit_columns)
+        self.model.counted.connect(self._counted)
+        self.model.counted.connect(self._fit_columns)
         self.model.modelReset.connect(self._clear_events)
 
     def retranslate(self) -> None:
@@ -255,39 +269,23 @@ class LogTab(Retranslated, QWidget):
         )
 
     def show_log(self) -> None:
-        """Load the log of the filter the controls say, from its first page, and count it; off the GUI
-        thread."""
+        """Load the log of the filter the controls say, counted, from its first page; off the GUI thread."""
         actor = self._actor()
         if actor is None:
             return
-        where = self.asked()
         self.message.hide()
         self.count = None
         self._show_count()
-        database = self._database
-        self.model.read_page = page_reader(database, actor)
-        self.model.load(where)
+        self.model.reader = LogReader(self._database, actor)
+        self.model.load(self.asked())
 
-        def work() -> int:
-            from antrian.services.reports import standards_in_force
-            from antrian.services.ticket_log import log_count
+    def _fit_columns(self, _count: int) -> None:
+        """Fit the columns to the first page of each load, once (the rows on screen, never the whole log)."""
+        self.view.resizeColumnsToContents()
 
-            with database.read() as session:
-                return log_count(session, where, actor=actor, standard_for=standards_in_force(session))
-
-        self._background(work, lambda result: self._counted(where, result))
-
-    def _fit_columns(self, rows: int) -> None:
-        """Fit the columns to the first page of each load (the rows loaded, never the whole log)."""
-        if rows <= self.model.page_size:
-            self.view.resizeColumnsToContents()
-
-    def _counted(self, where: LogFilter, result: int | Exception) -> None:
-        if where != self.model.where:  # another filter is on screen now (a new order keeps the count)
-            return
-        if isinstance(result, Exception):
-            self._failed(result)
-            return
+    def _counted(self, result: int) -> None:
+        """The model's current load was counted (a new order of the same filter keeps the count shown until
+        its own arrives)."""
         self.count = result
         self._show_count()
         self.counted.emit(result)
@@ -308,7 +306,9 @@ class LogTab(Retranslated, QWidget):
         actor = self._actor()
         if not indexes or actor is None:
             return
-        ticket_id: int = self.model.data(indexes[0], ID_ROLE)
+        ticket_id: int | None = self.model.data(indexes[0], ID_ROLE)
+        if ticket_id is None:  # its page is not in yet
+            return
         self._events_of = ticket_id
         self.events = []
         self._show_events()

@@ -1,22 +1,29 @@
-"""The table model of the service-time log: rows arrive a keyset page at a time, read off the GUI thread.
+"""The table model of the service-time log: a filter's ordered ids read once, its rows read a page at a time
+as the view shows them, all off the GUI thread.
 
-The view asks ``canFetchMore`` / ``fetchMore`` as it scrolls; each page is read by ``read_page`` on the
-window's task runner (a plain function: it builds no Qt object) and appended when it arrives. Every reset (a
-new filter, a header click) starts a new generation; a page of an older generation is dropped on arrival, so
-the table never mixes two filters or two orders. There is no row limit: a year scrolls to its end page by
-page.
+``load`` asks the reader (``LogReader``, on the window's task runner; it builds no Qt object) for the
+filter's ``LogSnapshot`` and its first page in one job. The model then has as many rows as the snapshot has
+ids, so the scroll bar spans the whole period and the end of a year is one drag away. A row the view asks
+for whose page is not in yet shows empty while that page (the rows of a slice of the ids, read by primary
+key) is read; the last page of a year arrives as fast as the first. At most ``cached_pages`` pages are kept
+(the least recently shown go first), so scrolling through a year holds a few thousand rows, not a year of
+them. Every reset (a new filter, a header click) starts a new generation; a result of an older generation is
+dropped on arrival, so the table never mixes two filters or two orders. Tickets issued after the snapshot
+appear on the next load.
 
 Signals:
-    pageLoaded(int): a page was appended; the model's row count now.
-    pageDropped(int): a page of an older generation arrived and was dropped; its generation.
-    failed(object): reading a page raised this exception.
+    counted(int): the snapshot of the current load arrived (with its first page); its number of rows.
+    pageLoaded(int): a page's rows arrived and are shown; the page's number (0: the first).
+    pageDropped(int): a result of an older generation arrived and was dropped; its generation.
+    failed(object): reading the snapshot or a page raised this exception.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -25,10 +32,24 @@ from PySide6.QtGui import QColor
 from antrian import words
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.supervisor.report_models import duration
-from antrian.services.ticket_log import LogColumn, LogFilter, LogKey, LogPage, LogRow, LogSort
+from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSnapshot, LogSort
 
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
-ReadPage = Callable[[LogFilter, LogSort, LogKey | None, int], LogPage]
+Opened = tuple[LogSnapshot, tuple[LogRow, ...]]
+
+
+class LogReader(Protocol):
+    """What the model runs on the worker: plain data in and out."""
+
+    def open(self, where: LogFilter, order: LogSort, size: int) -> Opened:
+        """The snapshot of ``where`` in ``order`` and the rows of its first ``size`` ids."""
+        ...
+
+    def rows(self, ids: Sequence[int]) -> tuple[LogRow, ...]:
+        """The rows of these ids, in their order."""
+        ...
+
+
 Index = QModelIndex | QPersistentModelIndex
 
 # The mark of a service time over its standard stands beside it, where a narrow screen still shows it.
@@ -56,6 +77,7 @@ _TIMES = {LogColumn.ISSUED, LogColumn.CALLED, LogColumn.STARTED, LogColumn.FINIS
 OVER_BACKGROUND = QColor("#fbe3e1")
 OVER_MARK = "⚠"
 PAGE_SIZE = 200
+CACHED_PAGES = 50  # 10,000 rows: many screens of them, a few MB
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -64,6 +86,7 @@ def seconds(span: timedelta | None) -> float | None:
 
 
 class LogModel(QAbstractTableModel):
+    counted = Signal(int)
     pageLoaded = Signal(int)
     pageDropped = Signal(int)
     failed = Signal(object)
@@ -74,18 +97,21 @@ class LogModel(QAbstractTableModel):
         parent: QObject,
         *,
         page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
     ) -> None:
         super().__init__(parent)
-        self._background, self.page_size = run_in_background, page_size
-        self.read_page: ReadPage | None = None  # set before the first ``load``
+        self._background, self.page_size, self.cached_pages = run_in_background, page_size, cached_pages
+        self.reader: LogReader | None = None  # set before the first ``load``
         self.zone = ZoneInfo("UTC")
-        self.rows: list[LogRow] = []
         self.where: LogFilter | None = None
         self.order = LogSort()
         self.generation = 0
-        self._after: LogKey | None = None
-        self._more = False
-        self._loading = False
+        self.snapshot: LogSnapshot | None = None
+        # the pages in memory, least recently shown first; a row is None where its ticket is gone
+        self.pages: OrderedDict[int, tuple[LogRow | None, ...]] = OrderedDict()
+        self._asked: set[int] = set()  # pages on their way
+        self._opening = False
+        self._broken = False  # a page failed: ask no more of this load
         self._titles: dict[LogColumn, str] = {}
         self.retranslate()
 
@@ -109,8 +135,8 @@ class LogModel(QAbstractTableModel):
             LogColumn.OVER_STANDARD: self.tr("Standard"),
         }
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
 
     # -- loading --------------------------------------------------------------------------------------
     def load(self, where: LogFilter | None, order: LogSort | None = None) -> None:
@@ -119,12 +145,19 @@ class LogModel(QAbstractTableModel):
         self.beginResetModel()
         self.where = where
         self.order = order or self.order
-        self.rows = []
-        self._after = None
-        self._more = where is not None
-        self._loading = False
+        self.snapshot = None
+        self.pages.clear()
+        self._asked.clear()
+        self._opening = self._broken = False
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        reader = self.reader
+        if where is None or reader is None:
+            return
+        self._opening = True
+        generation, order_now, size = self.generation, self.order, self.page_size
+        self._background(
+            lambda: reader.open(where, order_now, size), lambda result: self._opened(generation, result)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: the same filter from its first page in the new order."""
@@ -132,44 +165,73 @@ class LogModel(QAbstractTableModel):
         if wanted != self.order:
             self.load(self.where, wanted)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
-        return not parent.isValid() and self._more and not self._loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 (Qt's signature)
-        where, read = self.where, self.read_page
-        if not self.canFetchMore(parent) or where is None or read is None:
-            return
-        self._loading = True
-        generation, order, after, size = self.generation, self.order, self._after, self.page_size
-        self._background(
-            lambda: read(where, order, after, size), lambda result: self._arrived(generation, result)
-        )
-
     @property
     def loading(self) -> bool:
-        return self._loading
+        """The snapshot or a page is on its way."""
+        return self._opening or bool(self._asked)
 
-    def _arrived(self, generation: int, result: LogPage | Exception) -> None:
+    def row(self, number: int) -> LogRow | None:
+        """Row ``number`` if its page is in (it is then the most recently shown); otherwise None, and its
+        page is asked for."""
+        page = number // self.page_size
+        rows = self.pages.get(page)
+        if rows is None:
+            self._ask(page)
+            return None
+        self.pages.move_to_end(page)
+        return rows[number % self.page_size]
+
+    def _ask(self, page: int) -> None:
+        snapshot, reader = self.snapshot, self.reader
+        if snapshot is None or reader is None or self._broken or page in self._asked:
+            return
+        self._asked.add(page)
+        generation, ids = self.generation, snapshot.page(page * self.page_size, self.page_size)
+        self._background(
+            lambda: reader.rows(ids), lambda result: self._arrived(generation, page, ids, result)
+        )
+
+    def _opened(self, generation: int, result: Opened | Exception) -> None:
         if generation != self.generation:
             self.pageDropped.emit(generation)
             return
-        self._loading = False
+        self._opening = False
         if isinstance(result, Exception):
-            self._more = False
             self.failed.emit(result)
             return
-        if result.rows:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(result.rows) - 1)
-            self.rows.extend(result.rows)
-            self.endInsertRows()
-        self._after = result.next
-        self._more = result.next is not None
-        self.pageLoaded.emit(len(self.rows))
+        snapshot, first = result
+        self.beginResetModel()
+        self.snapshot = snapshot
+        self._keep(0, snapshot.page(0, self.page_size), first)
+        self.endResetModel()
+        self.counted.emit(len(snapshot))
+        self.pageLoaded.emit(0)
+
+    def _arrived(
+        self, generation: int, page: int, ids: Sequence[int], result: tuple[LogRow, ...] | Exception
+    ) -> None:
+        if generation != self.generation:
+            self.pageDropped.emit(generation)
+            return
+        self._asked.discard(page)
+        if isinstance(result, Exception):
+            self._broken = True
+            self.failed.emit(result)
+            return
+        self._keep(page, ids, result)
+        first = page * self.page_size
+        self.dataChanged.emit(self.index(first, 0), self.index(first + len(ids) - 1, len(COLUMNS) - 1))
+        self.pageLoaded.emit(page)
+
+    def _keep(self, page: int, ids: Sequence[int], rows: tuple[LogRow, ...]) -> None:
+        by_id = {row.visit.id: row for row in rows}
+        self.pages[page] = tuple(by_id.get(ticket_id) for ticket_id in ids)
+        while len(self.pages) > self.cached_pages:
+            self.pages.popitem(last=False)
 
     # -- the table ------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() or self.snapshot is None else len(self.snapshot)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(COLUMNS)
@@ -182,7 +244,9 @@ class LogModel(QAbstractTableModel):
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():
             return None
-        row, column = self.rows[index.row()], COLUMNS[index.column()]
+        row, column = self.row(index.row()), COLUMNS[index.column()]
+        if row is None:  # its page is on its way (or its ticket is gone)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == ID_ROLE:
