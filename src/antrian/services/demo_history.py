@@ -33,7 +33,7 @@ from antrian.services.standards import Standard, histories, in_force
 from antrian.store.database import Database
 from antrian.store.models import Counter, CounterService, Service, ServiceStandard, Ticket, User
 
-MOST_DAYS = 60
+MOST_DAYS = 261  # a year of working days (the command line offers up to 60)
 DEFAULT_DAYS = 20
 SEED = 2026
 OPENS, LAST_ISSUE = time(8, 0), time(15, 0)
