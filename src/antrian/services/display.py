@@ -15,6 +15,7 @@ from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
+from antrian.services.calendar import CalendarNotice, notice_at
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Setting, Ticket
@@ -84,6 +85,7 @@ class DisplaySnapshot:
     last_event_id: int
     current: Call | None = None  # today's newest call whose ticket is still called or being served
     day: date | None = None  # the office's service day the snapshot was read on
+    notice: CalendarNotice | None = None  # the holiday or break closing the office when read
 
 
 def once_each(calls: Iterable[Call]) -> list[Call]:
@@ -135,7 +137,8 @@ def display_snapshot(
     ``counters``: a display for one zone shows only these counters, the calls made at them, and the
     waiting counts of the services they serve; None shows the whole office."""
     office = get_office(session)
-    day = service_day(require_utc(clock()), office.zone)
+    local = require_utc(clock()).astimezone(office.zone)
+    day = local.date()
     zone = () if counters is None else (Counter.number.in_(sorted(counters)),)
     current = (
         select(Ticket.label, Service.code)
@@ -203,6 +206,7 @@ def display_snapshot(
         last,
         current=_call(active) if active is not None else None,
         day=day,
+        notice=notice_at(session, local),
     )
 
 
