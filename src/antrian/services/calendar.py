@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput, NotFound
 from antrian.domain.hours import Break, DayCalendar, overlapping
+from antrian.domain.messages import Message
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, system_clock
 from antrian.services.office import log_settings_changed
@@ -60,6 +61,12 @@ class CalendarNotice:
 
     name: str
     until: time | None
+
+    @property
+    def message(self) -> Message:
+        if self.until is None:
+            return Message("notice.holiday", name=self.name)
+        return Message("notice.on_break", name=self.name, until=self.until)
 
 
 def _fits(name: str) -> bool:
@@ -172,13 +179,17 @@ def day_calendar(session: Session | Connection, day: date) -> DayCalendar:
     return DayCalendar(holiday, tuple(Break(*row) for row in breaks))
 
 
-def notice_at(session: Session | Connection, local: datetime) -> CalendarNotice | None:
-    """The holiday or break closing the office at the office-local instant ``local``, or None."""
-    calendar = day_calendar(session, local.date())
+def notice_of(calendar: DayCalendar, now: time) -> CalendarNotice | None:
+    """The holiday or the break of ``calendar`` closing the office at the local time ``now``, or None."""
     if calendar.holiday is not None:
         return CalendarNotice(calendar.holiday, None)
-    pause = calendar.break_at(local.time().replace(tzinfo=None))
+    pause = calendar.break_at(now)
     return CalendarNotice(pause.name, pause.ends) if pause is not None else None
+
+
+def turns(calendar: DayCalendar) -> tuple[time, ...]:
+    """The times of day at which ``calendar``'s notice may change: its breaks' starts and ends."""
+    return tuple(sorted({moment for b in calendar.breaks for moment in (b.starts, b.ends)}))
 
 
 def _break(row: OfficeBreak) -> Break:

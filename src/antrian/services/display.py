@@ -15,7 +15,7 @@ from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
-from antrian.services.calendar import CalendarNotice, notice_at
+from antrian.services.calendar import CalendarNotice, day_calendar, notice_of, turns
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Setting, Ticket
@@ -86,6 +86,7 @@ class DisplaySnapshot:
     current: Call | None = None  # today's newest call whose ticket is still called or being served
     day: date | None = None  # the office's service day the snapshot was read on
     notice: CalendarNotice | None = None  # the holiday or break closing the office when read
+    notice_turns: tuple[time, ...] = ()  # the local times today at which ``notice`` may change (re-read then)
 
 
 def once_each(calls: Iterable[Call]) -> list[Call]:
@@ -196,6 +197,7 @@ def display_snapshot(
         .limit(1)
     ).scalar_one_or_none()
     last = int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
+    calendar = day_calendar(session, day)
     return DisplaySnapshot(
         office.name,
         office.timezone,
@@ -206,7 +208,8 @@ def display_snapshot(
         last,
         current=_call(active) if active is not None else None,
         day=day,
-        notice=notice_at(session, local),
+        notice=notice_of(calendar, local.time().replace(tzinfo=None)),
+        notice_turns=turns(calendar),
     )
 
 
