@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from antrian import cli, words
-from antrian.cli import EXIT_OK, SHORT_TEXT, _command, _print, _text, _whole
-from antrian.cli_setup import NAME_TEXT, _clock_time, _run
+from antrian.cli import EXIT_OK, SHORT_TEXT, _print, _text, _whole
+from antrian.cli_setup import NAME_TEXT, _Builder, _clock_time, _listed, _run, _saved
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
 
@@ -56,6 +56,10 @@ def _break_line(info: Any) -> str:
     )
 
 
+def _removed(line: Callable[[Any], str]) -> Callable[[Any], str]:
+    return lambda info: words.text("setup_cli.removed", what=line(info))
+
+
 def _day(args: argparse.Namespace) -> date:
     return cli._day_option("DATE", args.date)
 
@@ -64,27 +68,20 @@ def cmd_holiday_add(args: argparse.Namespace) -> int:
     from antrian.services.calendar import add_holiday
 
     day = _day(args)
-    info = _run(args, lambda s, actor: add_holiday(s, actor, day, args.name))
-    _print(args, info.to_json(), _holiday_line(info))
-    return EXIT_OK
+    return _saved(args, lambda s, actor: add_holiday(s, actor, day, args.name), _holiday_line)
 
 
 def cmd_holiday_remove(args: argparse.Namespace) -> int:
     from antrian.services.calendar import remove_holiday
 
     day = _day(args)
-    info = _run(args, lambda s, actor: remove_holiday(s, actor, day))
-    _print(args, info.to_json(), words.text("setup_cli.removed", what=_holiday_line(info)))
-    return EXIT_OK
+    return _saved(args, lambda s, actor: remove_holiday(s, actor, day), _removed(_holiday_line))
 
 
 def cmd_holiday_list(args: argparse.Namespace) -> int:
     from antrian.services.calendar import list_holidays
 
-    infos = _run(args, lambda s, _actor: list_holidays(s), write=False)
-    lines = "\n".join(_holiday_line(info) for info in infos) or words.text("setup_cli.no_holidays")
-    _print(args, [info.to_json() for info in infos], lines)
-    return EXIT_OK
+    return _listed(args, list_holidays, _holiday_line, words.text("setup_cli.no_holidays"))
 
 
 def cmd_break_add(args: argparse.Namespace) -> int:
@@ -98,18 +95,13 @@ def cmd_break_add(args: argparse.Namespace) -> int:
 def cmd_break_remove(args: argparse.Namespace) -> int:
     from antrian.services.calendar import remove_break
 
-    info = _run(args, lambda s, actor: remove_break(s, actor, args.id))
-    _print(args, info.to_json(), words.text("setup_cli.removed", what=_break_line(info)))
-    return EXIT_OK
+    return _saved(args, lambda s, actor: remove_break(s, actor, args.id), _removed(_break_line))
 
 
 def cmd_break_list(args: argparse.Namespace) -> int:
     from antrian.services.calendar import list_breaks
 
-    infos = _run(args, lambda s, _actor: list_breaks(s), write=False)
-    lines = "\n".join(_break_line(info) for info in infos) or words.text("setup_cli.no_breaks")
-    _print(args, [info.to_json() for info in infos], lines)
-    return EXIT_OK
+    return _listed(args, list_breaks, _break_line, words.text("setup_cli.no_breaks"))
 
 
 def add_commands(
@@ -117,29 +109,16 @@ def add_commands(
 ) -> None:
     """``holiday`` and ``break`` under ``sub``."""
 
-    def group(name: str, summary: str, about: str) -> argparse._SubParsersAction[Any]:
-        return _command(sub, name, summary, about).add_subparsers(dest=f"{name}_command", required=True)
-
-    def command(
-        within: argparse._SubParsersAction[Any],
-        name: str,
-        func: Callable[[argparse.Namespace], int],
-        summary: str,
-        about: str,
-    ) -> argparse.ArgumentParser:
-        made = _command(within, name, summary, about, common, user)
-        made.set_defaults(func=func)
-        return made
-
-    holiday = group("holiday", words.text("help.holiday.summary"), words.text("help.holiday.about"))
-    holiday_add = command(
+    build = _Builder(sub, common, user)
+    holiday = build.group("holiday", words.text("help.holiday.summary"), words.text("help.holiday.about"))
+    holiday_add = build.command(
         holiday,
         "add",
         cmd_holiday_add,
         words.text("help.holiday_add.summary"),
         words.text("help.holiday_add.about"),
     )
-    holiday_remove = command(
+    holiday_remove = build.command(
         holiday,
         "remove",
         cmd_holiday_remove,
@@ -156,7 +135,7 @@ def add_commands(
     holiday_add.add_argument(
         "--name", required=True, type=_text("--name", NAME_TEXT), help=words.text("help.holiday_add.name")
     )
-    command(
+    build.command(
         holiday,
         "list",
         cmd_holiday_list,
@@ -164,8 +143,8 @@ def add_commands(
         words.text("help.holiday_list.about"),
     )
 
-    pause = group("break", words.text("help.break.summary"), words.text("help.break.about"))
-    made = command(
+    pause = build.group("break", words.text("help.break.summary"), words.text("help.break.about"))
+    made = build.command(
         pause, "add", cmd_break_add, words.text("help.break_add.summary"), words.text("help.break_add.about")
     )
     made.add_argument("weekday", type=_weekdays, metavar="WEEKDAY", help=words.text("help.break_add.weekday"))
@@ -176,7 +155,7 @@ def add_commands(
     made.add_argument(
         "--name", required=True, type=_text("--name", NAME_TEXT), help=words.text("help.break_add.name")
     )
-    command(
+    build.command(
         pause,
         "remove",
         cmd_break_remove,
@@ -185,7 +164,7 @@ def add_commands(
     ).add_argument(
         "id", type=_whole("ID", 1, cli.INT32_MAX), metavar="ID", help=words.text("help.break_remove.id")
     )
-    command(
+    build.command(
         pause,
         "list",
         cmd_break_list,

@@ -54,6 +54,51 @@ def _run(args: argparse.Namespace, work: Callable[[Session, Actor], Any], *, wri
         db.dispose()
 
 
+def _saved(
+    args: argparse.Namespace, work: Callable[[Session, Actor], Any], line: Callable[[Any], str]
+) -> int:
+    """Run ``work`` in a writing transaction and print what it returns: its JSON, or ``line`` of it."""
+    info = _run(args, work)
+    _print(args, info.to_json(), line(info))
+    return EXIT_OK
+
+
+def _listed(
+    args: argparse.Namespace, read: Callable[[Session], list[Any]], line: Callable[[Any], str], empty: str
+) -> int:
+    """Print what ``read`` lists: a JSON array, or a line each (``empty`` when there is nothing)."""
+    infos = _run(args, lambda session, _actor: read(session), write=False)
+    _print(args, [info.to_json() for info in infos], "\n".join(line(info) for info in infos) or empty)
+    return EXIT_OK
+
+
+class _Builder:
+    """Makes the command groups and commands of ``sub``, each command with the common options and --user."""
+
+    def __init__(
+        self,
+        sub: argparse._SubParsersAction[Any],
+        common: argparse.ArgumentParser,
+        user: argparse.ArgumentParser,
+    ) -> None:
+        self.sub, self.parents = sub, (common, user)
+
+    def group(self, name: str, summary: str, about: str) -> argparse._SubParsersAction[Any]:
+        return _command(self.sub, name, summary, about).add_subparsers(dest=f"{name}_command", required=True)
+
+    def command(
+        self,
+        within: argparse._SubParsersAction[Any],
+        name: str,
+        func: Callable[[argparse.Namespace], int],
+        summary: str,
+        about: str,
+    ) -> argparse.ArgumentParser:
+        made = _command(within, name, summary, about, *self.parents)
+        made.set_defaults(func=func)
+        return made
+
+
 # services
 
 
@@ -108,9 +153,9 @@ def cmd_service_add(args: argparse.Namespace) -> int:
     from antrian.services.setup import add_service
 
     fields = _service_fields(args)
-    info = _run(args, lambda s, actor: add_service(s, args.code, args.name, actor=actor, **fields))
-    _print(args, info.to_json(), _service_line(info))
-    return EXIT_OK
+    return _saved(
+        args, lambda s, actor: add_service(s, args.code, args.name, actor=actor, **fields), _service_line
+    )
 
 
 def cmd_service_edit(args: argparse.Namespace) -> int:
@@ -119,18 +164,13 @@ def cmd_service_edit(args: argparse.Namespace) -> int:
     fields = _service_fields(args)
     if args.name is not None:
         fields["name"] = args.name
-    info = _run(args, lambda s, actor: edit_service(s, args.code, actor=actor, **fields))
-    _print(args, info.to_json(), _service_line(info))
-    return EXIT_OK
+    return _saved(args, lambda s, actor: edit_service(s, args.code, actor=actor, **fields), _service_line)
 
 
 def cmd_service_list(args: argparse.Namespace) -> int:
     from antrian.services.setup import list_services
 
-    infos = _run(args, lambda s, _actor: list_services(s), write=False)
-    lines = "\n".join(_service_line(info) for info in infos) or words.text("setup_cli.no_services")
-    _print(args, [info.to_json() for info in infos], lines)
-    return EXIT_OK
+    return _listed(args, list_services, _service_line, words.text("setup_cli.no_services"))
 
 
 # counters
@@ -143,29 +183,27 @@ def _counter_line(info: Any) -> str:
 def cmd_counter_add(args: argparse.Namespace) -> int:
     from antrian.services.setup import add_counter
 
-    info = _run(args, lambda s, actor: add_counter(s, args.number, args.name, args.services, actor=actor))
-    _print(args, info.to_json(), _counter_line(info))
-    return EXIT_OK
+    return _saved(
+        args,
+        lambda s, actor: add_counter(s, args.number, args.name, args.services, actor=actor),
+        _counter_line,
+    )
 
 
 def cmd_counter_edit(args: argparse.Namespace) -> int:
     from antrian.services.setup import edit_counter
 
-    info = _run(
+    return _saved(
         args,
         lambda s, actor: edit_counter(s, args.number, name=args.name, services=args.services, actor=actor),
+        _counter_line,
     )
-    _print(args, info.to_json(), _counter_line(info))
-    return EXIT_OK
 
 
 def cmd_counter_list(args: argparse.Namespace) -> int:
     from antrian.services.counters import list_counters
 
-    infos = _run(args, lambda s, _actor: list_counters(s), write=False)
-    lines = "\n".join(_counter_line(info) for info in infos) or words.text("cli.no_counters")
-    _print(args, [info.to_json() for info in infos], lines)
-    return EXIT_OK
+    return _listed(args, list_counters, _counter_line, words.text("cli.no_counters"))
 
 
 # the parsers
@@ -246,23 +284,10 @@ def add_commands(
 ) -> None:
     """``service`` under ``sub``; ``add``, ``edit`` and ``list`` under the ``counter`` group."""
 
-    def group(name: str, summary: str, about: str) -> argparse._SubParsersAction[Any]:
-        return _command(sub, name, summary, about).add_subparsers(dest=f"{name}_command", required=True)
-
-    def command(
-        within: argparse._SubParsersAction[Any],
-        name: str,
-        func: Callable[[argparse.Namespace], int],
-        summary: str,
-        about: str,
-    ) -> argparse.ArgumentParser:
-        made = _command(within, name, summary, about, common, user)
-        made.set_defaults(func=func)
-        return made
-
-    service = group("service", words.text("help.service.summary"), words.text("help.service.about"))
+    build = _Builder(sub, common, user)
+    service = build.group("service", words.text("help.service.summary"), words.text("help.service.about"))
     _service_options(
-        command(
+        build.command(
             service,
             "add",
             cmd_service_add,
@@ -272,7 +297,7 @@ def add_commands(
         adding=True,
     )
     _service_options(
-        command(
+        build.command(
             service,
             "edit",
             cmd_service_edit,
@@ -281,7 +306,7 @@ def add_commands(
         ),
         adding=False,
     )
-    command(
+    build.command(
         service,
         "list",
         cmd_service_list,
@@ -290,7 +315,7 @@ def add_commands(
     )
 
     _counter_options(
-        command(
+        build.command(
             counter,
             "add",
             cmd_counter_add,
@@ -300,7 +325,7 @@ def add_commands(
         adding=True,
     )
     _counter_options(
-        command(
+        build.command(
             counter,
             "edit",
             cmd_counter_edit,
@@ -309,7 +334,7 @@ def add_commands(
         ),
         adding=False,
     )
-    command(
+    build.command(
         counter,
         "list",
         cmd_counter_list,
