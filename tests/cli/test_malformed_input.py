@@ -55,6 +55,18 @@ COMMANDS = [
     ["tickets", "--date", "{t}"],
     ["events", "--after", "{id}", "--limit", "{n}"],
     ["expire", "--user", "{t}"],
+    ["service", "add", "{t}", "--name", "{t}", "--time", "{n}", "--quota", "{n}", "--days", "{t}"],
+    ["service", "edit", "{t}", "--waiting-target", "{n}", "--opens", "{t}", "--user", "{t}"],
+    ["service", "list"],
+    ["counter", "add", "{n}", "--name", "{t}", "--services", "{t}"],
+    ["counter", "edit", "{n}", "--name", "{t}"],
+    ["counter", "list"],
+    ["holiday", "add", "{t}", "--name", "{t}"],
+    ["holiday", "remove", "{t}"],
+    ["holiday", "list"],
+    ["break", "add", "{t}", "{t}", "{t}", "--name", "{t}"],
+    ["break", "remove", "{n}"],
+    ["break", "list"],
 ]
 GOOD = {"{n}": "1", "{t}": "A", "{id}": "1"}
 

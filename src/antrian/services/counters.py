@@ -11,6 +11,7 @@ from antrian.domain.errors import CounterUnavailable, InvalidInput
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, service_day, system_clock
 from antrian.services.action_log import note, who
+from antrian.services.calendar import day_calendar
 from antrian.services.queue import _Desk, desk, expire_past_days
 from antrian.services.results import CounterInfo
 from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
@@ -41,13 +42,16 @@ def _log(session: Session, d: _Desk, kind: str, actor: Actor, **data: object) ->
 
 
 def open_counter(session: Session, number: int, *, actor: Actor, clock: Clock = system_clock) -> CounterInfo:
-    """Open (or reopen after a break) counter ``number`` for ``actor``.
+    """Open (or reopen after a break) counter ``number`` for ``actor``; refused on a holiday.
 
     Opening also closes any past service day still open (end-of-day expiry), so a new day starts clean.
     """
     from antrian.domain.roles import SYSTEM
 
     d = desk(session, number, actor, clock, need_open=False)
+    holiday = day_calendar(session, d.today).holiday
+    if holiday is not None:
+        raise CounterUnavailable("counter.holiday", counter=number, day=d.today, name=holiday)
     expire_past_days(session, actor=SYSTEM, clock=clock)  # also for a counter left open overnight
     still_today = d.state.since is not None and service_day(d.state.since, d.office.zone) == d.today
     if d.state.state == "open" and d.state.operator_id == actor.user_id and still_today:

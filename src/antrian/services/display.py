@@ -15,6 +15,7 @@ from antrian.domain.announce import NumberReading, validate_template
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, service_day, system_clock
+from antrian.services.calendar import CalendarNotice, day_calendar, notice_of, turns
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
 from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Setting, Ticket
@@ -84,6 +85,8 @@ class DisplaySnapshot:
     last_event_id: int
     current: Call | None = None  # today's newest call whose ticket is still called or being served
     day: date | None = None  # the office's service day the snapshot was read on
+    notice: CalendarNotice | None = None  # the holiday or break closing the office when read
+    notice_turns: tuple[time, ...] = ()  # the local times today at which ``notice`` may change (re-read then)
 
 
 def once_each(calls: Iterable[Call]) -> list[Call]:
@@ -135,7 +138,8 @@ def display_snapshot(
     ``counters``: a display for one zone shows only these counters, the calls made at them, and the
     waiting counts of the services they serve; None shows the whole office."""
     office = get_office(session)
-    day = service_day(require_utc(clock()), office.zone)
+    local = require_utc(clock()).astimezone(office.zone)
+    day = local.date()
     zone = () if counters is None else (Counter.number.in_(sorted(counters)),)
     current = (
         select(Ticket.label, Service.code)
@@ -193,6 +197,7 @@ def display_snapshot(
         .limit(1)
     ).scalar_one_or_none()
     last = int(session.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one())
+    calendar = day_calendar(session, day)
     return DisplaySnapshot(
         office.name,
         office.timezone,
@@ -203,6 +208,8 @@ def display_snapshot(
         last,
         current=_call(active) if active is not None else None,
         day=day,
+        notice=notice_of(calendar, local.time().replace(tzinfo=None)),
+        notice_turns=turns(calendar),
     )
 
 

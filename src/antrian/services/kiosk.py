@@ -21,6 +21,7 @@ from antrian.domain.hours import closed_reason
 from antrian.domain.messages import Message
 from antrian.domain.status import Status
 from antrian.domain.timing import Clock, TimeUnit, require_utc, standard_words, system_clock
+from antrian.services.calendar import day_calendar
 from antrian.services.office import get_office
 from antrian.services.standards import standards_on
 from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
@@ -63,6 +64,7 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
         .scalars()
         .all()
     )
+    calendar = day_calendar(session, day)
     code_of = {s.id: s.code for s in services}
     standards = standards_on(session, day)
     waiting = {
@@ -113,7 +115,7 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
             _standard(standard.value, standard.unit),
         )
         line = line_ahead(service.code, open_counters, waiting)
-        reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local)
+        reason = closed_reason(service.opens_at, service.closes_at, service.open_days, local, calendar)
         if (
             reason is None
             and service.daily_quota is not None

@@ -23,7 +23,7 @@ from antrian.domain.errors import (
     ServiceUnavailable,
 )
 from antrian.domain.figures import day_end
-from antrian.domain.hours import closed_reason
+from antrian.domain.hours import DayCalendar, closed_reason
 from antrian.domain.labels import format_label, parse_label, validate_code
 from antrian.domain.policy import priority_first
 from antrian.domain.priority import parse_group
@@ -31,6 +31,7 @@ from antrian.domain.roles import KIOSK, Actor, Permission
 from antrian.domain.status import AT_COUNTER_STATUSES, Action, Status, next_status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services.action_log import note, who
+from antrian.services.calendar import day_calendar
 from antrian.services.lookup import counter_by_number, service_by_code, ticket_info
 from antrian.services.office import DEFAULT_OFFICE, OfficeInfo, get_office
 from antrian.services.results import TicketInfo
@@ -117,14 +118,18 @@ def issue_ticket(
     actor.require(Permission.ISSUE)
     code = validate_code(service_code)
     group = parse_group(priority) if priority else None
+    now = require_utc(clock())
     with reference_reader(session) as reader:
         service = reader.execute(_SERVICE_FOR_ISSUE, {"code": code}).first()
         office = get_office(reader)
+        local = now.astimezone(office.zone)
+        calendar = day_calendar(reader, local.date())
     if service is None:
         service_by_code(session, code)  # raises NotFound naming the known codes
         raise AssertionError("unreachable")
     service_id, name, active, opens_at, closes_at, open_days, quota = service
-    now, day = _open_now(code, name, active, opens_at, closes_at, open_days, office, clock)
+    _open_now(code, name, active, opens_at, closes_at, open_days, local, calendar)
+    day = local.date()
     number = next_ticket_number(session, service_id, day)
     _within_quota(number, quota, code, name)
     label = format_label(code, number, office.label_width)
@@ -190,8 +195,18 @@ def issue_ticket_in(
             raise AssertionError("unreachable")
         name = service.name
         office = DEFAULT_OFFICE if service.office is None else OfficeInfo(*service.office)
-        now, day = _open_now(
-            code, name, service.active, service.opens_at, service.closes_at, service.open_days, office, clock
+        now = require_utc(clock())
+        local = now.astimezone(office.zone)
+        day = local.date()
+        _open_now(
+            code,
+            name,
+            service.active,
+            service.opens_at,
+            service.closes_at,
+            service.open_days,
+            local,
+            connection.calendar(day),
         )
         with connection.transaction():
             number = connection.next_number(service.service_id, day)
@@ -216,18 +231,16 @@ def _open_now(
     opens_at: time | None,
     closes_at: time | None,
     open_days: str,
-    office: OfficeInfo,
-    clock: Clock,
-) -> tuple[datetime, date]:
-    """The issue instant and its service day, if service ``code`` takes tickets now."""
+    local: datetime,
+    calendar: DayCalendar,
+) -> None:
+    """Refuse a ticket of service ``code`` at the office-local instant ``local`` unless it takes tickets
+    then: active, within its hours, not on a holiday or in a break of ``calendar`` (``local``'s day)."""
     if not active:
         raise ServiceUnavailable("service.inactive", service=code, name=name)
-    now = require_utc(clock())
-    local = now.astimezone(office.zone)
-    reason = closed_reason(opens_at, closes_at, open_days, local)
+    reason = closed_reason(opens_at, closes_at, open_days, local, calendar)
     if reason:
         raise ServiceUnavailable("service.closed", service=code, name=name, reason=reason)
-    return now, local.date()
 
 
 def _within_quota(number: int, quota: int | None, code: str, name: str) -> None:

@@ -1,8 +1,10 @@
-"""Admin operations on the office set-up: services and counters."""
+"""Admin operations on the office set-up: services and counters, each change a ``settings_changed`` event."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from datetime import time
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -11,10 +13,12 @@ from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import validate_code
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, parse_unit, system_clock
-from antrian.services.lookup import service_by_code
+from antrian.services.counters import counter_info
+from antrian.services.lookup import counter_by_number, service_by_code
 from antrian.services.office import log_settings_changed
-from antrian.services.standards import standard_for, today, write_entry
-from antrian.store.models import Counter, CounterService, CounterState, Service
+from antrian.services.results import CounterInfo
+from antrian.services.standards import standard_for, standards_on, today, write_entry
+from antrian.store.models import Counter, CounterService, CounterState, Service, TicketNumber
 
 
 def save_service(
@@ -57,9 +61,16 @@ def save_service(
     if opens_at is not None and closes_at is not None and closes_at <= opens_at:
         raise InvalidInput("service.closes_before_opening", service=code, opens=opens_at, closes=closes_at)
     service = session.execute(select(Service).where(Service.code == code)).scalar_one_or_none()
+    day = today(session, clock)
     if service is None:
         service = Service(code=code)
         session.add(service)
+    elif daily_quota is not None:
+        issued = session.get(TicketNumber, (service.id, day))
+        if issued is not None and daily_quota < issued.last:
+            raise InvalidInput(
+                "service.quota_below_issued", service=code, quota=daily_quota, issued=issued.last
+            )
     service.name = name.strip()
     service.daily_quota = daily_quota
     service.opens_at = opens_at
@@ -68,7 +79,6 @@ def save_service(
     service.active = active
     service.display_order = display_order
     session.flush()
-    day = today(session, clock)
     current = standard_for(session, service.id, day)
     wanted = (standard_time, standard_unit, waiting_target_minutes)
     if current is None or (current.value, current.unit, current.waiting_target_minutes) != wanted:
@@ -85,6 +95,8 @@ def save_counter(
     actor.require(Permission.MANAGE)
     if number <= 0:
         raise InvalidInput("counter.number_invalid", number=number)
+    if not services:
+        raise InvalidInput("counter.no_service", counter=number)
     ids = [service_by_code(session, validate_code(code)).id for code in services]
     if len(set(ids)) != len(ids):
         raise InvalidInput("counter.service_twice", counter=number)
@@ -104,3 +116,137 @@ def save_counter(
     )
     session.flush()
     return counter.id
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInfo:
+    """A service as the admin sees it: its set-up and the standard in force today."""
+
+    code: str
+    name: str
+    standard_time: int
+    standard_unit: str
+    waiting_target_minutes: int | None
+    daily_quota: int | None
+    opens_at: time | None
+    closes_at: time | None
+    open_days: str
+    active: bool
+    display_order: int
+
+    def to_json(self) -> dict[str, Any]:
+        shown = asdict(self)
+        for key in ("opens_at", "closes_at"):
+            value = shown[key]
+            shown[key] = value.strftime("%H:%M") if value is not None else None
+        return shown
+
+
+def add_service(
+    session: Session, code: str, name: str, *, actor: Actor, clock: Clock = system_clock, **fields: Any
+) -> ServiceInfo:
+    """A new service ``code`` (``save_service``'s fields); a code already used is refused naming its
+    service."""
+    actor.require(Permission.MANAGE)
+    code = validate_code(code)
+    taken = session.execute(select(Service.name).where(Service.code == code)).scalar_one_or_none()
+    if taken is not None:
+        raise InvalidInput("service.code_taken", service=code, name=taken)
+    save_service(session, code, name, actor=actor, clock=clock, **fields)
+    log_settings_changed(session, actor, clock, service=code)
+    return service_info(session, code, clock)
+
+
+def edit_service(
+    session: Session, code: str, *, actor: Actor, clock: Clock = system_clock, **changes: Any
+) -> ServiceInfo:
+    """Change the given fields of service ``code`` (``name`` and ``save_service``'s keywords); the others
+    keep their values."""
+    actor.require(Permission.MANAGE)
+    current = service_info(session, validate_code(code), clock)
+    unknown = set(changes) - set(ServiceInfo.__dataclass_fields__) - {"name"}
+    if unknown or "code" in changes:
+        raise InvalidInput("office.unknown_settings", names=sorted(unknown | ({"code"} & set(changes))))
+    fields = {key: value for key, value in asdict(current).items() if key != "code"}
+    fields.update(changes)
+    name = fields.pop("name")
+    save_service(session, current.code, name, actor=actor, clock=clock, **fields)
+    log_settings_changed(session, actor, clock, service=current.code, changed=sorted(changes))
+    return service_info(session, current.code, clock)
+
+
+def service_info(session: Session, code: str, clock: Clock = system_clock) -> ServiceInfo:
+    service = service_by_code(session, code)
+    standard = standard_for(session, service.id, today(session, clock))
+    if standard is None:  # every service has one from its creation (services.standards)
+        raise AssertionError(f"service {code} has no standard")
+    return _info(service, standard.value, standard.unit, standard.waiting_target_minutes)
+
+
+def list_services(session: Session, clock: Clock = system_clock) -> list[ServiceInfo]:
+    """Every service, in kiosk order, with the standard in force today (public: the kiosk shows them)."""
+    standards = standards_on(session, today(session, clock))
+    services = session.execute(select(Service).order_by(Service.display_order, Service.code)).scalars()
+    return [
+        _info(s, standards[s.id].value, standards[s.id].unit, standards[s.id].waiting_target_minutes)
+        for s in services
+    ]
+
+
+def _info(service: Service, value: int, unit: str, target: int | None) -> ServiceInfo:
+    return ServiceInfo(
+        service.code,
+        service.name,
+        value,
+        unit,
+        target,
+        service.daily_quota,
+        service.opens_at,
+        service.closes_at,
+        service.open_days,
+        service.active,
+        service.display_order,
+    )
+
+
+def add_counter(
+    session: Session,
+    number: int,
+    name: str,
+    services: list[str],
+    *,
+    actor: Actor,
+    clock: Clock = system_clock,
+) -> CounterInfo:
+    """A new counter ``number``; a number already used is refused."""
+    actor.require(Permission.MANAGE)
+    if session.execute(select(Counter.id).where(Counter.number == number)).first() is not None:
+        raise InvalidInput("counter.number_taken", counter=number)
+    save_counter(session, number, name, services, actor=actor)
+    log_settings_changed(session, actor, clock, counter=number)
+    return counter_info(session, number)
+
+
+def edit_counter(
+    session: Session,
+    number: int,
+    *,
+    actor: Actor,
+    name: str | None = None,
+    services: list[str] | None = None,
+    clock: Clock = system_clock,
+) -> CounterInfo:
+    """Change the name or the services (main service first) of counter ``number``; the rest stays."""
+    actor.require(Permission.MANAGE)
+    counter = counter_by_number(session, number)
+    current = counter_info(session, number)
+    save_counter(
+        session,
+        number,
+        counter.name if name is None else name,
+        list(current.services) if services is None else services,
+        actor=actor,
+        active=counter.active,
+    )
+    log_settings_changed(session, actor, clock, counter=number)
+    return counter_info(session, number)

@@ -12,8 +12,9 @@ everything the Session path guarantees:
 - values converted by the columns' own SQLAlchemy types (dates, UTC instants, JSON), so that the rows are
   byte-identical to those the Session path writes (tests/store/test_issue_sqlite.py compares them).
 
-The reference read (service and office) runs before the turn, on the same connection and outside any
-transaction: it never lengthens other writers' wait, and every issue sees the settings committed before it.
+The reference read (service, office and the day's calendar) runs before the turn, on the same connection
+and outside any transaction: it never lengthens other writers' wait, and every issue sees the settings
+committed before it.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Column, Dialect
 
+from antrian.domain.hours import Break, DayCalendar
 from antrian.store.database import Database, WriterTurn, end_writer_turn
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
 
@@ -35,6 +37,11 @@ _REFERENCE = (
     "SELECT s.id, s.name, s.active, s.opens_at, s.closes_at, s.open_days, s.daily_quota, o.id, "
     "o.name, o.address, o.timezone, o.label_width, o.priority_interleave, o.recall_limit, o.running_text "
     "FROM services AS s LEFT JOIN office AS o ON o.id = 1 WHERE s.code = ?"
+)
+# The day's holiday (kind 0) and its weekday's breaks (kind 1), as services.calendar.day_calendar reads them.
+_CALENDAR = (
+    "SELECT 0, name, NULL, NULL FROM holidays WHERE day = ? "
+    "UNION ALL SELECT 1, name, starts_at, ends_at FROM breaks WHERE weekday = ? ORDER BY 1, 3"
 )
 _NEXT_NUMBER = (
     "INSERT INTO ticket_numbers (service_id, service_day, last) VALUES (?, ?, 1) "
@@ -134,6 +141,22 @@ class IssueConnection:
             row[6],
             None if row[7] is None else row[8:],
         )
+
+    def calendar(self, day: date) -> DayCalendar:
+        """The holiday and the breaks of the office-local ``day``, read like ``reference``."""
+        convert = self._types
+        holiday: str | None = None
+        breaks = []
+        for kind, name, starts, ends in self._raw.execute(_CALENDAR, (convert.day(day), day.isoweekday())):
+            if kind == 0:
+                holiday = name
+            else:
+                start, end = (
+                    cast(time, convert.time(starts)),
+                    cast(time, convert.time(ends)),
+                )  # NOT NULL columns
+                breaks.append(Break(day.isoweekday(), start, end, name))
+        return DayCalendar(holiday, tuple(breaks))
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

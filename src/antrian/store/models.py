@@ -350,6 +350,33 @@ class Station(Base):
     )
 
 
+class Holiday(Base):
+    """A public holiday (or another day the office is closed): the kiosk issues nothing, no counter opens."""
+
+    __tablename__ = "holidays"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class OfficeBreak(Base):
+    """A recurring break of the whole office on one ISO weekday (1 = Monday), ``starts_at`` up to
+    ``ends_at``: the kiosk issues nothing meanwhile and the display shows its notice."""
+
+    __tablename__ = "breaks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    weekday: Mapped[int] = mapped_column(Integer, index=True)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)
+    name: Mapped[str] = mapped_column(String(120))
+
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 1 AND 7", name="weekday"),
+        CheckConstraint("starts_at < ends_at", name="span"),
+    )
+
+
 __all__ = [
     "EVENTS_TABLE",
     "OFFICE_TABLE",
@@ -362,7 +389,9 @@ __all__ = [
     "CounterState",
     "Event",
     "EventSequence",
+    "Holiday",
     "Office",
+    "OfficeBreak",
     "ReportDay",
     "ReportDayState",
     "Service",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
@@ -38,7 +39,7 @@ from antrian.gui.display.jsonlog import LineLog, LineSink, open_log, write_shown
 from antrian.gui.display.paging import PagedSection, SectionStack
 from antrian.gui.display.sizes import Floors, font_with_cap
 from antrian.gui.display.style import STYLE, TEXT_COLOR
-from antrian.gui.display.ticker import BottomBar
+from antrian.gui.display.ticker import SEPARATOR, BottomBar
 from antrian.gui.display.tiles import CounterTile, RecentCall, WaitingRow, label
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
@@ -105,6 +106,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._portrait = False
         self._text_font = QFont()
         self._day = ""
+        self._moment: datetime | None = None  # the local time of the last tick
         self.problem: AntrianError | None = None  # why the database cannot be used now (the banner)
         self._voice_reader = CoalescedRead(
             run_in_background,
@@ -278,7 +280,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._live = self._live[-4 * RECENT_SHOWN :]  # older ones are in the snapshot, or past showing
         self._zone = office_zone(snapshot.timezone)
         self.office.set_full_text(snapshot.office_name)
-        self.ticker.set_text(snapshot.running_text)
+        self.ticker.set_text(_ticker_text(snapshot))
         self._apply_counters(snapshot.counters)
         self._apply_waiting()
         self._show_calls(fresh=False)
@@ -415,4 +417,17 @@ class DisplayWindow(Retranslated, QWidget):
         day = local.date().isoformat()
         if self._day and day != self._day:
             self.refresh()  # past midnight: yesterday's calls leave the screen without waiting for an event
+        elif self._snapshot is not None and self._moment is not None:
+            since, now = self._moment.time(), local.time()
+            if any(since < turn <= now for turn in self._snapshot.notice_turns):
+                self.refresh()  # a break starts or ends: its notice comes or goes with no event to say so
         self._day = day
+        self._moment = local
+
+
+def _ticker_text(snapshot: DisplaySnapshot) -> str:
+    """The running text, after the notice of the holiday or break closing the office, if any."""
+    if snapshot.notice is None:
+        return snapshot.running_text
+    notice = words.say(snapshot.notice.message)
+    return f"{notice}{SEPARATOR}{snapshot.running_text}" if snapshot.running_text else notice
