@@ -80,13 +80,7 @@ def line_ahead(service: str, open_counters: Sequence[frozenset[str]], waiting: M
 
 def nearest_rank(ordered: Sequence[_T], percent: int) -> _T:
     """The p-th percentile of sorted values: the value at rank ceil(p/100 x n) (the reports' definition)."""
-    return ordered[nearest_rank_index(len(ordered), percent)]
-
-
-def nearest_rank_index(count: int, percent: int) -> int:
-    """The 0-based index of the p-th percentile among ``count`` sorted values: rank ceil(p/100 x n), in
-    integers (exact for any ``count``)."""
-    return max(1, -(-percent * count // 100)) - 1
+    return ordered[max(1, math.ceil(percent * len(ordered) / 100)) - 1]
 
 
 def service_times(measured: Sequence[timedelta], standard: timedelta | None) -> ServiceTimes | None:

@@ -15,7 +15,6 @@ where they leave room (DESIGN.md, "Report figures"):
 """
 
 import math
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,13 +23,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from antrian.domain.estimate import nearest_rank, nearest_rank_index
+from antrian.domain.estimate import nearest_rank
 from antrian.domain.status import Status
 from antrian.domain.timing import TimeUnit, require_utc, service_time, stay_time, waiting_time, walk_time
 
 PERCENTILES = (50, 90, 95)
-# From this many values a summary selects its ranks with numpy instead of sorting (Summary.of_values).
-_SELECT_FROM = 20_000
 _MICROSECOND = timedelta(microseconds=1)
 _ZERO = timedelta()
 _UNIT_SPAN = {TimeUnit.MINUTES: timedelta(minutes=1), TimeUnit.HOURS: timedelta(hours=1)}
@@ -173,24 +170,6 @@ class Summary:
             return cls(0, None, None, None, None, None)
         p50, p90, p95 = (nearest_rank(ordered, p) / 1_000_000 for p in PERCENTILES)
         return cls(count, p50, p90, p95, ordered[-1] / 1_000_000, sum(ordered) / (count * 1_000_000))
-
-    @classmethod
-    def of_values(cls, values: "array[int]") -> "Summary":
-        """``of_micros`` of whole microseconds in any order. A large array is not sorted: numpy selects the
-        values at the nearest ranks (``partition``), the same values a sort would put there, so the figures
-        are those of ``of_micros(sorted(values))`` exactly (a year of a service's visits in milliseconds)."""
-        count = len(values)
-        if count < _SELECT_FROM:
-            return cls.of_micros(sorted(values))
-        import numpy  # only for large arrays: the command line's start does not pay its import
-
-        data = numpy.frombuffer(values, dtype=numpy.int64)
-        ranks = [nearest_rank_index(count, p) for p in PERCENTILES] + [count - 1]
-        p50, p90, p95, top = (int(v) / 1_000_000 for v in numpy.partition(data, ranks)[ranks])
-        # int64 sums are exact while they cannot overflow (every span under 2**63 / count); else Python's
-        bound = max(int(data.max()), -int(data.min()))
-        total = int(data.sum()) if bound < (1 << 62) // count else sum(values)
-        return cls(count, p50, p90, p95, top, total / (count * 1_000_000))
 
 
 def shown_percent(part: int, whole: int) -> float | None:

@@ -3,7 +3,6 @@ and from rolled-up days (``domain.rollup``), with the day-by-day counts of the w
 
 from __future__ import annotations
 
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -107,7 +106,7 @@ class ReportTally:
 
     def results(self, now: datetime) -> tuple[dict[str, ServiceFigures], OfficeTotals]:
         """Per service code (sorted) its figures, and the office's totals."""
-        stays: list[array[int]] = []
+        stays: list[list[int]] = []
         services = {code: self.services[code].result(now, stays) for code in sorted(self.services)}
         return services, self.office.result(stays)
 

@@ -109,17 +109,18 @@ class Spans:
             self.values.extend(values)
 
     def summary(self) -> Summary:
-        return Summary.of_values(self.values)
+        return Summary.of_micros(sorted(self.values))
 
 
 SPANS = ("waiting", "service", "walk", "stay")
 
 
-def joined(*parts: array[int]) -> array[int]:
-    """Arrays of durations as one (in no particular order: a summary selects its ranks itself)."""
-    result = array("q")
-    for values in parts:
-        result.extend(values)
+def merged(*ordered: list[int]) -> list[int]:
+    """Sorted lists as one sorted list: Timsort merges the runs in about linear time."""
+    result: list[int] = []
+    for values in ordered:
+        result += values
+    result.sort()
     return result
 
 
@@ -168,13 +169,13 @@ class FiguresTally:
                 self.standard_of += 1
                 self.standard_within += m.service <= limit
 
-    def spans(self) -> dict[str, array[int]]:
-        """The values of each kind of duration."""
-        return {name: getattr(self, name).values for name in SPANS}
+    def ordered(self) -> dict[str, list[int]]:
+        """The sorted values of each kind of duration."""
+        return {name: sorted(getattr(self, name).values) for name in SPANS}
 
-    def result(self, now: datetime, spans: dict[str, array[int]] | None = None) -> Figures:
-        """The figures; ``spans`` gives the durations when they are not kept here (joined parts)."""
-        spans = self.spans() if spans is None else spans
+    def result(self, now: datetime, ordered: dict[str, list[int]] | None = None) -> Figures:
+        """The figures; ``ordered`` gives the durations already sorted (``ordered()``, or merged parts)."""
+        ordered = self.ordered() if ordered is None else ordered
         longest = self.longest_ended
         if self.first_open is not None:
             still = require_utc(now) - self.first_open
@@ -189,10 +190,10 @@ class FiguresTally:
             called=self.called,
             not_called=self.not_called,
             longest_not_called=None if longest is None else seconds(longest),
-            waiting=Summary.of_values(spans["waiting"]),
-            service_time=Summary.of_values(spans["service"]),
-            walk=Summary.of_values(spans["walk"]),
-            stay=Summary.of_values(spans["stay"]),
+            waiting=Summary.of_micros(ordered["waiting"]),
+            service_time=Summary.of_micros(ordered["service"]),
+            walk=Summary.of_micros(ordered["walk"]),
+            stay=Summary.of_micros(ordered["stay"]),
             within_standard=Share(self.standard_within, self.standard_of),
             not_measurable=self.not_measurable,
             no_standard=self.no_standard,
@@ -216,15 +217,15 @@ class ServiceTally:
         (self.normal if visit.priority is None else self.priority).add(visit, m)
         self.days.add(visit.day)
 
-    def result(self, now: datetime, stays: list[array[int]] | None = None) -> ServiceFigures:
-        """The figures; the stays of all its visits are added to ``stays`` when given."""
+    def result(self, now: datetime, stays: list[list[int]] | None = None) -> ServiceFigures:
+        """The figures; the sorted stays of all its visits are added to ``stays`` when given."""
         standards: dict[Standard, None] = {}
         for day in sorted(self.days):
             standard = self.standard_for(self.code, day)
             if standard is not None:
                 standards[standard] = None
-        priority, normal = self.priority.spans(), self.normal.spans()
-        every = {name: joined(priority[name], normal[name]) for name in SPANS}
+        priority, normal = self.priority.ordered(), self.normal.ordered()
+        every = {name: merged(priority[name], normal[name]) for name in SPANS}
         if stays is not None:
             stays.append(every["stay"])
         parts = (
@@ -277,11 +278,11 @@ class OfficeTally:
             self.served.add(visit)
             self.stay.add((measure(visit) if measured is None else measured).stay)
 
-    def result(self, stays: list[array[int]] | None = None) -> OfficeTotals:
-        """The totals; ``stays``, the services' stays, stand for the kept ones when given."""
+    def result(self, stays: list[list[int]] | None = None) -> OfficeTotals:
+        """The totals; ``stays``, the services' sorted stays, stand for the kept ones when given."""
         citizens = self.citizens.count() + self.rolled_citizens
         served = self.served.count() + self.rolled_served
-        stay = self.stay.summary() if stays is None else Summary.of_values(joined(*stays))
+        stay = self.stay.summary() if stays is None else Summary.of_micros(merged(*stays))
         return OfficeTotals(citizens, self.visits, self.transfers, served, stay)
 
 
