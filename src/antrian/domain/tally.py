@@ -4,7 +4,9 @@ tickets never sits in memory as ``Visit`` objects.
 
 Exactness: a duration is kept as its exact whole microseconds, so nearest-rank percentiles, the maximum and
 the exact mean (``Summary``) are the same as over the ``timedelta`` values themselves (``seconds`` of a
-``timedelta`` and microseconds / 10**6 are the same correctly rounded division).
+``timedelta`` and microseconds / 10**6 are the same correctly rounded division). ``summarize`` finds them
+with numpy without sorting (``np.partition`` at the ranks, an exact int64 sum): a year's report has
+millions of durations.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import numpy.typing as npt
+
+from antrian.domain.estimate import nearest_rank
 from antrian.domain.figures import (
+    PERCENTILES,
     CounterTime,
     Figures,
     HourFigures,
@@ -37,6 +44,9 @@ from antrian.domain.timing import require_utc
 
 _MICROSECOND = timedelta(microseconds=1)
 _ZERO = timedelta()
+_INT64 = 2**63
+
+Micros = npt.NDArray[np.int64]  # durations as whole microseconds, in no particular order
 
 
 def micros(span: timedelta) -> int:
@@ -91,37 +101,53 @@ class Limits:
 
 
 class Spans:
-    """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once. With ``keep`` False it
-    keeps nothing (a total whose summary is made from its parts' sorted values)."""
+    """Durations as whole microseconds, 8 bytes each: added one at a time, or as arrays (rolled-up days).
+    With ``keep`` False it keeps nothing (a total whose summary is made from its parts' values)."""
 
-    __slots__ = ("keep", "values")
+    __slots__ = ("keep", "parts", "values")
 
     def __init__(self, keep: bool = True) -> None:
         self.values = array("q")
+        self.parts: list[Micros] = []
         self.keep = keep
 
     def add(self, span: int | None) -> None:
         if span is not None and self.keep:
             self.values.append(span)
 
-    def extend(self, values: array[int]) -> None:
+    def extend(self, values: Micros) -> None:
         if self.keep:
-            self.values.extend(values)
+            self.parts.append(values)
+
+    def all(self) -> Micros:
+        """Every value kept, as one new array."""
+        return joined([np.frombuffer(self.values, dtype=np.int64), *self.parts])
 
     def summary(self) -> Summary:
-        return Summary.of_micros(sorted(self.values))
+        return summarize(self.all())
 
 
 SPANS = ("waiting", "service", "walk", "stay")
 
 
-def merged(*ordered: list[int]) -> list[int]:
-    """Sorted lists as one sorted list: Timsort merges the runs in about linear time."""
-    result: list[int] = []
-    for values in ordered:
-        result += values
-    result.sort()
-    return result
+def joined(parts: Iterable[Micros]) -> Micros:
+    return np.concatenate([np.empty(0, dtype=np.int64), *parts], dtype=np.int64)
+
+
+def summarize(values: Micros) -> Summary:
+    """``Summary.of_micros(sorted(values))``, without sorting: ``np.partition`` puts the values of the
+    nearest ranks, the minimum and the maximum where sorting would, and the sum is of exact integers (in
+    int64 when no overflow is possible, else in Python)."""
+    count = len(values)
+    if count == 0:
+        return Summary.of_micros(())
+    ranks = [nearest_rank(range(count), p) for p in PERCENTILES]
+    picked = np.partition(values, [0, *ranks, count - 1])
+    largest = int(picked[-1])
+    bound = max(largest, -int(picked[0])) * count
+    total = int(values.sum(dtype=np.int64)) if bound < _INT64 else sum(values.tolist())
+    p50, p90, p95 = (int(picked[rank]) / 1_000_000 for rank in ranks)
+    return Summary(count, p50, p90, p95, largest / 1_000_000, total / (count * 1_000_000))
 
 
 class FiguresTally:
@@ -169,13 +195,13 @@ class FiguresTally:
                 self.standard_of += 1
                 self.standard_within += m.service <= limit
 
-    def ordered(self) -> dict[str, list[int]]:
-        """The sorted values of each kind of duration."""
-        return {name: sorted(getattr(self, name).values) for name in SPANS}
+    def durations(self) -> dict[str, Micros]:
+        """The values of each kind of duration."""
+        return {name: getattr(self, name).all() for name in SPANS}
 
-    def result(self, now: datetime, ordered: dict[str, list[int]] | None = None) -> Figures:
-        """The figures; ``ordered`` gives the durations already sorted (``ordered()``, or merged parts)."""
-        ordered = self.ordered() if ordered is None else ordered
+    def result(self, now: datetime, durations: dict[str, Micros] | None = None) -> Figures:
+        """The figures; ``durations`` gives the values (``durations()``, or the parts' joined)."""
+        durations = self.durations() if durations is None else durations
         longest = self.longest_ended
         if self.first_open is not None:
             still = require_utc(now) - self.first_open
@@ -190,10 +216,10 @@ class FiguresTally:
             called=self.called,
             not_called=self.not_called,
             longest_not_called=None if longest is None else seconds(longest),
-            waiting=Summary.of_micros(ordered["waiting"]),
-            service_time=Summary.of_micros(ordered["service"]),
-            walk=Summary.of_micros(ordered["walk"]),
-            stay=Summary.of_micros(ordered["stay"]),
+            waiting=summarize(durations["waiting"]),
+            service_time=summarize(durations["service"]),
+            walk=summarize(durations["walk"]),
+            stay=summarize(durations["stay"]),
             within_standard=Share(self.standard_within, self.standard_of),
             not_measurable=self.not_measurable,
             no_standard=self.no_standard,
@@ -217,15 +243,15 @@ class ServiceTally:
         (self.normal if visit.priority is None else self.priority).add(visit, m)
         self.days.add(visit.day)
 
-    def result(self, now: datetime, stays: list[list[int]] | None = None) -> ServiceFigures:
-        """The figures; the sorted stays of all its visits are added to ``stays`` when given."""
+    def result(self, now: datetime, stays: list[Micros] | None = None) -> ServiceFigures:
+        """The figures; the stays of all its visits are added to ``stays`` when given."""
         standards: dict[Standard, None] = {}
         for day in sorted(self.days):
             standard = self.standard_for(self.code, day)
             if standard is not None:
                 standards[standard] = None
-        priority, normal = self.priority.ordered(), self.normal.ordered()
-        every = {name: merged(priority[name], normal[name]) for name in SPANS}
+        priority, normal = self.priority.durations(), self.normal.durations()
+        every = {name: joined([priority[name], normal[name]]) for name in SPANS}
         if stays is not None:
             stays.append(every["stay"])
         parts = (
@@ -278,11 +304,11 @@ class OfficeTally:
             self.served.add(visit)
             self.stay.add((measure(visit) if measured is None else measured).stay)
 
-    def result(self, stays: list[list[int]] | None = None) -> OfficeTotals:
-        """The totals; ``stays``, the services' sorted stays, stand for the kept ones when given."""
+    def result(self, stays: list[Micros] | None = None) -> OfficeTotals:
+        """The totals; ``stays``, the services' stays, stand for the kept ones when given."""
         citizens = self.citizens.count() + self.rolled_citizens
         served = self.served.count() + self.rolled_served
-        stay = self.stay.summary() if stays is None else Summary.of_micros(merged(*stays))
+        stay = self.stay.summary() if stays is None else summarize(joined(stays))
         return OfficeTotals(citizens, self.visits, self.transfers, served, stay)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import and_, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -147,7 +148,7 @@ def _group(
     figures: dict[str, Any], waiting: bytes, walk: bytes, service: bytes, stay: bytes, hours: bytes
 ) -> GroupDay:
     by_hour = decode(hours)
-    sizes, values = by_hour[:24], by_hour[24:]
+    sizes, values = by_hour[:24].tolist(), by_hour[24:]
     hour_waiting, at = [], 0
     for size in sizes:
         hour_waiting.append(values[at : at + size])
@@ -172,8 +173,6 @@ def _group(
 def _build(
     session: Session, day: date, tickets: int, zone: Any, codes: dict[str, int], now: datetime
 ) -> None:
-    from array import array
-
     builder = DayBuilder(zone)
     for visit in visits_of_days(session, day, day):
         builder.add(visit)
@@ -181,9 +180,8 @@ def _build(
     builder.add_intervals(counter_intervals(counter_events_of_days(session, day, day, zone), zone, now))
     rows = []
     for (code, priority), group in builder.groups_of_day().items():
-        hours = array("q", [len(values) for values in group.hour_waiting])
-        for values in group.hour_waiting:
-            hours.extend(values)
+        sizes = np.array([len(values) for values in group.hour_waiting], dtype=np.int64)
+        hours = np.concatenate([sizes, *group.hour_waiting])
         figures = {
             "status": group.status,
             "called": group.called,
