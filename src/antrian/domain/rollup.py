@@ -31,6 +31,7 @@ from antrian.domain.tally import (
     ServiceTally,
     SessionTally,
     WorkTally,
+    by_hour,
     measure,
     session_times,
 )
@@ -66,7 +67,7 @@ class GroupDay:
     service: Micros  # sorted
     stay: Micros  # sorted
     hour_arrivals: list[int]
-    hour_waiting: list[Micros]  # each sorted
+    hour_waiting: Micros  # ``tally.by_hour`` of the 24 hours' sorted waits
     extra: dict[str, Any] = field(default_factory=dict)  # service-level, on the normal group only
 
     @property
@@ -134,7 +135,7 @@ class DayBuilder:
                 service=np.sort(figures.service.all()),
                 stay=np.sort(figures.stay.all()),
                 hour_arrivals=list(hours.arrivals),
-                hour_waiting=[np.sort(spans.all()) for spans in hours.waits],
+                hour_waiting=by_hour([np.sort(spans.all()) for spans in hours.waits]),
             )
             if not priority:
                 counters, operators = self.seen[code]
@@ -185,8 +186,10 @@ def merge_day(
             service = tally.services[code] = ServiceTally(code, tally.limits)
         service.days.add(day)
         kind, limit, target = tally.limits.of(code, day)
-        _figures(service.all, group, kind, limit, target)
-        _figures(service.priority if priority else service.normal, group, kind, limit, target)
+        within = _within(group.service, limit) if kind == 2 else 0
+        on_time = None if target is None else _within(group.waiting, target)
+        _figures(service.all, group, kind, within, on_time)
+        _figures(service.priority if priority else service.normal, group, kind, within, on_time)
         office = tally.office
         office.visits += group.issued
         office.transfers += group.status.get(Status.TRANSFERRED.value, 0)
@@ -200,15 +203,13 @@ def merge_day(
             if arrivals:
                 hours.arrivals[hour] += arrivals
                 hours.matrix[weekday][hour] += arrivals
-        for hour, waits in enumerate(group.hour_waiting):
-            if len(waits):
-                hours.waits[hour].extend(waits)
+        hours.extend(group.hour_waiting)
         counts = tally.days.counts.setdefault((code, day), [0, 0, 0, 0])
         counts[0] += group.issued
         counts[1] += group.served
         if kind == 2:
             counts[3] += len(group.service)
-            counts[2] += _within(group.service, limit)
+            counts[2] += within
         if not priority:
             tally.mine_counters.update(group.extra["counters"])
             tally.mine_operators.update(group.extra["operators"])
@@ -226,7 +227,9 @@ def _work(work: WorkTally, served: int, service: int, serving: int) -> None:
     work.serving += serving
 
 
-def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, target: int | None) -> None:
+def _figures(figures: FiguresTally, group: GroupDay, kind: int, within: int, on_time: int | None) -> None:
+    """Add ``group``'s figures, of which ``within`` served within the standard (of ``kind``) and ``on_time``
+    (None: no waiting target) called within the waiting target."""
     for status, count in group.status.items():
         figures.by_status[_STATUS[status]] += count
     figures.called += group.called
@@ -244,9 +247,9 @@ def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, targ
         (figures.stay, group.stay),
     ):
         spans.extend(values)
-    if target is not None:
+    if on_time is not None:
         figures.target_of += len(group.waiting)
-        figures.target_within += _within(group.waiting, target)
+        figures.target_within += on_time
     if group.served:
         if kind == 0:
             figures.no_standard += group.served
@@ -254,7 +257,7 @@ def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, targ
             figures.not_measurable += group.served
         else:
             figures.standard_of += len(group.service)
-            figures.standard_within += _within(group.service, limit)
+            figures.standard_within += within
 
 
 def _within(ordered: Micros, limit: int) -> int:

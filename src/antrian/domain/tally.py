@@ -319,6 +319,7 @@ class HourTally:
         self.zone = zone
         self.arrivals = [0] * 24
         self.waits = [Spans() for _ in range(24)]
+        self.by_hour: list[Micros] = []  # rolled-up waits, each as ``by_hour`` makes them
         self.matrix = [[0] * 24 for _ in range(7)]
 
     def add(self, visit: Visit, measured: Measured | None = None) -> None:
@@ -328,8 +329,23 @@ class HourTally:
             self.matrix[local.weekday()][local.hour] += 1
         self.waits[local.hour].add((measure(visit) if measured is None else measured).waiting)
 
+    def extend(self, waits: Micros) -> None:
+        """Add waits given as ``by_hour`` makes them."""
+        self.by_hour.append(waits)
+
     def hours(self) -> list[HourFigures]:
-        return [HourFigures(hour, self.arrivals[hour], self.waits[hour].summary()) for hour in range(24)]
+        waits = [spans.all() for spans in self.waits]
+        if self.by_hour:  # each value's hour, to pick each hour's values out of all of them at once
+            values = joined(rolled[24:] for rolled in self.by_hour)
+            sizes = joined(rolled[:24] for rolled in self.by_hour)
+            of_hour = np.repeat(np.tile(np.arange(24), len(self.by_hour)), sizes)
+            waits = [joined([waits[hour], values[of_hour == hour]]) for hour in range(24)]
+        return [HourFigures(hour, self.arrivals[hour], summarize(waits[hour])) for hour in range(24)]
+
+
+def by_hour(waits: Sequence[Micros]) -> Micros:
+    """24 arrays (one per hour) as one: their 24 sizes, then their values hour after hour."""
+    return joined([np.array([len(values) for values in waits], dtype=np.int64), *waits])
 
 
 @dataclass(slots=True)

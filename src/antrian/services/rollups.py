@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import numpy as np
 from sqlalchemy import and_, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -138,7 +137,9 @@ def rolled_days(
     )
     if service_id is not None:
         statement = statement.where(ReportDay.service_id == service_id)
-    for day, code, priority, figures, waiting, walk, service, stay, hours in session.execute(statement):
+    for day, code, priority, figures, waiting, walk, service, stay, hours in session.connection().execute(
+        statement
+    ):
         if day in fresh:
             groups[day][code, priority] = _group(figures, waiting, walk, service, stay, hours)
     return {day: (groups.get(day, {}), data) for day, data in fresh.items()}
@@ -147,12 +148,6 @@ def rolled_days(
 def _group(
     figures: dict[str, Any], waiting: bytes, walk: bytes, service: bytes, stay: bytes, hours: bytes
 ) -> GroupDay:
-    by_hour = decode(hours)
-    sizes, values = by_hour[:24].tolist(), by_hour[24:]
-    hour_waiting, at = [], 0
-    for size in sizes:
-        hour_waiting.append(values[at : at + size])
-        at += size
     return GroupDay(
         status=figures["status"],
         called=figures["called"],
@@ -165,7 +160,7 @@ def _group(
         service=decode(service),
         stay=decode(stay),
         hour_arrivals=figures["hour_arrivals"],
-        hour_waiting=hour_waiting,
+        hour_waiting=decode(hours),
         extra=figures.get("extra", {}),
     )
 
@@ -180,8 +175,6 @@ def _build(
     builder.add_intervals(counter_intervals(counter_events_of_days(session, day, day, zone), zone, now))
     rows = []
     for (code, priority), group in builder.groups_of_day().items():
-        sizes = np.array([len(values) for values in group.hour_waiting], dtype=np.int64)
-        hours = np.concatenate([sizes, *group.hour_waiting])
         figures = {
             "status": group.status,
             "called": group.called,
@@ -202,7 +195,7 @@ def _build(
                 "walk": encode(group.walk),
                 "service": encode(group.service),
                 "stay": encode(group.stay),
-                "hour_waiting": encode(hours),
+                "hour_waiting": encode(group.hour_waiting),
             }
         )
     if rows:
