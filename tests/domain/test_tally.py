@@ -12,8 +12,9 @@ import numpy as np
 
 from antrian.domain.figures import Summary, counter_intervals, office_totals
 from antrian.domain.report_tally import ReportTally
+from antrian.domain.spans import Spans, summarize
 from antrian.domain.status import Status
-from antrian.domain.tally import Distinct, Spans, measure, summarize
+from antrian.domain.tally import Distinct, measure
 from tests.domain.test_figures import FIFTEEN, WIB, at, visit
 
 

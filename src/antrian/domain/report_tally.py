@@ -18,12 +18,12 @@ from antrian.domain.figures import (
     StandardFor,
     Visit,
 )
+from antrian.domain.spans import Micros
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     HourTally,
     Limits,
     Measured,
-    Micros,
     OfficeTally,
     ServiceTally,
     SessionTally,

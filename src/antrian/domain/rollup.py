@@ -22,16 +22,15 @@ import numpy as np
 
 from antrian.domain.figures import Interval, Visit
 from antrian.domain.report_tally import ReportTally
+from antrian.domain.spans import Micros, by_hour
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     FiguresTally,
     HourTally,
     Limits,
-    Micros,
     ServiceTally,
     SessionTally,
     WorkTally,
-    by_hour,
     measure,
     session_times,
 )

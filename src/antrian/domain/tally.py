@@ -1,12 +1,11 @@
 """The compliance report's figures in one streaming pass: visits are added one at a time and forgotten, only
-compact per-group duration arrays (whole microseconds in ``array('q')``) and counts are kept, so a year of
+compact per-group duration arrays (whole microseconds, int64) and counts are kept, so a year of
 tickets never sits in memory as ``Visit`` objects.
 
 Exactness: a duration is kept as its exact whole microseconds, so nearest-rank percentiles, the maximum and
 the exact mean (``Summary``) are the same as over the ``timedelta`` values themselves (``seconds`` of a
-``timedelta`` and microseconds / 10**6 are the same correctly rounded division). ``summarize`` finds them
-with numpy without sorting (``np.partition`` at the ranks, an exact int64 sum): a year's report has
-millions of durations.
+``timedelta`` and microseconds / 10**6 are the same correctly rounded division); ``domain.spans`` keeps
+them and summarises them.
 """
 
 from __future__ import annotations
@@ -21,11 +20,8 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import numpy.typing as npt
 
-from antrian.domain.estimate import nearest_rank
 from antrian.domain.figures import (
-    PERCENTILES,
     CounterTime,
     Figures,
     HourFigures,
@@ -35,18 +31,15 @@ from antrian.domain.figures import (
     Share,
     Standard,
     StandardFor,
-    Summary,
     Visit,
     seconds,
 )
+from antrian.domain.spans import Micros, Spans, joined, summarize
 from antrian.domain.status import Status
 from antrian.domain.timing import require_utc
 
 _MICROSECOND = timedelta(microseconds=1)
 _ZERO = timedelta()
-_INT64 = 2**63
-
-Micros = npt.NDArray[np.int64]  # durations as whole microseconds, in no particular order
 
 
 def micros(span: timedelta) -> int:
@@ -100,54 +93,7 @@ class Limits:
         return found
 
 
-class Spans:
-    """Durations as whole microseconds, 8 bytes each: added one at a time, or as arrays (rolled-up days).
-    With ``keep`` False it keeps nothing (a total whose summary is made from its parts' values)."""
-
-    __slots__ = ("keep", "parts", "values")
-
-    def __init__(self, keep: bool = True) -> None:
-        self.values = array("q")
-        self.parts: list[Micros] = []
-        self.keep = keep
-
-    def add(self, span: int | None) -> None:
-        if span is not None and self.keep:
-            self.values.append(span)
-
-    def extend(self, values: Micros) -> None:
-        if self.keep:
-            self.parts.append(values)
-
-    def all(self) -> Micros:
-        """Every value kept, as one new array."""
-        return joined([np.frombuffer(self.values, dtype=np.int64), *self.parts])
-
-    def summary(self) -> Summary:
-        return summarize(self.all())
-
-
 SPANS = ("waiting", "service", "walk", "stay")
-
-
-def joined(parts: Iterable[Micros]) -> Micros:
-    return np.concatenate([np.empty(0, dtype=np.int64), *parts], dtype=np.int64)
-
-
-def summarize(values: Micros) -> Summary:
-    """``Summary.of_micros(sorted(values))``, without sorting: ``np.partition`` puts the values of the
-    nearest ranks, the minimum and the maximum where sorting would, and the sum is of exact integers (in
-    int64 when no overflow is possible, else in Python)."""
-    count = len(values)
-    if count == 0:
-        return Summary.of_micros(())
-    ranks = [nearest_rank(range(count), p) for p in PERCENTILES]
-    picked = np.partition(values, [0, *ranks, count - 1])
-    largest = int(picked[-1])
-    bound = max(largest, -int(picked[0])) * count
-    total = int(values.sum(dtype=np.int64)) if bound < _INT64 else sum(values.tolist())
-    p50, p90, p95 = (int(picked[rank]) / 1_000_000 for rank in ranks)
-    return Summary(count, p50, p90, p95, largest / 1_000_000, total / (count * 1_000_000))
 
 
 class FiguresTally:
@@ -341,11 +287,6 @@ class HourTally:
             of_hour = np.repeat(np.tile(np.arange(24), len(self.by_hour)), sizes)
             waits = [joined([waits[hour], values[of_hour == hour]]) for hour in range(24)]
         return [HourFigures(hour, self.arrivals[hour], summarize(waits[hour])) for hour in range(24)]
-
-
-def by_hour(waits: Sequence[Micros]) -> Micros:
-    """24 arrays (one per hour) as one: their 24 sizes, then their values hour after hour."""
-    return joined([np.array([len(values) for values in waits], dtype=np.int64), *waits])
 
 
 @dataclass(slots=True)
