@@ -59,7 +59,7 @@ def summarize(values: Micros) -> Summary:
     count = len(values)
     if count == 0:
         return Summary.of_micros(())
-    ranks = [nearest_rank(range(count), p) for p in PERCENTILES]
+    ranks = [nearest_rank(range(count), p) for p in PERCENTILES]  # the indexes the sorted values would have
     picked = np.partition(values, [0, *ranks, count - 1])
     largest = int(picked[-1])
     bound = max(largest, -int(picked[0])) * count
