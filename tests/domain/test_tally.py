@@ -5,10 +5,14 @@ the report's pass does: the times measured once, distinct citizens without a set
 report of one service.
 """
 
+import random
 from datetime import timedelta
+
+import numpy as np
 
 from antrian.domain.figures import Summary, counter_intervals, office_totals
 from antrian.domain.report_tally import ReportTally
+from antrian.domain.spans import Spans, summarize
 from antrian.domain.status import Status
 from antrian.domain.tally import Distinct, measure
 from tests.domain.test_figures import FIFTEEN, WIB, at, visit
@@ -85,3 +89,37 @@ def test_one_service_keeps_all_the_work_of_its_counters() -> None:
     # B's one visit is its citizen's second: one citizen, no transfer within B
     assert (office.citizens, office.visits, office.transfers, office.served) == (1, 1, 0, 1)
     assert tally.hours.arrivals == [0] * 24  # a transferred-in visit is no arrival
+
+
+def test_summarize_gives_the_sorted_figures_without_sorting() -> None:
+    # by hand, 10 values in microseconds: ranks ceil(5) = 5th, ceil(9) = 9th, ceil(9.5) = 10th
+    values = np.array([7_000_000, 1_000_000, 10_000_000, 3_000_000, 2_000_000, 9_000_000, 4_000_000,
+                       6_000_000, 5_000_000, 8_000_001], dtype=np.int64)  # fmt: skip
+    assert summarize(values) == Summary(10, 5.0, 9.0, 10.0, 10.0, 5.5000001)
+    assert list(values[:3]) == [7_000_000, 1_000_000, 10_000_000]  # the caller's array is left as it was
+    assert summarize(np.empty(0, dtype=np.int64)) == Summary(0, None, None, None, None, None)
+    draw = random.Random(13)
+    for count in (1, 2, 3, 19, 20, 21, 99, 100, 101, 1000):
+        mixed = [draw.randrange(-5, 3_600_000_000) for _ in range(count)]
+        assert summarize(np.array(mixed, dtype=np.int64)) == Summary.of_micros(sorted(mixed))
+
+
+def test_summarize_sums_exactly_where_int64_would_overflow() -> None:
+    huge = 2**62  # four of them sum to 2**64: the mean is still exactly 2**62 microseconds
+    values = np.array([huge, huge, huge, huge + 4], dtype=np.int64)
+    assert summarize(values).mean == (4 * huge + 4) / 4_000_000
+    assert summarize(values) == Summary.of_micros([huge, huge, huge, huge + 4])
+
+
+def test_spans_join_single_values_and_arrays() -> None:
+    spans = Spans()
+    for value in (5, None, 1):
+        spans.add(value)
+    spans.extend(np.array([4, 2], dtype=np.int64))
+    spans.add(3)
+    assert sorted(spans.all().tolist()) == [1, 2, 3, 4, 5]
+    assert spans.summary() == Summary.of_micros([1, 2, 3, 4, 5])
+    idle = Spans(keep=False)
+    idle.add(1)
+    idle.extend(np.array([2], dtype=np.int64))
+    assert idle.all().tolist() == []

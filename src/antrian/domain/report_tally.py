@@ -18,6 +18,7 @@ from antrian.domain.figures import (
     StandardFor,
     Visit,
 )
+from antrian.domain.spans import Micros
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     HourTally,
@@ -106,7 +107,7 @@ class ReportTally:
 
     def results(self, now: datetime) -> tuple[dict[str, ServiceFigures], OfficeTotals]:
         """Per service code (sorted) its figures, and the office's totals."""
-        stays: list[list[int]] = []
+        stays: list[Micros] = []
         services = {code: self.services[code].result(now, stays) for code in sorted(self.services)}
         return services, self.office.result(stays)
 

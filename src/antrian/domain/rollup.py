@@ -2,27 +2,27 @@
 arrays per service and group (priority or normal), and merged into a ``ReportTally`` as if its visits had
 been added one by one.
 
-What keeps it exact: durations are whole microseconds, sorted, so the percentiles of merged days are those of
-all their visits; the standard and the waiting target are applied when the report is made, by the standard in
-force on each day (a count within a limit is a binary search in the day's sorted array); citizens are counted
-from first visits plus the transferred-in visits whose first visit lies outside the service (or the day).
-A citizen has at most one served visit (a transfer ends a visit, serving it ends the chain), so citizens
-served = served visits.
+What keeps it exact: durations are whole microseconds, so the percentiles of joined days are those of all
+their visits (a day's are stored sorted); the standard and the waiting target are applied when the report is
+made, by the standard in force on each day (a count within a limit is a binary search in the day's sorted
+array); citizens are counted from first visits plus the transferred-in visits whose first visit lies
+outside the service (or the day). A citizen has at most one served visit (a transfer ends a visit, serving
+it ends the chain), so citizens served = served visits.
 """
 
 from __future__ import annotations
 
-import sys
-from array import array
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import numpy as np
+
 from antrian.domain.figures import Interval, Visit
 from antrian.domain.report_tally import ReportTally
+from antrian.domain.spans import Micros, by_hour
 from antrian.domain.status import Status
 from antrian.domain.tally import (
     FiguresTally,
@@ -36,22 +36,17 @@ from antrian.domain.tally import (
 )
 
 HOURS = 24
+_STATUS = {status.value: status for status in Status}
 
 
-def encode(values: array[int]) -> bytes:
-    """Sorted int64 values as little-endian bytes."""
-    if sys.byteorder == "big":
-        values = array("q", values)
-        values.byteswap()
-    return values.tobytes()
+def encode(values: Micros) -> bytes:
+    """Int64 values as little-endian bytes."""
+    return values.astype("<i8", copy=False).tobytes()
 
 
-def decode(blob: bytes) -> array[int]:
-    values = array("q")
-    values.frombytes(blob)
-    if sys.byteorder == "big":
-        values.byteswap()
-    return values
+def decode(blob: bytes) -> Micros:
+    """The values of ``encode``'s bytes, read in place (read-only)."""
+    return np.frombuffer(blob, dtype="<i8")
 
 
 @dataclass
@@ -66,12 +61,12 @@ class GroupDay:
         datetime | None
     )  # the earliest issue of a visit never called without an end (its wait runs on)
     firsts: int  # visits that are a citizen's first (arrivals)
-    waiting: array[int]
-    walk: array[int]
-    service: array[int]
-    stay: array[int]
+    waiting: Micros  # sorted
+    walk: Micros  # sorted
+    service: Micros  # sorted
+    stay: Micros  # sorted
     hour_arrivals: list[int]
-    hour_waiting: list[array[int]]
+    hour_waiting: Micros  # ``tally.by_hour`` of the 24 hours' sorted waits
     extra: dict[str, Any] = field(default_factory=dict)  # service-level, on the normal group only
 
     @property
@@ -134,12 +129,12 @@ class DayBuilder:
                 longest_not_called=None if longest is None else longest // timedelta(microseconds=1),
                 first_open=figures.first_open,
                 firsts=sum(hours.arrivals),
-                waiting=_sorted(figures.waiting.values),
-                walk=_sorted(figures.walk.values),
-                service=_sorted(figures.service.values),
-                stay=_sorted(figures.stay.values),
+                waiting=np.sort(figures.waiting.all()),
+                walk=np.sort(figures.walk.all()),
+                service=np.sort(figures.service.all()),
+                stay=np.sort(figures.stay.all()),
                 hour_arrivals=list(hours.arrivals),
-                hour_waiting=[_sorted(spans.values) for spans in hours.waits],
+                hour_waiting=by_hour([np.sort(spans.all()) for spans in hours.waits]),
             )
             if not priority:
                 counters, operators = self.seen[code]
@@ -169,10 +164,6 @@ class DayBuilder:
         }
 
 
-def _sorted(values: array[int]) -> array[int]:
-    return array("q", sorted(values))
-
-
 def merge_day(
     tally: ReportTally, day: date, groups: dict[tuple[str, bool], GroupDay], data: dict[str, Any]
 ) -> None:
@@ -194,8 +185,10 @@ def merge_day(
             service = tally.services[code] = ServiceTally(code, tally.limits)
         service.days.add(day)
         kind, limit, target = tally.limits.of(code, day)
-        _figures(service.all, group, kind, limit, target)
-        _figures(service.priority if priority else service.normal, group, kind, limit, target)
+        within = _within(group.service, limit) if kind == 2 else 0
+        on_time = None if target is None else _within(group.waiting, target)
+        _figures(service.all, group, kind, within, on_time)
+        _figures(service.priority if priority else service.normal, group, kind, within, on_time)
         office = tally.office
         office.visits += group.issued
         office.transfers += group.status.get(Status.TRANSFERRED.value, 0)
@@ -204,18 +197,18 @@ def merge_day(
         office.stay.extend(group.stay)
         if tally.service is not None and not priority:
             office.rolled_citizens += group.extra["citizens_extra"]
-        hours = tally.hours
-        weekday = day.weekday()
-        for hour in range(HOURS):
-            hours.arrivals[hour] += group.hour_arrivals[hour]
-            hours.matrix[weekday][hour] += group.hour_arrivals[hour]
-            hours.waits[hour].extend(group.hour_waiting[hour])
+        hours, weekday = tally.hours, day.weekday()
+        for hour, arrivals in enumerate(group.hour_arrivals):
+            if arrivals:
+                hours.arrivals[hour] += arrivals
+                hours.matrix[weekday][hour] += arrivals
+        hours.extend(group.hour_waiting)
         counts = tally.days.counts.setdefault((code, day), [0, 0, 0, 0])
         counts[0] += group.issued
         counts[1] += group.served
         if kind == 2:
             counts[3] += len(group.service)
-            counts[2] += bisect_right(group.service, limit)
+            counts[2] += within
         if not priority:
             tally.mine_counters.update(group.extra["counters"])
             tally.mine_operators.update(group.extra["operators"])
@@ -233,9 +226,11 @@ def _work(work: WorkTally, served: int, service: int, serving: int) -> None:
     work.serving += serving
 
 
-def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, target: int | None) -> None:
+def _figures(figures: FiguresTally, group: GroupDay, kind: int, within: int, on_time: int | None) -> None:
+    """Add ``group``'s figures, of which ``within`` served within the standard (of ``kind``) and ``on_time``
+    (None: no waiting target) called within the waiting target."""
     for status, count in group.status.items():
-        figures.by_status[Status(status)] += count
+        figures.by_status[_STATUS[status]] += count
     figures.called += group.called
     figures.not_called += group.not_called
     if group.first_open is not None and (figures.first_open is None or group.first_open < figures.first_open):
@@ -251,9 +246,9 @@ def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, targ
         (figures.stay, group.stay),
     ):
         spans.extend(values)
-    if target is not None:
+    if on_time is not None:
         figures.target_of += len(group.waiting)
-        figures.target_within += bisect_right(group.waiting, target)
+        figures.target_within += on_time
     if group.served:
         if kind == 0:
             figures.no_standard += group.served
@@ -261,4 +256,9 @@ def _figures(figures: FiguresTally, group: GroupDay, kind: int, limit: int, targ
             figures.not_measurable += group.served
         else:
             figures.standard_of += len(group.service)
-            figures.standard_within += bisect_right(group.service, limit)
+            figures.standard_within += within
+
+
+def _within(ordered: Micros, limit: int) -> int:
+    """How many of the sorted values are at most ``limit``."""
+    return int(ordered.searchsorted(limit, side="right"))

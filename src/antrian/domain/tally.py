@@ -1,10 +1,11 @@
 """The compliance report's figures in one streaming pass: visits are added one at a time and forgotten, only
-compact per-group duration arrays (whole microseconds in ``array('q')``) and counts are kept, so a year of
+compact per-group duration arrays (whole microseconds, int64) and counts are kept, so a year of
 tickets never sits in memory as ``Visit`` objects.
 
 Exactness: a duration is kept as its exact whole microseconds, so nearest-rank percentiles, the maximum and
 the exact mean (``Summary``) are the same as over the ``timedelta`` values themselves (``seconds`` of a
-``timedelta`` and microseconds / 10**6 are the same correctly rounded division).
+``timedelta`` and microseconds / 10**6 are the same correctly rounded division); ``domain.spans`` keeps
+them and summarises them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+import numpy as np
+
 from antrian.domain.figures import (
     CounterTime,
     Figures,
@@ -28,10 +31,10 @@ from antrian.domain.figures import (
     Share,
     Standard,
     StandardFor,
-    Summary,
     Visit,
     seconds,
 )
+from antrian.domain.spans import Micros, Spans, joined, summarize
 from antrian.domain.status import Status
 from antrian.domain.timing import require_utc
 
@@ -90,38 +93,7 @@ class Limits:
         return found
 
 
-class Spans:
-    """Durations as whole microseconds, 8 bytes each; ``summary`` sorts them once. With ``keep`` False it
-    keeps nothing (a total whose summary is made from its parts' sorted values)."""
-
-    __slots__ = ("keep", "values")
-
-    def __init__(self, keep: bool = True) -> None:
-        self.values = array("q")
-        self.keep = keep
-
-    def add(self, span: int | None) -> None:
-        if span is not None and self.keep:
-            self.values.append(span)
-
-    def extend(self, values: array[int]) -> None:
-        if self.keep:
-            self.values.extend(values)
-
-    def summary(self) -> Summary:
-        return Summary.of_micros(sorted(self.values))
-
-
 SPANS = ("waiting", "service", "walk", "stay")
-
-
-def merged(*ordered: list[int]) -> list[int]:
-    """Sorted lists as one sorted list: Timsort merges the runs in about linear time."""
-    result: list[int] = []
-    for values in ordered:
-        result += values
-    result.sort()
-    return result
 
 
 class FiguresTally:
@@ -169,13 +141,13 @@ class FiguresTally:
                 self.standard_of += 1
                 self.standard_within += m.service <= limit
 
-    def ordered(self) -> dict[str, list[int]]:
-        """The sorted values of each kind of duration."""
-        return {name: sorted(getattr(self, name).values) for name in SPANS}
+    def durations(self) -> dict[str, Micros]:
+        """The values of each kind of duration."""
+        return {name: getattr(self, name).all() for name in SPANS}
 
-    def result(self, now: datetime, ordered: dict[str, list[int]] | None = None) -> Figures:
-        """The figures; ``ordered`` gives the durations already sorted (``ordered()``, or merged parts)."""
-        ordered = self.ordered() if ordered is None else ordered
+    def result(self, now: datetime, durations: dict[str, Micros] | None = None) -> Figures:
+        """The figures; ``durations`` gives the values (``durations()``, or the parts' joined)."""
+        durations = self.durations() if durations is None else durations
         longest = self.longest_ended
         if self.first_open is not None:
             still = require_utc(now) - self.first_open
@@ -190,10 +162,10 @@ class FiguresTally:
             called=self.called,
             not_called=self.not_called,
             longest_not_called=None if longest is None else seconds(longest),
-            waiting=Summary.of_micros(ordered["waiting"]),
-            service_time=Summary.of_micros(ordered["service"]),
-            walk=Summary.of_micros(ordered["walk"]),
-            stay=Summary.of_micros(ordered["stay"]),
+            waiting=summarize(durations["waiting"]),
+            service_time=summarize(durations["service"]),
+            walk=summarize(durations["walk"]),
+            stay=summarize(durations["stay"]),
             within_standard=Share(self.standard_within, self.standard_of),
             not_measurable=self.not_measurable,
             no_standard=self.no_standard,
@@ -217,15 +189,15 @@ class ServiceTally:
         (self.normal if visit.priority is None else self.priority).add(visit, m)
         self.days.add(visit.day)
 
-    def result(self, now: datetime, stays: list[list[int]] | None = None) -> ServiceFigures:
-        """The figures; the sorted stays of all its visits are added to ``stays`` when given."""
+    def result(self, now: datetime, stays: list[Micros] | None = None) -> ServiceFigures:
+        """The figures; the stays of all its visits are added to ``stays`` when given."""
         standards: dict[Standard, None] = {}
         for day in sorted(self.days):
             standard = self.standard_for(self.code, day)
             if standard is not None:
                 standards[standard] = None
-        priority, normal = self.priority.ordered(), self.normal.ordered()
-        every = {name: merged(priority[name], normal[name]) for name in SPANS}
+        priority, normal = self.priority.durations(), self.normal.durations()
+        every = {name: joined([priority[name], normal[name]]) for name in SPANS}
         if stays is not None:
             stays.append(every["stay"])
         parts = (
@@ -278,11 +250,11 @@ class OfficeTally:
             self.served.add(visit)
             self.stay.add((measure(visit) if measured is None else measured).stay)
 
-    def result(self, stays: list[list[int]] | None = None) -> OfficeTotals:
-        """The totals; ``stays``, the services' sorted stays, stand for the kept ones when given."""
+    def result(self, stays: list[Micros] | None = None) -> OfficeTotals:
+        """The totals; ``stays``, the services' stays, stand for the kept ones when given."""
         citizens = self.citizens.count() + self.rolled_citizens
         served = self.served.count() + self.rolled_served
-        stay = self.stay.summary() if stays is None else Summary.of_micros(merged(*stays))
+        stay = self.stay.summary() if stays is None else summarize(joined(stays))
         return OfficeTotals(citizens, self.visits, self.transfers, served, stay)
 
 
@@ -293,6 +265,7 @@ class HourTally:
         self.zone = zone
         self.arrivals = [0] * 24
         self.waits = [Spans() for _ in range(24)]
+        self.by_hour: list[Micros] = []  # rolled-up waits, each as ``by_hour`` makes them
         self.matrix = [[0] * 24 for _ in range(7)]
 
     def add(self, visit: Visit, measured: Measured | None = None) -> None:
@@ -302,8 +275,18 @@ class HourTally:
             self.matrix[local.weekday()][local.hour] += 1
         self.waits[local.hour].add((measure(visit) if measured is None else measured).waiting)
 
+    def extend(self, waits: Micros) -> None:
+        """Add waits given as ``by_hour`` makes them."""
+        self.by_hour.append(waits)
+
     def hours(self) -> list[HourFigures]:
-        return [HourFigures(hour, self.arrivals[hour], self.waits[hour].summary()) for hour in range(24)]
+        waits = [spans.all() for spans in self.waits]
+        if self.by_hour:  # each value's hour, to pick each hour's values out of all of them at once
+            values = joined(rolled[24:] for rolled in self.by_hour)
+            sizes = joined(rolled[:24] for rolled in self.by_hour)
+            of_hour = np.repeat(np.tile(np.arange(24), len(self.by_hour)), sizes)
+            waits = [joined([waits[hour], values[of_hour == hour]]) for hour in range(24)]
+        return [HourFigures(hour, self.arrivals[hour], summarize(waits[hour])) for hour in range(24)]
 
 
 @dataclass(slots=True)

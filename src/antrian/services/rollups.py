@@ -137,7 +137,9 @@ def rolled_days(
     )
     if service_id is not None:
         statement = statement.where(ReportDay.service_id == service_id)
-    for day, code, priority, figures, waiting, walk, service, stay, hours in session.execute(statement):
+    for day, code, priority, figures, waiting, walk, service, stay, hours in session.connection().execute(
+        statement
+    ):
         if day in fresh:
             groups[day][code, priority] = _group(figures, waiting, walk, service, stay, hours)
     return {day: (groups.get(day, {}), data) for day, data in fresh.items()}
@@ -146,12 +148,6 @@ def rolled_days(
 def _group(
     figures: dict[str, Any], waiting: bytes, walk: bytes, service: bytes, stay: bytes, hours: bytes
 ) -> GroupDay:
-    by_hour = decode(hours)
-    sizes, values = by_hour[:24], by_hour[24:]
-    hour_waiting, at = [], 0
-    for size in sizes:
-        hour_waiting.append(values[at : at + size])
-        at += size
     return GroupDay(
         status=figures["status"],
         called=figures["called"],
@@ -164,7 +160,7 @@ def _group(
         service=decode(service),
         stay=decode(stay),
         hour_arrivals=figures["hour_arrivals"],
-        hour_waiting=hour_waiting,
+        hour_waiting=decode(hours),
         extra=figures.get("extra", {}),
     )
 
@@ -172,8 +168,6 @@ def _group(
 def _build(
     session: Session, day: date, tickets: int, zone: Any, codes: dict[str, int], now: datetime
 ) -> None:
-    from array import array
-
     builder = DayBuilder(zone)
     for visit in visits_of_days(session, day, day):
         builder.add(visit)
@@ -181,9 +175,6 @@ def _build(
     builder.add_intervals(counter_intervals(counter_events_of_days(session, day, day, zone), zone, now))
     rows = []
     for (code, priority), group in builder.groups_of_day().items():
-        hours = array("q", [len(values) for values in group.hour_waiting])
-        for values in group.hour_waiting:
-            hours.extend(values)
         figures = {
             "status": group.status,
             "called": group.called,
@@ -204,7 +195,7 @@ def _build(
                 "walk": encode(group.walk),
                 "service": encode(group.service),
                 "stay": encode(group.stay),
-                "hour_waiting": encode(hours),
+                "hour_waiting": encode(group.hour_waiting),
             }
         )
     if rows:
