@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from antrian import words
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
-from antrian.printing.page import ensure_gui
 from antrian.printing.report_pdf import Letterhead, write_report_pdf
 from antrian.reports.exports import BOM, json_report, log_csv
 from antrian.reports.xlsx import figure_names, write_xlsx
@@ -29,7 +28,7 @@ TODAY = FixedClock(datetime(2026, 12, 1, 1, 0, tzinfo=UTC))  # Tuesday 1 Decembe
 FIRST, LAST = date(2025, 12, 1), date(2026, 11, 30)
 
 
-def test_a_years_json_csv_xlsx_and_pdf_agree(db: Database, tmp_path: Path) -> None:
+def test_a_years_json_csv_xlsx_and_pdf_agree(db: Database, tmp_path: Path, qapp: object) -> None:
     with db.write() as session:
         install_demo(session)
     made = install_history(db, days=MOST_DAYS, clock=TODAY)
@@ -68,7 +67,6 @@ def test_a_years_json_csv_xlsx_and_pdf_agree(db: Database, tmp_path: Path) -> No
     assert {row[0]: row[column] for row in services if row[3] == everyone} == issued
 
     # PDF: each service's "all" row shows its issued, served, no-show, cancelled, expired counts
-    ensure_gui()
     path = tmp_path / "year.pdf"
     write_report_pdf(report, path, Letterhead("Kantor Uji", ""))
     every = " ".join(" ".join(page.split()) for page in pdf_pages(path))
