@@ -120,10 +120,12 @@ def install_demo(
 
 def counter_services(number: int, counters: int, chosen: tuple[tuple[object, ...], ...]) -> list[str]:
     """The codes counter ``number`` of ``counters`` serves: the first four services for counters 1-4 (the
-    sample office), and every service whose place in ``chosen`` falls to this counter in turn."""
+    sample office), and every service whose place in ``chosen`` falls to this counter in turn (with more
+    counters than services, one service for each counter left over)."""
     codes = [str(row[0]) for row in chosen]
     served = codes[:SAMPLE_COUNTERS] if number <= SAMPLE_COUNTERS else []
     served += [
         code for index, code in enumerate(codes) if index % counters == number - 1 and code not in served
     ]
-    return served
+    # more counters than services: a counter no service fell to helps with one (none would be refused)
+    return served or [codes[(number - 1) % len(codes)]]
