@@ -327,3 +327,33 @@ def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_wh
     restore(saved, path)
     qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=4000)
     assert window._buttons["A"].isEnabled() and count_tickets(office_db) == 0
+
+
+@pytest.mark.parametrize(
+    ("now", "expected_ms"),
+    [(1_796_000_000.0, 40_000 + 200), (1_796_000_039.75, 250 + 200), (1_796_000_040.0, 60_000 + 200)],
+)
+def test_the_minute_timer_aims_just_past_the_next_whole_minute(now: float, expected_ms: int) -> None:
+    # 1_796_000_000 s is 20 s into its minute (1_796_000_000 = 29_933_333 * 60 + 20)
+    assert kiosk_module.until_next_minute_ms(now) == expected_ms
+
+
+def test_time_passing_into_a_closure_disables_the_buttons_with_no_event(
+    kiosk, office_db: Database, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    """A break or closing hour begins with no event written: the kiosk reads again as each minute turns."""
+    from antrian.store.models import Holiday
+
+    window = kiosk()
+    qtbot.waitUntil(lambda: window._buttons["A"].isEnabled())
+    assert 0 < window.minute_timer.remainingTime() <= 60_000 + kiosk_module.MINUTE_SLACK_MS
+    window.minute_timer.stop()  # the test turns the minute itself
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    with office_db.write() as s:  # a row only, as if the minute of a closure had come: no event
+        s.add(Holiday(day=today, name="Hari Uji"))
+    qtbot.wait(300)
+    assert window._buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
+    window.minute_timer.timeout.emit()
+    qtbot.waitUntil(lambda: not window._buttons["A"].isEnabled())
+    assert "Hari Uji" in window._buttons["A"].detail.text()
+    assert window.minute_timer.isActive(), "armed again for the next minute"

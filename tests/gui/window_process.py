@@ -6,13 +6,17 @@ do. Every 20 ms it looks at what each window shows and writes a JSON line when t
 
     {"window": "kiosk", "banner": true, "text": "...", "cause": "...", "code": "store.readonly",
      "buttons": false, "t": ...}
-    {"window": "display", "banner": false, "text": "...", "code": null, "t": ...}
+    {"window": "display", "banner": false, "text": "...", "code": null, "office": "...", "ticker": "...",
+     "t": ...}
 
 (``cause``: the kiosk's banner tooltip, the cause for staff (its text is the citizen's sentence);
-``buttons``: whether any service can be touched; ``t`` is time.time()). Commands come as lines appended
-to the file CMD: ``tap A`` clicks service A's button as a finger would (a disabled button does nothing),
-then writes ``{"tapped": "A", "enabled": bool}`` and, once the kiosk answered or 3 s passed, ``{"shown":
-"A001"}``, ``{"refused": "<the kiosk's message>"}`` or ``{"nothing": "A"}``; ``stop`` ends the process.
+``buttons``: whether any service can be touched; ``services`` and ``details``: each button's service
+code with its name and with the line under it (the queue, or why no ticket can be taken now), as shown;
+``office`` and ``ticker``: the display's office name and running text; ``t`` is time.time()).
+Commands come as lines appended to the file CMD: ``tap A`` clicks service A's button as a finger would
+(a disabled button does nothing), then writes ``{"tapped": "A", "enabled": bool}`` and, once the kiosk
+answered or 3 s passed, ``{"shown": "A001"}``, ``{"refused": "<the kiosk's message>"}`` or
+``{"nothing": "A"}``; ``stop`` ends the process.
 
     python -m tests.gui.window_process URL OUT CMD
 """
@@ -66,6 +70,11 @@ def main() -> int:
                 buttons = list(kiosk._buttons.values())
                 state["buttons"] = any(button.isEnabled() for button in buttons) if buttons else None
                 state["title"] = kiosk.title.text()
+                state["services"] = {code: button.tile.name for code, button in kiosk._buttons.items()}
+                state["details"] = {code: button.detail.text() for code, button in kiosk._buttons.items()}
+            else:
+                state["office"] = display.office.text()
+                state["ticker"] = display.ticker.text()
             if shown.get(name) != state:
                 shown[name] = state
                 write({"window": name, **state})

@@ -27,6 +27,7 @@ the window's state (``retranslate``).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ from antrian.store.database import Database
 log = logging.getLogger(__name__)
 
 RETURN_AFTER_MS = 8000
+MINUTE_SLACK_MS = 200  # read this long after the minute turns, so its boundary is surely past
 PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
 HOME, GROUPS, RESULT, NOTE = range(4)  # the pages
 STYLE = """
@@ -154,7 +156,11 @@ class KioskWindow(Retranslated, Printing, QWidget):
         self._print_watch.timeout.connect(self._print_gave_up)
         self._pin_wait = QTimer(self, singleShot=True, interval=PIN_DELAY_MS)
         self._pin_wait.timeout.connect(self.leaveRefused)
-        self.refresh()
+        # opening hours and breaks begin and end on the minute, and time passing writes no event: read again
+        # just after each minute turns, so a break closes (and reopens) the buttons on time
+        self.minute_timer = QTimer(self, singleShot=True)
+        self.minute_timer.timeout.connect(self._minute_turned)
+        self._minute_turned()
         if self._note_marker is not None:
             marker = self._note_marker
             self._background(lambda: note_read(marker), self._note_checked)
@@ -298,6 +304,10 @@ class KioskWindow(Retranslated, Printing, QWidget):
     # -- data -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._reader.request()
+
+    def _minute_turned(self) -> None:
+        self.refresh()
+        self.minute_timer.start(until_next_minute_ms(time.time()))
 
     def _read_overview(self) -> tuple[str, list[ServiceTile]]:
         with self._database.read() as session:
@@ -479,6 +489,12 @@ class KioskWindow(Retranslated, Printing, QWidget):
         dialog.setLabelText(self.tr("Admin PIN:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         return dialog
+
+
+def until_next_minute_ms(now: float) -> int:
+    """Milliseconds from the POSIX time ``now`` to just after the next whole minute (office time zones are
+    whole hours from UTC, so their minutes turn together)."""
+    return int((60 - now % 60) * 1000) + MINUTE_SLACK_MS
 
 
 def _refusal(error: Exception) -> Message:
