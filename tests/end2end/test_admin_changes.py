@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from datetime import time as dtime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -48,7 +49,9 @@ def test_an_admins_changes_reach_the_running_kiosk_and_display(
     admin_db: tuple[str, Database], tmp_path: Path
 ) -> None:
     from antrian.services.calendar import add_holiday, remove_holiday
+    from antrian.services.counters import open_counter
     from antrian.services.office import update_office
+    from antrian.services.queue import call_next, issue_ticket
     from antrian.services.setup import add_counter, add_service, edit_service
 
     url, database = admin_db
@@ -75,6 +78,18 @@ def test_an_admins_changes_reach_the_running_kiosk_and_display(
         with database.write() as session:
             edit_service(session, "A", name="KTP-el (Perekaman)", actor=admin)
         reach("kiosk", "the new name", lambda r: r["services"].get("A") == "KTP-el (Perekaman)", since)
+        with database.write() as session:  # the display names the service of a call by its new name
+            issue_ticket(session, "A")
+            open_counter(session, 1, actor=admin)
+            call_next(session, 1, actor=admin)
+        reach("display", "the call's service", lambda r: r["call"] == ["A001", "KTP-el (Perekaman)"], since)
+
+        # the service's hours changed: closed since 00:01 today, so the kiosk says so and issues nothing
+        since = time.time()
+        with database.write() as session:
+            edit_service(session, "A", opens_at=dtime(0, 0), closes_at=dtime(0, 1), actor=admin)
+        reach("kiosk", "A closed", lambda r: "00:01" in r["details"].get("A", ""), since)
+        assert windows.tap("A").get("nothing") == "A"
 
         # a new service with its counter: a new button
         since = time.time()

@@ -12,7 +12,8 @@ do. Every 20 ms it looks at what each window shows and writes a JSON line when t
 (``cause``: the kiosk's banner tooltip, the cause for staff (its text is the citizen's sentence);
 ``buttons``: whether any service can be touched; ``services`` and ``details``: each button's service
 code with its name and with the line under it (the queue, or why no ticket can be taken now), as shown;
-``office`` and ``ticker``: the display's office name and running text; ``t`` is time.time()).
+``office``, ``ticker`` and ``call``: the display's office name, running text, and the number and service
+of the call it shows; ``t`` is time.time()).
 Commands come as lines appended to the file CMD: ``tap A`` clicks service A's button as a finger would
 (a disabled button does nothing), then writes ``{"tapped": "A", "enabled": bool}`` and, once the kiosk
 answered or 3 s passed, ``{"shown": "A001"}``, ``{"refused": "<the kiosk's message>"}`` or
@@ -75,6 +76,7 @@ def main() -> int:
             else:
                 state["office"] = display.office.text()
                 state["ticker"] = display.ticker.text()
+                state["call"] = [display.call_number.text(), display.call_service.text()]
             if shown.get(name) != state:
                 shown[name] = state
                 write({"window": name, **state})
