@@ -69,6 +69,7 @@ class VoicePage(SettingsPage):
         # made on the first "Tes suara": the display's own announcer class
         self._announcer: Announcer | None = None
         self._test_id = 0
+        self.loaded = False  # the stored settings are on screen
         self.heading.setText(self.tr("Display and voice"))
         self.about.setText(
             self.tr(
@@ -209,6 +210,7 @@ class VoicePage(SettingsPage):
         self.chime.setChecked(settings.chime)
         self.with_service.setChecked(settings.with_service)
         self._update_preview()
+        self.loaded = True
 
     def on_screen(self) -> VoiceSettings:
         """The settings as the fields show them; those the page does not edit keep their stored values."""
