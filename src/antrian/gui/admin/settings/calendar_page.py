@@ -110,6 +110,7 @@ class CalendarPage(SettingsPage):
         grid = QGridLayout(box)
         grid.setVerticalSpacing(8)
         year_row = QHBoxLayout()
+        year_row.setSpacing(8)
         year_row.addWidget(QLabel(self.tr("Year"), box))
         self.year = QSpinBox(box, minimum=2000, maximum=2100, value=date.today().year)
         self.year.valueChanged.connect(self._show_holidays)
@@ -151,6 +152,7 @@ class CalendarPage(SettingsPage):
         grid.addWidget(self.no_breaks, 1, 0, 1, 4)
         grid.addWidget(QLabel(self.tr("Days"), box), 2, 0)
         days = QHBoxLayout()
+        days.setSpacing(10)
         self.day_boxes = [QCheckBox(words.day_name(day)[:3], box) for day in calendar.EVERY_DAY]
         for day, check in zip(calendar.EVERY_DAY, self.day_boxes, strict=True):
             check.setToolTip(words.day_name(day))
@@ -163,6 +165,7 @@ class CalendarPage(SettingsPage):
         grid.addLayout(days, 2, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("From"), box), 3, 0)
         times = QHBoxLayout()
+        times.setSpacing(8)
         self.break_start = QTimeEdit(QTime(12, 0), box, displayFormat="HH:mm")
         self.break_end = QTimeEdit(QTime(13, 0), box, displayFormat="HH:mm")
         times.addWidget(self.break_start)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -129,6 +129,8 @@ class VoicePage(SettingsPage):
         self.rate = QDoubleSpinBox(box, minimum=0.3, maximum=2.0, singleStep=0.05, decimals=2)
         self.rate.setSuffix(" \u00d7")
         self.rate.setMaximumWidth(120)
+        if words.language() == "id":  # 0,75 as Indonesians write it
+            self.rate.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self.rate.setToolTip(self.tr("1.00 is the speech engine's normal speed; offices use about 0.7-0.8"))
         form.addRow(self.tr("Speed"), self.rate)
         self.repeat = QSpinBox(box, minimum=1, maximum=3)
