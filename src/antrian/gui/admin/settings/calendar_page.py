@@ -5,6 +5,7 @@ they are worded there; nothing is saved then."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -125,20 +126,13 @@ class CalendarPage(SettingsPage):
         self.holiday_day = QDateEdit(QDate.currentDate(), box, calendarPopup=True)
         self.holiday_day.setDisplayFormat("yyyy-MM-dd")
         grid.addWidget(self.holiday_day, 3, 1, 1, 2)
-        grid.addWidget(QLabel(self.tr("Name"), box), 4, 0)
-        self.holiday_name = QLineEdit(box, placeholderText=self.tr("e.g. Hari Raya Idulfitri"))
-        self.holiday_name.setMaxLength(calendar.NAME_LIMIT)
-        self.holiday_name.returnPressed.connect(self.add_holiday)
-        grid.addWidget(self.holiday_name, 4, 1, 1, 2)
-        self.add_holiday_button = QPushButton(self.tr("Add holiday"), box, objectName="primary")
-        self.add_holiday_button.clicked.connect(self.add_holiday)
-        self.remove_holiday_button = QPushButton(self.tr("Remove selected"), box, objectName="danger")
-        self.remove_holiday_button.clicked.connect(self.remove_holiday)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_holiday_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_holiday_button)
-        grid.addLayout(buttons, 5, 0, 1, 3)
+        self.holiday_name, self.add_holiday_button, self.remove_holiday_button = self._name_and_buttons(
+            grid,
+            self.tr("e.g. Hari Raya Idulfitri"),
+            self.tr("Add holiday"),
+            self.add_holiday,
+            self.remove_holiday,
+        )
         grid.setColumnStretch(1, 1)
         return box
 
@@ -173,22 +167,42 @@ class CalendarPage(SettingsPage):
         times.addWidget(self.break_end)
         times.addStretch(1)
         grid.addLayout(times, 3, 1, 1, 3)
-        grid.addWidget(QLabel(self.tr("Name"), box), 4, 0)
-        self.break_name = QLineEdit(box, placeholderText=self.tr("e.g. Istirahat siang, Salat Jumat"))
-        self.break_name.setMaxLength(calendar.NAME_LIMIT)
-        self.break_name.returnPressed.connect(self.add_break)
-        grid.addWidget(self.break_name, 4, 1, 1, 3)
-        self.add_break_button = QPushButton(self.tr("Add break"), box, objectName="primary")
-        self.add_break_button.clicked.connect(self.add_break)
-        self.remove_break_button = QPushButton(self.tr("Remove selected"), box, objectName="danger")
-        self.remove_break_button.clicked.connect(self.remove_break)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.remove_break_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_break_button)
-        grid.addLayout(buttons, 5, 0, 1, 4)
+        self.break_name, self.add_break_button, self.remove_break_button = self._name_and_buttons(
+            grid,
+            self.tr("e.g. Istirahat siang, Salat Jumat"),
+            self.tr("Add break"),
+            self.add_break,
+            self.remove_break,
+        )
         grid.setColumnStretch(3, 1)
         return box
+
+    def _name_and_buttons(
+        self,
+        grid: QGridLayout,
+        example: str,
+        add_text: str,
+        add: Callable[[], None],
+        remove: Callable[[], None],
+    ) -> tuple[QLineEdit, QPushButton, QPushButton]:
+        """The name row (row 4) and the remove / add buttons (row 5) at the bottom of a box's ``grid``."""
+        box = grid.parentWidget()
+        columns = grid.columnCount()
+        grid.addWidget(QLabel(self.tr("Name"), box), 4, 0)
+        name = QLineEdit(box, placeholderText=example)
+        name.setMaxLength(calendar.NAME_LIMIT)
+        name.returnPressed.connect(add)
+        grid.addWidget(name, 4, 1, 1, columns - 1)
+        add_button = QPushButton(add_text, box, objectName="primary")
+        add_button.clicked.connect(add)
+        remove_button = QPushButton(self.tr("Remove selected"), box, objectName="danger")
+        remove_button.clicked.connect(remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(add_button)
+        grid.addLayout(buttons, 5, 0, 1, columns)
+        return name, add_button, remove_button
 
     # -- reading -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
