@@ -179,3 +179,19 @@ def test_a_supervisor_sees_the_voice_settings_only(make, office: Database) -> No
     assert not any(field.isEnabled() for field in page.fields)
     assert page.test_button.isEnabled(), "hearing the voice on this PC changes nothing"
     assert page.title() == "Layar dan suara"
+
+
+def test_a_refresh_shows_changes_made_elsewhere_but_keeps_unsaved_edits(  # type: ignore[no-untyped-def]
+    make, office_db: Database, qtbot: QtBot
+) -> None:
+    page = make(office_db, Role.ADMIN)
+    with office_db.write() as s:
+        save_voice_settings(s, VoiceSettings(repeat=2), actor=SYSTEM)
+    page.refresh()  # as the window does on the settings_changed event
+    qtbot.waitUntil(lambda: page.repeat.value() == 2, timeout=5000)
+    page.chime.setChecked(False)  # being edited
+    with office_db.write() as s:
+        save_voice_settings(s, VoiceSettings(repeat=3), actor=SYSTEM)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.on_screen().repeat == 2 and page._stored.repeat == 3, timeout=5000)
+    assert not page.chime.isChecked()

@@ -56,6 +56,7 @@ class PrinterPage(SettingsPage):
         super().__init__(database, runner, actor, parent)
         self._path = config_file or config.config_path()
         self._office = ""
+        self._shown: tuple[str, int] | None = None  # the printer and width last read from the file
         self._zone = ZoneInfo("Asia/Jakarta")
         self._printer = OwnThread("antrian-test-print", self)
         self.heading.setText(self.tr("Printer of this PC"))
@@ -163,8 +164,11 @@ class PrinterPage(SettingsPage):
             assert read.problem is not None
             self.failed(read.problem, "read this PC's settings")
             return
-        self.target.setText(read.config.kiosk_printer or "")
-        (self.width_58 if read.config.kiosk_paper_width == 58 else self.width_80).setChecked(True)
+        if self._shown is not None and self._shown != (self.target.text().strip(), self._width()):
+            return  # being edited: a refresh (any office setting changed) must not wipe it out
+        self._shown = (read.config.kiosk_printer or "", read.config.kiosk_paper_width)
+        self.target.setText(self._shown[0])
+        (self.width_58 if self._shown[1] == 58 else self.width_80).setChecked(True)
 
     def _width(self) -> int:
         return 58 if self.width_58.isChecked() else 80
@@ -179,6 +183,7 @@ class PrinterPage(SettingsPage):
             return config.save_kiosk_printer(actor, target, width, path)
 
         def saved(machine: config.MachineConfig) -> None:
+            self._shown = (machine.kiosk_printer or "", machine.kiosk_paper_width)
             self.file_line.setText(str(path))
             printer = machine.kiosk_printer or self.tr("no printer, unless it is started with --printer")
             text = self.tr("Saved in {path}. A kiosk started on this PC from now on prints to {printer}.")

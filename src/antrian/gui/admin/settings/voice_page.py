@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -70,6 +70,9 @@ class VoicePage(SettingsPage):
         self._announcer: Announcer | None = None
         self._test_id = 0
         self.loaded = False  # the stored settings are on screen
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_voice)
         self.heading.setText(self.tr("Display and voice"))
         self.about.setText(
             self.tr(
@@ -202,7 +205,11 @@ class VoicePage(SettingsPage):
         self.run(read, self._show, "read the voice settings")
 
     def _show(self, stored: _Stored) -> None:
+        edited = self.loaded and self.on_screen() != self._stored
         self._stored, self._sample = stored.settings, stored.sample
+        if edited:  # another change to the office's settings must not wipe out what the admin is typing
+            self._update_preview()
+            return
         settings = stored.settings
         self.enabled.setChecked(settings.enabled)
         (self.digits if settings.reading == NumberReading.DIGITS.value else self.whole).setChecked(True)
