@@ -77,7 +77,7 @@ def main() -> int:
         "--only",
         nargs="+",
         default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
-        choices=["display", "kiosk", "counter", "supervisor", "report-pdf"],
+        choices=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin-settings"],
     )
     args = parser.parse_args()
 
@@ -106,6 +106,8 @@ def main() -> int:
                 supervisor_screens(app, runner, Path(folder), out)
             if "report-pdf" in args.only:
                 report_pdf_pages(Path(folder), out)
+            if "admin-settings" in args.only:
+                admin_settings_screens(app, runner, db, Path(folder), out)
             db.dispose()
     return 0
 
@@ -198,6 +200,69 @@ def _helpers(app, runner, out: Path):  # type: ignore[no-untyped-def]
         print(path)
 
     return settle, save
+
+
+def admin_settings_screens(app, runner, db, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The admin's calendar, display-and-voice and printer pages, each alone in a plain 1366x768 window: as
+    an admin (the calendar also with a refused break), and the calendar as a supervisor (read-only)."""
+    from datetime import date, time
+
+    from PySide6.QtCore import QTime
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from antrian.domain.roles import SYSTEM, Actor, Role
+    from antrian.gui.admin.settings.calendar_page import CalendarPage
+    from antrian.gui.admin.settings.printer_page import PrinterPage
+    from antrian.gui.admin.settings.voice_page import VoicePage
+    from antrian.services import calendar
+
+    settle, save = _helpers(app, runner, out)
+    with db.write() as s:
+        if not calendar.list_holidays(s):
+            year = date.today().year
+            for day, name in (
+                (date(year, 1, 1), "Tahun Baru Masehi"),
+                (date(year, 3, 20), "Hari Raya Idulfitri"),
+                (date(year, 3, 21), "Hari Raya Idulfitri"),
+                (date(year, 5, 1), "Hari Buruh Internasional"),
+                (date(year, 8, 17), "Hari Kemerdekaan Republik Indonesia"),
+                (date(year, 12, 25), "Hari Raya Natal"),
+            ):
+                calendar.add_holiday(s, SYSTEM, day, name)
+            calendar.add_breaks(s, SYSTEM, [1, 2, 3, 4], time(12), time(13), "Istirahat siang")
+            calendar.add_breaks(s, SYSTEM, [5], time(11, 30), time(13), "Salat Jumat")
+    config_file = folder / "antrian.toml"
+    config_file.write_text('[kiosk]\nprinter = "usb:0416:5011"\npaper_width = 58\n', encoding="utf-8")
+    admin, supervisor = SYSTEM, Actor(Role.SUPERVISOR, None, "supervisor")
+    pages = (
+        ("admin-calendar", lambda parent: CalendarPage(db, runner, admin, parent)),
+        ("admin-calendar-read-only", lambda parent: CalendarPage(db, runner, supervisor, parent)),
+        ("admin-voice", lambda parent: VoicePage(db, runner, admin, parent)),
+        ("admin-printer", lambda parent: PrinterPage(db, runner, admin, parent, config_file=config_file)),
+    )
+    for name, build in pages:
+        window = QWidget()
+        window.resize(1366, 768)
+        layout = QVBoxLayout(window)
+        layout.setContentsMargins(0, 0, 0, 0)
+        page = build(window)
+        layout.addWidget(page)
+        window.setWindowTitle(page.title())
+        window.show()
+        page.refresh()
+        settle()
+        save(window, name)
+        if name == "admin-calendar":
+            page.every_day.setChecked(True)
+            page.break_start.setTime(QTime(12, 30))
+            page.break_end.setTime(QTime(13, 30))
+            page.break_name.setText("Istirahat siang")
+            page.add_break()
+            settle()
+            save(window, "admin-calendar-refused")
+        window.close()
+        window.deleteLater()
+        settle()
 
 
 def kiosk_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untyped-def]

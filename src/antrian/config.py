@@ -23,7 +23,10 @@ Command-line options override the file, and ``ANTRIAN_DATABASE_URL`` / ``ANTRIAN
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,7 @@ from typing import Any
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
+from antrian.domain.roles import Actor, Permission
 from antrian.domain.zone import parse_counters
 from antrian.words import LANGUAGES
 
@@ -108,3 +112,117 @@ def load_config(path: Path | None = None) -> MachineConfig:
         counter_number=number,
         source=path,
     )
+
+
+def save_kiosk_printer(
+    actor: Actor, printer: str | None, paper_width: int, path: Path | None = None
+) -> MachineConfig:
+    """Set this PC's kiosk printer and paper width in its TOML file (an empty ``printer`` removes it: the
+    kiosk then prints as if none were set), keeping every other key and comment as written.
+
+    The target is checked the way the kiosk will use it (``printing.targets.printer_for``), so a bad one
+    is refused naming it, before anything is written; a file that does not read as this PC's settings is
+    refused and never overwritten. The new text goes to a temporary file in the same folder, then replaces
+    the old one in one step (a power cut leaves the old file or the new one, never half of one).
+    Only an admin (or the system) may change it; it is this PC's, so no event is logged in the database.
+    """
+    from antrian.printing.targets import printer_for
+
+    actor.require(Permission.MANAGE)
+    path = path or config_path()
+    target = (printer or "").strip()
+    if paper_width not in (58, 80):
+        raise InvalidInput("config.paper_width", path=str(path), width=paper_width)
+    if target:
+        printer_for(target, paper_width)
+    load_config(path)  # refuses a broken file before it is touched
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    new = _with_kiosk(old, {"printer": target or None, "paper_width": paper_width}, path)
+    expected = tomllib.loads(old)
+    kiosk = expected.setdefault("kiosk", {})
+    kiosk.pop("printer", None)
+    kiosk.update({"printer": target} if target else {})
+    kiosk["paper_width"] = paper_width
+    if tomllib.loads(new) != expected:  # the edit must change these two keys and nothing else
+        raise InvalidInput("config.cannot_edit", path=str(path))
+    _replace_file(path, new)
+    return load_config(path)
+
+
+_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\"' -]+?)\s*\]\s*(#.*)?$")
+_ANY_HEADER = re.compile(r"^\s*\[")
+
+
+def _with_kiosk(text: str, values: dict[str, str | int | None], path: Path) -> str:
+    """``text`` with ``values`` set (None: removed) in its ``[kiosk]`` table, a line each, each line's
+    comment kept; the table is added at the end when the file has none."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if _table_name(line) == "kiosk"), None)
+    if start is None:
+        if "kiosk" in tomllib.loads(text):  # written as dotted keys or an inline table: not ours to rewrite
+            raise InvalidInput("config.cannot_edit", path=str(path))
+        added = [f"{key} = {_toml_value(value)}" for key, value in values.items() if value is not None]
+        gap = [""] if lines and lines[-1].strip() else []
+        return "\n".join([*lines, *gap, "[kiosk]", *added]) + "\n"
+    end = next((i for i in range(start + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
+    body = lines[start + 1 : end]
+    for key, value in values.items():
+        found = next((i for i, line in enumerate(body) if _key_of(line) == key), None)
+        if found is not None and value is None:
+            del body[found]
+        elif found is not None:
+            body[found] = f"{key} = {_toml_value(value)}{_comment_of(body[found])}"
+        elif value is not None:
+            last = max((i for i, line in enumerate(body) if line.strip()), default=-1)
+            body.insert(last + 1, f"{key} = {_toml_value(value)}")
+    return "\n".join([*lines[: start + 1], *body, *lines[end:]]) + "\n"
+
+
+def _table_name(line: str) -> str | None:
+    match = _HEADER.match(line)
+    return match.group(1).strip().strip("\"'") if match and not line.lstrip().startswith("[[") else None
+
+
+def _key_of(line: str) -> str | None:
+    key, equals, _ = line.partition("=")
+    return key.strip().strip("\"'") if equals and not line.lstrip().startswith("#") else None
+
+
+def _comment_of(line: str) -> str:
+    """The comment ending ``line`` (with the spaces before it), or "": the first ``#`` after which the rest
+    of the line no longer belongs to the value."""
+    for at in (i for i, char in enumerate(line) if char == "#"):
+        try:
+            tomllib.loads(line[:at])
+        except tomllib.TOMLDecodeError:
+            continue
+        value_end = len(line[:at].rstrip())
+        return line[value_end:]
+    return ""
+
+
+def _toml_value(value: str | int | None) -> str:
+    # a JSON string is a TOML basic string (the same escapes)
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _replace_file(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            if mode is not None:
+                os.chmod(name, mode)
+            os.replace(name, path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise InvalidInput(
+            "config.write_failed", path=str(path), reason=error.strerror or str(error)
+        ) from None

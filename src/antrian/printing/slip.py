@@ -6,10 +6,13 @@ language (``antrian.words``), so the same ticket prints in Indonesian or English
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from antrian import words
+from antrian.domain.messages import Message
 from antrian.domain.slip import TicketSlip
 
-__all__ = ["TicketSlip", "slip_lines"]
+__all__ = ["TicketSlip", "printer_test_slip", "slip_lines"]
 
 
 def slip_lines(slip: TicketSlip) -> list[tuple[str, str]]:
@@ -31,3 +34,20 @@ def slip_lines(slip: TicketSlip) -> list[tuple[str, str]]:
         rows.append(("normal", words.text("slip.standard", standard=slip.standard_time)))
     rows.append(("small", slip.footer or words.text("slip.footer")))
     return rows
+
+
+def printer_test_slip(office: str, issued: datetime) -> TicketSlip:
+    """A slip for "Tes cetak": laid out like a ticket (the office's name, a large number, the QR code), and
+    saying plainly that it is not one. Its number, A000, is one no ticket ever has."""
+    return TicketSlip(
+        office=office,
+        service_code="A",
+        service_name=words.text("printer.test.service"),
+        number="A000",
+        issued=issued,
+        people_ahead=0,
+        estimate=Message("estimate.now"),
+        standard_time=None,
+        footer=words.text("printer.test.footer"),
+        qr="ANTRIAN-TEST",
+    )

@@ -238,7 +238,8 @@ class VoiceSettings:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validated(self) -> VoiceSettings:
-        NumberReading(self.reading)
+        if self.reading not in {reading.value for reading in NumberReading}:
+            raise InvalidInput("voice.reading_invalid", reading=self.reading)
         if not 1 <= self.repeat <= 3:
             raise InvalidInput("voice.repeat_range")
         if not 0.3 <= self.rate <= 2.0:

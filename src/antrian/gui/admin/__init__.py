@@ -1,0 +1,1 @@
+"""The admin window (`antrian admin`) and its pages."""

@@ -1,0 +1,123 @@
+"""What the three settings pages share: the heading, the read-only note, the message line, and database work
+through the window's task runner with its failures told in that line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from antrian.domain.errors import AntrianError, PermissionDenied
+from antrian.domain.roles import Actor, Permission
+from antrian.gui.errors import error_text, log_failure
+from antrian.gui.tasks import TaskRunner
+from antrian.store.database import Database
+
+STYLE = """
+QWidget#settingsPage { background: #eef1f5; }
+QLabel#pageTitle { color: #0b1f3a; font-size: 20px; font-weight: 800; }
+QLabel#pageAbout { color: #3d4756; }
+QLabel#readOnly { background: #fff4d6; color: #5c4400; border: 1px solid #f2d38a; border-radius: 6px;
+                  padding: 6px 10px; }
+QLabel#message { border-radius: 6px; padding: 6px 10px; font-weight: 600; }
+QLabel#message[kind="error"] { background: #fde8e7; color: #b3261e; }
+QLabel#message[kind="info"] { background: #e3f3e8; color: #1b6e20; }
+QGroupBox { background: white; border: 1px solid #d5dbe3; border-radius: 10px; margin-top: 14px;
+            padding: 14px 12px 10px 12px; font-weight: 700; color: #0b1f3a; }
+QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QCheckBox, QGroupBox QRadioButton { font-weight: 400; color: #1d2633; }
+QLabel#hint { color: #5d6673; }
+QLabel#preview { background: #f5f7fa; border: 1px solid #d5dbe3; border-radius: 6px; padding: 8px;
+                 font-size: 15px; font-weight: 400; color: #0b1f3a; }
+QPushButton { background: #0b1f3a; color: white; border: 2px solid transparent; border-radius: 8px;
+              padding: 6px 16px; font-weight: 600; }
+QPushButton:focus { border: 2px solid #f2b705; }
+QPushButton:disabled { background: #c9ced6; color: #5d6673; }
+QPushButton#primary { background: #1e7a46; }
+QPushButton#danger { background: #b3261e; }
+QTableWidget { background: white; gridline-color: #e1e5eb; selection-background-color: #d6e4f5;
+               selection-color: #0b1f3a; font-weight: 400; }
+QHeaderView::section { background: #dfe5ee; color: #0b1f3a; font-weight: 700; padding: 4px 6px;
+                       border: none; border-right: 1px solid #c9d1dc; }
+"""
+
+
+def may_change(actor: Actor) -> bool:
+    """Whether ``actor`` may change the office set-up (the services check it again on every save)."""
+    try:
+        actor.require(Permission.MANAGE)
+    except PermissionDenied:
+        return False
+    return True
+
+
+class SettingsPage(QWidget):
+    """A page of the admin window: ``title()``, ``refresh()`` and, for an actor who may not change the
+    set-up, every field disabled and a note saying so.
+
+    Subclasses put their content in ``self.body`` and list their editing widgets in ``self.fields``.
+    """
+
+    kinds: frozenset[str] = frozenset({"settings_changed"})
+
+    def __init__(self, database: Database, runner: TaskRunner, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self._database, self._runner, self._actor = database, runner, actor
+        self.editable = may_change(actor)
+        self.fields: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(10)
+        self.heading = QLabel(self, objectName="pageTitle")
+        self.about = QLabel(self, objectName="pageAbout", wordWrap=True)
+        self.read_only = QLabel(self, objectName="readOnly", wordWrap=True)
+        self.read_only.setText(self.tr("You can view these settings; only an administrator can change them."))
+        self.read_only.setVisible(not self.editable)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        for widget in (self.heading, self.about, self.read_only):
+            layout.addWidget(widget)
+        layout.addLayout(self.body, 1)
+        layout.addWidget(self.message)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def lock_if_read_only(self) -> None:
+        """Disable every editing widget when the actor may only look (call once the page is built)."""
+        if not self.editable:
+            for widget in self.fields:
+                widget.setEnabled(False)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Say ``text`` in the page's message line; ``kind`` is "info" or "error"."""
+        self.message.setProperty("kind", kind)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+
+    def run(self, work: Callable[[], Any], done: Callable[[Any], None], what: str) -> None:
+        """``work`` on the runner, then ``done(result)`` here; a failure is said in the message line and
+        logged as ``what``."""
+        self._runner.submit(work, done, lambda error: self.failed(error, what))
+
+    def failed(self, error: Exception, what: str) -> None:
+        if isinstance(error, AntrianError):  # anything else error_text logs with its traceback
+            log_failure(what, error)
+        self.show_message(error_text(error), "error")

@@ -1,0 +1,323 @@
+"""The display and voice page: how the displays speak calls (office-wide, the "voice" setting read through
+``services.display``), the sentence a sample ticket would get, and "Tes suara", which speaks that sample on
+this PC through the same announcer the display uses (``voice.announcer``: rendered off the GUI thread,
+played by QtMultimedia), and says so when this PC has no audio device or speech engine. Saved settings reach
+the open displays through the change feed (they re-read "voice" on its ``settings_changed`` event)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian import words
+from antrian.domain.announce import NumberReading
+from antrian.domain.labels import format_label
+from antrian.domain.messages import Message
+from antrian.domain.roles import Actor
+from antrian.gui.admin.settings.base import SettingsPage
+from antrian.gui.tasks import TaskRunner
+from antrian.services.display import Call, VoiceSettings, get_voice_settings, save_voice_settings
+from antrian.services.office import get_office
+from antrian.services.setup import list_services
+from antrian.store.database import Database
+from antrian.voice.calls import sentence
+
+if TYPE_CHECKING:
+    from antrian.voice.announcer import Announcer
+
+SAMPLE_NUMBER = 123  # read whole ("seratus dua puluh tiga") or digit by digit, the difference is plain
+SAMPLE_COUNTER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    settings: VoiceSettings
+    sample: Call
+
+
+def _sample(code: str, name: str, width: int) -> Call:
+    number = format_label(code, SAMPLE_NUMBER, width)
+    return Call(0, datetime.now(UTC), number, SAMPLE_COUNTER, code, name, recall=False)
+
+
+class VoicePage(SettingsPage):
+    """The office's voice settings, a preview of the spoken sentence, and "Tes suara" on this PC."""
+
+    def __init__(self, database: Database, runner: TaskRunner, actor: Actor, parent: QWidget | None = None):
+        super().__init__(database, runner, actor, parent)
+        self._stored = VoiceSettings()
+        self._sample = _sample("A", "", 3)
+        # made on the first "Tes suara": the display's own announcer class
+        self._announcer: Announcer | None = None
+        self._test_id = 0
+        self.loaded = False  # the stored settings are on screen
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_voice)
+        self.heading.setText(self.tr("Display and voice"))
+        self.about.setText(
+            self.tr(
+                "How every display of the office calls the numbers. Saved settings reach the open displays "
+                "within a second."
+            )
+        )
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(self._settings_box(), 1)
+        columns.addWidget(self._preview_box(), 1)
+        self.body.addLayout(columns)
+        self.body.addStretch(1)
+        self.fields += [
+            self.enabled,
+            self.whole,
+            self.digits,
+            self.rate,
+            self.repeat,
+            self.chime,
+            self.volume,
+            self.with_service,
+            self.save_button,
+        ]
+        self.lock_if_read_only()
+        self.save_button.setVisible(self.editable)
+        for signal in (
+            self.enabled.toggled,
+            self.whole.toggled,
+            self.rate.valueChanged,
+            self.chime.toggled,
+            self.repeat.valueChanged,
+            self.with_service.toggled,
+        ):
+            signal.connect(self._update_preview)
+        self._update_preview()
+
+    def title(self) -> str:
+        return self.tr("Display and voice")
+
+    # -- building ----------------------------------------------------------------------------------------
+    def _settings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("How calls are spoken"), self)
+        form = QFormLayout(box)
+        form.setVerticalSpacing(12)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.enabled = QCheckBox(self.tr("Speak the calls"), box)
+        form.addRow(self.enabled)
+        reading = QVBoxLayout()
+        self.whole = QRadioButton(self.tr("Whole number: A123 is \u201ca seratus dua puluh tiga\u201d"), box)
+        self.digits = QRadioButton(self.tr("Digit by digit: A123 is \u201ca satu dua tiga\u201d"), box)
+        self._reading = QButtonGroup(box)
+        for button in (self.whole, self.digits):
+            self._reading.addButton(button)
+            reading.addWidget(button)
+        form.addRow(self.tr("Reading the number"), reading)
+        self.rate = QDoubleSpinBox(box, minimum=0.3, maximum=2.0, singleStep=0.05, decimals=2)
+        self.rate.setSuffix(" \u00d7")
+        self.rate.setMaximumWidth(120)
+        if words.language() == "id":  # 0,75 as Indonesians write it
+            self.rate.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.rate.setToolTip(self.tr("1.00 is the speech engine's normal speed; offices use about 0.7-0.8"))
+        form.addRow(self.tr("Speed"), self.rate)
+        self.repeat = QSpinBox(box, minimum=1, maximum=3)
+        self.repeat.setSuffix(self.tr(" time(s)"))
+        self.repeat.setMaximumWidth(120)
+        form.addRow(self.tr("Say each call"), self.repeat)
+        volume = QHBoxLayout()
+        self.volume = QSlider(Qt.Orientation.Horizontal, box, minimum=0, maximum=100, singleStep=5)
+        self.volume_label = QLabel(box)
+        self.volume_label.setMinimumWidth(48)
+        self.volume.valueChanged.connect(lambda value: self.volume_label.setText(f"{value} %"))
+        volume.addWidget(self.volume, 1)
+        volume.addWidget(self.volume_label)
+        form.addRow(self.tr("Volume"), volume)
+        self.chime = QCheckBox(self.tr("Play the chime before each call"), box)
+        form.addRow(self.chime)
+        self.with_service = QCheckBox(self.tr("Say the service's name too"), box)
+        form.addRow(self.with_service)
+        self.save_button = QPushButton(self.tr("Save"), box, objectName="primary")
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        return box
+
+    def _preview_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sample call"), self)
+        layout = QVBoxLayout(box)
+        layout.setSpacing(10)
+        self.sample_line = QLabel(box, wordWrap=True)
+        layout.addWidget(self.sample_line)
+        self.preview = QLabel(box, objectName="preview", wordWrap=True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.preview)
+        self.sequence = QLabel(box, objectName="hint", wordWrap=True)
+        layout.addWidget(self.sequence)
+        hint = QLabel(
+            self.tr(
+                "Test voice speaks the sample call on this PC's speakers with the settings shown here, "
+                "before they are saved."
+            ),
+            box,
+            objectName="hint",
+            wordWrap=True,
+        )
+        layout.addWidget(hint)
+        self.test_button = QPushButton(self.tr("Test voice"), box)
+        self.test_button.clicked.connect(self.test_voice)
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return box
+
+    # -- reading -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def read() -> _Stored:
+            with self._database.read() as session:
+                office = get_office(session)
+                services = [s for s in list_services(session) if s.active]
+                first = services[0] if services else None
+                sample = _sample(
+                    first.code if first else "A", first.name if first else "", office.label_width
+                )
+                return _Stored(get_voice_settings(session), sample)
+
+        self.run(read, self._show, "read the voice settings")
+
+    def _show(self, stored: _Stored) -> None:
+        edited = self.loaded and self.on_screen() != self._stored
+        self._stored, self._sample = stored.settings, stored.sample
+        if edited:  # another change to the office's settings must not wipe out what the admin is typing
+            self._update_preview()
+            return
+        settings = stored.settings
+        self.enabled.setChecked(settings.enabled)
+        (self.digits if settings.reading == NumberReading.DIGITS.value else self.whole).setChecked(True)
+        self.rate.setValue(settings.rate)
+        self.repeat.setValue(settings.repeat)
+        self.volume.setValue(round(settings.volume * 100))
+        self.chime.setChecked(settings.chime)
+        self.with_service.setChecked(settings.with_service)
+        self._update_preview()
+        self.loaded = True
+
+    def on_screen(self) -> VoiceSettings:
+        """The settings as the fields show them; those the page does not edit keep their stored values."""
+        return replace(
+            self._stored,
+            enabled=self.enabled.isChecked(),
+            reading=(NumberReading.DIGITS if self.digits.isChecked() else NumberReading.WHOLE).value,
+            rate=round(self.rate.value(), 2),
+            repeat=self.repeat.value(),
+            volume=self.volume.value() / 100,
+            chime=self.chime.isChecked(),
+            with_service=self.with_service.isChecked(),
+        )
+
+    def _update_preview(self) -> None:
+        settings = self.on_screen()
+        call = self._sample
+        self.sample_line.setText(
+            self.tr("Ticket {number} called to counter {counter}:").format(
+                number=call.number, counter=call.counter
+            )
+        )
+        try:
+            self.preview.setText(sentence(call, settings))
+        except Exception as error:  # a stored template this sample cannot fill: say why, keep the page
+            from antrian.gui.errors import error_text
+
+            self.preview.setText(error_text(error))
+        steps = [self.tr("chime")] if settings.chime else []
+        steps += [self.tr("the sentence")] * settings.repeat
+        self.sequence.setText(
+            self.tr("The display plays: {steps}.").format(steps=" \u2192 ".join(steps))
+            if settings.enabled
+            else self.tr("Calls are not spoken; the display only shows them.")
+        )
+
+    # -- saving and testing ------------------------------------------------------------------------------
+    def save(self) -> None:
+        wanted = self.on_screen()
+
+        def write() -> VoiceSettings:
+            with self._database.write() as session:
+                return save_voice_settings(session, wanted, actor=self._actor)
+
+        def saved(settings: VoiceSettings) -> None:
+            self._stored = settings
+            self.show_message(self.tr("Saved. The displays speak with these settings from the next call."))
+
+        self.run(write, saved, "save the voice settings")
+
+    def test_voice(self) -> None:
+        """Speak the sample call here with the settings on screen (switched on for the test)."""
+        from antrian.voice.announcer import Announcer
+
+        try:
+            settings = replace(self.on_screen(), enabled=True).validated()
+        except Exception as error:
+            self.failed(error, "test the voice")
+            return
+        if self._announcer is None:
+            self._announcer = Announcer(settings, self)
+            self._announcer.finished.connect(self._test_spoken)
+            self._announcer.skipped.connect(self._test_skipped)
+            self._announcer.problemChanged.connect(self._voice_problem)
+        else:
+            self._announcer.update_settings(settings)
+        self._test_id -= 1  # never the id of a real call
+        self._announcer.announce(replace(self._sample, event_id=self._test_id, at=datetime.now(UTC)))
+        self.show_message(self.tr("Speaking the sample call on this PC\u2026"))
+
+    @property
+    def announcer(self) -> Announcer | None:
+        """The announcer "Tes suara" speaks through (None before the first test)."""
+        return self._announcer
+
+    def _test_spoken(self, event_id: int) -> None:
+        if event_id == self._test_id:
+            self.show_message(self.tr("The sample call was spoken on this PC."))
+
+    def _test_skipped(self, event_id: int, _why: str) -> None:
+        if event_id != self._test_id:
+            return
+        problem = self._announcer.problem if self._announcer is not None else None
+        text = words.say(problem) if problem else self.tr("The sample call could not be played; see the log.")
+        self.show_message(self.tr("Not spoken on this PC: {problem}").format(problem=text), "error")
+
+    def _voice_problem(self, problem: Message | None) -> None:
+        if problem is not None:
+            self.show_message(
+                self.tr("Not spoken on this PC: {problem}").format(problem=words.say(problem)), "error"
+            )
+
+    def close_voice(self) -> None:
+        """Stop the test announcer (its thread and temporary files); the page's window calls it on close."""
+        if self._announcer is not None:
+            self._announcer.close()
+            self._announcer = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_voice()
+        super().closeEvent(event)
