@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
+from antrian.domain.password_strength import MIN_PASSWORD
 from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.store.models import User
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
-MIN_PASSWORD = 8
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 log = logging.getLogger(__name__)
