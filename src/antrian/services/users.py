@@ -53,14 +53,20 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
+def check_username(username: str) -> str:
+    """``username`` as stored (trimmed, lower case); InvalidInput when it is not a valid username."""
+    username = username.strip().lower()
+    if not _USERNAME.fullmatch(username):
+        raise InvalidInput("user.name_invalid", username=username)
+    return username
+
+
 def create_user(
     session: Session, username: str, full_name: str, role: str, password: str, *, actor: Actor
 ) -> int:
     """Add a user; returns its id."""
     actor.require(Permission.MANAGE)
-    username = username.strip().lower()
-    if not _USERNAME.fullmatch(username):
-        raise InvalidInput("user.name_invalid", username=username)
+    username = check_username(username)
     try:
         parsed = Role(role)
     except ValueError:
