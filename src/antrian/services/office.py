@@ -112,7 +112,7 @@ def logo_kind(data: bytes) -> str:
     if data.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if (head.startswith(b"<?xml") or head.startswith(b"<svg") or head.startswith(b"<!--")) and b"<svg" in head:
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
         return "svg"
     raise InvalidInput("office.logo_not_image")
 
