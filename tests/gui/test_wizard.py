@@ -252,7 +252,10 @@ def test_with_an_admin_present_the_set_up_is_refused(
     press_next(qtbot, first)
     qtbot.waitUntil(lambda: first.currentId() == FINISH, timeout=15000)
     press_next(qtbot, second)
-    qtbot.waitUntil(lambda: second.summary.message.text() == words.text("setup.done"), timeout=15000)
+    qtbot.waitUntil(
+        lambda: second.summary.message.text() == words.text("setup.done", command="antrian admin"),
+        timeout=15000,
+    )
     assert second.currentId() == SUMMARY and second.outcome is None
     with opened[-1].read() as s:
         assert [c.number for c in list_counters(s)] == [1]

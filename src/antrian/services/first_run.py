@@ -26,15 +26,9 @@ from antrian.services.users import check_username, create_user
 from antrian.store.models import Counter, Office, Service, User
 
 # The time zones of Indonesia, offered by the names people know them by.
+# What a person runs to change the office once it is set up, and to run the set-up again after closing it.
+ADMIN_COMMAND, SETUP_COMMAND = "antrian admin", "antrian setup"
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-# Why the admin's password is refused (a score below 2 of ``domain.password_strength``).
-_WEAK = {
-    Reason.SAME_AS_USERNAME: "setup.password_same_as_username",
-    Reason.COMMON: "setup.password_common",
-    Reason.ONLY_DIGITS: "setup.password_only_digits",
-    Reason.REPEATED: "setup.password_repeated",
-    Reason.SEQUENCE: "setup.password_sequence",
-}
 NAME_LIMIT, ADDRESS_LIMIT, SERVICE_NAME_LIMIT, FULL_NAME_LIMIT = 200, 300, 120, 120
 
 
@@ -141,7 +135,7 @@ def complete_setup(session: Session, plan: SetupPlan, *, clock: Clock = system_c
 def check_plan(session: Session, plan: SetupPlan) -> None:
     """Every check ``complete_setup`` makes before writing (the wizard's pages make the same per page)."""
     if admin_exists(session):
-        raise IllegalAction("setup.done")
+        raise IllegalAction("setup.done", command=ADMIN_COMMAND)
     check_office(plan.office_name, plan.address, plan.timezone, plan.logo)
     codes = check_services(plan.services)
     taken = session.execute(select(Service.code, Service.name).where(Service.code.in_(codes))).first()
@@ -233,6 +227,14 @@ def check_admin(username: str, full_name: str, password: str) -> str:
     strength = rate_password(password, username)
     if len(password) < MIN_PASSWORD:
         raise InvalidInput("user.password_short", n=MIN_PASSWORD)
-    if not strength.acceptable and strength.reason is not None:
-        raise InvalidInput(_WEAK[strength.reason])
-    return username
+    if strength.acceptable:
+        return username
+    if strength.reason is Reason.SAME_AS_USERNAME:
+        raise InvalidInput("setup.password_same_as_username")
+    if strength.reason is Reason.COMMON:
+        raise InvalidInput("setup.password_common")
+    if strength.reason is Reason.ONLY_DIGITS:
+        raise InvalidInput("setup.password_only_digits")
+    if strength.reason is Reason.REPEATED:
+        raise InvalidInput("setup.password_repeated")
+    raise InvalidInput("setup.password_sequence")  # the last reason a password is rated below 2
