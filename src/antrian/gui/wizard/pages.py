@@ -119,6 +119,7 @@ class OfficePage(CheckedPage):
         self.preview.setFixedSize(LOGO_PREVIEW * 2, LOGO_PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("logoPreview")
+        self.preview.setWordWrap(True)
         self.choose = QPushButton()
         self.choose.clicked.connect(self._choose_logo)
         self.remove = QPushButton()
