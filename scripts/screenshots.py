@@ -77,7 +77,7 @@ def main() -> int:
         "--only",
         nargs="+",
         default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
-        choices=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin-settings"],
+        choices=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin-settings", "wizard"],
     )
     args = parser.parse_args()
 
@@ -108,6 +108,8 @@ def main() -> int:
                 report_pdf_pages(Path(folder), out)
             if "admin-settings" in args.only:
                 admin_settings_screens(app, runner, db, Path(folder), out)
+            if "wizard" in args.only:
+                wizard_screens(app, runner, Path(folder), out)
             db.dispose()
     return 0
 
@@ -184,6 +186,87 @@ def display_office_screens(app, runner, folder: Path, out: Path) -> None:  # typ
                 save(window, f"display-{state}-{size}x{services}-{width}x{height}")
                 window.close()
         db.dispose()
+
+
+def wizard_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first-run set-up wizard at 1366x768, each page filled in as a new office would, with a problem
+    shown on the services page, then the summary written to a new file and the last page."""
+    from PySide6.QtGui import QColor, QImage
+
+    from antrian.gui.wizard.window import SetupWizard
+    from antrian.store.database import open_database
+
+    settle, save = _helpers(app, runner, out)
+    opened = []
+
+    def opener():  # type: ignore[no-untyped-def]
+        opened.append(open_database(str(folder / "wizard.db"), create=True))
+        return opened[-1]
+
+    logo = QImage(240, 120, QImage.Format.Format_ARGB32)
+    logo.fill(QColor("#1565c0"))
+    logo.save(str(folder / "logo.png"))
+    wizard = SetupWizard(opener, runner, then="kiosk")
+    wizard.resize(1366, 768)
+    wizard.show()
+    settle()
+    save(wizard, "wizard-1-welcome")
+    wizard.next()
+    wizard.next()  # the office's name is missing: the page says so
+    settle()
+    save(wizard, "wizard-2-office-missing-name")
+    wizard.office.name.setText("Disdukcapil Kota Makassar")
+    wizard.office.address.setText("Jl. Ahmad Yani No. 2, Makassar")
+    wizard.office.zone.setCurrentIndex(1)
+    wizard.office.load_logo(str(folder / "logo.png"))
+    settle()
+    save(wizard, "wizard-2-office")
+    wizard.next()
+    services = wizard.services
+    first = services.rows[0]
+    first[1].setText("KTP Elektronik")
+    first[4].setValue(30)
+    first[5].setText("08:00")
+    first[6].setText("15:00")
+    first[7].setValue(150)
+    for name in ("Kartu Keluarga", "Akta Kelahiran"):
+        row = services.add_row()
+        row[1].setText(name)
+    row[2].setValue(3)
+    row[3].setCurrentIndex(2)
+    row[5].setText("14:00")
+    row[6].setText("09:00")
+    wizard.next()
+    settle()
+    save(wizard, "wizard-3-services-problem")
+    row[5].setText("")
+    row[6].setText("")
+    wizard.next()
+    counters = wizard.counters
+    counters.add_row()[2].setText("B, A")
+    counters.add_row()[2].setText("C")
+    settle()
+    save(wizard, "wizard-4-counters")
+    wizard.next()
+    wizard.admin.full_name.setText("Andi Pratama")
+    wizard.admin.password.setText("Makassar2026")
+    wizard.admin.repeat.setText("Makassar2026")
+    settle()
+    save(wizard, "wizard-5-admin")
+    wizard.next()
+    settle()
+    save(wizard, "wizard-6-summary")
+    wizard.next()
+    for _ in range(50):
+        settle()
+        if wizard.outcome is not None:
+            break
+        time.sleep(0.1)
+    save(wizard, "wizard-7-ready")
+    wizard.close()
+    for database in opened:
+        database.dispose()
+    (folder / "wizard.db").unlink(missing_ok=True)
 
 
 def _helpers(app, runner, out: Path):  # type: ignore[no-untyped-def]

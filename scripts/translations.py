@@ -33,6 +33,7 @@ GROUPS: dict[str, list[Path]] = {
     "counter": sorted((GUI / "counter").glob("*.py")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
+    "wizard": sorted((GUI / "wizard").glob("*.py")),
 }
 
 

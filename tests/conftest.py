@@ -176,6 +176,14 @@ def seed_office(db: Database) -> None:
         save_counter(session, 3, "Loket 3", ["C"], actor=SYSTEM)
 
 
+def seed_admin(db: Database) -> None:
+    """An admin user, so that the windows open on ``db`` rather than the first-run set-up wizard."""
+    from antrian.services.users import create_user
+
+    with db.write() as session:
+        create_user(session, "admin", "Admin Uji", "admin", "Kucing7hitam", actor=SYSTEM)
+
+
 @pytest.fixture
 def operator(office: Database) -> Actor:
     from antrian.services.users import create_user

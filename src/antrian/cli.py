@@ -182,6 +182,63 @@ def _open_for_window(args: argparse.Namespace) -> Database:
 _SERVER_AWAY = frozenset({"store.unreachable", "store.link_lost"})
 
 
+def _window_database(args: argparse.Namespace, window: str) -> Database | None:
+    """The database the window ``window`` (its command: "kiosk", "counter 2") opens, set up first when needed.
+
+    On an office not set up yet (no office profile and no admin) the first-run wizard opens instead, and the
+    window after it. With no database named (``--db``, ``ANTRIAN_DATABASE_URL``, this PC's settings) and
+    none at the default place, the wizard creates the default one when its summary is confirmed (the only
+    window path that creates a database). A database named but missing is refused as by ``_open_for_window``.
+    Returns None when the wizard was closed before the office was set up (said on stderr).
+    """
+    from antrian.store.database import ENV_URL, default_sqlite_path, open_database
+
+    if not (args.db or os.environ.get(ENV_URL) or _config().database) and not default_sqlite_path().exists():
+        return _set_up_first(lambda: open_database(create=True), window)
+    db = _open_for_window(args)
+    try:
+        if not _wizard_due(db):
+            return db
+        if _set_up_first(lambda: db, window) is None:
+            db.dispose()
+            return None
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def _wizard_due(db: Database) -> bool:
+    """Whether the office still needs (and may get) the first-run set-up: no admin yet. A server that is
+    away cannot tell: the window starts and waits for it, as it would anyway."""
+    from antrian.domain.errors import StoreError
+    from antrian.services.first_run import admin_exists, needs_setup
+
+    try:
+        with db.read() as session:
+            return needs_setup(session) and not admin_exists(session)
+    except StoreError as error:
+        if db.is_sqlite or error.code not in _SERVER_AWAY:
+            raise
+        return False
+
+
+def _set_up_first(open_database: Callable[[], Database], window: str | None) -> Database | None:
+    """The set-up wizard (then the window ``window``, if given): the database set up, or None if closed."""
+    from antrian.gui.app import run_setup
+
+    log.info("the set-up wizard opens%s", f" before the {window} window" if window else "")
+    done = run_setup(open_database, then=window)
+    if done is None:
+        from antrian.services.first_run import SETUP_COMMAND
+
+        print(f"antrian: {words.text('setup.cancelled', command=SETUP_COMMAND)}", file=sys.stderr)
+        return None
+    db, outcome = done
+    print(words.text("setup.finished", office=outcome.office, database=db.where, admin=outcome.admin))
+    return db
+
+
 def _config() -> Any:
     from antrian.config import load_config
 
@@ -296,7 +353,9 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     printer = args.printer or os.environ.get("ANTRIAN_PRINTER") or config.kiosk_printer
     pin = os.environ.get("ANTRIAN_KIOSK_PIN") or config.kiosk_pin
     width = args.width or config.kiosk_paper_width
-    db = _open_for_window(args)
+    db = _window_database(args, "kiosk")
+    if db is None:
+        return EXIT_NOTHING
     try:
         return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
     finally:
@@ -308,7 +367,9 @@ def cmd_counter_panel(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_counter
 
     number = args.counter if args.counter is not None else _config().counter_number
-    db = _open_for_window(args)
+    db = _window_database(args, "counter" if number is None else f"counter {number}")
+    if db is None:
+        return EXIT_NOTHING
     try:
         return run_counter(db, number=number)
     finally:
@@ -318,7 +379,9 @@ def cmd_counter_panel(args: argparse.Namespace) -> int:
 def cmd_display(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_display
 
-    db = _open_for_window(args)
+    db = _window_database(args, "display")
+    if db is None:
+        return EXIT_NOTHING
     try:
         config = _config()
         screen = args.screen if args.screen is not None else config.display_screen
@@ -334,7 +397,9 @@ def cmd_supervisor(args: argparse.Namespace) -> int:
     """``antrian supervisor``: the live monitor, for a supervisor or admin login."""
     from antrian.gui.app import run_supervisor
 
-    db = _open_for_window(args)
+    db = _window_database(args, "supervisor")
+    if db is None:
+        return EXIT_NOTHING
     try:
         return run_supervisor(db, windowed=args.windowed)
     finally:
@@ -1165,10 +1230,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
     report.set_defaults(func=cmd_report)
-    from antrian import cli_calendar, cli_setup  # service, counter add/edit/list; holiday, break
+    from antrian import cli_calendar, cli_first_run, cli_setup  # service, counter; holiday, break; setup
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
+    cli_first_run.add_commands(sub, common)
     return parser
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from antrian.cli import main
 from antrian.store.database import open_database
-from tests.conftest import seed_office
+from tests.conftest import seed_admin, seed_office
 
 
 @pytest.fixture
@@ -21,6 +21,7 @@ def opened(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Any]:
     path = str(tmp_path / "office.db")
     db = open_database(path, create=True)
     seed_office(db)
+    seed_admin(db)
     db.dispose()
     asked: dict[str, Any] = {"db": path}
 

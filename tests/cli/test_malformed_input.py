@@ -16,7 +16,7 @@ import pytest
 from antrian.cli import INT32_MAX, INT64_MAX, main
 from antrian.store.database import open_database
 from antrian.store.models import Counter, Ticket
-from tests.conftest import seed_office
+from tests.conftest import seed_admin, seed_office
 
 HUGE = "9" * 31  # 10**31 - 1: beyond BIGINT
 HUGE_TEXT = "A" * 100_000
@@ -94,6 +94,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("office") / "office.db")
     db = open_database(path, create=True)
     seed_office(db)
+    seed_admin(db)
     db.dispose()
     return path
 

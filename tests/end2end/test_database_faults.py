@@ -25,7 +25,7 @@ import pytest
 from antrian import words
 from antrian.domain.errors import StoreError
 from antrian.store.database import open_database
-from tests.conftest import PG_BASE, seed_office
+from tests.conftest import PG_BASE, seed_admin, seed_office
 from tests.store.faults import (
     backup,
     fill,
@@ -170,6 +170,7 @@ def office(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "office.db"
     db = open_database(str(path), create=True)
     seed_office(db)
+    seed_admin(db)
     db.dispose()
     yield path
 
@@ -200,6 +201,7 @@ def test_replaced_file(windows: Windows, office: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     db = open_database(str(other), create=True)
     seed_office(db)
+    seed_admin(db)
     db.dispose()
     assert windows.tap("A")["shown"] == "A001"  # the old file's -wal now holds pages
     since = time.time()
@@ -241,6 +243,7 @@ def test_full_disk(tmp_path: Path) -> None:
         path = disk / "office.db"
         db = open_database(str(path), create=True)
         seed_office(db)
+        seed_admin(db)
         db.dispose()
         shown = Windows(str(path), tmp_path)
         try:
@@ -257,6 +260,7 @@ def test_full_disk(tmp_path: Path) -> None:
 def pg_office(pg_url: str) -> None:
     db = open_database(pg_url, create=True)
     seed_office(db)
+    seed_admin(db)
     db.dispose()
 
 

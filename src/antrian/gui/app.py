@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from antrian.store.database import Database
@@ -227,3 +228,38 @@ def run_demo(
         counter.move(60 * (offset + 1), 60 * (offset + 1))
         counter.show()
     return shared.run()
+
+
+def run_setup(
+    open_database: Callable[[], Database], *, then: str | None = None
+) -> tuple[Database, Any] | None:
+    """The first-run set-up wizard, until it is finished or closed: returns the database it set up (opened by
+    ``open_database`` off the GUI thread when the summary is confirmed) and what was set up
+    (``services.first_run.SetupDone``), or None when it was closed before.
+
+    ``then``: the window command that asked for it (named on its last page); the same QApplication and
+    language serve that window afterwards.
+    """
+    from antrian import logs, words
+    from antrian.gui import i18n
+    from antrian.gui.errors import install_hooks, log_qt_messages
+    from antrian.gui.tasks import TaskRunner
+    from antrian.gui.wizard.window import SetupWizard
+
+    logs.setup("setup", echo=True)
+    log_qt_messages()
+    app = application()
+    i18n.set_language(words.language())
+    install_hooks()
+    runner = TaskRunner(app)
+    wizard = SetupWizard(open_database, runner, then=then)
+    wizard.exec()
+    runner.wait(30_000)  # a write confirmed just before the wizard was closed still lands
+    app.processEvents()
+    database, outcome = wizard.database, wizard.outcome
+    wizard.deleteLater()
+    if database is None or outcome is None:
+        logging.getLogger(__name__).info("set-up closed before the office was set up")
+        return None
+    logging.getLogger(__name__).info("set-up done: %s", outcome)
+    return database, outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import DEFAULT_WIDTH
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
-from antrian.store.models import OFFICE_TABLE, Office
+from antrian.store.models import OFFICE_TABLE, Office, Setting
 from antrian.store.queue import append_events
 
 DEFAULT_NAME = "Kantor Pelayanan"
@@ -96,3 +97,45 @@ def log_settings_changed(session: Session, actor: Actor, clock: Clock, **what: o
         session,
         [{"at": require_utc(clock()), "kind": "settings_changed", "user_id": actor.user_id, "data": what}],
     )
+
+
+LOGO_KEY = "logo"
+LOGO_LIMIT = 1024 * 1024  # bytes: a logo is shown small; a bigger file is a photo or a mistake
+
+
+def logo_kind(data: bytes) -> str:
+    """``"png"``, ``"jpeg"`` or ``"svg"`` for an image the windows can draw; anything else is refused."""
+    if len(data) > LOGO_LIMIT:
+        raise InvalidInput("office.logo_too_big", size=len(data), limit=LOGO_LIMIT)
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
+        return "svg"
+    raise InvalidInput("office.logo_not_image")
+
+
+def set_logo(session: Session, data: bytes | None, actor: Actor, clock: Clock = system_clock) -> None:
+    """Keep ``data`` (PNG, JPEG or SVG, at most ``LOGO_LIMIT`` bytes) as the office's logo in the ``settings``
+    key ``logo``; ``None`` goes back to Antrian's emblem."""
+    actor.require(Permission.MANAGE)
+    row = session.get(Setting, LOGO_KEY)
+    if data is None:
+        if row is not None:
+            session.delete(row)
+    else:
+        value = {"kind": logo_kind(data), "data": base64.b64encode(data).decode("ascii")}
+        if row is None:
+            session.add(Setting(key=LOGO_KEY, value=value))
+        else:
+            row.value = value
+    session.flush()
+    log_settings_changed(session, actor, clock, office=[LOGO_KEY])
+
+
+def get_logo(session: Session) -> bytes | None:
+    """The office's logo as set by ``set_logo``; None when it has none of its own."""
+    row = session.get(Setting, LOGO_KEY)
+    return None if row is None else base64.b64decode(row.value["data"])

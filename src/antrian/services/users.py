@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
+from antrian.domain.password_strength import MIN_PASSWORD
 from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.store.models import User
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
-MIN_PASSWORD = 8
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 log = logging.getLogger(__name__)
@@ -53,14 +53,20 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
+def check_username(username: str) -> str:
+    """``username`` as stored (trimmed, lower case); InvalidInput when it is not a valid username."""
+    username = username.strip().lower()
+    if not _USERNAME.fullmatch(username):
+        raise InvalidInput("user.name_invalid", username=username)
+    return username
+
+
 def create_user(
     session: Session, username: str, full_name: str, role: str, password: str, *, actor: Actor
 ) -> int:
     """Add a user; returns its id."""
     actor.require(Permission.MANAGE)
-    username = username.strip().lower()
-    if not _USERNAME.fullmatch(username):
-        raise InvalidInput("user.name_invalid", username=username)
+    username = check_username(username)
     try:
         parsed = Role(role)
     except ValueError:
