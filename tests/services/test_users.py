@@ -11,7 +11,7 @@ from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM, Role
 from antrian.domain.timing import FixedClock
 from antrian.services.queries import events_after
-from antrian.services.users import actor_for, authenticate, create_user
+from antrian.services.users import authenticate, create_user
 from antrian.store.database import Database
 from antrian.store.models import User
 from tests.helpers import assert_message, raises_code
@@ -110,8 +110,3 @@ def test_username_taken(office: Database) -> None:
         create_user(session, "admin2", "Admin", "admin", "rahasia123", actor=SYSTEM)
     with office.write() as session, raises_code(InvalidInput, "user.name_taken", username="admin2"):
         create_user(session, "ADMIN2", "Admin", "admin", "rahasia123", actor=SYSTEM)
-
-
-def test_acting_as_an_unknown_user_is_refused(office: Database) -> None:
-    with office.read() as session, raises_code(InvalidInput, "user.unknown", username="Siapa"):
-        actor_for(session, "Siapa")
