@@ -278,3 +278,17 @@ def test_audit_filters_and_who_may_read_it(
             audit_rows(s, SYSTEM, MONDAY, MONDAY - timedelta(days=1))
         with raises_code(InvalidInput, "audit.action_unknown", action="hapus", choices=list(ACTIONS)):
             audit_rows(s, SYSTEM, MONDAY, MONDAY, action="hapus")
+
+
+def test_an_unknown_username_is_audited_as_typed_with_no_role(office: Database, clock: FixedClock) -> None:
+    with office.write() as s:
+        assert authenticate(s, " Siapa ", "apa-saja", clock=clock).actor is None
+    with office.read() as s:
+        (row,) = audit_rows(s, SYSTEM, MONDAY, MONDAY, action="login_failed")
+    assert (row.user_id, row.username, row.role, row.target, row.detail) == (
+        None,
+        "siapa",
+        "",
+        "siapa",
+        {"reason": "unknown or inactive user"},
+    )

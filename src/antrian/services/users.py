@@ -23,6 +23,7 @@ from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.services.audit import record
 from antrian.services.office import log_settings_changed
+from antrian.store.audit import append_audit
 from antrian.store.models import User
 from antrian.store.queue import append_events
 
@@ -421,11 +422,8 @@ def authenticate(
     and a row of the audit (login, login_failed, lockout)."""
     now = require_utc(clock())
     user = session.execute(select(User).where(User.username == username.strip().lower())).scalar_one_or_none()
-    who = (
-        Actor(Role(user.role), user.id, user.username)
-        if user is not None
-        else Actor(Role.SYSTEM, None, username.strip().lower()[:64])
-    )
+    # an unknown username is recorded as typed, with no role (it is nobody's account)
+    who = Actor(Role(user.role), user.id, user.username) if user is not None else None
 
     def log(kind: str, action: str, **data: object) -> None:
         append_events(
@@ -439,7 +437,20 @@ def authenticate(
                 }
             ],
         )
-        record(session, who, action, target=who.name, clock=clock, **data)
+        if who is not None:
+            record(session, who, action, target=who.name, clock=clock, **data)
+        else:
+            typed = username.strip().lower()
+            append_audit(
+                session,
+                at=now,
+                user_id=None,
+                username=typed,
+                role="",
+                action=action,
+                target=typed,
+                detail=data,
+            )
 
     if user is None or not user.active:
         log("login_failed", "login_failed", reason="unknown or inactive user")
