@@ -77,7 +77,16 @@ def main() -> int:
         "--only",
         nargs="+",
         default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
-        choices=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin-settings", "wizard"],
+        choices=[
+            "display",
+            "kiosk",
+            "counter",
+            "supervisor",
+            "report-pdf",
+            "admin-settings",
+            "wizard",
+            "admin-users",
+        ],
     )
     args = parser.parse_args()
 
@@ -110,8 +119,45 @@ def main() -> int:
                 admin_settings_screens(app, runner, db, Path(folder), out)
             if "wizard" in args.only:
                 wizard_screens(app, runner, Path(folder), out)
+            if "admin-users" in args.only:
+                admin_users_screens(app, runner, db, out)
             db.dispose()
     return 0
+
+
+def admin_users_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The users page after adding a user (its first password shown once), and the audit page of the day."""
+    from antrian.domain.roles import SYSTEM, Actor, Role
+    from antrian.gui.admin.users.audit_page import AuditPage
+    from antrian.gui.admin.users.users_page import UsersPage
+    from antrian.services.users import authenticate, list_users
+
+    settle, save = _helpers(app, runner, out)
+    with db.write() as s:
+        admin = next(u for u in list_users(s, SYSTEM) if u.role is Role.ADMIN)
+        authenticate(s, "petugas1", "salah")
+    actor = Actor(Role.ADMIN, admin.id, admin.username)
+    page = UsersPage(db, runner, actor)
+    page.resize(1366, 768)
+    page.show()
+    page.refresh()
+    settle()
+    page.username.setText("siti")
+    page.full_name.setText("Siti Aminah")
+    page.role.setCurrentIndex(2)
+    page.add()
+    settle()
+    page.table.selectRow(0)
+    settle()
+    save(page, "admin-users-1366x768")
+    page.close()
+    audit = AuditPage(db, runner, actor)
+    audit.resize(1366, 768)
+    audit.show()
+    audit.refresh()
+    settle()
+    save(audit, "admin-audit-1366x768")
+    audit.close()
 
 
 def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[no-untyped-def]

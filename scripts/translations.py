@@ -27,13 +27,14 @@ LANGUAGES = ("id",)
 
 # catalogue name -> the sources whose texts it holds
 GROUPS: dict[str, list[Path]] = {
-    "common": [GUI / "i18n.py", GUI / "errors.py", GUI / "app.py", GUI / "login.py"],
+    "common": [GUI / "i18n.py", GUI / "errors.py", GUI / "app.py", GUI / "login.py", GUI / "password.py"],
     "kiosk": sorted((GUI / "kiosk").glob("*.py")),
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
+    "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
 }
 
 

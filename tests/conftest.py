@@ -98,6 +98,29 @@ def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hasher() -> Iterator[None]:
+    """Hash passwords at argon2's lowest cost (1 pass over 8 KiB) in this process: the office's cost (3 passes
+    over 64 MiB) is for attackers, and would make every test that creates a user wait for it. The tests of
+    hashing itself ask for ``production_hasher``; programs the tests start hash as offices do."""
+    from argon2 import PasswordHasher
+
+    from antrian.services import users
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", lambda: cheap)
+        yield
+
+
+@pytest.fixture
+def production_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The office's own hashing cost, for the tests of hashing itself."""
+    from antrian.services import users
+
+    monkeypatch.setattr(users, "_hasher", users.production_hasher)
+
+
 @pytest.fixture(autouse=True)
 def _close_logs() -> Iterator[None]:
     """A test that ran ``antrian.cli.main`` or opened windows in this process leaves no log handler behind."""

@@ -249,8 +249,22 @@ SHOWN_ENUMS: tuple[type[Enum], ...] = (Status, Action, Role, Permission, Priorit
 # Computed codes: their literal start, and the values that complete it (from the source of truth).
 PREFIXES = {
     "standard.": lambda: [unit.value for unit in TimeUnit],
+    "audit.action.": lambda: list(_audit().ACTIONS),
+    "audit.column.": lambda: list(_audit_csv().COLUMNS),
     "counter_state.": _counter_states,
 }
+
+
+def _audit() -> Any:
+    from antrian.services import audit
+
+    return audit
+
+
+def _audit_csv() -> Any:
+    from antrian.reports import audit_csv
+
+    return audit_csv
 
 
 def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
@@ -269,6 +283,8 @@ def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
         ("words/__init__.py", "show"): _enum_codes(*SHOWN_ENUMS),
         ("domain/desk.py", "_refusal"): set(_WHY_NOT.values()),
         ("cli.py", "_argparse_gettext"): set(_ARGPARSE_WORDS.values()),
+        # a failed --user login, said as services.users.authenticate worded it
+        ("cli.py", "_log_in"): {"login.wrong", "login.locked", "login.now_locked"},
     }
 
 

@@ -155,7 +155,49 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     """
     from antrian.store.database import ENV_URL, open_database
 
-    return open_database(args.db or os.environ.get(ENV_URL) or _config().database, create=create)
+    db = open_database(args.db or os.environ.get(ENV_URL) or _config().database, create=create)
+    if getattr(args, "user", None) and getattr(args, "acting", None) is None:
+        try:
+            args.acting = _log_in(db, args)
+        except BaseException:
+            db.dispose()
+            raise
+    return db
+
+
+ENV_PASSWORD = "ANTRIAN_PASSWORD"
+
+
+def _password(prompt: str, env: str) -> str:
+    """A password from the environment variable ``env`` (scripts), else typed without echo at a terminal;
+    with neither, InvalidInput naming the variable (a script never hangs on a prompt)."""
+    given = os.environ.get(env)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise InvalidInput("cli.password_needed", variable=env)
+    import getpass
+
+    return getpass.getpass(f"{prompt}: ")
+
+
+def _log_in(db: Database, args: argparse.Namespace) -> Actor:
+    """``--user NAME`` proves itself with NAME's password, in a transaction of its own, so that a failed
+    attempt (and a lockout) is recorded even though the command then stops (exit 2)."""
+    from antrian.domain.errors import AuthenticationFailed
+    from antrian.services.users import authenticate
+
+    password = _password(words.text("cli.password_prompt", user=args.user), ENV_PASSWORD)
+    with db.write() as session:
+        outcome = authenticate(session, args.user, password)
+    if outcome.actor is None:
+        assert outcome.message is not None
+        raise AuthenticationFailed(outcome.message.code, **outcome.message.params)
+    if outcome.must_change_password and not getattr(args, "changing_password", False):
+        raise AuthenticationFailed(
+            "login.must_change", username=outcome.actor.name, command="antrian user password --user"
+        )
+    return outcome.actor
 
 
 def _open_for_window(args: argparse.Namespace) -> Database:
@@ -246,10 +288,13 @@ def _config() -> Any:
 
 
 def _actor(session: Session, args: argparse.Namespace) -> Actor:
+    """Who the command acts as: the ``--user`` whose password ``_open`` checked, else the system."""
     from antrian.domain.roles import SYSTEM
-    from antrian.services.users import actor_for
 
-    return actor_for(session, args.user) if getattr(args, "user", None) else SYSTEM
+    if getattr(args, "user", None):
+        acting: Actor = args.acting  # set by _open: no command acts as a user unproven
+        return acting
+    return SYSTEM
 
 
 def _ticket_line(info: Any) -> str:
@@ -1230,11 +1275,13 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
     report.set_defaults(func=cmd_report)
-    from antrian import cli_calendar, cli_first_run, cli_setup  # service, counter; holiday, break; setup
+    from antrian import cli_calendar, cli_first_run, cli_setup, cli_users  # service, counter; holiday, break;
+    # setup; user, audit
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
     cli_first_run.add_commands(sub, common)
+    cli_users.add_commands(sub, common, user)
     return parser
 
 

@@ -31,6 +31,7 @@ def url(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     and its users: kepala (supervisor) and petugas1 (operator)."""
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
+    monkeypatch.setenv("ANTRIAN_PASSWORD", "rahasia123")  # proves --user (every test user has it)
     db = open_database(db_url, create=True)
     try:
         seed_office(db)

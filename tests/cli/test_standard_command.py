@@ -28,6 +28,7 @@ def url(office: Database, db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path
         create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
+    monkeypatch.setenv("ANTRIAN_PASSWORD", "rahasia123")  # proves --user (every test user has it)
     return db_url
 
 
@@ -133,7 +134,7 @@ def test_operators_are_refused_both_commands(
     refused = "antrian: petugas1 (petugas) tidak berhak mengatur standar pelayanan\n"
     assert err == refused
     code, out, err = run(capsys, "--db", url, "standard", "list", "--user", "petugas1")
-    assert (code, out, err) == (2, "", refused)
+    assert (code, out, err) == (2, "", "antrian: petugas1 (petugas) tidak berhak membaca pengaturan kantor\n")
     with office.read() as s:
         assert len(list_standards(s, SYSTEM, "A")) == 1
 

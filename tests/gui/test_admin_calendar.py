@@ -70,8 +70,8 @@ def test_holidays_added_listed_by_year_and_removed(make, office: Database, qtbot
 def test_a_day_already_a_holiday_is_refused_with_its_name(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     with office.write() as s:
         calendar.add_holiday(s, SYSTEM, date(2027, 3, 10), "Hari Raya Nyepi")
+    page = make(Role.ADMIN)  # makes the admin user: an event of its own
     before = events(office)
-    page = make(Role.ADMIN)
     page.holiday_day.setDate(QDate(2027, 3, 10))
     page.holiday_name.setText("Cuti bersama")
     page.add_holiday_button.click()

@@ -828,3 +828,22 @@ def test_held_list_keeps_the_selected_ticket_when_rows_move(
     refresh(qtbot, window)
     item = window.others.currentItem()
     assert item is not None and item.data(Qt.ItemDataRole.UserRole) == "A002"
+
+
+def test_a_first_password_is_replaced_before_the_counter_opens(panel, qtbot: QtBot, users: Database) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui.password import NewPasswordDialog
+    from antrian.services.users import add_user
+
+    with users.write() as s:
+        given = add_user(s, SYSTEM, "petugas3", "Petugas Tiga", "operator").password
+    window = panel(1, username="petugas3", password=given, log_in=False)
+    window.log_in()
+    qtbot.waitUntil(lambda: window.findChild(NewPasswordDialog) is not None, timeout=10000)
+    dialog = window.findChild(NewPasswordDialog)
+    assert window.pages.currentIndex() == 0 and window.actor is None
+    dialog.first.setText("sandi-petugas3")
+    dialog.again.setText("sandi-petugas3")
+    with qtbot.waitSignal(window.loggedIn, timeout=10000):
+        dialog.submit()
+    wait_view(qtbot, window)
+    assert (window.number, window.actor.name) == (1, "petugas3")

@@ -247,3 +247,32 @@ def test_the_sound_is_off_until_asked_for(make) -> None:  # type: ignore[no-unty
     assert not window.sound.isChecked() and window._chime is None  # QtMultimedia not even loaded
     window.sound.setChecked(True)
     assert window._chime.source().toLocalFile() == str(assets.path(assets.CHIME))
+
+
+def test_a_reset_password_is_replaced_before_the_monitor_opens(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from antrian.gui.password import NewPasswordDialog
+    from antrian.services.users import authenticate, reset_password
+
+    with office.write() as s:
+        given = reset_password(s, SYSTEM, "kepala").password
+    window = make(log_in=False)
+    window.login.password.setText(given)
+    window.login.submit()
+    qtbot.waitUntil(lambda: window.findChild(NewPasswordDialog) is not None, timeout=10000)
+    dialog = window.findChild(NewPasswordDialog)
+    assert window.actor is None and window.pages.currentIndex() == 0
+    dialog.first.setText("kepala")  # the username: refused by the service, shown in the dialog
+    dialog.again.setText("kepala")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.text() == words.text("user.password_short", n=8), timeout=10000)
+    dialog.first.setText("kata-sandi-kepala")
+    dialog.again.setText("kata-sandi-lain")
+    dialog.submit()
+    assert dialog.error.text() == "Kedua kata sandi berbeda"
+    dialog.again.setText("kata-sandi-kepala")
+    with qtbot.waitSignal(window.loggedIn, timeout=10000):
+        dialog.submit()
+    assert window.actor is not None and window.actor.name == "kepala"
+    with office.write() as s:
+        outcome = authenticate(s, "kepala", "kata-sandi-kepala")
+    assert outcome.actor is not None and not outcome.must_change_password

@@ -90,7 +90,7 @@ def test_a_new_office_is_set_up_in_one_go(db: Database) -> None:
         admin = s.execute(select(User).where(User.username == "admin")).scalar_one()
         assert (admin.full_name, admin.role, admin.active) == ("Andi Admin", "admin", True)
         changes = s.execute(select(func.count()).where(Event.kind == "settings_changed")).scalar_one()
-        assert changes == 1 + 1 + 2 + 2  # the office, the logo, each service, each counter
+        assert changes == 1 + 1 + 2 + 2 + 1  # the office, the logo, each service, each counter, the admin
     with db.write() as s:
         login = authenticate(s, "admin", "Kucing7hitam", clock=CLOCK)
     assert login.actor is not None and login.actor.role is Role.ADMIN

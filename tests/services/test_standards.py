@@ -105,9 +105,9 @@ def test_the_entry_in_force_on_a_day(
 
 def test_setting_the_same_day_again_replaces_that_entry_and_says_so(office: Database, history: int) -> None:
     clock = FixedClock(MONDAY_9AM + timedelta(hours=1))
+    supervisor = user(office, "kabid", "supervisor")  # (a new user is a settings change of its own)
     with office.read() as s:
         last = events_after(s, 0, 10_000)[-1].id
-    supervisor = user(office, "kabid", "supervisor")
     entry = set_k(
         office,
         supervisor,

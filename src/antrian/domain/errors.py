@@ -72,7 +72,13 @@ class CounterUnavailable(IllegalAction):
 
 
 class PermissionDenied(IllegalAction):
-    """The acting user's role or counter does not allow this action."""
+    """The acting user's role or counter does not allow this action.
+
+    ``actor`` (a ``domain.roles.Actor``, when the refusal knows it) is who was refused: the unit of work that
+    sees the refusal records it in the audit (``store.database.Database``).
+    """
+
+    actor: Any = None
 
 
 class AuthenticationFailed(IllegalAction):

@@ -88,7 +88,9 @@ def add_holiday(
         raise InvalidInput("holiday.exists", day=day, name=existing.name)
     session.add(Holiday(day=day, name=name))
     session.flush()
-    log_settings_changed(session, actor, clock, holiday=day.isoformat())
+    log_settings_changed(
+        session, actor, clock, action="holiday_added", target=day, new={"name": name}, holiday=day.isoformat()
+    )
     return HolidayInfo(day, name)
 
 
@@ -100,7 +102,16 @@ def remove_holiday(session: Session, actor: Actor, day: date, *, clock: Clock = 
     removed = HolidayInfo(existing.day, existing.name)
     session.delete(existing)
     session.flush()
-    log_settings_changed(session, actor, clock, holiday=day.isoformat())
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="holiday_removed",
+        target=day,
+        old={"name": removed.name},
+        new={},
+        holiday=day.isoformat(),
+    )
     return removed
 
 
@@ -143,7 +154,15 @@ def add_breaks(
     rows = [OfficeBreak(weekday=d, starts_at=starts, ends_at=ends, name=name) for d in days]
     session.add_all(rows)
     session.flush()
-    log_settings_changed(session, actor, clock, breaks=[row.id for row in rows])
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="break_added",
+        target=name,
+        new={"weekdays": days, "starts": starts, "ends": ends, "name": name},
+        breaks=[row.id for row in rows],
+    )
     return [_info(row) for row in rows]
 
 
@@ -154,7 +173,16 @@ def remove_break(session: Session, actor: Actor, break_id: int, *, clock: Clock 
         raise NotFound("break.unknown", id=break_id)
     removed = _info(row)
     session.execute(delete(OfficeBreak).where(OfficeBreak.id == break_id))
-    log_settings_changed(session, actor, clock, breaks=[break_id])
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="break_removed",
+        target=removed.name,
+        old={"weekday": removed.weekday, "starts": removed.starts, "ends": removed.ends},
+        new={},
+        breaks=[break_id],
+    )
     return removed
 
 

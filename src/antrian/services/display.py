@@ -273,10 +273,13 @@ def save_voice_settings(
     settings.validated()
     value = {k: v for k, v in asdict(settings).items() if k != "extra"}
     row = session.get(Setting, "voice")
+    old = None if row is None else dict(row.value) if isinstance(row.value, dict) else row.value
     if row is None:
         session.add(Setting(key="voice", value=value))
     else:
         row.value = value
     session.flush()
-    log_settings_changed(session, actor, clock, settings="voice")
+    log_settings_changed(
+        session, actor, clock, action="voice_changed", target="voice", old=old, new=value, settings="voice"
+    )
     return settings

@@ -13,6 +13,7 @@ from antrian.domain.errors import InvalidInput
 from antrian.domain.labels import DEFAULT_WIDTH
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
+from antrian.services.audit import record
 from antrian.store.models import OFFICE_TABLE, Office, Setting
 from antrian.store.queue import append_events
 
@@ -70,6 +71,7 @@ def update_office(
         raise InvalidInput("office.label_width")
     if "priority_interleave" in changes and int(str(changes["priority_interleave"])) < 0:
         raise InvalidInput("office.interleave")
+    before = get_office(session)
     row = session.get(Office, 1)
     if row is None:
         base = DEFAULT_OFFICE
@@ -87,16 +89,37 @@ def update_office(
     for key, value in changes.items():
         setattr(row, key, value)
     session.flush()
-    log_settings_changed(session, actor, clock, office=sorted(changes))
-    return get_office(session)
+    after = get_office(session)
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="office_changed",
+        old={key: getattr(before, key) for key in sorted(changes)},
+        new={key: getattr(after, key) for key in sorted(changes)},
+        office=sorted(changes),
+    )
+    return after
 
 
-def log_settings_changed(session: Session, actor: Actor, clock: Clock, **what: object) -> None:
-    """The event every settings change writes, so that running windows re-read what changed."""
+def log_settings_changed(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    *,
+    action: str = "settings_changed",
+    target: object = "",
+    old: object = None,
+    new: object = None,
+    **what: object,
+) -> None:
+    """The event every settings change writes, so that running windows re-read what changed, and its row in
+    the audit: ``action`` on ``target`` from ``old`` to ``new`` (``what`` itself when no ``new`` is given)."""
     append_events(
         session,
         [{"at": require_utc(clock()), "kind": "settings_changed", "user_id": actor.user_id, "data": what}],
     )
+    record(session, actor, action, target=target, old=old, new=what if new is None else new, clock=clock)
 
 
 LOGO_KEY = "logo"

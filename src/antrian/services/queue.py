@@ -359,9 +359,13 @@ def desk(
         session.info["desk"] = (transaction, number, (counter, state, office))
     if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
         holder = session.get(User, state.operator_id)
-        if holder is None:
-            raise PermissionDenied("counter.held_by_other", counter=number)
-        raise PermissionDenied("counter.held_by", counter=number, user=holder.username)
+        refusal = (
+            PermissionDenied("counter.held_by_other", counter=number)
+            if holder is None
+            else PermissionDenied("counter.held_by", counter=number, user=holder.username)
+        )
+        refusal.actor = actor  # for the audit
+        raise refusal
     if need_open and state.state != "open":
         if state.state == "paused" and state.pause_reason:
             raise CounterUnavailable("counter.paused", counter=number, reason=state.pause_reason)

@@ -84,7 +84,17 @@ def save_service(
     if current is None or (current.value, current.unit, current.waiting_target_minutes) != wanted:
         write_entry(session, actor, service, *wanted, day, None, clock)
         if current is not None:
-            log_settings_changed(session, actor, clock, standard=code, effective_from=day.isoformat())
+            log_settings_changed(
+                session,
+                actor,
+                clock,
+                action="standard_set",
+                target=code,
+                old=_standard_values(current.value, current.unit, current.waiting_target_minutes),
+                new={**_standard_values(*wanted), "effective_from": day},
+                standard=code,
+                effective_from=day.isoformat(),
+            )
     return service.id
 
 
@@ -153,8 +163,11 @@ def add_service(
     if taken is not None:
         raise InvalidInput("service.code_taken", service=code, name=taken)
     save_service(session, code, name, actor=actor, clock=clock, **fields)
-    log_settings_changed(session, actor, clock, service=code)
-    return service_info(session, code, clock)
+    added = service_info(session, code, clock)
+    log_settings_changed(
+        session, actor, clock, action="service_added", target=code, new=added.to_json(), service=code
+    )
+    return added
 
 
 def edit_service(
@@ -171,8 +184,25 @@ def edit_service(
     fields.update(changes)
     name = fields.pop("name")
     save_service(session, current.code, name, actor=actor, clock=clock, **fields)
-    log_settings_changed(session, actor, clock, service=current.code, changed=sorted(changes))
-    return service_info(session, current.code, clock)
+    after = service_info(session, current.code, clock)
+    before_json, after_json = current.to_json(), after.to_json()
+    differ = sorted(key for key in after_json if before_json[key] != after_json[key])
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="service_changed",
+        target=current.code,
+        old={key: before_json[key] for key in differ},
+        new={key: after_json[key] for key in differ},
+        service=current.code,
+        changed=sorted(changes),
+    )
+    return after
+
+
+def _standard_values(value: int, unit: str, waiting_target: int | None) -> dict[str, Any]:
+    return {"standard_time": value, "standard_unit": unit, "waiting_target_minutes": waiting_target}
 
 
 def service_info(session: Session, code: str, clock: Clock = system_clock) -> ServiceInfo:
@@ -223,8 +253,17 @@ def add_counter(
     if session.execute(select(Counter.id).where(Counter.number == number)).first() is not None:
         raise InvalidInput("counter.number_taken", counter=number)
     save_counter(session, number, name, services, actor=actor)
-    log_settings_changed(session, actor, clock, counter=number)
-    return counter_info(session, number)
+    added = counter_info(session, number)
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="counter_added",
+        target=number,
+        new={"name": added.name, "services": list(added.services)},
+        counter=number,
+    )
+    return added
 
 
 def edit_counter(
@@ -248,5 +287,15 @@ def edit_counter(
         actor=actor,
         active=counter.active,
     )
-    log_settings_changed(session, actor, clock, counter=number)
-    return counter_info(session, number)
+    after = counter_info(session, number)
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="counter_changed",
+        target=number,
+        old={"name": current.name, "services": list(current.services)},
+        new={"name": after.name, "services": list(after.services)},
+        counter=number,
+    )
+    return after

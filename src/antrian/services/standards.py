@@ -116,7 +116,7 @@ def today(session: Session, clock: Clock) -> date:
 
 def list_standards(session: Session, actor: Actor, code: str | None = None) -> list[StandardEntry]:
     """Every entry, by service (display order) and date; of one service with ``code``."""
-    actor.require(Permission.STANDARDS)
+    actor.require(Permission.SETTINGS)
     query = (
         select(Service.code, ServiceStandard, User.username)
         .join(ServiceStandard, ServiceStandard.service_id == Service.id)
@@ -151,11 +151,17 @@ def set_standard(
     decree = (decree or "").strip() or None
     if decree is not None and len(decree) > DECREE_LIMIT:
         raise InvalidInput("standard.decree_too_long", length=len(decree), limit=DECREE_LIMIT)
+    before = standard_for(session, service.id, day)
     replaced = write_entry(session, actor, service, value, unit, waiting_target, day, decree, clock)
+    found = standard_for(session, service.id, day)
     log_settings_changed(
         session,
         actor,
         clock,
+        action="standard_set",
+        target=service.code,
+        old=before,
+        new=found,
         standard=service.code,
         effective_from=day.isoformat(),
         value=value,
@@ -164,7 +170,6 @@ def set_standard(
         decree=decree,
         replaced=replaced,
     )
-    found = standard_for(session, service.id, day)
     assert found is not None
     return found
 

@@ -15,6 +15,7 @@ replaced, read-only, locked, full, unreachable, link lost.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import random
 import shutil
@@ -25,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +35,15 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from antrian.domain.echo import shorten
-from antrian.domain.errors import AntrianError, IllegalAction, InvalidInput, StoreError
+from antrian.domain.errors import AntrianError, IllegalAction, InvalidInput, PermissionDenied, StoreError
 from antrian.domain.messages import Message
 
 try:
     import fcntl
 except ImportError:  # Windows: no kernel flock; writers rely on BEGIN IMMEDIATE alone
     fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 ENV_URL = "ANTRIAN_DATABASE_URL"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -742,8 +746,8 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One writing transaction: committed on success, rolled back on any error."""
-        with self.translated():
+        """One writing transaction: committed on success, rolled back on any error (a refusal audited)."""
+        with self.audited(), self.translated():
             self.ready(writing=True)
             with self.writer.begin() as session:
                 yield session
@@ -751,11 +755,43 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """One reading transaction that never blocks writers."""
-        with self.translated():
+        """One reading transaction that never blocks writers (a refusal audited)."""
+        with self.audited(), self.translated():
             self.ready()
             with self.reader.begin() as session:
                 yield session
+
+    @contextmanager
+    def audited(self) -> Iterator[None]:
+        """Every unit of work of every window and command passes here: an attempt its role does not allow
+        (PermissionDenied) is recorded in the audit in a transaction of its own, since the refused one is
+        rolled back, and then raised as it was."""
+        try:
+            yield
+        except PermissionDenied as refusal:
+            self.record_refusal(refusal)
+            raise
+
+    def record_refusal(self, refusal: PermissionDenied) -> None:
+        from antrian.store.audit import append_audit
+
+        actor = refusal.actor
+        try:
+            with self.translated():
+                self.ready(writing=True)
+                with self.writer.begin() as session:
+                    append_audit(
+                        session,
+                        at=datetime.now(UTC),
+                        user_id=getattr(actor, "user_id", None),
+                        username=str(getattr(actor, "name", "")),
+                        role=str(getattr(getattr(actor, "role", ""), "value", "")),
+                        action="refused",
+                        target=refusal.code,
+                        detail=refusal.params,
+                    )
+        except AntrianError as error:  # the refusal itself still reaches the person
+            log.warning("a refused attempt could not be recorded in the audit: %s", error)
 
     def ready(self, *, writing: bool = False) -> None:
         """Raise StoreError unless a transaction can run now: the schema checked, the file still the one

@@ -176,8 +176,35 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
+    # a first or reset password: the windows ask for a new one at the next login
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (CheckConstraint("role IN ('admin', 'supervisor', 'operator')", name="role"),)
+    __table_args__ = (CheckConstraint("role IN ('admin', 'supervisor', 'operator', 'viewer')", name="role"),)
+
+
+class AuditRecord(Base):
+    """The audit: who (user id, username and role as they were), when, from which PC, did or tried what.
+
+    Append-only: no service changes or deletes a row (``store.audit`` only inserts). Kept apart from
+    ``events`` (the queue's log and the windows' change feed): audit rows wake no window, are read by
+    people over months, and carry the old and new values of a change.
+    """
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: the record outlives any change
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    pc: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    old: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new: Mapped[Any] = mapped_column(JSON, nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (Index("ix_audit_at", "at"),)
 
 
 class Ticket(Base):
@@ -411,3 +438,4 @@ SERVICES_TABLE = cast(Table, Service.__table__)
 TICKETS_TABLE = cast(Table, Ticket.__table__)
 EVENTS_TABLE = cast(Table, Event.__table__)
 STANDARDS_TABLE = cast(Table, ServiceStandard.__table__)
+AUDIT_TABLE = cast(Table, AuditRecord.__table__)

@@ -87,6 +87,7 @@ from antrian.gui.counter.spans import span_text
 from antrian.gui.errors import error_text
 from antrian.gui.login import LoginBox
 from antrian.gui.offline import offline_text
+from antrian.gui.password import MustChange, NewPasswordDialog
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.desk import DeskResult, DeskView, Holder, QueueEntry, act, desk_view
 from antrian.services.results import CounterInfo, EventInfo
@@ -610,24 +611,30 @@ class CounterWindow(QWidget):
         self._say_login(lambda: self.tr("Checking…"))
         database, clock = self._database, self._clock
 
-        def work() -> _Login:
+        def work() -> _Login | MustChange:
             from antrian.services.users import authenticate
 
             with database.write() as session:
                 outcome = authenticate(session, username, password, clock=clock)
             if outcome.actor is None:
                 return _Login(None, outcome.message, int(number))
+            if outcome.must_change_password:  # a first or reset password: replaced before the counter opens
+                return MustChange(outcome.actor, password)
             return _open(database, clock, outcome.actor, int(number), take_over=False)
 
         self._background(work, self._logged_in)
 
-    def _logged_in(self, result: _Login | Exception) -> None:
+    def _logged_in(self, result: _Login | MustChange | Exception) -> None:
         self._in_flight = False
         self.login_button.setEnabled(True)
         if self._may_close:
             return  # the window closed while the login was checked: it has nothing left to show
         if isinstance(result, Exception):
             self._say_login(self._error_words(result))
+            return
+        if isinstance(result, MustChange):
+            self._say_login(lambda: "")
+            self._ask_new_password(result)
             return
         actor, message, number = result.actor, result.message, result.number
         if actor is None:
@@ -652,6 +659,19 @@ class CounterWindow(QWidget):
         self.buttons[DeskAction.CALL_NEXT].setFocus()
         self.refresh()
         self.loggedIn.emit(actor.name)
+
+    def _ask_new_password(self, must: MustChange) -> None:
+        """The new password typed twice and saved; then the login runs again with it."""
+        dialog = NewPasswordDialog(self._database, self._background, must, self, self._clock)
+
+        def again(new_password: str) -> None:
+            self.password.setText(new_password)
+            self.log_in()
+
+        dialog.changed.connect(again)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password.clear()
+        dialog.open()
 
     def _counter_name(self, number: int) -> str:
         names = {info.number: info.name for info in self._counters}

@@ -50,6 +50,7 @@ from antrian.domain.timing import Clock, office_zone, system_clock
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
+from antrian.gui.password import MustChange, NewPasswordDialog
 from antrian.gui.supervisor.login import LoginPage
 from antrian.gui.supervisor.models import CounterModel, MonitorModel, ServiceModel, StationModel
 from antrian.gui.tasks import CoalescedRead
@@ -282,7 +283,7 @@ class SupervisorWindow(Retranslated, QWidget):
         self.login.busy(True)
         database, clock = self._database, self._clock
 
-        def work() -> _Login:
+        def work() -> _Login | MustChange:
             from antrian.services.monitor import monitor_snapshot
             from antrian.services.users import authenticate
 
@@ -290,15 +291,21 @@ class SupervisorWindow(Retranslated, QWidget):
                 outcome = authenticate(session, username, password, clock=clock)
             if outcome.actor is None:
                 return _Login(None, outcome.message)
+            if outcome.must_change_password:  # a first or reset password: replaced before the monitor opens
+                return MustChange(outcome.actor, password)
             with database.read() as session:  # an operator is refused here (PermissionDenied)
                 return _Login(outcome.actor, None, monitor_snapshot(session, outcome.actor, clock))
 
         self._background(work, self._logged_in)
 
-    def _logged_in(self, result: _Login | Exception) -> None:
+    def _logged_in(self, result: _Login | MustChange | Exception) -> None:
         self._in_flight = False
         self.login.busy(False)
         if self._closed:
+            return
+        if isinstance(result, MustChange):
+            self.login.say(lambda: "")
+            self._ask_new_password(result)
             return
         if isinstance(result, Exception):
             error = result
@@ -326,6 +333,14 @@ class SupervisorWindow(Retranslated, QWidget):
         self._tick.start()
         log.info("supervisor monitor opened by %s", self.actor.name)
         self.loggedIn.emit(self.actor.name)
+
+    def _ask_new_password(self, must: MustChange) -> None:
+        """The new password typed twice and saved; then the login runs again with it."""
+        dialog = NewPasswordDialog(self._database, self._background, must, self, self._clock)
+        dialog.changed.connect(lambda new_password: self._log_in(must.actor.name, new_password))
+        dialog.finished.connect(dialog.deleteLater)
+        self.login.password.clear()
+        dialog.open()
 
     def _who_may(self) -> str:
         return self.tr("The monitor is for supervisors and admins.")

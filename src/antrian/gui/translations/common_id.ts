@@ -32,6 +32,33 @@
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Pilih kata sandi baru</translation>
+    </message>
+    <message>
+        <source>{user}, your password was given to you by an admin: choose your own before you go on.</source>
+        <translation>{user}, kata sandi Anda diberikan oleh admin: pilih kata sandi Anda sendiri sebelum melanjutkan.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Kata sandi baru</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Ulangi kata sandi baru</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>Kedua kata sandi berbeda</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>

@@ -1,0 +1,1 @@
+"""The users page and the audit page of the admin window."""
