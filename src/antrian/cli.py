@@ -662,6 +662,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from antrian.domain.roles import Permission
     from antrian.reports.exports import canonical_json, json_report, write_report, write_report_text
+    from antrian.services.branding import get_logo
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, report_log, standards_in_force
     from antrian.services.rollups import refresh_in_steps
@@ -679,7 +680,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         # one read transaction: the log streams from it while the file is written, and sees the same
         # tickets as the figures
         with db.read() as session:
-            office = get_office(session)
+            office, logo = get_office(session), get_logo(session)
             report = compliance_report(
                 session,
                 start,
@@ -702,7 +703,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         ensure_gui()
         signer = Signer(args.signer or "", args.nip or "", args.place or "")
-        write_report_pdf(report, Path(args.output), letterhead(office), signer)
+        write_report_pdf(report, Path(args.output), letterhead(office, logo), signer)
     elif args.canonical:
         data = canonical_json(json_report(report))
         if args.output:

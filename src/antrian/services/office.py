@@ -54,21 +54,28 @@ def get_office(session: Session | Connection) -> OfficeInfo:
     return DEFAULT_OFFICE if row is None else OfficeInfo(*row)
 
 
+TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")  # WIB, WITA, WIT
+NAME_LIMIT = 200
+RUNNING_TEXT_LIMIT = 1000
+# the whole-number fields' lowest and highest values (a recall limit of 0: never offer no-show)
+_RANGES = {"label_width": (1, 6), "priority_interleave": (0, 99), "recall_limit": (0, 10)}
+_TEXT_LIMITS = {"name": NAME_LIMIT, "address": NAME_LIMIT, "running_text": RUNNING_TEXT_LIMIT}
+
+
 def update_office(
     session: Session, actor: Actor, clock: Clock = system_clock, **changes: object
 ) -> OfficeInfo:
-    """Change office fields (admin); unknown fields and bad values are refused by name."""
+    """Change office fields (admin); unknown fields and bad values are refused by name, nothing saved.
+
+    The ``settings_changed`` event's data is ``{"office": {"field": [old, new], ...}}`` for the fields whose
+    value changed (none changed: no event).
+    """
     actor.require(Permission.MANAGE)
     allowed = set(OfficeInfo.__dataclass_fields__)
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput("office.unknown_settings", names=sorted(unknown))
-    if "timezone" in changes:
-        office_zone(str(changes["timezone"]))
-    if "label_width" in changes and not 1 <= int(str(changes["label_width"])) <= 6:
-        raise InvalidInput("office.label_width")
-    if "priority_interleave" in changes and int(str(changes["priority_interleave"])) < 0:
-        raise InvalidInput("office.interleave")
+    changes = {key: _checked(key, value) for key, value in changes.items()}
     row = session.get(Office, 1)
     if row is None:
         base = DEFAULT_OFFICE
@@ -83,11 +90,46 @@ def update_office(
             running_text=base.running_text,
         )
         session.add(row)
+    changed: dict[str, list[object]] = {}
     for key, value in changes.items():
+        if getattr(row, key) != value:
+            changed[key] = [getattr(row, key), value]
         setattr(row, key, value)
     session.flush()
-    log_settings_changed(session, actor, clock, office=sorted(changes))
+    if changed:
+        log_settings_changed(session, actor, clock, office=changed)
     return get_office(session)
+
+
+def _checked(key: str, value: object) -> object:
+    """``value`` for the office field ``key`` in its stored type, or the reason it is refused."""
+    if key == "timezone":
+        office_zone(str(value))
+        return str(value)
+    if key in _RANGES:
+        low, high = _RANGES[key]
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = low - 1
+        if low <= number <= high:
+            return number
+        if key == "label_width":
+            raise InvalidInput("office.label_width")
+        if key == "priority_interleave":
+            raise InvalidInput("office.interleave")
+        raise InvalidInput("office.recall_limit")
+    text = str(value).strip()
+    if key == "name" and not text:
+        raise InvalidInput("office.name_missing")
+    size = {"length": len(text), "limit": _TEXT_LIMITS[key]}
+    if len(text) <= _TEXT_LIMITS[key]:
+        return text
+    if key == "name":
+        raise InvalidInput("office.name_too_long", **size)
+    if key == "address":
+        raise InvalidInput("office.address_too_long", **size)
+    raise InvalidInput("office.running_text_too_long", **size)
 
 
 def log_settings_changed(session: Session, actor: Actor, clock: Clock, **what: object) -> None:
