@@ -27,7 +27,7 @@ TICKET_LINE_LIMIT = 200
 
 
 def logo_format(data: bytes) -> str | None:
-    """"png", "jpeg" or "svg" by the file's content (never its name); None when it is none of them."""
+    """ "png", "jpeg" or "svg" by the file's content (never its name); None when it is none of them."""
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -88,7 +88,8 @@ def set_logo(session: Session, data: bytes | None, *, actor: Actor, clock: Clock
             row.value = value
     session.flush()
     if old != data:
-        log_settings_changed(session, actor, clock, office={"logo": [_logo_summary(old), _logo_summary(data)]})
+        change = [_logo_summary(old), _logo_summary(data)]
+        log_settings_changed(session, actor, clock, office={"logo": change})
 
 
 @dataclass(frozen=True, slots=True)
