@@ -76,8 +76,8 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
-        choices=["display", "kiosk", "counter", "supervisor", "report-pdf"],
+        default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin"],
+        choices=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin"],
     )
     args = parser.parse_args()
 
@@ -106,6 +106,8 @@ def main() -> int:
                 supervisor_screens(app, runner, Path(folder), out)
             if "report-pdf" in args.only:
                 report_pdf_pages(Path(folder), out)
+            if "admin" in args.only:
+                admin_screens(app, runner, db, passwords, out)
             db.dispose()
     return 0
 
@@ -540,6 +542,34 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         save(window, f"supervisor-log-{width}x{height}")
         window.close()
     db.dispose()
+
+
+def admin_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The admin window at 1366x768: an operator refused, each page as the admin, a page as a supervisor."""
+    from antrian.gui.admin.window import AdminWindow
+
+    settle, save = _helpers(app, runner, out)
+    refused = AdminWindow(db, runner, username="petugas1", password=passwords["petugas1"])
+    refused.resize(1366, 768)
+    refused.show()
+    refused.login.submit()
+    settle()
+    save(refused, "admin-refused-1366x768")
+    refused.close()
+    for user in ("admin", "supervisor"):
+        window = AdminWindow(db, runner, username=user, password=passwords[user])
+        window.resize(1366, 768)
+        window.show()
+        window.login.submit()
+        settle()
+        for index, page in enumerate(window.page_widgets):
+            window.page_list.setCurrentRow(index)
+            settle()
+            name = type(page).__name__.removesuffix("Page").lower()
+            save(window, f"admin-{name}{'' if user == 'admin' else '-' + user}-1366x768")
+            if user == "supervisor":
+                break
+        window.close()
 
 
 def report_pdf_pages(folder: Path, out: Path) -> None:

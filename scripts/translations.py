@@ -32,6 +32,7 @@ GROUPS: dict[str, list[Path]] = {
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
+    "admin": sorted((GUI / "admin").glob("*.py")),
 }
 
 

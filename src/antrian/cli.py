@@ -341,6 +341,17 @@ def cmd_supervisor(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_admin(args: argparse.Namespace) -> int:
+    """``antrian admin``: the office set-up, for an admin (a supervisor may look)."""
+    from antrian.gui.app import run_admin
+
+    db = _open_for_window(args)
+    try:
+        return run_admin(db, windowed=args.windowed)
+    finally:
+        db.dispose()
+
+
 def cmd_voice_test(args: argparse.Namespace) -> int:
     """Record a call as the display would announce it with the office's voice settings (chime, sentence,
     repeats), for an admin checking the voice on a PC without a display or speakers."""
@@ -814,6 +825,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     supervisor.add_argument("--windowed", action="store_true", help=words.text("help.supervisor.windowed"))
     supervisor.set_defaults(func=cmd_supervisor)
+    admin = _command(sub, "admin", words.text("help.admin.summary"), words.text("help.admin.about"), common)
+    admin.add_argument("--windowed", action="store_true", help=words.text("help.admin.windowed"))
+    admin.set_defaults(func=cmd_admin)
 
     voice = _command(
         sub, "voice", words.text("help.voice.summary"), words.text("help.voice.about")

@@ -25,6 +25,7 @@ class Permission(StrEnum):
     MANAGE = "change the office set-up"
     STANDARDS = "set the service standards"
     REPORTS = "read the reports"
+    VIEW_SETUP = "see the office set-up"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -37,6 +38,8 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.STANDARDS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
     # the service-time figures are for the supervisor (and the admin), not for the operators they measure
     Permission.REPORTS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    # the admin window: the supervisor may look at the set-up (and keep the standards), not change it
+    Permission.VIEW_SETUP: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
 }
 
 

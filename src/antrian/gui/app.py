@@ -183,6 +183,21 @@ def run_supervisor(database: Database, *, windowed: bool) -> int:
     return shared.run()
 
 
+def run_admin(database: Database, *, windowed: bool) -> int:
+    """``antrian admin``: the office set-up, maximized (``windowed``: 1366x768), until closed."""
+    from antrian.gui.admin.window import AdminWindow
+
+    shared = _Windows(database, name="admin")
+    window = AdminWindow(database, shared._runner)
+    shared.attach(window)
+    if windowed:
+        window.resize(1366, 768)
+        window.show()
+    else:
+        window.showMaximized()
+    return shared.run()
+
+
 def run_demo(
     database: Database,
     *,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, system_clock
-from antrian.services.office import log_settings_changed
+from antrian.services.office import OfficeInfo, get_office, log_settings_changed
 from antrian.store.models import Setting
 
 LOGO_KEY = "logo"
@@ -140,3 +140,19 @@ def set_ticket_text(
     if changed:
         log_settings_changed(session, actor, clock, office=changed)
     return new
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeProfile:
+    """Everything the admin window's office page shows."""
+
+    office: OfficeInfo
+    ticket: TicketText
+    logo: bytes | None
+
+
+def office_profile(session: Session, actor: Actor) -> OfficeProfile:
+    """The office profile, its ticket lines and logo, for whoever may see the set-up (an admin or a
+    supervisor; an operator is refused)."""
+    actor.require(Permission.VIEW_SETUP)
+    return OfficeProfile(get_office(session), get_ticket_text(session), get_logo(session))
