@@ -173,14 +173,7 @@ def run_supervisor(database: Database, *, windowed: bool) -> int:
     from antrian.gui.supervisor.window import SupervisorWindow
 
     shared = _Windows(database, name="supervisor")
-    window = SupervisorWindow(database, shared.background)
-    shared.attach(window)
-    if windowed:
-        window.resize(1366, 768)
-        window.show()
-    else:
-        window.showMaximized()
-    return shared.run()
+    return _run_office_window(shared, SupervisorWindow(database, shared.background), windowed)
 
 
 def run_admin(database: Database, *, windowed: bool) -> int:
@@ -188,7 +181,11 @@ def run_admin(database: Database, *, windowed: bool) -> int:
     from antrian.gui.admin.window import AdminWindow
 
     shared = _Windows(database, name="admin")
-    window = AdminWindow(database, shared._runner)
+    return _run_office_window(shared, AdminWindow(database, shared._runner), windowed)
+
+
+def _run_office_window(shared: _Windows, window: Any, windowed: bool) -> int:
+    """A staff window on an office PC: fed the changes, maximized (``windowed``: 1366x768), until closed."""
     shared.attach(window)
     if windowed:
         window.resize(1366, 768)
