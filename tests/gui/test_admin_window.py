@@ -1,6 +1,7 @@
-"""The admin window on a real SQLite office, offscreen: the login (admin, supervisor read-only, operator
-refused with the reason), each page saving through the services and reading the change back, bad input
-named with nothing saved, and a page refreshed by the change feed when another session changes the data."""
+"""The admin window on a real office (SQLite and PostgreSQL), offscreen: the login (admin, supervisor
+read-only, operator refused with the reason), each page saving through the services and reading the change
+back, bad input named with nothing saved, and a page refreshed by the change feed when another session
+changes the data."""
 
 from __future__ import annotations
 
@@ -27,18 +28,33 @@ from antrian.services.setup import edit_service, list_services, service_info
 from antrian.services.standards import list_standards
 from antrian.services.users import create_user
 from antrian.store.database import Database
+from tests.conftest import seed_office
 
 PASSWORD = "rahasia123"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def png() -> bytes:
+    """A real 8x8 PNG, made by Qt."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f2b705"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
 
 
 @pytest.fixture
-def office(office_db: Database) -> Database:
-    with office_db.write() as s:
+def office(db: Database) -> Database:
+    """The test office (services A-C, counters 1-3) on SQLite and on PostgreSQL, with three users."""
+    seed_office(db)
+    with db.write() as s:
         create_user(s, "admin", "Admin Kantor", "admin", PASSWORD, actor=SYSTEM)
         create_user(s, "kepala", "Ibu Kepala", "supervisor", PASSWORD, actor=SYSTEM)
         create_user(s, "petugas1", "Petugas Satu", "operator", PASSWORD, actor=SYSTEM)
-    return office_db
+    return db
 
 
 @pytest.fixture
@@ -123,10 +139,11 @@ def test_the_office_profile_is_saved_and_read_back(  # type: ignore[no-untyped-d
     shown.label_width.setValue(4)
     shown.interleave.setValue(3)
     shown.recall_limit.setValue(2)
-    logo = tmp_path / "logo.png"
-    logo.write_bytes(PNG)
+    logo, picture = tmp_path / "logo.png", png()
+    logo.write_bytes(picture)
     shown.load_logo(logo)
-    qtbot.waitUntil(lambda: shown.logo == PNG, timeout=5000)
+    qtbot.waitUntil(lambda: shown.logo == picture, timeout=5000)
+    assert not shown.logo_preview.pixmap().isNull()
     save(shown, qtbot)
     with office.read() as s:
         saved = get_office(s)
@@ -141,7 +158,7 @@ def test_the_office_profile_is_saved_and_read_back(  # type: ignore[no-untyped-d
             "Melayani dengan hati",
             "Terima kasih",
         )
-        assert get_logo(s) == PNG
+        assert get_logo(s) == picture
     assert shown.message.text() == "Tersimpan."
 
 
