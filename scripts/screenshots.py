@@ -15,7 +15,9 @@ standard, a break, the call-number dialog, leaving with the counter open) at 136
 its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
 colleague's counter), and the supervisor's live monitor on a morning of 8 counters and 14 services (an
 operator refused at login; the Today page at 1366x768 and 1920x1080), and the compliance report of that
-morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi). The
+morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi), and the
+admin window at 1366x768 (an operator refused; each page as the admin, the standards' history; the office
+profile as a supervisor, read-only). The
 office's own data (its name, services, running text) is Indonesian in both.
 """
 
@@ -567,6 +569,10 @@ def admin_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignor
             settle()
             name = type(page).__name__.removesuffix("Page").lower()
             save(window, f"admin-{name}{'' if user == 'admin' else '-' + user}-1366x768")
+            if name == "services":  # the standards' history of the first service, with "add a dated standard"
+                page.tabs.setCurrentIndex(1)
+                settle()
+                save(window, "admin-services-history-1366x768")
             if user == "supervisor":
                 break
         window.close()
