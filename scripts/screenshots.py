@@ -15,7 +15,9 @@ standard, a break, the call-number dialog, leaving with the counter open) at 136
 its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
 colleague's counter), and the supervisor's live monitor on a morning of 8 counters and 14 services (an
 operator refused at login; the Today page at 1366x768 and 1920x1080), and the compliance report of that
-morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi). The
+morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi), and the
+admin window at 1366x768 (an operator refused; each page as the admin, the standards' history; the office
+profile as a supervisor, read-only). The
 office's own data (its name, services, running text) is Indonesian in both.
 """
 
@@ -76,16 +78,10 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        default=["display", "kiosk", "counter", "supervisor", "report-pdf"],
+        default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin"],
         choices=[
-            "display",
-            "kiosk",
-            "counter",
-            "supervisor",
-            "report-pdf",
-            "admin-settings",
-            "wizard",
-            "admin-users",
+            *("display", "kiosk", "counter", "supervisor", "report-pdf"),
+            *("admin", "admin-settings", "admin-users", "wizard"),
         ],
     )
     args = parser.parse_args()
@@ -121,6 +117,8 @@ def main() -> int:
                 wizard_screens(app, runner, Path(folder), out)
             if "admin-users" in args.only:
                 admin_users_screens(app, runner, db, out)
+            if "admin" in args.only:
+                admin_screens(app, runner, db, passwords, out)
             db.dispose()
     return 0
 
@@ -734,6 +732,38 @@ def supervisor_screens(app, runner, folder: Path, out: Path) -> None:  # type: i
         save(window, f"supervisor-log-{width}x{height}")
         window.close()
     db.dispose()
+
+
+def admin_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The admin window at 1366x768: an operator refused, each page as the admin, a page as a supervisor."""
+    from antrian.gui.admin.window import AdminWindow
+
+    settle, save = _helpers(app, runner, out)
+    refused = AdminWindow(db, runner, username="petugas1", password=passwords["petugas1"])
+    refused.resize(1366, 768)
+    refused.show()
+    refused.login.submit()
+    settle()
+    save(refused, "admin-refused-1366x768")
+    refused.close()
+    for user in ("admin", "supervisor"):
+        window = AdminWindow(db, runner, username=user, password=passwords[user])
+        window.resize(1366, 768)
+        window.show()
+        window.login.submit()
+        settle()
+        for index, page in enumerate(window.page_widgets):
+            window.page_list.setCurrentRow(index)
+            settle()
+            name = type(page).__name__.removesuffix("Page").lower()
+            save(window, f"admin-{name}{'' if user == 'admin' else '-' + user}-1366x768")
+            if name == "services":  # the standards' history of the first service, with "add a dated standard"
+                page.tabs.setCurrentIndex(1)
+                settle()
+                save(window, "admin-services-history-1366x768")
+            if user == "supervisor":
+                break
+        window.close()
 
 
 def report_pdf_pages(folder: Path, out: Path) -> None:

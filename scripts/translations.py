@@ -35,6 +35,7 @@ GROUPS: dict[str, list[Path]] = {
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
+    "admin": sorted((GUI / "admin").glob("*.py")),
 }
 
 

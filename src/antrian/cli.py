@@ -451,6 +451,17 @@ def cmd_supervisor(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_admin(args: argparse.Namespace) -> int:
+    """``antrian admin``: the office set-up, for an admin (a supervisor may look)."""
+    from antrian.gui.app import run_admin
+
+    db = _open_for_window(args)
+    try:
+        return run_admin(db, windowed=args.windowed)
+    finally:
+        db.dispose()
+
+
 def cmd_voice_test(args: argparse.Namespace) -> int:
     """Record a call as the display would announce it with the office's voice settings (chime, sentence,
     repeats), for an admin checking the voice on a PC without a display or speakers."""
@@ -772,6 +783,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from antrian.domain.roles import Permission
     from antrian.reports.exports import canonical_json, json_report, write_report, write_report_text
+    from antrian.services.branding import get_logo
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, report_log, standards_in_force
     from antrian.services.rollups import refresh_in_steps
@@ -789,7 +801,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         # one read transaction: the log streams from it while the file is written, and sees the same
         # tickets as the figures
         with db.read() as session:
-            office = get_office(session)
+            office, logo = get_office(session), get_logo(session)
             report = compliance_report(
                 session,
                 start,
@@ -812,7 +824,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         ensure_gui()
         signer = Signer(args.signer or "", args.nip or "", args.place or "")
-        write_report_pdf(report, Path(args.output), letterhead(office), signer)
+        write_report_pdf(report, Path(args.output), letterhead(office, logo), signer)
     elif args.canonical:
         data = canonical_json(json_report(report))
         if args.output:
@@ -923,6 +935,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     supervisor.add_argument("--windowed", action="store_true", help=words.text("help.supervisor.windowed"))
     supervisor.set_defaults(func=cmd_supervisor)
+    admin = _command(sub, "admin", words.text("help.admin.summary"), words.text("help.admin.about"), common)
+    admin.add_argument("--windowed", action="store_true", help=words.text("help.admin.windowed"))
+    admin.set_defaults(func=cmd_admin)
 
     voice = _command(
         sub, "voice", words.text("help.voice.summary"), words.text("help.voice.about")

@@ -164,6 +164,16 @@ def cmd_service_edit(args: argparse.Namespace) -> int:
     fields = _service_fields(args)
     if args.name is not None:
         fields["name"] = args.name
+    for clear, given, keys in (
+        ("--no-quota", ("--quota",), ("daily_quota",)),
+        ("--no-hours", ("--opens", "--closes"), ("opens_at", "closes_at")),
+        ("--no-waiting-target", ("--waiting-target",), ("waiting_target_minutes",)),
+    ):
+        if getattr(args, clear[2:].replace("-", "_")):
+            both = [option for option in given if getattr(args, option[2:].replace("-", "_")) is not None]
+            if both:
+                raise InvalidInput("setup_cli.options_clash", first=clear, second=both[0])
+            fields.update(dict.fromkeys(keys))  # None: edit_service clears them
     return _saved(args, lambda s, actor: edit_service(s, args.code, actor=actor, **fields), _service_line)
 
 
@@ -254,6 +264,12 @@ def _service_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
         metavar="1234567",
         help=words.text("help.service_add.days"),
     )
+    if not adding:
+        command.add_argument("--no-quota", action="store_true", help=words.text("help.service_edit.no_quota"))
+        command.add_argument("--no-hours", action="store_true", help=words.text("help.service_edit.no_hours"))
+        command.add_argument(
+            "--no-waiting-target", action="store_true", help=words.text("help.service_edit.no_waiting_target")
+        )
 
 
 def _counter_options(command: argparse.ArgumentParser, *, adding: bool) -> None:

@@ -185,6 +185,7 @@ def test_demo_data_makes_history_once_and_checks_the_days(tmp_path: Path) -> Non
         ("kiosk", "--windowed"),
         ("counter", "1"),
         ("supervisor", "--windowed"),
+        ("admin", "--windowed"),
     ],
     ids=lambda args: " ".join(args),
 )

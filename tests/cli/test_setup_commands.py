@@ -210,3 +210,24 @@ def test_an_overlapping_break_is_refused_and_nothing_is_saved(
     assert (code, out) == (2, "")
     assert err == "antrian: Jam istirahat bertumpang tindih dengan Salat Jumat hari Jumat pukul 11:30-13:00\n"
     assert saved(office) == before
+
+
+def test_service_edit_clears_quota_hours_and_target(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    set_up = as_json(
+        capsys, url, "service", "edit", "A", "--quota", "40", "--opens", "08:00", "--closes", "12:00",
+        "--waiting-target", "20",
+    )  # fmt: skip
+    assert (set_up["daily_quota"], set_up["opens_at"], set_up["waiting_target_minutes"]) == (40, "08:00", 20)
+    cleared = as_json(capsys, url, "service", "edit", "A", "--no-quota", "--no-hours", "--no-waiting-target")
+    assert (cleared["daily_quota"], cleared["opens_at"], cleared["closes_at"]) == (None, None, None)
+    assert cleared["waiting_target_minutes"] is None and cleared["name"] == "KTP Elektronik"
+
+
+def test_service_edit_refuses_a_value_and_its_clearing_together(
+    url: str, office: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = saved(office)
+    code, out, err = run(capsys, url, "service", "edit", "A", "--no-hours", "--closes", "12:00")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith("--no-hours dan --closes tidak dapat diberikan bersamaan")
+    assert saved(office) == before

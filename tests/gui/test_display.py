@@ -225,3 +225,30 @@ def test_a_zone_display_shows_and_speaks_only_its_counters(
     assert [label.text()[:11] for label in window.recent_labels if label.isVisible()] == ["<b>A001</b>"]
     assert [row.name.full_text()[0] for row in window._waiting_rows()] == ["A", "B"]
     assert window.call_number.text() == "A001"
+
+
+def test_the_header_shows_the_office_logo_when_the_admin_changes_it(
+    make_window, office_db: Database, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from antrian.services.branding import set_logo
+
+    window = make_window()
+    emblem = window.header.logo.pixmap().toImage()
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#b3261e"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    with office_db.read() as s:
+        after = last_event_id(s)
+    with office_db.write() as s:
+        set_logo(s, bytes(buffer.data().data()), actor=SYSTEM)
+    with office_db.read() as s:
+        window.handle_events(events_after(s, after, 100))  # what the change feed hands it
+    shown = lambda: window.header.logo.pixmap().toImage()  # noqa: E731
+    qtbot.waitUntil(lambda: shown() != emblem, timeout=5000)
+    centre = shown().pixelColor(shown().width() // 2, shown().height() // 2)
+    assert centre.name() == "#b3261e"

@@ -21,9 +21,10 @@ from antrian.domain.roles import Role
 from antrian.domain.timing import FixedClock
 from antrian.gui.tasks import TaskRunner
 from antrian.gui.wizard.window import ADMIN, COUNTERS, FINISH, OFFICE, SERVICES, SUMMARY, WELCOME, SetupWizard
+from antrian.services.branding import get_logo
 from antrian.services.counters import list_counters
 from antrian.services.first_run import needs_setup
-from antrian.services.office import get_logo, get_office
+from antrian.services.office import get_office
 from antrian.services.setup import list_services
 from antrian.services.users import authenticate
 from antrian.store.database import Database, open_database

@@ -185,3 +185,30 @@ def test_a_standard_changed_in_the_period_shows_each_with_its_day(
     assert "A – KTP Elektronik: standar berubah dalam periode ini; berlaku berurutan:" in every
     assert f"1. sejak Senin, 30 November 2026: 15 menit, target tunggu 10 menit; {DECREE}" in every
     assert "2. sejak Selasa, 1 Desember 2026: 10 menit, target tunggu 10 menit; Keputusan No. 7/2026" in every
+
+
+def test_the_letterhead_draws_the_office_logo_from_the_database(office: Database) -> None:
+    """The logo saved by the admin window (services.branding) is the letterhead's; without one, Antrian's
+    emblem (an SVG) is drawn."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from antrian.printing.report_pdf import _logo, letterhead
+    from antrian.services.branding import get_logo, set_logo
+    from antrian.services.office import get_office
+
+    image = QImage(6, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0b1f3a"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    png = bytes(buffer.data().data())
+    with office.read() as s:
+        assert letterhead(get_office(s), get_logo(s)).logo is None
+    assert isinstance(_logo(None), bytes)  # the emblem, drawn as vectors
+    with office.write() as s:
+        set_logo(s, png, actor=SYSTEM)
+    with office.read() as s:
+        head = letterhead(get_office(s), get_logo(s))
+    drawn = _logo(head.logo)
+    assert head.logo == png and isinstance(drawn, QImage) and (drawn.width(), drawn.height()) == (6, 4)

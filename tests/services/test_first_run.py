@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from antrian.domain.errors import IllegalAction, InvalidInput
 from antrian.domain.roles import SYSTEM, Role
 from antrian.domain.timing import FixedClock
+from antrian.services.branding import get_logo
 from antrian.services.counters import list_counters
 from antrian.services.first_run import (
     CounterPlan,
@@ -21,7 +22,7 @@ from antrian.services.first_run import (
     complete_setup,
     needs_setup,
 )
-from antrian.services.office import get_logo, get_office
+from antrian.services.office import get_office
 from antrian.services.setup import list_services
 from antrian.services.users import authenticate, create_user
 from antrian.store.database import Database
@@ -62,7 +63,7 @@ def test_a_new_office_is_set_up_in_one_go(db: Database) -> None:
             "Asia/Makassar",
         )
         assert get_logo(s) == PNG
-        assert s.get(Setting, "logo").value["kind"] == "png"
+        assert s.get(Setting, "logo").value["format"] == "png"
         services = {info.code: info for info in list_services(s, CLOCK)}
         a, b = services["A"], services["B"]
         assert (a.name, a.standard_time, a.standard_unit, a.waiting_target_minutes) == (
@@ -137,7 +138,7 @@ SERVICES, COUNTERS = PLAN.services, PLAN.counters
         ({"address": "x" * 301}, "setup.address_long", {"limit": 300}),
         ({"timezone": "Asia/Bandung"}, "office.timezone_unknown", {"zone": "Asia/Bandung"}),
         ({"logo": b"GIF89a" + bytes(10)}, "office.logo_not_image", {}),
-        ({"logo": PNG + bytes(1024 * 1024)}, "office.logo_too_big", {"limit": 1024 * 1024}),
+        ({"logo": PNG + bytes(1024 * 1024)}, "office.logo_too_big", {"kb": 1025, "limit": 512}),
         ({"services": ()}, "setup.no_service", {}),
         ({"services": (SERVICES[0], replace(SERVICES[1], code="A"))}, "setup.code_twice", {"service": "A"}),
         ({"services": (replace(SERVICES[0], code="A1"),)}, "service.code_invalid", {"code": "A1"}),

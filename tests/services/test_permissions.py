@@ -21,6 +21,7 @@ from antrian.domain.roles import KIOSK, SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
 from antrian.services import (
     audit,
+    branding,
     calendar,
     counters,
     desk,
@@ -84,7 +85,13 @@ ROWS: dict[str, tuple[frozenset[Role], Call]] = {
     "desk.act": (SERVERS, lambda s, a, db: desk.act(s, 1, DeskAction.CALL_NEXT, expect=None, actor=a)),
     # the office set-up
     "office.update_office": (ADMINS, lambda s, a, db: office.update_office(s, a, running_text="Halo")),
-    "office.set_logo": (ADMINS, lambda s, a, db: office.set_logo(s, SVG, a)),
+    "branding.set_logo": (ADMINS, lambda s, a, db: branding.set_logo(s, SVG, actor=a)),
+    "branding.set_ticket_text": (
+        ADMINS,
+        lambda s, a, db: branding.set_ticket_text(s, "Selamat datang", "", actor=a),
+    ),
+    "branding.office_profile": (READERS, lambda s, a, db: branding.office_profile(s, a)),
+    "setup.reorder_services": (ADMINS, lambda s, a, db: setup.reorder_services(s, ["C", "B", "A"], actor=a)),
     "display.save_voice_settings": (
         ADMINS,
         lambda s, a, db: display.save_voice_settings(s, display.VoiceSettings(), actor=a),

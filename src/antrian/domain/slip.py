@@ -26,6 +26,7 @@ class TicketSlip:
     footer: str | None  # the office's own text; None: the catalogue's default
     qr: str  # payload of the QR code: identifies the ticket for the counter's scanner
     priority: PriorityGroup | None = None  # when the citizen claimed priority service
+    header: str | None = None  # the office's own line under its name (its address, a motto); None: none
 
     @property
     def service(self) -> str:

@@ -174,7 +174,19 @@ def run_supervisor(database: Database, *, windowed: bool) -> int:
     from antrian.gui.supervisor.window import SupervisorWindow
 
     shared = _Windows(database, name="supervisor")
-    window = SupervisorWindow(database, shared.background)
+    return _run_office_window(shared, SupervisorWindow(database, shared.background), windowed)
+
+
+def run_admin(database: Database, *, windowed: bool) -> int:
+    """``antrian admin``: the office set-up, maximized (``windowed``: 1366x768), until closed."""
+    from antrian.gui.admin.window import AdminWindow
+
+    shared = _Windows(database, name="admin")
+    return _run_office_window(shared, AdminWindow(database, shared._runner), windowed)
+
+
+def _run_office_window(shared: _Windows, window: Any, windowed: bool) -> int:
+    """A staff window on an office PC: fed the changes, maximized (``windowed``: 1366x768), until closed."""
     shared.attach(window)
     if windowed:
         window.resize(1366, 768)

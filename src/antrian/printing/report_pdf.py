@@ -32,11 +32,12 @@ LOGO_MM = 18.0
 
 @dataclass(frozen=True, slots=True)
 class Letterhead:
-    """The office at the top of the first page; ``logo`` a PNG/JPEG/SVG file, Antrian's emblem when None."""
+    """The office at the top of the first page; ``logo`` a PNG/JPEG/SVG file's content (the office's, from
+    ``services.branding.get_logo``), Antrian's emblem when None."""
 
     name: str
     address: str = ""
-    logo: Path | None = None
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +49,9 @@ class Signer:
     place: str = ""
 
 
-def letterhead(office: OfficeInfo) -> Letterhead:
-    """The letterhead of the office profile (it records no logo of its own yet: Antrian's emblem is drawn)."""
-    return Letterhead(office.name, office.address)
+def letterhead(office: OfficeInfo, logo: bytes | None = None) -> Letterhead:
+    """The letterhead of the office profile with its logo (None: Antrian's emblem is drawn)."""
+    return Letterhead(office.name, office.address, logo)
 
 
 def write_report_pdf(report: Report, path: Path, office: Letterhead, signer: Signer = Signer()) -> int:
@@ -140,10 +141,10 @@ def _letterhead(pages: Pages, office: Letterhead) -> None:
     pages.text(words.text("report.pdf.title"), 15, bold=True, after_mm=2)
 
 
-def _logo(path: Path | None) -> QImage | bytes | None:
+def _logo(logo: bytes | None) -> QImage | bytes | None:
     """The logo as an image (an SVG as its bytes, drawn as vectors); None when it cannot be read."""
     try:
-        raw = path.read_bytes() if path is not None else assets.read_bytes(assets.LOGO)
+        raw = logo if logo is not None else assets.read_bytes(assets.LOGO)
     except OSError:
         return None
     if raw.lstrip().startswith(b"<"):

@@ -17,8 +17,10 @@ __all__ = ["TicketSlip", "printer_test_slip", "slip_lines"]
 
 def slip_lines(slip: TicketSlip) -> list[tuple[str, str]]:
     """The slip top to bottom as (style, text); style is one of title, normal, label, number, small."""
-    rows = [
-        ("title", slip.office),
+    rows = [("title", slip.office)]
+    if slip.header:
+        rows.append(("small", slip.header))
+    rows += [
         ("normal", slip.service),
         ("label", words.text("slip.heading")),
         ("number", slip.number),

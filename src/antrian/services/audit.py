@@ -36,6 +36,7 @@ ACTIONS = (
     "office_changed",
     "service_added",
     "service_changed",
+    "services_reordered",
     "standard_set",
     "counter_added",
     "counter_changed",

@@ -20,7 +20,8 @@ from antrian.domain.labels import validate_code
 from antrian.domain.password_strength import MIN_PASSWORD, Reason, rate_password
 from antrian.domain.roles import SYSTEM, Role
 from antrian.domain.timing import Clock, office_zone, parse_unit, system_clock
-from antrian.services.office import logo_kind, set_logo, update_office
+from antrian.services.branding import check_logo, set_logo
+from antrian.services.office import update_office
 from antrian.services.setup import add_counter, add_service
 from antrian.services.users import check_username, create_user
 from antrian.store.models import Counter, Office, Service, User
@@ -103,7 +104,7 @@ def complete_setup(session: Session, plan: SetupPlan, *, clock: Clock = system_c
         timezone=plan.timezone,
     )
     if plan.logo is not None:
-        set_logo(session, plan.logo, SYSTEM, clock)
+        set_logo(session, plan.logo, actor=SYSTEM, clock=clock)
     for order, service in enumerate(plan.services, start=1):
         add_service(
             session,
@@ -159,7 +160,7 @@ def check_office(name: str, address: str, timezone: str, logo: bytes | None) -> 
         raise InvalidInput("setup.address_long", limit=ADDRESS_LIMIT)
     office_zone(timezone)
     if logo is not None:
-        logo_kind(logo)
+        check_logo(logo)
 
 
 def check_services(services: tuple[ServicePlan, ...]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -14,7 +13,7 @@ from antrian.domain.labels import DEFAULT_WIDTH
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
 from antrian.services.audit import record
-from antrian.store.models import OFFICE_TABLE, Office, Setting
+from antrian.store.models import OFFICE_TABLE, Office
 from antrian.store.queue import append_events
 
 DEFAULT_NAME = "Kantor Pelayanan"
@@ -56,22 +55,28 @@ def get_office(session: Session | Connection) -> OfficeInfo:
     return DEFAULT_OFFICE if row is None else OfficeInfo(*row)
 
 
+TIMEZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")  # WIB, WITA, WIT
+NAME_LIMIT = 200
+RUNNING_TEXT_LIMIT = 1000
+# the whole-number fields' lowest and highest values (a recall limit of 0: never offer no-show)
+_RANGES = {"label_width": (1, 6), "priority_interleave": (0, 99), "recall_limit": (0, 10)}
+_TEXT_LIMITS = {"name": NAME_LIMIT, "address": NAME_LIMIT, "running_text": RUNNING_TEXT_LIMIT}
+
+
 def update_office(
     session: Session, actor: Actor, clock: Clock = system_clock, **changes: object
 ) -> OfficeInfo:
-    """Change office fields (admin); unknown fields and bad values are refused by name."""
+    """Change office fields (admin); unknown fields and bad values are refused by name, nothing saved.
+
+    The ``settings_changed`` event's data is ``{"office": {"field": [old, new], ...}}`` for the fields whose
+    value changed (none changed: no event).
+    """
     actor.require(Permission.MANAGE)
     allowed = set(OfficeInfo.__dataclass_fields__)
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput("office.unknown_settings", names=sorted(unknown))
-    if "timezone" in changes:
-        office_zone(str(changes["timezone"]))
-    if "label_width" in changes and not 1 <= int(str(changes["label_width"])) <= 6:
-        raise InvalidInput("office.label_width")
-    if "priority_interleave" in changes and int(str(changes["priority_interleave"])) < 0:
-        raise InvalidInput("office.interleave")
-    before = get_office(session)
+    changes = {key: _checked(key, value) for key, value in changes.items()}
     row = session.get(Office, 1)
     if row is None:
         base = DEFAULT_OFFICE
@@ -86,20 +91,54 @@ def update_office(
             running_text=base.running_text,
         )
         session.add(row)
+    changed: dict[str, list[object]] = {}
     for key, value in changes.items():
+        if getattr(row, key) != value:
+            changed[key] = [getattr(row, key), value]
         setattr(row, key, value)
     session.flush()
-    after = get_office(session)
-    log_settings_changed(
-        session,
-        actor,
-        clock,
-        action="office_changed",
-        old={key: getattr(before, key) for key in sorted(changes)},
-        new={key: getattr(after, key) for key in sorted(changes)},
-        office=sorted(changes),
-    )
-    return after
+    if changed:
+        log_settings_changed(
+            session,
+            actor,
+            clock,
+            action="office_changed",
+            old={key: values[0] for key, values in changed.items()},
+            new={key: values[1] for key, values in changed.items()},
+            office=changed,
+        )
+    return get_office(session)
+
+
+def _checked(key: str, value: object) -> object:
+    """``value`` for the office field ``key`` in its stored type, or the reason it is refused."""
+    if key == "timezone":
+        office_zone(str(value))
+        return str(value)
+    if key in _RANGES:
+        low, high = _RANGES[key]
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = low - 1
+        if low <= number <= high:
+            return number
+        if key == "label_width":
+            raise InvalidInput("office.label_width")
+        if key == "priority_interleave":
+            raise InvalidInput("office.interleave")
+        raise InvalidInput("office.recall_limit")
+    text = str(value).strip()
+    if key == "name" and not text:
+        raise InvalidInput("office.name_missing")
+    size = {"length": len(text), "limit": _TEXT_LIMITS[key]}
+    if len(text) <= _TEXT_LIMITS[key]:
+        return text
+    if key == "name":
+        raise InvalidInput("office.name_too_long", **size)
+    if key == "address":
+        raise InvalidInput("office.address_too_long", **size)
+    raise InvalidInput("office.running_text_too_long", **size)
 
 
 def log_settings_changed(
@@ -120,45 +159,3 @@ def log_settings_changed(
         [{"at": require_utc(clock()), "kind": "settings_changed", "user_id": actor.user_id, "data": what}],
     )
     record(session, actor, action, target=target, old=old, new=what if new is None else new, clock=clock)
-
-
-LOGO_KEY = "logo"
-LOGO_LIMIT = 1024 * 1024  # bytes: a logo is shown small; a bigger file is a photo or a mistake
-
-
-def logo_kind(data: bytes) -> str:
-    """``"png"``, ``"jpeg"`` or ``"svg"`` for an image the windows can draw; anything else is refused."""
-    if len(data) > LOGO_LIMIT:
-        raise InvalidInput("office.logo_too_big", size=len(data), limit=LOGO_LIMIT)
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
-        return "svg"
-    raise InvalidInput("office.logo_not_image")
-
-
-def set_logo(session: Session, data: bytes | None, actor: Actor, clock: Clock = system_clock) -> None:
-    """Keep ``data`` (PNG, JPEG or SVG, at most ``LOGO_LIMIT`` bytes) as the office's logo in the ``settings``
-    key ``logo``; ``None`` goes back to Antrian's emblem."""
-    actor.require(Permission.MANAGE)
-    row = session.get(Setting, LOGO_KEY)
-    if data is None:
-        if row is not None:
-            session.delete(row)
-    else:
-        value = {"kind": logo_kind(data), "data": base64.b64encode(data).decode("ascii")}
-        if row is None:
-            session.add(Setting(key=LOGO_KEY, value=value))
-        else:
-            row.value = value
-    session.flush()
-    log_settings_changed(session, actor, clock, office=[LOGO_KEY])
-
-
-def get_logo(session: Session) -> bytes | None:
-    """The office's logo as set by ``set_logo``; None when it has none of its own."""
-    row = session.get(Setting, LOGO_KEY)
-    return None if row is None else base64.b64decode(row.value["data"])

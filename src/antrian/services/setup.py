@@ -174,7 +174,12 @@ def edit_service(
     session: Session, code: str, *, actor: Actor, clock: Clock = system_clock, **changes: Any
 ) -> ServiceInfo:
     """Change the given fields of service ``code`` (``name`` and ``save_service``'s keywords); the others
-    keep their values."""
+    keep their values (``daily_quota``, ``opens_at``, ``closes_at`` or ``waiting_target_minutes`` given as
+    None clear them).
+
+    The ``settings_changed`` event's data is ``{"service": code, "changes": {"field": [old, new]}}`` with
+    the fields whose value changed (times as "HH:MM"); nothing changed writes no event.
+    """
     actor.require(Permission.MANAGE)
     current = service_info(session, validate_code(code), clock)
     unknown = set(changes) - set(ServiceInfo.__dataclass_fields__) - {"name"}
@@ -185,24 +190,54 @@ def edit_service(
     name = fields.pop("name")
     save_service(session, current.code, name, actor=actor, clock=clock, **fields)
     after = service_info(session, current.code, clock)
-    before_json, after_json = current.to_json(), after.to_json()
-    differ = sorted(key for key in after_json if before_json[key] != after_json[key])
-    log_settings_changed(
-        session,
-        actor,
-        clock,
-        action="service_changed",
-        target=current.code,
-        old={key: before_json[key] for key in differ},
-        new={key: after_json[key] for key in differ},
-        service=current.code,
-        changed=sorted(changes),
-    )
+    old, new = current.to_json(), after.to_json()
+    changed = {key: [old[key], new[key]] for key in old if old[key] != new[key]}
+    if changed:
+        log_settings_changed(
+            session,
+            actor,
+            clock,
+            action="service_changed",
+            target=current.code,
+            old={key: old[key] for key in changed},
+            new={key: new[key] for key in changed},
+            service=current.code,
+            changes=changed,
+        )
     return after
 
 
 def _standard_values(value: int, unit: str, waiting_target: int | None) -> dict[str, Any]:
     return {"standard_time": value, "standard_unit": unit, "waiting_target_minutes": waiting_target}
+
+
+def reorder_services(
+    session: Session, codes: list[str], *, actor: Actor, clock: Clock = system_clock
+) -> list[ServiceInfo]:
+    """Put the services in the kiosk order ``codes`` (every service's code once); returns them in it.
+
+    The event's data is ``{"service_order": [old codes, new codes]}``.
+    """
+    actor.require(Permission.MANAGE)
+    services = {s.code: s for s in session.execute(select(Service)).scalars()}
+    wanted = [validate_code(code) for code in codes]
+    if sorted(wanted) != sorted(services):
+        raise InvalidInput("service.order_incomplete", codes=sorted(services))
+    old = [info.code for info in list_services(session, clock)]
+    for position, code in enumerate(wanted, start=1):
+        services[code].display_order = position
+    session.flush()
+    if old != wanted:
+        log_settings_changed(
+            session,
+            actor,
+            clock,
+            action="services_reordered",
+            old=old,
+            new=wanted,
+            service_order=[old, wanted],
+        )
+    return list_services(session, clock)
 
 
 def service_info(session: Session, code: str, clock: Clock = system_clock) -> ServiceInfo:
@@ -275,10 +310,14 @@ def edit_counter(
     services: list[str] | None = None,
     clock: Clock = system_clock,
 ) -> CounterInfo:
-    """Change the name or the services (main service first) of counter ``number``; the rest stays."""
+    """Change the name or the services (main service first) of counter ``number``; the rest stays.
+
+    The event's data is ``{"counter": number, "changes": {"name" | "services": [old, new]}}``.
+    """
     actor.require(Permission.MANAGE)
     counter = counter_by_number(session, number)
     current = counter_info(session, number)
+    old = {"name": counter.name, "services": list(current.services)}
     save_counter(
         session,
         number,
@@ -288,14 +327,18 @@ def edit_counter(
         active=counter.active,
     )
     after = counter_info(session, number)
-    log_settings_changed(
-        session,
-        actor,
-        clock,
-        action="counter_changed",
-        target=number,
-        old={"name": current.name, "services": list(current.services)},
-        new={"name": after.name, "services": list(after.services)},
-        counter=number,
-    )
+    new = {"name": after.name, "services": list(after.services)}
+    changed = {key: [old[key], new[key]] for key in old if old[key] != new[key]}
+    if changed:
+        log_settings_changed(
+            session,
+            actor,
+            clock,
+            action="counter_changed",
+            target=number,
+            old={key: old[key] for key in changed},
+            new={key: new[key] for key in changed},
+            counter=number,
+            changes=changed,
+        )
     return after

@@ -11,9 +11,10 @@ from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.slip import TicketSlip
 from antrian.domain.timing import Clock, system_clock
+from antrian.services.branding import get_ticket_text
 from antrian.services.kiosk import kiosk_overview
 from antrian.services.office import get_office
-from antrian.store.models import Service, Setting, Ticket
+from antrian.store.models import Service, Ticket
 
 
 def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock) -> TicketSlip:
@@ -26,8 +27,7 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
     office = get_office(session)
     tile = next((t for t in kiosk_overview(session, clock=clock) if t.code == service.code), None)
     ahead = _line_before(session, ticket, tile.line_services if tile else frozenset({service.code}))
-    setting = session.get(Setting, "ticket")
-    footer = setting.value.get("footer") if setting and isinstance(setting.value, dict) else None
+    lines = get_ticket_text(session)
     local = ticket.issued_at.astimezone(office.zone)
     return TicketSlip(
         office=office.name,
@@ -40,9 +40,10 @@ def ticket_slip(session: Session, ticket_id: int, *, clock: Clock = system_clock
         if tile
         else Message("estimate.no_counter"),
         standard_time=tile.standard_time if tile else None,
-        footer=str(footer) if footer else None,
+        footer=lines.footer or None,
         qr=f"ANTRIAN:{ticket.id}:{ticket.label}:{ticket.service_day.isoformat()}",
         priority=PriorityGroup(ticket.priority_group) if ticket.priority_group else None,
+        header=lines.header or None,
     )
 
 

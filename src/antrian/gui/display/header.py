@@ -23,6 +23,7 @@ class Header(Retranslated, QWidget):
         self.logo = label("", "logo", elastic=False)
         self._logo = QPixmap()
         self._logo.loadFromData(assets.read_bytes(assets.LOGO))
+        self._side = 0
         self.office = ElidedLabel("office")
         # a short mark, as wide as its words, for staff: the room reads nothing false from it
         self.voice_status = label("", "voiceStatus", Qt.AlignmentFlag.AlignCenter, elastic=False)
@@ -35,15 +36,29 @@ class Header(Retranslated, QWidget):
         """The name in ``bold`` (two lines in portrait), the mark in ``small``."""
         self.office.setFont(bold)
         self.office.set_lines(2 if portrait else 1)
-        side = QFontMetrics(bold).lineSpacing()
+        self._side = QFontMetrics(bold).lineSpacing()
+        self._show_logo()
+        self.voice_status.setFont(small)
+        self.retranslate()
+
+    def set_logo(self, logo: bytes | None) -> None:
+        """The office's logo file (PNG, JPEG or SVG content); None or unreadable: Antrian's emblem."""
+        pixmap = QPixmap()
+        if logo is None or not pixmap.loadFromData(logo):
+            pixmap.loadFromData(assets.read_bytes(assets.LOGO))
+        self._logo = pixmap
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        side = self._side
+        if side <= 0:
+            return
         self.logo.setPixmap(
             self._logo.scaled(
                 side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         )
         self.logo.setFixedWidth(side + 4)
-        self.voice_status.setFont(small)
-        self.retranslate()
 
     def set_voice_problem(self, problem: Message | None) -> None:
         self._problem = problem

@@ -118,7 +118,11 @@ class DisplayWindow(Retranslated, QWidget):
         self._reader = CoalescedRead(
             run_in_background, self._read_snapshot, self._apply_snapshot, what="display refresh", parent=self
         )
+        self._logo_reader = CoalescedRead(
+            run_in_background, self._read_logo, self._apply_logo, what="office logo", parent=self
+        )
         self._build()
+        self._logo_reader.request()  # Antrian's emblem until the office's own logo is read
         if announcer is not None:
             announcer.problemChanged.connect(self.set_voice_status)
             announcer.chimeStarted.connect(lambda event_id: write_voice(self._log, "chime", event_id))
@@ -343,7 +347,18 @@ class DisplayWindow(Retranslated, QWidget):
             e.kind == "settings_changed" and e.data.get("settings") == "voice" for e in events
         ):
             self._voice_reader.request()
+        if any(e.kind == "settings_changed" and "logo" in (e.data.get("office") or ()) for e in events):
+            self._logo_reader.request()
         return calls
+
+    def _read_logo(self) -> bytes | None:
+        from antrian.services.branding import get_logo
+
+        with self._database.read() as session:
+            return get_logo(session)
+
+    def _apply_logo(self, logo: bytes | None) -> None:
+        self.header.set_logo(logo)
 
     def _read_voice_settings(self) -> VoiceSettings:
         with self._database.read() as session:

@@ -24,8 +24,11 @@ from antrian.gui.login import LoginBox
 class LoginPage(Retranslated, QWidget):
     submitted = Signal(str, str)
 
-    def __init__(self, username: str = "", password: str = "") -> None:
+    def __init__(
+        self, username: str = "", password: str = "", title: Callable[[], str] | None = None
+    ) -> None:
         super().__init__()
+        self._title = title  # another window's own title (the admin window's), said in its language
         self._said: Callable[[], str] = lambda: ""  # the error's words, made again on a language change
         self.box = LoginBox(username, password)
         self.title, self.username, self.password = self.box.title, self.box.username, self.box.password
@@ -41,7 +44,10 @@ class LoginPage(Retranslated, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Supervisor monitor: log in as a supervisor or admin"))
+        if self._title is not None:
+            self.title.setText(self._title())
+        else:
+            self.title.setText(self.tr("Supervisor monitor: log in as a supervisor or admin"))
         self.error.setText(self._said())
 
     def say(self, said: Callable[[], str]) -> None:

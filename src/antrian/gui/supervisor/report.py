@@ -82,13 +82,14 @@ class Made:
     office: str
     standard_for: StandardFor
     address: str = ""
+    logo: bytes | None = None  # the office's (services.branding); None: Antrian's emblem
 
 
 def write_pdf_report(made: Made, path: Path) -> None:
     """Write ``made.report`` as the evidence PDF to ``path``, whole or not at all, with blank lines for the
     signer's name, NIP and place (signed by hand). Runs on the worker; its module is imported with this one,
     on the GUI thread (a first import of Qt modules on a worker thread once crashed the tests)."""
-    write_report_pdf(made.report, path, Letterhead(made.office, made.address))
+    write_report_pdf(made.report, path, Letterhead(made.office, made.address, made.logo))
 
 
 class ReportTab(Retranslated, QWidget):
@@ -269,6 +270,7 @@ class ReportTab(Retranslated, QWidget):
         database, clock = self._database, self._clock
 
         def work() -> Made:
+            from antrian.services.branding import get_logo
             from antrian.services.office import get_office
             from antrian.services.reports import compliance_report, standards_in_force
             from antrian.services.rollups import refresh_in_steps
@@ -276,7 +278,7 @@ class ReportTab(Retranslated, QWidget):
             refresh_in_steps(database, asked[0], asked[1], clock=clock)  # closed days' roll-ups first
             with database.read() as session:
                 standard_for = standards_in_force(session)
-                office = get_office(session)
+                office, logo = get_office(session), get_logo(session)
                 report = compliance_report(
                     session,
                     asked[0],
@@ -286,7 +288,7 @@ class ReportTab(Retranslated, QWidget):
                     standard_for=standard_for,
                     clock=clock,
                 )
-            return Made(asked, report, office.name, standard_for, office.address)
+            return Made(asked, report, office.name, standard_for, office.address, logo)
 
         self.show_button.setEnabled(False)
         self._background(work, self._made)

@@ -31,8 +31,8 @@ from antrian.domain.password_strength import Reason, rate_password
 from antrian.gui import i18n
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
+from antrian.services.branding import check_logo
 from antrian.services.first_run import ZONES, check_admin, check_office
-from antrian.services.office import logo_kind
 
 LOGO_PREVIEW = 96  # pixels: the logo as high as the display's header line shows it, about
 
@@ -158,7 +158,7 @@ class OfficePage(CheckedPage):
         def read() -> bytes:
             with open(path, "rb") as file:
                 data = file.read(2 * 1024 * 1024)
-            logo_kind(data)
+            check_logo(data)
             return data
 
         self._background(read, self._logo_landed)
