@@ -1169,6 +1169,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
+    from antrian import cli_zones  # zone add/edit/remove/list
+
+    cli_zones.add_commands(sub, common, user)
     return parser
 
 

@@ -77,6 +77,7 @@ def test_service_add_edit_list(url: str, capsys: pytest.CaptureFixture[str]) -> 
         "open_days": "12345",
         "active": True,
         "display_order": 0,
+        "zone": None,
     }
     listed = as_json(capsys, url, "service", "list")
     assert [s["code"] for s in listed] == ["A", "B", "C", "D"]

@@ -289,5 +289,10 @@ def edit_counter(
         active=counter.active,
         zone=zone,
     )
-    log_settings_changed(session, actor, clock, counter=number)
-    return counter_info(session, number)
+    after = counter_info(session, number)
+    if after.zone != current.zone:
+        zones = {"old": {"zone": current.zone}, "new": {"zone": after.zone}}
+        log_settings_changed(session, actor, clock, counter=number, **zones)
+    else:
+        log_settings_changed(session, actor, clock, counter=number)
+    return after
