@@ -8,7 +8,6 @@ checks ``Permission.MANAGE`` and writes a ``settings_changed`` event with the ol
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -21,13 +20,12 @@ from antrian.domain.errors import InvalidInput, NotFound
 from antrian.domain.messages import Message
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, system_clock
+from antrian.domain.zone import zone_code
 from antrian.services.lookup import counter_by_number, service_by_code
 from antrian.services.office import log_settings_changed
 from antrian.store.models import Counter, CounterService, Service, Zone
 
-CODE_LIMIT = 16  # store.models.Zone.code
 NAME_LIMIT = 120  # store.models.Zone.name
-_CODE = re.compile(rf"[A-Z0-9][A-Z0-9_-]{{0,{CODE_LIMIT - 1}}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +46,6 @@ class ZoneInfo:
             "services": list(self.services),
             "counters": list(self.counters),
         }
-
-
-def zone_code(text: str) -> str:
-    """A zone's code as stored: upper case, 1-16 letters, digits, "-" or "_", starting with a letter or
-    digit ("dukcapil" is DUKCAPIL); anything else is ``InvalidInput`` naming it."""
-    code = text.strip().upper()
-    if not _CODE.fullmatch(code):
-        raise InvalidInput("zone.code_invalid", zone=shorten(text), limit=CODE_LIMIT)
-    return code
 
 
 def _name(text: str, code: str) -> str:
