@@ -289,6 +289,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _zones_of(db: Database, codes: Sequence[str] | None) -> tuple[str, ...] | None:
+    """The zones a kiosk or display is limited to (--zone, else its TOML file's ``zones``), each checked
+    against the database before the window opens: an unknown one is refused naming the zones there are."""
+    if not codes:
+        return None
+    from antrian.domain.zone import zone_code
+    from antrian.services.zones import zone_ids
+
+    wanted = tuple(dict.fromkeys(zone_code(code) for code in codes))
+    with db.read() as session:
+        zone_ids(session, wanted)
+    return wanted
+
+
 def cmd_kiosk(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_kiosk
 
@@ -298,7 +312,10 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     width = args.width or config.kiosk_paper_width
     db = _open_for_window(args)
     try:
-        return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
+        zones = _zones_of(db, args.zone or config.kiosk_zones)
+        return run_kiosk(
+            db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin, zones=zones
+        )
     finally:
         db.dispose()
 
@@ -323,8 +340,9 @@ def cmd_display(args: argparse.Namespace) -> int:
         config = _config()
         screen = args.screen if args.screen is not None else config.display_screen
         counters = args.counters if args.counters is not None else config.display_counters
+        zones = _zones_of(db, args.zone or config.display_zones)
         return run_display(
-            db, screen=screen, windowed=args.windowed, log_json=args.log_json, counters=counters
+            db, screen=screen, windowed=args.windowed, log_json=args.log_json, counters=counters, zones=zones
         )
     finally:
         db.dispose()
@@ -795,6 +813,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.display.counters"),
     )
     display.add_argument(
+        "--zone",
+        action="append",
+        type=_text("--zone", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.zone_option.display"),
+    )
+    display.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),
         metavar="FILE",
@@ -807,6 +832,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--printer", type=_text("--printer", TARGET_TEXT), help=words.text("help.kiosk.printer")
     )
     kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
+    kiosk.add_argument(
+        "--zone",
+        action="append",
+        type=_text("--zone", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.zone_option.kiosk"),
+    )
     kiosk.set_defaults(func=cmd_kiosk)
     supervisor = _command(
         sub, "supervisor", words.text("help.supervisor.summary"), words.text("help.supervisor.about"), common

@@ -115,3 +115,18 @@ def test_bad_zone_input_is_exit_2_one_line_and_nothing_saved(
     assert (code, out) == (2, "")
     assert said in err and err.count("\n") == 1, err
     assert saved(office) == before
+
+
+@pytest.mark.parametrize("window", ["kiosk", "display"])
+def test_a_window_for_an_unknown_zone_is_refused_at_start(
+    url: str, capsys: pytest.CaptureFixture[str], window: str, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    assert run(capsys, url, "zone", "add", "PAJAK", "--name", "Bapenda")[0] == 0
+    code, out, err = run(capsys, url, window, "--zone", "PAJAK", "--zone", "samsat")
+    assert (code, out) == (2, "")
+    assert "Zona SAMSAT tidak ada; zona yang ada: PAJAK" in err and err.count("\n") == 1, err
+    config = tmp_path / "antrian.toml"  # the url fixture's settings file
+    config.write_text(f'[{window}]\nzones = ["BPJS"]\n', encoding="utf-8")
+    code, out, err = run(capsys, url, window)
+    assert (code, out) == (2, "")
+    assert "Zona BPJS tidak ada" in err, err
