@@ -704,6 +704,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 end,
                 actor=_actor(session, args),
                 service=args.service.strip().upper() if args.service else None,
+                zone=args.zone,
                 standard_for=standards_in_force(session),
             )
             if args.format in ("json", "csv", "xlsx") and not args.canonical:
@@ -1179,6 +1180,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=_text("--service", SHORT_TEXT),
         metavar="CODE",
         help=words.text("help.report.service"),
+    )
+    report.add_argument(
+        "--zone", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_option.report")
     )
     report.add_argument(
         "--format",

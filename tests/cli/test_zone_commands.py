@@ -4,6 +4,8 @@ in-process on both databases."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import func, select
 
@@ -130,3 +132,40 @@ def test_a_window_for_an_unknown_zone_is_refused_at_start(
     code, out, err = run(capsys, url, window)
     assert (code, out) == (2, "")
     assert "Zona BPJS tidak ada" in err, err
+
+
+def test_report_of_a_zone(url: str, office: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """Monday: A001 served at counter 1 (DUKCAPIL: A, B) and C001 waiting (PAJAK: C)."""
+    from datetime import UTC, datetime
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.domain.timing import FixedClock
+    from antrian.services import counters, queue
+
+    for args in (
+        ("zone", "add", "DUKCAPIL", "--name", "Dukcapil"),
+        ("zone", "add", "PAJAK", "--name", "Bapenda"),
+    ):
+        assert run(capsys, url, *args)[0] == 0
+    for code, zone in (("A", "DUKCAPIL"), ("B", "DUKCAPIL"), ("C", "PAJAK")):
+        assert run(capsys, url, "service", "edit", code, "--zone", zone)[0] == 0
+    clock = FixedClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+    with office.write() as s:
+        counters.open_counter(s, 1, actor=SYSTEM, clock=clock)
+        queue.issue_ticket(s, "A", clock=clock)
+        queue.issue_ticket(s, "C", clock=clock)
+    for step in ("call_next", "start", "finish"):
+        clock.advance(minutes=5)
+        with office.write() as s:
+            getattr(queue, step)(s, 1, actor=SYSTEM, clock=clock)
+    capsys.readouterr()
+    monday = ("report", "--from", "2026-11-30", "--to", "2026-11-30", "--format", "json")
+    data = json.loads(run(capsys, url, *monday, "--zone", "pajak")[1])
+    assert data["period"]["zone"] == "PAJAK"
+    assert [(s["code"], s["issued"], s["served"]) for s in data["services"]] == [("C", 1, 0)]
+    assert data["counters"] == []
+    data = json.loads(run(capsys, url, *monday, "--zone", "DUKCAPIL")[1])
+    assert [(s["code"], s["issued"], s["served"]) for s in data["services"]] == [("A", 1, 1)]
+    assert [c["number"] for c in data["counters"]] == [1]
+    code, out, err = run(capsys, url, *monday, "--zone", "SAMSAT")
+    assert (code, out) == (2, "") and "Zona SAMSAT tidak ada" in err
