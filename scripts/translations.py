@@ -32,6 +32,7 @@ GROUPS: dict[str, list[Path]] = {
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
+    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
 }
 
 
