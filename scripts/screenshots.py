@@ -299,7 +299,7 @@ def zoned_office(path: Path):  # type: ignore[no-untyped-def]
     from antrian.services import counters
     from antrian.services.demo import install_demo
     from antrian.services.setup import edit_counter, list_services
-    from antrian.services.zones import add_zone, set_counter_zone, set_service_zone
+    from antrian.services.zones import add_zone, set_service_zone
     from antrian.store.database import open_database
 
     db = open_database(str(path), create=True)
