@@ -814,13 +814,6 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.display.counters"),
     )
     display.add_argument(
-        "--zone",
-        action="append",
-        type=_text("--zone", SHORT_TEXT),
-        metavar="CODE",
-        help=words.text("help.zone_option.display"),
-    )
-    display.add_argument(
         "--log-json",
         type=_text("--log-json", PATH_TEXT),
         metavar="FILE",
@@ -833,14 +826,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--printer", type=_text("--printer", TARGET_TEXT), help=words.text("help.kiosk.printer")
     )
     kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
-    kiosk.add_argument(
-        "--zone",
-        action="append",
-        type=_text("--zone", SHORT_TEXT),
-        metavar="CODE",
-        help=words.text("help.zone_option.kiosk"),
-    )
     kiosk.set_defaults(func=cmd_kiosk)
+    for window, said in (
+        (display, words.text("help.zone_option.display")),
+        (kiosk, words.text("help.zone_option.kiosk")),
+    ):
+        window.add_argument(
+            "--zone", action="append", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=said
+        )
     supervisor = _command(
         sub, "supervisor", words.text("help.supervisor.summary"), words.text("help.supervisor.about"), common
     )

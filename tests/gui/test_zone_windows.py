@@ -16,18 +16,13 @@ from antrian.gui.tasks import TaskRunner
 from antrian.services.zones import add_zone, set_counter_zone, set_service_zone
 from antrian.store.database import Database
 from tests.gui.test_display import call, new_events
+from tests.services.test_zones import two_agencies
 
 
 @pytest.fixture
 def zoned(office_db: Database) -> Database:
     """DUKCAPIL: A, B and counters 1, 2; PAJAK: C and counter 3."""
-    with office_db.write() as s:
-        add_zone(s, SYSTEM, "DUKCAPIL", "Dinas Kependudukan")
-        add_zone(s, SYSTEM, "PAJAK", "Badan Pendapatan Daerah")
-        for code, zone in (("A", "DUKCAPIL"), ("B", "DUKCAPIL"), ("C", "PAJAK")):
-            set_service_zone(s, SYSTEM, code, zone)
-        for number, zone in ((1, "DUKCAPIL"), (2, "DUKCAPIL"), (3, "PAJAK")):
-            set_counter_zone(s, SYSTEM, number, zone)
+    two_agencies(office_db)
     return office_db
 
 

@@ -9,23 +9,17 @@ from antrian.domain.errors import NotFound
 from antrian.domain.roles import SYSTEM
 from antrian.reports.exports import json_report
 from antrian.services.reports import compliance_report, standards_in_force
-from antrian.services.zones import add_zone, set_counter_zone, set_service_zone
 from tests.helpers import raises_code
 from tests.services.test_reports import MONDAY, Day, log_rows
 from tests.services.test_reports import day as day  # the fixture
+from tests.services.test_zones import two_agencies
 
 
 @pytest.fixture
 def worked(day: Day) -> Day:
     """Counter 1 serves A001 and transfers it to B (one citizen, two DUKCAPIL visits); counter 3 then
     serves C001, issued at 09:00 and called at 09:45."""
-    with day.db.write() as s:
-        add_zone(s, SYSTEM, "DUKCAPIL", "Dinas Kependudukan")
-        add_zone(s, SYSTEM, "PAJAK", "Badan Pendapatan Daerah")
-        for code, zone in (("A", "DUKCAPIL"), ("B", "DUKCAPIL"), ("C", "PAJAK")):
-            set_service_zone(s, SYSTEM, code, zone)
-        for number, zone in ((1, "DUKCAPIL"), (2, "DUKCAPIL"), (3, "PAJAK")):
-            set_counter_zone(s, SYSTEM, number, zone)
+    two_agencies(day.db)
     day.at(0).do("open_counter")
     day.issue("A"), day.issue("C")
     day.at(10).do("call_next")

@@ -42,7 +42,7 @@ def _zones(db: Database) -> list[ZoneInfo]:
         return list_zones(s)
 
 
-def _mpp(db: Database) -> None:
+def two_agencies(db: Database) -> None:
     """Two agencies: DUKCAPIL with services A, B and counters 1, 2; PAJAK with service C and counter 3."""
     with db.write() as s:
         add_zone(s, ADMIN, "dukcapil", "Dinas Kependudukan")
@@ -89,7 +89,7 @@ def test_zones_are_added_edited_listed_and_removed_with_old_and_new_values(offic
 
 def test_services_and_counters_are_placed_in_zones_and_listed_with_them(office: Database) -> None:
     before = len(_events(office))
-    _mpp(office)
+    two_agencies(office)
     assert [(z.code, z.services, z.counters) for z in _zones(office)] == [
         ("DUKCAPIL", ("A", "B"), (1, 2)),
         ("PAJAK", ("C",), (3,)),
@@ -118,7 +118,7 @@ def test_services_and_counters_are_placed_in_zones_and_listed_with_them(office: 
 
 
 def test_a_counter_serves_only_its_zones_services(office: Database) -> None:
-    _mpp(office)
+    two_agencies(office)
     saved = _zones(office)
     # a PAJAK service given to a DUKCAPIL counter
     with (

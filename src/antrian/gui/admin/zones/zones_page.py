@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -291,7 +292,6 @@ class ZonesPage(QWidget):
         self.order.setValue(len(self.view.zones) if self.view else 0)
         self.remove_button.setEnabled(False)
         self._fill_members(None)
-        self.code.setFocus()
 
     def save_zone(self) -> None:
         database, actor = self._database, self._actor
@@ -360,7 +360,9 @@ class ZonesPage(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        palette = self.status.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020" if error else "#1b5e20"))
+        self.status.setPalette(palette)
 
 
 def _changes(listed: QListWidget, current: set[object]) -> tuple[set, set]:  # type: ignore[type-arg]
