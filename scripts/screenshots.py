@@ -78,10 +78,10 @@ def main() -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin"],
+        default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin", "admin-zones"],
         choices=[
-            *("display", "kiosk", "counter", "supervisor", "report-pdf"),
-            *("admin", "admin-settings", "admin-users", "wizard"),
+            *("display", "kiosk", "kiosk-zones", "counter", "supervisor", "report-pdf"),
+            *("admin", "admin-settings", "admin-users", "admin-zones", "wizard"),
         ],
     )
     args = parser.parse_args()
@@ -105,6 +105,10 @@ def main() -> int:
             if "kiosk" in args.only:
                 kiosk_screens(app, runner, db, out)
                 kiosk_office_screens(app, runner, Path(folder), out)
+            if "kiosk" in args.only or "kiosk-zones" in args.only:
+                kiosk_zone_screens(app, runner, Path(folder), out)
+            if "admin-zones" in args.only:
+                admin_zones_screens(app, runner, Path(folder), out)
             if "counter" in args.only:
                 counter_screens(app, runner, db, passwords, out)
             if "supervisor" in args.only:
@@ -478,6 +482,78 @@ def kiosk_office_screens(app, runner, folder: Path, out: Path) -> None:  # type:
                 save(kiosk, f"kiosk-no-pin-note-{width}x{height}")
             kiosk.close()
         db.dispose()
+
+
+def zoned_office(path: Path):  # type: ignore[no-untyped-def]
+    """The sample MPP of 12 services in three agencies: DUKCAPIL (the first five services, counters 1-2),
+    PAJAK (the next four, counter 3) and BPJS (the rest, no counter of its own)."""
+    from antrian.domain.roles import SYSTEM
+    from antrian.services import counters
+    from antrian.services.demo import install_demo
+    from antrian.services.setup import edit_counter, list_services
+    from antrian.services.zones import add_zone, set_service_zone
+    from antrian.store.database import open_database
+
+    db = open_database(str(path), create=True)
+    with db.write() as s:
+        install_demo(s, counters=6, services=12)
+    with db.write() as s:
+        add_zone(s, SYSTEM, "DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil")
+        add_zone(s, SYSTEM, "PAJAK", "Badan Pendapatan Daerah")
+        add_zone(s, SYSTEM, "BPJS", "BPJS Kesehatan")
+        codes = [service.code for service in list_services(s)]
+        for index, code in enumerate(codes):
+            set_service_zone(s, SYSTEM, code, "DUKCAPIL" if index < 5 else "PAJAK" if index < 9 else "BPJS")
+        for number, served, zone in (
+            (1, codes[0:3], "DUKCAPIL"),
+            (2, codes[3:5], "DUKCAPIL"),
+            (3, codes[5:9], "PAJAK"),
+        ):
+            edit_counter(s, number, services=served, zone=zone, actor=SYSTEM)
+        counters.open_counter(s, 1, actor=SYSTEM)
+    return db
+
+
+def kiosk_zone_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """A kiosk of the sample MPP limited to two zones (``zones = ["DUKCAPIL", "PAJAK"]``): its services zone
+    by zone, each headed by its agency."""
+    from antrian.gui.kiosk.window import KioskWindow
+
+    settle, save = _helpers(app, runner, out)
+    db = zoned_office(folder / "kiosk-zones.db")
+    for width, height in ((1366, 768), (1080, 1920)):
+        kiosk = KioskWindow(
+            db, lambda work, done: runner.submit(work, done, done), print_slip=lambda slip: None,
+            zones=("DUKCAPIL", "PAJAK"),
+        )  # fmt: skip
+        kiosk.resize(width, height)
+        kiosk.show()
+        settle()
+        save(kiosk, f"kiosk-zones-{width}x{height}")
+        kiosk.close()
+    db.dispose()
+
+
+def admin_zones_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The admin window's zones page at 1366x768: the sample MPP's zones, the first chosen; and the same
+    page read-only, as a supervisor sees it."""
+    from antrian.domain.roles import Actor, Role
+    from antrian.gui.admin.zones.zones_page import ZonesPage
+
+    settle, save = _helpers(app, runner, out)
+    db = zoned_office(folder / "admin-zones.db")
+    for role, name in (
+        (Role.ADMIN, "admin-zones-1366x768"),
+        (Role.SUPERVISOR, "admin-zones-read-only-1366x768"),
+    ):
+        page = ZonesPage(db, runner, Actor(role, None, role.value))
+        page.resize(1366, 768)
+        page.show()
+        page.refresh()
+        settle()
+        save(page, name)
+        page.close()
+    db.dispose()
 
 
 def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignore[no-untyped-def]

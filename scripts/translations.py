@@ -36,6 +36,7 @@ GROUPS: dict[str, list[Path]] = {
     "wizard": sorted((GUI / "wizard").glob("*.py")),
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
     "admin": sorted((GUI / "admin").glob("*.py")),
+    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
 }
 
 

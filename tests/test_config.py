@@ -129,3 +129,32 @@ def test_cli_reads_the_database_from_the_file(tmp_path: Path) -> None:
     broken = run("tickets", "--json")
     assert broken.returncode == 2
     assert broken.stderr == f"antrian: {path}: kiosk.paper_width harus 58 atau 80, bukan 76\n"
+
+
+def test_a_pc_limited_to_zones(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path, '[kiosk]\nzones = ["dukcapil", "PAJAK", "DUKCAPIL"]\n[display]\nzones = ["BPJS-KES"]\n'
+        )
+    )
+    assert (config.kiosk_zones, config.display_zones) == (("DUKCAPIL", "PAJAK"), ("BPJS-KES",))
+    assert load_config(write(tmp_path, "[kiosk]\n")).kiosk_zones is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "params"),
+    [
+        ('[kiosk]\nzones = "DUKCAPIL"\n', "config.zones", {"key": "kiosk.zones", "value": "DUKCAPIL"}),
+        ("[display]\nzones = []\n", "config.zones", {"key": "display.zones", "value": []}),
+        ("[display]\nzones = [1]\n", "config.zones", {"key": "display.zones", "value": [1]}),
+        ('[kiosk]\nzones = ["DUK CAPIL"]\n', "config.zone_code", {"key": "kiosk.zones"}),
+    ],
+)
+def test_bad_zones_are_named(tmp_path: Path, text: str, code: str, params: dict[str, object]) -> None:
+    path = write(tmp_path, text)
+    with raises_code(InvalidInput, code, path=str(path), **params) as caught:
+        load_config(path)
+    said = words.say(caught.value, lang="en")
+    assert said.startswith(f"{path}: {params['key']}")
+    if code == "config.zone_code":
+        assert said.endswith("not «DUK CAPIL»")

@@ -391,6 +391,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _zones_of(db: Database, codes: Sequence[str] | None) -> tuple[str, ...] | None:
+    """The zones a kiosk or display is limited to (--zone, else its TOML file's ``zones``), each checked
+    against the database before the window opens: an unknown one is refused naming the zones there are."""
+    if not codes:
+        return None
+    from antrian.domain.zone import zone_code
+    from antrian.services.zones import zone_ids
+
+    wanted = tuple(dict.fromkeys(zone_code(code) for code in codes))
+    with db.read() as session:
+        zone_ids(session, wanted)
+    return wanted
+
+
 def cmd_kiosk(args: argparse.Namespace) -> int:
     from antrian.gui.app import run_kiosk
 
@@ -402,7 +416,10 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     if db is None:
         return EXIT_NOTHING
     try:
-        return run_kiosk(db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin)
+        zones = _zones_of(db, args.zone or config.kiosk_zones)
+        return run_kiosk(
+            db, windowed=args.windowed, printer=printer, width_mm=width, exit_pin=pin, zones=zones
+        )
     finally:
         db.dispose()
 
@@ -431,8 +448,9 @@ def cmd_display(args: argparse.Namespace) -> int:
         config = _config()
         screen = args.screen if args.screen is not None else config.display_screen
         counters = args.counters if args.counters is not None else config.display_counters
+        zones = _zones_of(db, args.zone or config.display_zones)
         return run_display(
-            db, screen=screen, windowed=args.windowed, log_json=args.log_json, counters=counters
+            db, screen=screen, windowed=args.windowed, log_json=args.log_json, counters=counters, zones=zones
         )
     finally:
         db.dispose()
@@ -808,6 +826,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 end,
                 actor=_actor(session, args),
                 service=args.service.strip().upper() if args.service else None,
+                zone=args.zone,
                 standard_for=standards_in_force(session),
             )
             if args.format in ("json", "csv", "xlsx") and not args.canonical:
@@ -930,6 +949,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
     kiosk.set_defaults(func=cmd_kiosk)
+    for window, said in (
+        (display, words.text("help.zone_option.display")),
+        (kiosk, words.text("help.zone_option.kiosk")),
+    ):
+        window.add_argument(
+            "--zone", action="append", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=said
+        )
     supervisor = _command(
         sub, "supervisor", words.text("help.supervisor.summary"), words.text("help.supervisor.about"), common
     )
@@ -1274,6 +1300,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=words.text("help.report.service"),
     )
     report.add_argument(
+        "--zone", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_option.report")
+    )
+    report.add_argument(
         "--format",
         required=True,
         choices=["json", "csv", "xlsx", "pdf"],
@@ -1290,13 +1319,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
     report.set_defaults(func=cmd_report)
-    from antrian import cli_calendar, cli_first_run, cli_setup, cli_users  # service, counter; holiday, break;
-    # setup; user, audit
+    # service, counter; holiday, break; setup; user, audit; zone
+    from antrian import cli_calendar, cli_first_run, cli_setup, cli_users, cli_zones
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
     cli_first_run.add_commands(sub, common)
     cli_users.add_commands(sub, common, user)
+    cli_zones.add_commands(sub, common, user)
     return parser
 
 

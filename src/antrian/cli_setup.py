@@ -117,6 +117,10 @@ def _service_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _service_line(info: Any) -> str:
+    return _with_zone(_plain_service_line)(info)
+
+
+def _plain_service_line(info: Any) -> str:
     from antrian.domain.timing import standard_words
 
     target = (
@@ -149,17 +153,30 @@ def _service_line(info: Any) -> str:
     )
 
 
+def _zone(args: argparse.Namespace) -> dict[str, Any]:
+    """--zone CODE / --no-zone as the ``zone`` keyword (nothing when neither is given: unchanged)."""
+    if getattr(args, "no_zone", False):
+        return {"zone": None}
+    return {} if args.zone is None else {"zone": args.zone}
+
+
+def _with_zone(line: Callable[[Any], str]) -> Callable[[Any], str]:
+    return lambda info: line(info) if info.zone is None else f"{line(info)}  [{info.zone}]"
+
+
 def cmd_service_add(args: argparse.Namespace) -> int:
     from antrian.services.setup import add_service
 
-    fields = _service_fields(args)
+    fields = _service_fields(args) | _zone(args)
     return _saved(
         args, lambda s, actor: add_service(s, args.code, args.name, actor=actor, **fields), _service_line
     )
 
 
 def cmd_service_edit(args: argparse.Namespace) -> int:
-    from antrian.services.setup import edit_service
+    from antrian.domain.labels import validate_code
+    from antrian.services.setup import edit_service, service_info
+    from antrian.services.zones import set_service_zone
 
     fields = _service_fields(args)
     if args.name is not None:
@@ -174,7 +191,16 @@ def cmd_service_edit(args: argparse.Namespace) -> int:
             if both:
                 raise InvalidInput("setup_cli.options_clash", first=clear, second=both[0])
             fields.update(dict.fromkeys(keys))  # None: edit_service clears them
-    return _saved(args, lambda s, actor: edit_service(s, args.code, actor=actor, **fields), _service_line)
+    zone = _zone(args)
+
+    def edit(session: Session, actor: Actor) -> Any:
+        if fields or not zone:
+            edit_service(session, args.code, actor=actor, **fields)
+        if zone:  # on its own, so that the event says the old and the new zone
+            set_service_zone(session, actor, args.code, zone["zone"])
+        return service_info(session, validate_code(args.code))
+
+    return _saved(args, edit, _service_line)
 
 
 def cmd_service_list(args: argparse.Namespace) -> int:
@@ -187,7 +213,8 @@ def cmd_service_list(args: argparse.Namespace) -> int:
 
 
 def _counter_line(info: Any) -> str:
-    return f"{info.number:>3}  {info.name}  {', '.join(info.services)}"
+    line = f"{info.number:>3}  {info.name}  {', '.join(info.services)}"
+    return line if info.zone is None else f"{line}  [{info.zone}]"
 
 
 def cmd_counter_add(args: argparse.Namespace) -> int:
@@ -195,7 +222,7 @@ def cmd_counter_add(args: argparse.Namespace) -> int:
 
     return _saved(
         args,
-        lambda s, actor: add_counter(s, args.number, args.name, args.services, actor=actor),
+        lambda s, actor: add_counter(s, args.number, args.name, args.services, actor=actor, **_zone(args)),
         _counter_line,
     )
 
@@ -205,7 +232,9 @@ def cmd_counter_edit(args: argparse.Namespace) -> int:
 
     return _saved(
         args,
-        lambda s, actor: edit_counter(s, args.number, name=args.name, services=args.services, actor=actor),
+        lambda s, actor: edit_counter(
+            s, args.number, name=args.name, services=args.services, actor=actor, **_zone(args)
+        ),
         _counter_line,
     )
 
@@ -270,6 +299,17 @@ def _service_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
         command.add_argument(
             "--no-waiting-target", action="store_true", help=words.text("help.service_edit.no_waiting_target")
         )
+    _zone_options(command, adding=adding)
+
+
+def _zone_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
+    """--zone CODE (the service's or counter's zone, ``antrian zone``); editing also takes --no-zone."""
+    either = command if adding else command.add_mutually_exclusive_group()
+    either.add_argument(
+        "--zone", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_option.zone")
+    )
+    if not adding:
+        either.add_argument("--no-zone", action="store_true", help=words.text("help.zone_option.no_zone"))
 
 
 def _counter_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
@@ -290,6 +330,7 @@ def _counter_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
         metavar="A,B",
         help=words.text("help.counter_add.services"),
     )
+    _zone_options(command, adding=adding)
 
 
 def add_commands(

@@ -12,10 +12,12 @@ Command-line options override the file, and ``ANTRIAN_DATABASE_URL`` / ``ANTRIAN
     printer = "usb:0416:5011"   # or tcp:192.168.1.50:9100, serial:/dev/ttyUSB0, file:/dev/usb/lp0, system
     paper_width = 58
     pin = "4321"                # leaves full screen
+    zones = ["DUKCAPIL"]        # a Mal Pelayanan Publik's kiosk for some agencies only (default: all)
 
     [display]
     screen = 1
     counters = "1-10,12"        # a display for one zone: only these counters (default: all)
+    zones = ["DUKCAPIL", "PAJAK"]  # only the counters of these zones (antrian zone list)
 
     [counter]
     number = 2                  # the loket this PC is; `antrian counter` opens it without asking
@@ -35,7 +37,7 @@ from typing import Any
 from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.zone import parse_counters
+from antrian.domain.zone import parse_counters, zone_code
 from antrian.words import LANGUAGES
 
 ENV_CONFIG = "ANTRIAN_CONFIG"
@@ -50,6 +52,8 @@ class MachineConfig:
     kiosk_pin: str | None = None
     display_screen: int | None = None
     display_counters: frozenset[int] | None = None
+    kiosk_zones: tuple[str, ...] | None = None  # codes of the zones this kiosk issues for (None: all)
+    display_zones: tuple[str, ...] | None = None  # codes of the zones this display shows (None: all)
     counter_number: int | None = None
     source: Path | None = None
 
@@ -68,6 +72,19 @@ def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:
         expected = Message("config.kind_text") if kind is str else Message("config.kind_number")
         raise InvalidInput("config.wrong_type", path=str(where), key=key, kind=expected, value=value)
     return value
+
+
+def _zones(table: dict[str, Any], where: str, path: Path) -> tuple[str, ...] | None:
+    """``zones = ["DUKCAPIL", "PAJAK"]``: zone codes (their existence is checked at the window's start)."""
+    value = table.get("zones")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise InvalidInput("config.zones", path=str(path), key=f"{where}.zones", value=value)
+    try:
+        return tuple(dict.fromkeys(zone_code(v) for v in value))
+    except InvalidInput as error:
+        raise InvalidInput("config.zone_code", path=str(path), key=f"{where}.zones", problem=error) from None
 
 
 def load_config(path: Path | None = None) -> MachineConfig:
@@ -109,6 +126,8 @@ def load_config(path: Path | None = None) -> MachineConfig:
         display_counters=parse_counters(zone, option=f"{path}: display.counters")
         if zone is not None
         else None,
+        kiosk_zones=_zones(kiosk, "kiosk", path),
+        display_zones=_zones(display, "display", path),
         counter_number=number,
         source=path,
     )

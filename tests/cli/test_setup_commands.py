@@ -16,13 +16,16 @@ from antrian.domain.roles import SYSTEM
 from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import Event, Holiday, OfficeBreak, Service
+from tests.conftest import seed_admin
 
 
 @pytest.fixture
 def url(office: Database, db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    """The test office (services A, B, C; counters 1-3) with a supervisor; no settings file takes part."""
+    """The test office (services A, B, C; counters 1-3) with a supervisor and an admin (so a window opens
+    rather than the first-run wizard); no settings file takes part."""
     with office.write() as s:
         create_user(s, "kabid", "Kepala Bidang", "supervisor", "rahasia123", actor=SYSTEM)
+    seed_admin(office)
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
     monkeypatch.setenv("ANTRIAN_PASSWORD", "rahasia123")  # proves --user (every test user has it)
@@ -78,6 +81,7 @@ def test_service_add_edit_list(url: str, capsys: pytest.CaptureFixture[str]) -> 
         "open_days": "12345",
         "active": True,
         "display_order": 0,
+        "zone": None,
     }
     listed = as_json(capsys, url, "service", "list")
     assert [s["code"] for s in listed] == ["A", "B", "C", "D"]

@@ -107,6 +107,7 @@ def test_the_admin_sees_the_pages_and_the_office(make) -> None:  # type: ignore[
         "Profil kantor",
         "Layanan",
         "Loket",
+        "Zona",
         "Pengguna",
         "Jejak audit",
         "Kalender",

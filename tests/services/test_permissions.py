@@ -34,6 +34,7 @@ from antrian.services import (
     standards,
     ticket_log,
     users,
+    zones,
 )
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
@@ -91,6 +92,11 @@ ROWS: dict[str, tuple[frozenset[Role], Call]] = {
         lambda s, a, db: branding.set_ticket_text(s, "Selamat datang", "", actor=a),
     ),
     "branding.office_profile": (READERS, lambda s, a, db: branding.office_profile(s, a)),
+    "zones.add_zone": (ADMINS, lambda s, a, db: zones.add_zone(s, a, "PAJAK", "Bapenda")),
+    "zones.edit_zone": (ADMINS, lambda s, a, db: zones.edit_zone(s, a, "PAJAK", name="Samsat")),
+    "zones.remove_zone": (ADMINS, lambda s, a, db: zones.remove_zone(s, a, "PAJAK")),
+    "zones.set_service_zone": (ADMINS, lambda s, a, db: zones.set_service_zone(s, a, "A", None)),
+    "zones.set_counter_zone": (ADMINS, lambda s, a, db: zones.set_counter_zone(s, a, 1, None)),
     "setup.reorder_services": (ADMINS, lambda s, a, db: setup.reorder_services(s, ["C", "B", "A"], actor=a)),
     "display.save_voice_settings": (
         ADMINS,

@@ -73,9 +73,18 @@ class ReportTally:
     the counters and operators that called a visit of the service.
     """
 
-    def __init__(self, standard_for: StandardFor, zone: ZoneInfo, service: str | None = None) -> None:
+    def __init__(
+        self,
+        standard_for: StandardFor,
+        zone: ZoneInfo,
+        service: str | None = None,
+        only: frozenset[str] | None = None,
+    ) -> None:
+        """``only``: the services (codes) of a zone of the office; their visits alone are counted, as for
+        one ``service`` (days rolled up per service cannot be merged for several: ``domain.rollup``)."""
         self.limits = Limits(standard_for)
         self.service = service
+        self.only = only
         self.services: dict[str, ServiceTally] = {}
         self.office = OfficeTally(keep=False)  # its stays are the services' (``results``)
         self.hours = HourTally(zone)
@@ -94,6 +103,8 @@ class ReportTally:
         if visit.operator is not None:
             self.operators[visit.operator].add(visit, m)
         if self.service is not None and visit.service != self.service:
+            return
+        if self.only is not None and visit.service not in self.only:
             return
         tally = self.services.get(visit.service)
         if tally is None:
@@ -116,7 +127,7 @@ class ReportTally:
     ) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
         sessions = (self.counter_sessions, self.operator_sessions)
         counters, operators = work_times(intervals, self.counters, self.operators, sessions)
-        if self.service is not None:
+        if self.service is not None or self.only is not None:
             counters = {n: t for n, t in counters.items() if n in self.mine_counters}
             operators = {n: t for n, t in operators.items() if n in self.mine_operators}
         return counters, operators

@@ -1,4 +1,5 @@
-"""A display for one zone of the office: the counters it shows, as an admin writes them ("1-10,12")."""
+"""A display or kiosk for one zone of the office: the counters it shows, as an admin writes them ("1-10,12"),
+and the codes of the zones (agencies of a Mal Pelayanan Publik) it is limited to."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
 
+ZONE_CODE_LIMIT = 16  # store.models.Zone.code
+_ZONE_CODE = re.compile(rf"[A-Z0-9][A-Z0-9_-]{{0,{ZONE_CODE_LIMIT - 1}}}")
 LAST_COUNTER = 99  # the highest counter number an office can have (``antrian demo-data --counters``)
 
 
@@ -21,3 +24,12 @@ def parse_counters(text: str, *, option: str) -> frozenset[int]:
             raise InvalidInput("display.counters", option=option, value=shorten(text), last=LAST_COUNTER)
         chosen.update(range(low, high + 1))
     return frozenset(chosen)
+
+
+def zone_code(text: str) -> str:
+    """A zone's code as stored: upper case, 1-16 letters, digits, "-" or "_", starting with a letter or
+    digit ("dukcapil" is DUKCAPIL); anything else is ``InvalidInput`` naming it."""
+    code = text.strip().upper()
+    if not _ZONE_CODE.fullmatch(code):
+        raise InvalidInput("zone.code_invalid", zone=shorten(text), limit=ZONE_CODE_LIMIT)
+    return code

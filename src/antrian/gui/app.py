@@ -108,14 +108,21 @@ def run_display(
     windowed: bool,
     log_json: str | None,
     counters: frozenset[int] | None = None,
+    zones: tuple[str, ...] | None = None,
 ) -> int:
-    """``antrian display``: full screen on the chosen monitor, until closed; ``counters``: only these."""
+    """``antrian display``: full screen on the chosen monitor, until closed; ``counters``: only these;
+    ``zones``: only the counters of these zones."""
     from antrian.gui.display.window import DisplayWindow
     from antrian.store.feed import default_position
 
     shared = _Windows(database, name="display", voice=True, log_json=log_json)
     window = DisplayWindow(
-        database, shared.background, log_json=shared.log, announcer=shared.announcer, counters=counters
+        database,
+        shared.background,
+        log_json=shared.log,
+        announcer=shared.announcer,
+        counters=counters,
+        zones=zones,
     )
     shared.attach(window, default_position("display", database.url))
     screens = shared.app.screens()
@@ -135,7 +142,13 @@ def run_display(
 
 
 def run_kiosk(
-    database: Database, *, windowed: bool, printer: str | None, width_mm: int, exit_pin: str | None
+    database: Database,
+    *,
+    windowed: bool,
+    printer: str | None,
+    width_mm: int,
+    exit_pin: str | None,
+    zones: tuple[str, ...] | None = None,
 ) -> int:
     """``antrian kiosk``: full screen, touch first, until an admin leaves it with the PIN (without one, the
     kiosk's first start on this PC tells staff how to leave and how to set one)."""
@@ -147,7 +160,12 @@ def run_kiosk(
     shared = _Windows(database, name="kiosk")
     marker = None if windowed else default_marker()  # the note is about leaving full screen
     window = KioskWindow(
-        database, shared.background, print_slip=print_slip, exit_pin=exit_pin, note_marker=marker
+        database,
+        shared.background,
+        print_slip=print_slip,
+        exit_pin=exit_pin,
+        note_marker=marker,
+        zones=zones,
     )
     shared.attach(window)
     if windowed:

@@ -31,14 +31,18 @@ _MODE = 0o644
 
 def json_report(report: Report) -> dict[str, Any]:
     """Every figure of ``report`` as plain JSON: times in seconds, percentages to 1 decimal (half-up)."""
+    period: dict[str, Any] = {
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "service": report.service,
+        "timezone": report.timezone,
+        "made_at": report.made_at.isoformat(),
+    }
+    if report.zone is not None:  # (a whole office's report keeps the shape it had before zones)
+        period["zone"] = report.zone
+        period["zone_services"] = list(report.zone_services or ())
     return {
-        "period": {
-            "from": report.start.isoformat(),
-            "to": report.end.isoformat(),
-            "service": report.service,
-            "timezone": report.timezone,
-            "made_at": report.made_at.isoformat(),
-        },
+        "period": period,
         "percentile_method": PERCENTILE_METHOD,
         "services": [
             {

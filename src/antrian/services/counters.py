@@ -14,7 +14,7 @@ from antrian.services.action_log import note, who
 from antrian.services.calendar import day_calendar
 from antrian.services.queue import _Desk, desk, expire_past_days
 from antrian.services.results import CounterInfo
-from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
+from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User, Zone
 from antrian.store.queue import append_events
 
 MAX_REASON = 200
@@ -122,6 +122,7 @@ def counter_info(session: Session, number: int) -> CounterInfo:
         pause_reason=state.pause_reason if state else None,
         since=state.since if state else None,
         services=tuple(codes),
+        zone=None if counter.zone_id is None else session.get_one(Zone, counter.zone_id).code,
     )
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.announce import NumberReading, validate_template
@@ -18,6 +18,7 @@ from antrian.domain.timing import Clock, office_zone, require_utc, service_day, 
 from antrian.services.calendar import CalendarNotice, day_calendar, notice_of, turns
 from antrian.services.office import get_office, log_settings_changed
 from antrian.services.results import EventInfo
+from antrian.services.zones import zone_ids
 from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Setting, Ticket
 
 CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
@@ -132,15 +133,23 @@ def display_snapshot(
     recent: int = 8,
     clock: Clock = system_clock,
     counters: frozenset[int] | None = None,
+    zones: Collection[str] | None = None,
 ) -> DisplaySnapshot:
     """Everything the display shows, read in one transaction.
 
     ``counters``: a display for one zone shows only these counters, the calls made at them, and the
-    waiting counts of the services they serve; None shows the whole office."""
+    waiting counts of the services they serve; None shows the whole office. ``zones``: likewise, the
+    counters of these zones (codes of ``services.zones``; an unknown one is ``NotFound``); with both, the
+    counters that are in both."""
     office = get_office(session)
     local = require_utc(clock()).astimezone(office.zone)
     day = local.date()
-    zone = () if counters is None else (Counter.number.in_(sorted(counters)),)
+    zone: tuple[ColumnElement[bool], ...] = ()
+    if counters is not None:
+        zone += (Counter.number.in_(sorted(counters)),)
+    if zones is not None:
+        zone += (Counter.zone_id.in_(sorted(zone_ids(session, zones))),)
+    limited = bool(zone)
     current = (
         select(Ticket.label, Service.code)
         .join(Service, Service.id == Ticket.service_id)
@@ -173,7 +182,7 @@ def display_snapshot(
         )
     }
     listed = select(Service.id, Service.code, Service.name).where(Service.active.is_(True))
-    if counters is not None:
+    if limited:
         served = (
             select(CounterService.service_id)
             .join(Counter, Counter.id == CounterService.counter_id)
@@ -186,7 +195,7 @@ def display_snapshot(
     # the service day's calls only (yesterday's never show); a recalled ticket has several call events,
     # so more are read than are shown
     todays = select(Event).where(Event.kind.in_(CALL_KINDS), Event.at >= start_of_day)
-    if counters is not None:
+    if limited:
         todays = todays.join(Counter, Counter.id == Event.counter_id).where(*zone)
     events = session.execute(todays.order_by(Event.id.desc()).limit(recent * 4)).scalars().all()
     calls = tuple(once_each(_call(e) for e in events)[:recent])

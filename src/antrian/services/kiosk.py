@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,7 +25,8 @@ from antrian.domain.timing import Clock, TimeUnit, require_utc, standard_words, 
 from antrian.services.calendar import day_calendar
 from antrian.services.office import get_office
 from antrian.services.standards import standards_on
-from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber
+from antrian.services.zones import zone_ids
+from antrian.store.models import CounterService, CounterState, Service, Ticket, TicketNumber, Zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ class ServiceTile:
     servers: int  # open counters serving it
     idle: int  # of those, the ones with nobody at the counter
     times: ServiceTimes | None  # counter time per citizen the estimate rests on
+    zone: str | None = None  # the code of its zone (services.zones)
+    zone_name: str | None = None
 
 
 def _standard(value: int, unit: str) -> timedelta | None:
@@ -51,8 +55,13 @@ def _standard(value: int, unit: str) -> timedelta | None:
     return None  # working days say nothing about time at the counter
 
 
-def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[ServiceTile]:
-    """Every active service with what the citizen needs to choose, in display order."""
+def kiosk_overview(
+    session: Session, *, clock: Clock = system_clock, zones: Collection[str] | None = None
+) -> list[ServiceTile]:
+    """Every active service with what the citizen needs to choose, in display order.
+
+    ``zones``: a kiosk of a Mal Pelayanan Publik limited to these zones (codes) shows only their services,
+    zone by zone in the zones' order; an unknown code is ``NotFound``."""
     office = get_office(session)
     now = require_utc(clock())
     local = now.astimezone(office.zone)
@@ -64,6 +73,12 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
         .scalars()
         .all()
     )
+    zone_of = {z.id: z for z in session.execute(select(Zone)).scalars()}
+    shown = list(services)  # the lines and estimates count every service's queue; the tiles are these
+    if zones is not None:
+        wanted = zone_ids(session, zones)
+        placed = [(zone_of[s.zone_id], s) for s in services if s.zone_id is not None and s.zone_id in wanted]
+        shown = [s for z, s in sorted(placed, key=lambda pair: (pair[0].display_order, pair[0].code))]
     calendar = day_calendar(session, day)
     code_of = {s.id: s.code for s in services}
     standards = standards_on(session, day)
@@ -104,7 +119,8 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
     sittings = _recent_sittings(session, open_ids, day)
 
     tiles = []
-    for service in services:
+    for service in shown:
+        zone = zone_of.get(service.zone_id) if service.zone_id is not None else None
         standard = standards[service.id]  # every service has one (services.standards)
         ahead = waiting.get(service.code, 0)
         mine = [c for c in open_ids if service.code in served.get(c, set())]
@@ -138,6 +154,8 @@ def kiosk_overview(session: Session, *, clock: Clock = system_clock) -> list[Ser
                 servers=servers,
                 idle=idle,
                 times=times,
+                zone=zone.code if zone is not None else None,
+                zone_name=zone.name if zone is not None else None,
             )
         )
     return tiles

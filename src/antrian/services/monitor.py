@@ -29,7 +29,7 @@ from antrian.domain.timing import Clock, require_utc, service_day, system_clock
 from antrian.services.office import get_office
 from antrian.services.standards import Standard, standards_on
 from antrian.services.stations import STALE, StationKind, all_stations
-from antrian.store.models import Counter, CounterState, Service, Ticket, User
+from antrian.store.models import Counter, CounterState, Service, Ticket, User, Zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +118,7 @@ class MonitorSnapshot:
     services: tuple[ServiceLive, ...]
     counters: tuple[CounterLive, ...]
     stations: tuple[StationLive, ...]
+    zones: tuple[tuple[str, str], ...] = ()  # (code, name) of the office's zones (services.zones), in order
 
     def flags(self, now: datetime) -> frozenset[str]:
         """What is flagged at ``now``, as stable keys (``service:A``, ``counter:2``, ``station:kiosk:K1``),
@@ -249,4 +250,7 @@ def monitor_snapshot(session: Session, actor: Actor, clock: Clock = system_clock
     stations = tuple(
         StationLive(info.kind, info.name, info.last_seen, info.problem) for info in all_stations(session)
     )
-    return MonitorSnapshot(now, day, office.timezone, tuple(services), tuple(counters), stations)
+    zones = tuple(
+        session.execute(select(Zone.code, Zone.name).order_by(Zone.display_order, Zone.code)).tuples().all()
+    )
+    return MonitorSnapshot(now, day, office.timezone, tuple(services), tuple(counters), stations, zones)

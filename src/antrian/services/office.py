@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
@@ -141,6 +142,9 @@ def _checked(key: str, value: object) -> object:
     raise InvalidInput("office.running_text_too_long", **size)
 
 
+WHAT: Any = object()  # log_settings_changed's ``new`` when the caller gives none: the event's data
+
+
 def log_settings_changed(
     session: Session,
     actor: Actor,
@@ -149,13 +153,14 @@ def log_settings_changed(
     action: str = "settings_changed",
     target: object = "",
     old: object = None,
-    new: object = None,
+    new: object = WHAT,
     **what: object,
 ) -> None:
     """The event every settings change writes, so that running windows re-read what changed, and its row in
-    the audit: ``action`` on ``target`` from ``old`` to ``new`` (``what`` itself when no ``new`` is given)."""
+    the audit: ``action`` on ``target`` from ``old`` to ``new`` (``what`` itself when no ``new`` is given;
+    ``new=None``: nothing after, a removal)."""
     append_events(
         session,
         [{"at": require_utc(clock()), "kind": "settings_changed", "user_id": actor.user_id, "data": what}],
     )
-    record(session, actor, action, target=target, old=old, new=what if new is None else new, clock=clock)
+    record(session, actor, action, target=target, old=old, new=what if new is WHAT else new, clock=clock)

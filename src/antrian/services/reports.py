@@ -36,6 +36,7 @@ from antrian.services.office import get_office
 from antrian.services.rollups import rolled_days
 from antrian.services.standards import histories, in_force
 from antrian.services.visits import counter_events_of_days, visits_of_days
+from antrian.services.zones import zone_info
 from antrian.store.models import Service
 
 
@@ -69,6 +70,8 @@ class Report:
     weekday_hour: tuple[tuple[int, ...], ...]
     office: OfficeTotals
     days: Mapping[tuple[str, date], DayCounts]
+    zone: str | None = None  # a zone's report (``services.zones``): the services of ``zone_services`` only
+    zone_services: tuple[str, ...] | None = None
 
 
 def standards_in_force(session: Session) -> StandardFor:
@@ -101,6 +104,7 @@ def compliance_report(
     *,
     actor: Actor,
     service: str | None = None,
+    zone: str | None = None,
     standard_for: StandardFor,
     clock: Clock = system_clock,
     use_rollups: bool = True,
@@ -109,6 +113,9 @@ def compliance_report(
 
     The closed days with a fresh roll-up (``services.rollups``; ``refresh_report_days`` builds them) are
     read from it, every other day ticket by ticket; ``use_rollups=False`` reads every day's tickets.
+    ``zone`` (a code of ``services.zones``) limits it to that zone's services (those in it when the report
+    is made), like ``service`` to one; read ticket by ticket (a citizen moved between two of its services
+    counts once, which the per-service roll-ups cannot say).
 
     Raises:
         PermissionDenied: ``actor`` may not read reports (operators).
@@ -119,10 +126,13 @@ def compliance_report(
     if start > end:
         raise InvalidInput("report.period_reversed", start=start.isoformat(), end=end.isoformat())
     office = get_office(session)
-    zone = office.zone
+    tz = office.zone
     service_id = None if service is None else service_by_code(session, service).id
+    chosen = None if zone is None else zone_info(session, zone)
+    only = None if chosen is None else frozenset(chosen.services)
+    use_rollups = use_rollups and chosen is None
     now = require_utc(clock())
-    tally = ReportTally(standard_for, zone, service)
+    tally = ReportTally(standard_for, tz, service, only)
     rolled = rolled_days(session, start, end, service_id) if use_rollups else {}
     for day, (groups, data) in sorted(rolled.items()):
         merge_day(tally, day, groups, data)
@@ -132,7 +142,7 @@ def compliance_report(
     names = dict(session.execute(select(Service.code, Service.name)).tuples().all())
     intervals = []  # of the days read ticket by ticket: a rolled-up day's sessions are in its roll-up
     for first_day, last_day in _gaps(start, end, rolled):
-        intervals += counter_intervals(counter_events_of_days(session, first_day, last_day, zone), zone, now)
+        intervals += counter_intervals(counter_events_of_days(session, first_day, last_day, tz), tz, now)
     counters, operators = tally.work_times(intervals)
     services, totals = tally.results(now)
     return Report(
@@ -148,6 +158,8 @@ def compliance_report(
         weekday_hour=tuple(tuple(row) for row in tally.hours.matrix),
         office=totals,
         days=tally.days.result(),
+        zone=None if chosen is None else chosen.code,
+        zone_services=None if chosen is None else chosen.services,
     )
 
 
@@ -171,4 +183,4 @@ def report_log(session: Session, report: Report) -> Iterator[Visit]:
     """The service-time log of ``report``: its visits in issue order, streamed ``BATCH`` rows at a time (a
     year's log is never held whole). Read in the session the report was made in, or one that sees the same
     tickets, for the log to match the figures."""
-    return visits_of_days(session, report.start, report.end, report.service)
+    return visits_of_days(session, report.start, report.end, report.service, report.zone_services)

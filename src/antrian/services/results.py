@@ -50,6 +50,7 @@ class CounterInfo:
     pause_reason: str | None
     since: datetime | None
     services: tuple[str, ...]
+    zone: str | None = None  # the code of its zone (services.zones)
 
     def to_json(self) -> dict[str, Any]:
         return {key: _jsonable(value) for key, value in asdict(self).items()}

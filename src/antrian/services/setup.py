@@ -18,7 +18,18 @@ from antrian.services.lookup import counter_by_number, service_by_code
 from antrian.services.office import log_settings_changed
 from antrian.services.results import CounterInfo
 from antrian.services.standards import standard_for, standards_on, today, write_entry
-from antrian.store.models import Counter, CounterService, CounterState, Service, TicketNumber
+from antrian.services.zones import check_counter_services, place_counter, place_service
+from antrian.store.models import Counter, CounterService, CounterState, Service, TicketNumber, Zone
+
+
+class _Keep:
+    """The zone a save leaves as it is (``save_service`` and ``save_counter`` without ``zone``)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
 
 
 def save_service(
@@ -36,6 +47,7 @@ def save_service(
     open_days: str = "12345",
     active: bool = True,
     display_order: int = 0,
+    zone: str | _Keep | None = KEEP,
     clock: Clock = system_clock,
 ) -> int:
     """Create or update the service ``code``; returns its id.
@@ -79,6 +91,8 @@ def save_service(
     service.active = active
     service.display_order = display_order
     session.flush()
+    if not isinstance(zone, _Keep):
+        place_service(session, service, zone)
     current = standard_for(session, service.id, day)
     wanted = (standard_time, standard_unit, waiting_target_minutes)
     if current is None or (current.value, current.unit, current.waiting_target_minutes) != wanted:
@@ -99,9 +113,17 @@ def save_service(
 
 
 def save_counter(
-    session: Session, number: int, name: str, services: list[str], *, actor: Actor, active: bool = True
+    session: Session,
+    number: int,
+    name: str,
+    services: list[str],
+    *,
+    actor: Actor,
+    active: bool = True,
+    zone: str | _Keep | None = KEEP,
 ) -> int:
-    """Create or update counter ``number`` serving ``services`` (codes, in the counter's order)."""
+    """Create or update counter ``number`` serving ``services`` (codes, in the counter's order); a counter
+    of a zone serves only that zone's services (``services.zones``)."""
     actor.require(Permission.MANAGE)
     if number <= 0:
         raise InvalidInput("counter.number_invalid", number=number)
@@ -125,6 +147,10 @@ def save_counter(
         for position, service_id in enumerate(ids)
     )
     session.flush()
+    if isinstance(zone, _Keep):
+        check_counter_services(session, counter, ids)
+    else:
+        place_counter(session, counter, zone)  # checks the services it now serves
     return counter.id
 
 
@@ -143,6 +169,7 @@ class ServiceInfo:
     open_days: str
     active: bool
     display_order: int
+    zone: str | None = None  # the code of its zone (services.zones)
 
     def to_json(self) -> dict[str, Any]:
         shown = asdict(self)
@@ -245,20 +272,28 @@ def service_info(session: Session, code: str, clock: Clock = system_clock) -> Se
     standard = standard_for(session, service.id, today(session, clock))
     if standard is None:  # every service has one from its creation (services.standards)
         raise AssertionError(f"service {code} has no standard")
-    return _info(service, standard.value, standard.unit, standard.waiting_target_minutes)
+    zone = None if service.zone_id is None else session.get_one(Zone, service.zone_id).code
+    return _info(service, standard.value, standard.unit, standard.waiting_target_minutes, zone)
 
 
 def list_services(session: Session, clock: Clock = system_clock) -> list[ServiceInfo]:
     """Every service, in kiosk order, with the standard in force today (public: the kiosk shows them)."""
     standards = standards_on(session, today(session, clock))
     services = session.execute(select(Service).order_by(Service.display_order, Service.code)).scalars()
+    zones = dict(session.execute(select(Zone.id, Zone.code)).tuples().all())
     return [
-        _info(s, standards[s.id].value, standards[s.id].unit, standards[s.id].waiting_target_minutes)
+        _info(
+            s,
+            standards[s.id].value,
+            standards[s.id].unit,
+            standards[s.id].waiting_target_minutes,
+            None if s.zone_id is None else zones[s.zone_id],
+        )
         for s in services
     ]
 
 
-def _info(service: Service, value: int, unit: str, target: int | None) -> ServiceInfo:
+def _info(service: Service, value: int, unit: str, target: int | None, zone: str | None) -> ServiceInfo:
     return ServiceInfo(
         service.code,
         service.name,
@@ -271,6 +306,7 @@ def _info(service: Service, value: int, unit: str, target: int | None) -> Servic
         service.open_days,
         service.active,
         service.display_order,
+        zone,
     )
 
 
@@ -281,13 +317,15 @@ def add_counter(
     services: list[str],
     *,
     actor: Actor,
+    zone: str | None = None,
     clock: Clock = system_clock,
 ) -> CounterInfo:
-    """A new counter ``number``; a number already used is refused."""
+    """A new counter ``number`` (in ``zone``, whose services it must serve); a number already used is
+    refused."""
     actor.require(Permission.MANAGE)
     if session.execute(select(Counter.id).where(Counter.number == number)).first() is not None:
         raise InvalidInput("counter.number_taken", counter=number)
-    save_counter(session, number, name, services, actor=actor)
+    save_counter(session, number, name, services, actor=actor, zone=zone)
     added = counter_info(session, number)
     log_settings_changed(
         session,
@@ -295,7 +333,7 @@ def add_counter(
         clock,
         action="counter_added",
         target=number,
-        new={"name": added.name, "services": list(added.services)},
+        new={"name": added.name, "services": list(added.services), "zone": added.zone},
         counter=number,
     )
     return added
@@ -308,16 +346,18 @@ def edit_counter(
     actor: Actor,
     name: str | None = None,
     services: list[str] | None = None,
+    zone: str | _Keep | None = KEEP,
     clock: Clock = system_clock,
 ) -> CounterInfo:
-    """Change the name or the services (main service first) of counter ``number``; the rest stays.
+    """Change the name, the services (main service first) or the zone (None: none) of counter ``number``;
+    the rest stays.
 
-    The event's data is ``{"counter": number, "changes": {"name" | "services": [old, new]}}``.
+    The event's data is ``{"counter": number, "changes": {"name" | "services" | "zone": [old, new]}}``.
     """
     actor.require(Permission.MANAGE)
     counter = counter_by_number(session, number)
     current = counter_info(session, number)
-    old = {"name": counter.name, "services": list(current.services)}
+    old = {"name": counter.name, "services": list(current.services), "zone": current.zone}
     save_counter(
         session,
         number,
@@ -325,9 +365,10 @@ def edit_counter(
         list(current.services) if services is None else services,
         actor=actor,
         active=counter.active,
+        zone=zone,
     )
     after = counter_info(session, number)
-    new = {"name": after.name, "services": list(after.services)}
+    new = {"name": after.name, "services": list(after.services), "zone": after.zone}
     changed = {key: [old[key], new[key]] for key in old if old[key] != new[key]}
     if changed:
         log_settings_changed(

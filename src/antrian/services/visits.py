@@ -6,7 +6,7 @@ No ORM objects are built: a year of tickets streams through as tuples, ``BATCH``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -52,12 +52,20 @@ def visit_select() -> Select[Any]:
     )
 
 
-def visits_of_days(session: Session, start: date, end: date, service: str | None = None) -> Iterator[Visit]:
-    """The ticket visits of the service days ``start`` .. ``end`` (of the service ``service`` when given), in
-    issue order, one Core row at a time."""
+def visits_of_days(
+    session: Session,
+    start: date,
+    end: date,
+    service: str | None = None,
+    services: Collection[str] | None = None,
+) -> Iterator[Visit]:
+    """The ticket visits of the service days ``start`` .. ``end`` (of the service ``service``, of the
+    ``services`` (codes), when given), in issue order, one Core row at a time."""
     statement = visit_select().where(Ticket.service_day.between(start, end))
     if service is not None:
         statement = statement.where(Service.code == service)
+    if services is not None:
+        statement = statement.where(Service.code.in_(sorted(services)))
     statement = statement.order_by(Ticket.id).execution_options(yield_per=BATCH)
     with session.execute(statement) as result:  # closed (its server-side cursor too) when left early
         for row in result:

@@ -101,6 +101,19 @@ class Setting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+class Zone(Base):
+    """An agency or zone of a Mal Pelayanan Publik (DUKCAPIL, PAJAK ...): it groups services and counters, so
+    that a kiosk or display PC can be limited to its zones and reports filtered by zone. A counter of a zone
+    serves only services of that zone (``services.zones``); a counter without a zone may serve any."""
+
+    __tablename__ = "zones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    display_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Service(Base):
     __tablename__ = "services"
 
@@ -114,6 +127,7 @@ class Service(Base):
     open_days: Mapped[str] = mapped_column(String(7), default="12345")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     display_order: Mapped[int] = mapped_column(Integer, default=0)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id"), index=True)
 
     __table_args__ = (CheckConstraint("daily_quota IS NULL OR daily_quota > 0", name="quota"),)
 
@@ -153,6 +167,7 @@ class Counter(Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     name: Mapped[str] = mapped_column(String(120))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id"), index=True)
 
 
 class CounterService(Base):
@@ -429,6 +444,7 @@ __all__ = [
     "TicketNumber",
     "UTCDateTime",
     "User",
+    "Zone",
 ]
 
 

@@ -60,6 +60,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("antrian.gui.admin.office_page", "OfficePage"),
     ("antrian.gui.admin.services_page", "ServicesPage"),
     ("antrian.gui.admin.counters_page", "CountersPage"),
+    ("antrian.gui.admin.zones.zones_page", "ZonesPage"),
     ("antrian.gui.admin.users.users_page", "UsersPage"),
     ("antrian.gui.admin.users.audit_page", "AuditPage"),
     ("antrian.gui.admin.settings.calendar_page", "CalendarPage"),

@@ -85,9 +85,11 @@ class DisplayWindow(Retranslated, QWidget):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         announcer: Announcer | None = None,
         counters: frozenset[int] | None = None,
+        zones: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self._counters = counters  # a display for one zone: only these counters and their calls
+        self._zones = zones  # ... or only the counters of these zones (of a Mal Pelayanan Publik)
         self.setObjectName("display")
         self.setStyleSheet(STYLE)
         self._database = database
@@ -275,7 +277,7 @@ class DisplayWindow(Retranslated, QWidget):
 
     def _read_snapshot(self) -> DisplaySnapshot:
         with self._database.read() as session:
-            return display_snapshot(session, recent=RECENT_SHOWN, counters=self._counters)
+            return display_snapshot(session, recent=RECENT_SHOWN, counters=self._counters, zones=self._zones)
 
     def _apply_snapshot(self, snapshot: DisplaySnapshot) -> None:
         if self._snapshot is None:
@@ -311,12 +313,21 @@ class DisplayWindow(Retranslated, QWidget):
         for board in boards:
             self._tiles[board.number].update_board(board)
 
+    def _shown_counters(self) -> frozenset[int] | None:
+        """The counters whose calls this display shows and speaks (None: all). Limited to zones, they are
+        the last snapshot's (a counter moved to another zone drops out at the next read); none before it."""
+        if self._zones is None:
+            return self._counters
+        boards = self._snapshot.counters if self._snapshot is not None else ()
+        return frozenset(board.number for board in boards)
+
     def handle_events(self, events: list[EventInfo]) -> list[Call]:
         """Show every call among ``events`` at once (of this display's counters); return them (spoken)."""
+        shown = self._shown_counters()
         calls = [
             call
             for call in map(Call.from_event, events)
-            if call is not None and (self._counters is None or call.counter in self._counters)
+            if call is not None and (shown is None or call.counter in shown)
         ]
         for call in calls:
             self._live.append(call)

@@ -47,7 +47,8 @@ class ServiceButton(QPushButton):
     waiting and the estimate, or why no ticket can be taken now) beside it. Its fonts are the grid's
     (``set_fonts``), which sizes every button alike and asks each how tall it must be (``needed_height``).
     A name that cannot fit the button's height even so (a window too small for any layout) is elided, in
-    full in its tooltip."""
+    full in its tooltip. On a kiosk showing several zones of a Mal Pelayanan Publik, the name of the
+    service's zone heads its words (``show_zone``): the grid lists the services zone by zone."""
 
     def __init__(self, tile: ServiceTile) -> None:
         super().__init__()
@@ -58,6 +59,11 @@ class ServiceButton(QPushButton):
         self.code_label.setObjectName("code")
         self.code_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zone = _label(self)
+        self.zone.setObjectName("zone")
+        self.zone.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.zone.hide()
+        self._zone_shown = False
         self.name = _label(self)
         self.detail = _label(self)
         self.name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
@@ -65,6 +71,7 @@ class ServiceButton(QPushButton):
         self.margin, self.gap = 14, 6  # around the words; between the code, the name and the queue
         words_column = QVBoxLayout()
         self._words_column = words_column
+        words_column.addWidget(self.zone, 0)
         words_column.addWidget(self.name, 1)
         words_column.addWidget(self.detail, 1)
         row = QHBoxLayout(self)
@@ -86,14 +93,27 @@ class ServiceButton(QPushButton):
             if tile.available or tile.reason is None
             else self.tr("Not available: {reason}").format(reason=words.say(tile.reason))
         )
+        self.zone.setText(tile.zone_name or "")
         self.setAccessibleName(self.tr("Service {name}").format(name=tile.name))
         self.setEnabled(tile.available)
         self._fit_name()
+
+    def show_zone(self, shown: bool) -> None:
+        """Head the words with the service's zone's name (when it has one)."""
+        self._zone_shown = shown and bool(self.tile.zone_name)
+        self.zone.setVisible(self._zone_shown)
+        self._fit_name()
+
+    def _zone_height(self, room: int) -> int:
+        if not self._zone_shown:
+            return 0
+        return wrapped_height(self.zone.font(), room, self.zone.text()) + self.gap
 
     def set_fonts(self, name_pixels: int, detail_pixels: int) -> None:
         """The name's size and the queue's; the code is drawn larger than the name, in a square box."""
         self.name.setFont(_font(self.font(), name_pixels, True))
         self.detail.setFont(_font(self.font(), detail_pixels, False))
+        self.zone.setFont(_font(self.font(), detail_pixels, True))
         self.code_label.setFont(_font(self.font(), int(name_pixels * 1.5), True))
         side = int(name_pixels * 2.4)
         self.code_label.setFixedSize(side, side)
@@ -114,14 +134,18 @@ class ServiceButton(QPushButton):
         room = self.text_width(width)
         return all(
             widest_word(label.font(), text) <= room
-            for label, text in ((self.name, self.tile.name), (self.detail, self.detail.text()))
+            for label, text in (
+                (self.name, self.tile.name),
+                (self.detail, self.detail.text()),
+                (self.zone, self.zone.text() if self._zone_shown else ""),
+            )
         )
 
     def needed_height(self, width: int) -> int:
         """The height that shows the whole name and queue, wrapped, in a button ``width`` pixels wide."""
         room = self.text_width(width)
         text = wrapped_height(self.name.font(), room, self.tile.name) + self.gap
-        text += wrapped_height(self.detail.font(), room, self.detail.text())
+        text += wrapped_height(self.detail.font(), room, self.detail.text()) + self._zone_height(room)
         return 2 * self.margin + max(self.code_label.height(), text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -138,6 +162,7 @@ class ServiceButton(QPushButton):
             - 2 * self.margin
             - self.gap
             - wrapped_height(self.detail.font(), room, self.detail.text())
+            - self._zone_height(room)
         )
         shown = name
         if room > 0 and wrapped_height(font, room, name) > height:

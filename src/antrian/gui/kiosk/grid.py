@@ -100,8 +100,10 @@ class ServiceGrid(QWidget):
                 button.clicked.connect(lambda _=False, code=tile.code: self.tapped.emit(code))
                 self.buttons[tile.code] = button
             self.page = 0
+        several = len({tile.zone for tile in tiles}) > 1  # zones of a Mal Pelayanan Publik: say whose
         for tile in tiles:
             self.buttons[tile.code].update_tile(tile)
+            self.buttons[tile.code].show_zone(several)
         self.arrange()
 
     def set_sizes(self, sizes: Sizes) -> None:

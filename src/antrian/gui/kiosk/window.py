@@ -81,6 +81,8 @@ QPushButton#service QLabel { color: #0b1f3a; }
 QPushButton#service QLabel:disabled { color: #c3cad3; }
 QPushButton#service QLabel#code { background: #0b1f3a; color: #f2b705; border-radius: 12px; }
 QPushButton#service QLabel#code:disabled { background: #454d58; color: #c3cad3; }
+QPushButton#service QLabel#zone { color: #7a5a00; font-weight: bold; }
+QPushButton#service QLabel#zone:disabled { color: #c3cad3; }
 QPushButton#priority { background: #1e7a46; color: white; }
 QPushButton#back, QPushButton#reprint, QPushButton#page { background: #12305a; color: white; }
 QPushButton#nextPage { background: #f2b705; color: #0b1f3a; }
@@ -118,9 +120,11 @@ class KioskWindow(Retranslated, Printing, QWidget):
         print_slip: Callable[[TicketSlip], None] | None,
         exit_pin: str | None = None,
         note_marker: Path | None = None,
+        zones: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("kiosk")
+        self._zones = zones  # a Mal Pelayanan Publik's kiosk for these zones' services only
         self.setStyleSheet(STYLE)
         self._database = database
         self._background = run_in_background
@@ -311,7 +315,7 @@ class KioskWindow(Retranslated, Printing, QWidget):
 
     def _read_overview(self) -> tuple[str, list[ServiceTile]]:
         with self._database.read() as session:
-            return get_office(session).name, kiosk_overview(session)
+            return get_office(session).name, kiosk_overview(session, zones=self._zones)
 
     def handle_events(self, events: list[EventInfo]) -> None:
         """Live counts: any change may move a queue, so re-read (coalesced, off the GUI thread)."""

@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 
 DAY, WEEK, MONTH, YEAR, RANGE = range(5)
 FORMATS = ("json", "csv", "xlsx", "pdf")
+ZONE = "zone:"  # the service filter's data for a zone: "zone:DUKCAPIL" (service codes have no colon)
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
@@ -242,6 +243,8 @@ class ReportTab(Retranslated, QWidget):
         self.last.setDate(day)
         for service in snapshot.services:
             self.service.addItem(f"{service.code} · {service.name}", service.code)
+        for code, name in snapshot.zones:  # a zone's services (a Mal Pelayanan Publik's agency)
+            self.service.addItem(self.tr("Zone {code} · {name}").format(code=code, name=name), ZONE + code)
 
     # -- asking ---------------------------------------------------------------------------------------
     def asked(self) -> tuple[date, date, str | None]:
@@ -268,6 +271,7 @@ class ReportTab(Retranslated, QWidget):
             return
         asked = self.asked()
         database, clock = self._database, self._clock
+        chosen = asked[2]  # a service's code, or ZONE and a zone's code
 
         def work() -> Made:
             from antrian.services.branding import get_logo
@@ -284,7 +288,10 @@ class ReportTab(Retranslated, QWidget):
                     asked[0],
                     asked[1],
                     actor=actor,
-                    service=asked[2],
+                    service=None if chosen is None or chosen.startswith(ZONE) else chosen,
+                    zone=chosen.removeprefix(ZONE)
+                    if chosen is not None and chosen.startswith(ZONE)
+                    else None,
                     standard_for=standard_for,
                     clock=clock,
                 )
@@ -346,7 +353,8 @@ class ReportTab(Retranslated, QWidget):
             return
         fmt = FORMATS[self.format.currentIndex()]
         start, end, service = self.made.asked
-        name = f"laporan-{start.isoformat()}-{end.isoformat()}{'-' + service if service else ''}.{fmt}"
+        chosen = "-" + service.replace(ZONE, "zona-") if service else ""
+        name = f"laporan-{start.isoformat()}-{end.isoformat()}{chosen}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the report"), name, f"{fmt.upper()} (*.{fmt})"
         )

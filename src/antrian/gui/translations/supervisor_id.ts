@@ -506,6 +506,10 @@
         <translation>Per petugas</translation>
     </message>
     <message>
+        <source>Zone {code} · {name}</source>
+        <translation>Zona {code} · {name}</translation>
+    </message>
+    <message>
         <source>Choose a period and press Show.</source>
         <translation>Pilih periode lalu tekan Tampilkan.</translation>
     </message>

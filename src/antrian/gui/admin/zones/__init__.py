@@ -1,0 +1,1 @@
+"""The admin window's zones page (the agencies of a Mal Pelayanan Publik)."""
