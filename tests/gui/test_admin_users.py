@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from antrian import words
-from antrian.domain.roles import SYSTEM, Actor, Role
+from antrian.domain.roles import SYSTEM, Actor, Permission, Role
 from antrian.gui.admin.users.audit_page import AuditPage
 from antrian.gui.admin.users.users_page import UsersPage
 from antrian.gui.tasks import TaskRunner
@@ -149,3 +149,15 @@ def test_audit_page_filters_and_exports(
     rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert [(r[1], r[4]) for r in rows[1:]] == [("kabid", "gagal masuk")]
     assert rows[1][0].startswith(datetime.now(UTC).date().isoformat())
+
+
+def test_a_refused_attempt_reads_as_the_refusals_sentence() -> None:
+    from antrian.reports.audit_csv import target_words
+
+    detail = {"who": "petugas1", "role": "operator", "permission": "read the office set-up"}
+    assert target_words("refused", "permission.denied", detail) == words.text(
+        "permission.denied", who="petugas1", role=Role.OPERATOR, permission=Permission.SETTINGS
+    )
+    assert "permission.denied" not in target_words("refused", "permission.denied", detail)
+    assert target_words("refused", "no.such_code", {}) == "no.such_code"  # kept as recorded
+    assert target_words("user_added", "siti", {}) == "siti"

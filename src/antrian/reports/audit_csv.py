@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from antrian import words
-from antrian.domain.roles import Role
+from antrian.domain.roles import Permission, Role
 from antrian.reports.exports import BOM, write_atomically
 from antrian.services.audit import AuditEntry
 
@@ -18,6 +18,21 @@ COLUMNS = ("at", "username", "role", "pc", "action", "target", "old", "new", "de
 
 def action_words(action: str) -> str:
     return words.text(f"audit.action.{action}")
+
+
+def target_words(action: str, target: str, detail: dict[str, Any]) -> str:
+    """What the row is about, in words: for a refused attempt, the refusal's own sentence (its code and
+    parameters are what the audit keeps); otherwise the target as recorded."""
+    if action != "refused":
+        return target
+    params: dict[str, Any] = dict(detail)
+    for key, kind in (("role", Role), ("permission", Permission)):
+        if isinstance(params.get(key), str) and params[key] in {member.value for member in kind}:
+            params[key] = kind(params[key])
+    try:
+        return words.text(target, **params)
+    except (KeyError, ValueError, IndexError):  # a code from an older version, or its parameters changed
+        return target
 
 
 def column_words(column: str) -> str:

@@ -149,7 +149,7 @@ class AuditPage(Retranslated, QWidget):
         self._runner.submit(work, self._show, self._failed)
 
     def _show(self, rows: list[AuditEntry]) -> None:
-        from antrian.reports.audit_csv import action_words, role_words, value_text
+        from antrian.reports.audit_csv import action_words, role_words, target_words, value_text
 
         self.rows = rows
         self.table.setRowCount(len(rows))
@@ -161,7 +161,7 @@ class AuditPage(Retranslated, QWidget):
                 role_words(row.role),
                 row.pc,
                 action_words(row.action),
-                row.target,
+                target_words(row.action, row.target, row.detail),
                 change,
             )
             for column, text in enumerate(cells):
