@@ -59,7 +59,8 @@ class TaskRunner(QObject):
 
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+        if still_there(callback):
+            callback(value)
 
     @staticmethod
     def _log_error(error: Exception) -> None:
@@ -116,7 +117,17 @@ class OwnThread(QObject):
 
     @Slot(object, object)
     def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
+        if still_there(callback):
+            callback(value)
+
+
+def still_there(callback: Callable[..., Any]) -> bool:
+    """Whether the Qt object a result is for (the callback's owner, when it is one) still exists: a window
+    closed and deleted while its read ran gets nothing, rather than a call on its deleted widgets."""
+    import shiboken6
+
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class CoalescedRead(QObject):
