@@ -1165,10 +1165,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
     report.set_defaults(func=cmd_report)
-    from antrian import cli_calendar, cli_setup  # service, counter add/edit/list; holiday, break
+    from antrian import cli_calendar, cli_setup, cli_skm  # service, counter; holiday, break; skm
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
+    cli_skm.add_commands(sub, common, user)
     return parser
 
 

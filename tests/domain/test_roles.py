@@ -10,11 +10,12 @@ from tests.helpers import raises_code
 P, R = Permission, Role
 
 GRANTED: dict[Role, set[Permission]] = {
-    R.ADMIN: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS},
-    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.REPORTS, P.STANDARDS},
+    R.ADMIN: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS, P.SKM_ENTRY},
+    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.REPORTS, P.STANDARDS, P.SKM_ENTRY},
     R.OPERATOR: {P.ISSUE, P.SERVE, P.CANCEL},
-    R.KIOSK: {P.ISSUE},
-    R.SYSTEM: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS},
+    # the survey at the counter: the citizen answers on the kiosk-role tablet, not the operator
+    R.KIOSK: {P.ISSUE, P.SKM_TOUCH},
+    R.SYSTEM: set(Permission),
 }
 MATRIX = [(role, permission) for role in Role for permission in Permission]
 
@@ -36,7 +37,7 @@ def test_permission_matrix(role: Role, permission: Permission) -> None:
 
 
 @pytest.mark.parametrize("permission", [P.SERVE, P.CANCEL, P.EXPIRE, P.MANAGE, P.REPORTS, P.STANDARDS])
-def test_kiosk_may_only_issue(permission: Permission) -> None:
+def test_kiosk_may_only_issue_and_take_the_survey(permission: Permission) -> None:
     KIOSK.require(P.ISSUE)
     with raises_code(PermissionDenied, "permission.denied_role", role=R.KIOSK, permission=permission):
         KIOSK.require(permission)

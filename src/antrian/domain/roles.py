@@ -25,6 +25,8 @@ class Permission(StrEnum):
     MANAGE = "change the office set-up"
     STANDARDS = "set the service standards"
     REPORTS = "read the reports"
+    SKM_ENTRY = "enter paper survey forms"
+    SKM_TOUCH = "take survey answers at the counter"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -37,6 +39,9 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.STANDARDS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
     # the service-time figures are for the supervisor (and the admin), not for the operators they measure
     Permission.REPORTS: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    # satisfaction answers are the citizens' own: operators neither enter nor read them
+    Permission.SKM_ENTRY: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    Permission.SKM_TOUCH: frozenset({Role.KIOSK, Role.SYSTEM}),
 }
 
 
