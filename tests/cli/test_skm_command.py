@@ -63,7 +63,8 @@ def test_a_paper_form_in_and_the_index_out(
                          "3,3,3,3,3,3,3,3,3", "--json", "--lang", "en")  # fmt: skip
     assert (code, err) == (0, "")
     assert json.loads(out) == {
-        "id": 2, "version": 1, "service": "B", "date": DAY, "complete": True, "channel": "paper", "ticket": None,
+        "id": 2, "version": 1, "service": "B", "date": DAY,
+        "complete": True, "channel": "paper", "ticket": None,
     }  # fmt: skip
     code, out, err = run(capsys, url, "skm", "report", "--from", DAY, "--to", DAY, "--format", "json")
     assert (code, err) == (0, "")
