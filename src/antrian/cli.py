@@ -1133,20 +1133,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = _command(
         sub, "report", words.text("help.report.summary"), words.text("help.report.about"), common, user
     )
-    for option, dest in (("--from", "from_"), ("--to", "to")):
-        report.add_argument(
-            option,
-            dest=dest,
-            required=True,
-            type=_text(option, SHORT_TEXT),
-            metavar="YYYY-MM-DD",
-            help=words.text("help.report.from" if option == "--from" else "help.report.to"),
-        )
-    report.add_argument(
-        "--service",
-        type=_text("--service", SHORT_TEXT),
-        metavar="CODE",
-        help=words.text("help.report.service"),
+    period_options(
+        report,
+        words.text("help.report.from"),
+        words.text("help.report.to"),
+        words.text("help.report.service"),
     )
     report.add_argument(
         "--format",
@@ -1171,6 +1162,21 @@ def build_parser() -> argparse.ArgumentParser:
     cli_calendar.add_commands(sub, common, user)
     cli_skm.add_commands(sub, common, user)
     return parser
+
+
+def period_options(parser: argparse.ArgumentParser, first: str, last: str, service: str) -> None:
+    """A report's ``--from`` and ``--to`` (service days, as ``from_`` and ``to``) and ``--service CODE``,
+    with their help texts."""
+    for option, dest, said in (("--from", "from_", first), ("--to", "to", last)):
+        parser.add_argument(
+            option,
+            dest=dest,
+            required=True,
+            type=_text(option, SHORT_TEXT),
+            metavar="YYYY-MM-DD",
+            help=said,
+        )
+    parser.add_argument("--service", type=_text("--service", SHORT_TEXT), metavar="CODE", help=service)
 
 
 def _command(

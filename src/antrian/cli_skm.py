@@ -147,20 +147,11 @@ def add_commands(
         words.text("help.skm_report.summary"),
         words.text("help.skm_report.about"),
     )
-    for option, dest in (("--from", "from_"), ("--to", "to")):
-        report.add_argument(
-            option,
-            dest=dest,
-            required=True,
-            type=_text(option, SHORT_TEXT),
-            metavar="YYYY-MM-DD",
-            help=words.text("help.skm_report.from" if option == "--from" else "help.skm_report.to"),
-        )
-    report.add_argument(
-        "--service",
-        type=_text("--service", SHORT_TEXT),
-        metavar="CODE",
-        help=words.text("help.skm_report.service"),
+    cli.period_options(
+        report,
+        words.text("help.skm_report.from"),
+        words.text("help.skm_report.to"),
+        words.text("help.skm_report.service"),
     )
     report.add_argument(
         "--format", required=True, choices=["json", "xlsx"], help=words.text("help.skm_report.format")

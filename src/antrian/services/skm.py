@@ -18,10 +18,8 @@ period's service days (of the service, for a service).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select
@@ -35,7 +33,7 @@ from antrian.domain.skm import (
     PROFILE_CHOICES,
     UNSUR,
     UNSUR_CODES,
-    Grade,
+    Index,
     Unsur,
     check_answers,
     index_of,
@@ -148,25 +146,14 @@ class Submitted:
 
 
 @dataclass(frozen=True, slots=True)
-class SkmFigures:
-    """The index of one set of respondents (the office's, or one service's), with what it was measured on.
+class SkmFigures(Index):
+    """The index of one set of respondents (the office's, or one service's; ``domain.skm.Index``: exact NRR
+    and weighted NRR, the IKM rounded once, its grade, the lowest unsur), with what it was measured on: the
+    unfinished surveys left out, the population and its required sample."""
 
-    ``nrr`` (U1-U9) and ``weighted`` (the unit's index, 1-4) are exact; ``ikm`` is the converted index
-    rounded once, to 2 decimals half up; ``grade`` is graded on it and ``meaning`` is the grade's meaning
-    code. No respondent, no index (None). ``lowest``: the unsur with the lowest NRR, what to improve first.
-    """
-
-    respondents: int
     incomplete: int
-    sums: tuple[int, ...]
-    nrr: tuple[Fraction, ...] | None
-    weighted: Fraction | None
-    ikm_exact: Fraction | None
-    ikm: Decimal | None
-    grade: Grade | None
     population: int
     required_sample: int
-    lowest: tuple[Unsur, ...]
 
     @property
     def meaning(self) -> str | None:
@@ -533,17 +520,10 @@ def skm_report(
 def _figures(respondents: int, incomplete: int, sums: Mapping[str, int], population: int) -> SkmFigures:
     index = index_of(respondents, [sums.get(code, 0) for code in UNSUR_CODES])
     return SkmFigures(
-        respondents,
-        incomplete,
-        index.sums,
-        index.nrr,
-        index.weighted,
-        index.ikm_exact,
-        index.ikm,
-        index.grade,
-        population,
-        required_sample(population),
-        index.lowest,
+        **{field.name: getattr(index, field.name) for field in fields(index)},
+        incomplete=incomplete,
+        population=population,
+        required_sample=required_sample(population),
     )
 
 
