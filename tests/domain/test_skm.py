@@ -122,9 +122,23 @@ def test_answer_sets_on_the_boundaries() -> None:
 
 @pytest.mark.parametrize(
     ("population", "sample"),
-    [(0, 0), (1, 1), (10, 10), (100, 80), (1000, 278), (10000, 370), (1_000_000, 384)],
+    [
+        (0, 0),
+        (1, 1),
+        (10, 10),
+        (100, 80),
+        (1000, 278),
+        (10000, 370),
+        (1_000_000, 384),
+        (1_471_104, 384),
+        (1_471_105, 384),  # the formula gives 384.00000007, which rounded up would ask for 385
+        (10**12, 384),
+    ],
 )
 def test_krejcie_morgan(population: int, sample: int) -> None:
+    """s = 3.841 x N x 0.25 / (0.0025 (N-1) + 3.841 x 0.25): N = 100 gives 96.025 / 1.20775 = 79.5 -> 80;
+    1,000: 960.25 / 3.45775 = 277.7 -> 278; 10,000: 9,602.5 / 25.95775 = 369.9 -> 370; 1,000,000:
+    383.95 -> 384; the published table's 384 for anything larger."""
     assert required_sample(population) == sample
 
 

@@ -8,7 +8,7 @@ IKM is that x 25 (25-100). Everything is a ``Fraction`` until the converted IKM,
 25.00-64.99 D, 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A.
 
 The required sample is Krejcie-Morgan's (X^2 = 3.841, P = 0.5, d = 0.05), rounded up:
-s = X^2 N P(1-P) / (d^2 (N-1) + X^2 P(1-P)); N = 100 -> 80, 1,000 -> 278, 10,000 -> 370, 1,000,000 -> 384.
+s = X^2 N P(1-P) / (d^2 (N-1) + X^2 P(1-P)); N = 100 -> 80, 1,000 -> 278, 10,000 -> 370, very large -> 384.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from antrian.domain.errors import InvalidInput
 LOWEST, HIGHEST = 1, 4
 WEIGHT = Fraction(1, 9)
 CONVERSION = 25
+LARGEST_SAMPLE = 384  # Krejcie-Morgan's table for a very large population
 
 
 class Unsur(StrEnum):
@@ -119,14 +120,19 @@ def grade_of(ikm: Decimal) -> Grade:
 
 
 def required_sample(population: int) -> int:
-    """Krejcie-Morgan's sample for a population of ``population`` citizens, rounded up (never above it)."""
+    """Krejcie-Morgan's sample for a population of ``population`` citizens, rounded up (never above it).
+
+    The formula tends to 384.1 as the population grows, and rounded up it gives 385 from 1,471,105 citizens
+    on; Krejcie and Morgan's published table, which the regulation's users read, ends at 384 for any larger
+    population, so that is the largest sample asked for.
+    """
     if population < 0:
         raise ValueError("a population is not negative")
     if population == 0:
         return 0
     chi2, p, d = Fraction("3.841"), Fraction(1, 2), Fraction(1, 20)
     s = chi2 * population * p * (1 - p) / (d * d * (population - 1) + chi2 * p * (1 - p))
-    return math.ceil(s)
+    return min(math.ceil(s), LARGEST_SAMPLE)
 
 
 @dataclass(frozen=True, slots=True)
