@@ -339,3 +339,28 @@ def test_an_empty_period_has_no_index(office: Database) -> None:
     report = _report(office, FixedClock(MONDAY_9AM))
     assert (report.figures.respondents, report.figures.ikm, report.figures.grade) == (0, None, None)
     assert report.services == ()
+
+
+def test_the_database_refuses_a_second_counted_answer_set_for_one_visit(
+    office: Database, clock: FixedClock
+) -> None:
+    """The safety net under the service's check (two PCs entering the same form at once): a unique index on
+    the visit of complete answer sets; unfinished ones may repeat. The store says so (``store.integrity``)."""
+    _serve_a_morning(office, clock)
+    _submit(office, clock, [3] * 9, ticket="A001")
+    with office.read() as s:
+        first = s.execute(select(SkmAnswerSet)).scalar_one()
+        columns = {
+            "version_id": first.version_id,
+            "ticket_id": first.ticket_id,
+            "service_id": first.service_id,
+            "service_day": first.service_day,
+            "submitted_at": first.submitted_at,
+            "channel": "touch",
+        }
+    with office.write() as s:
+        s.add_all([SkmAnswerSet(complete=False, **columns), SkmAnswerSet(complete=False, **columns)])
+    with raises_code(IllegalAction, "store.integrity"), office.write() as s:
+        s.add(SkmAnswerSet(complete=True, **columns))
+        s.flush()
+    assert _stored(office) == (3, 9)

@@ -439,7 +439,14 @@ class SkmAnswerSet(Base):
     __table_args__ = (
         CheckConstraint("channel IN ('touch', 'paper')", name="channel"),
         Index("ix_skm_answer_sets_day", "service_day", "service_id"),
-        Index("ix_skm_answer_sets_ticket", "ticket_id"),
+        # one counted answer set per visit (the service checks first; this is the safety net under it)
+        Index(
+            "uq_skm_answer_sets_ticket",
+            "ticket_id",
+            unique=True,
+            sqlite_where=text("complete"),
+            postgresql_where=text("complete"),
+        ),
         Index("ix_skm_answer_sets_version", "version_id"),
     )
 

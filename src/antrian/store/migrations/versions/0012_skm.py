@@ -92,7 +92,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("skm_answer_sets") as batch:
         batch.create_index("ix_skm_answer_sets_day", ["service_day", "service_id"], unique=False)
-        batch.create_index("ix_skm_answer_sets_ticket", ["ticket_id"], unique=False)
+        batch.create_index(
+            "uq_skm_answer_sets_ticket",
+            ["ticket_id"],
+            unique=True,
+            sqlite_where=sa.text("complete"),
+            postgresql_where=sa.text("complete"),
+        )
         batch.create_index("ix_skm_answer_sets_version", ["version_id"], unique=False)
     op.create_table(
         "skm_answers",
@@ -118,7 +124,7 @@ def downgrade() -> None:
     op.drop_table("skm_answers")
     with op.batch_alter_table("skm_answer_sets") as batch:
         batch.drop_index("ix_skm_answer_sets_version")
-        batch.drop_index("ix_skm_answer_sets_ticket")
+        batch.drop_index("uq_skm_answer_sets_ticket")
         batch.drop_index("ix_skm_answer_sets_day")
     op.drop_table("skm_answer_sets")
     op.drop_table("skm_questions")
