@@ -99,7 +99,14 @@ def test_the_report_as_a_workbook(
     )
     assert (code, out) == (0, "") and str(target) in err
     book = load_workbook(target)
-    assert book.sheetnames == ["Ringkasan", "Unsur", "Layanan", "Profil responden", "Saran"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Unsur",
+        "Layanan",
+        "Profil responden",
+        "Saran",
+        "Pertanyaan tambahan",
+    ]
     summary = {row[0]: row[1] for row in book["Ringkasan"].iter_rows(values_only=True) if row and row[0]}
     # 34 + 27 = 61 points from 2: IKM = 25 x 61 / 18 = 84.722... -> 84.72, B
     assert summary["IKM (konversi)"] == 84.72

@@ -218,7 +218,16 @@ def test_a_questionnaire_changed_mid_period_counts_both_versions_by_unsur(
         old = questionnaire(s, 1)
         assert old.frozen and old.questions[-1].unsur is Unsur.U9  # past answers keep their wording
         assert old.questions[-1].text_id == default_questions()[-1]["text_id"]
-    figures = _report(office, clock).figures
+    report = _report(office, clock)
+    [asked] = report.local  # the local question, apart from the index: one answer, 3
+    assert (asked.version, asked.position, asked.text_id, asked.answers, asked.mean) == (
+        2,
+        10,
+        "Apakah layar antrean jelas?",
+        1,
+        3,
+    )
+    figures = report.figures
     assert figures.respondents == 3
     assert figures.nrr is not None
     assert (figures.nrr[0], figures.nrr[8]) == (Fraction(7, 3), Fraction(3))

@@ -40,6 +40,11 @@ COLUMNS = (
     "date",
     "service",
     "suggestion",
+    "version",
+    "position",
+    "question",
+    "answers",
+    "mean",
 )
 
 
@@ -111,6 +116,18 @@ def json_skm(report: SkmReport) -> dict[str, Any]:
         "suggestions": [
             {"date": s.day.isoformat(), "service": s.service, "text": s.text} for s in report.suggestions
         ],
+        "local_questions": [
+            {
+                "version": q.version,
+                "position": q.position,
+                "text_id": q.text_id,
+                "text_en": q.text_en,
+                "answers": q.answers,
+                "mean": _shown(q.mean),
+                "mean_exact": _exact(q.mean),
+            }
+            for q in report.local
+        ],
     }
 
 
@@ -150,7 +167,8 @@ def _columns(*names: str) -> list[str]:
 
 
 def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
-    """The workbook: a summary, the nine unsur, the services, the respondents' profile, the suggestions."""
+    """The workbook: a summary, the nine unsur, the services, the respondents' profile, the suggestions,
+    the office's own questions."""
     from openpyxl import Workbook
 
     from antrian.reports.xlsx import Bold, Shown, write_sheet
@@ -223,6 +241,11 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
         for row in rows
     ]
     suggestions = [[date.fromisoformat(s["date"]), s["service"], s["text"]] for s in data["suggestions"]]
+    text = "text_en" if words.language() == "en" else "text_id"
+    local = [
+        [q["version"], q["position"], q[text], q["answers"], Shown(q["mean"], three)]
+        for q in data["local_questions"]
+    ]
     book = Workbook(write_only=True)
     write_sheet(book, words.text("skm.sheet.summary"), ([], summary), header=False)
     write_sheet(
@@ -249,5 +272,10 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
         book,
         words.text("skm.sheet.suggestions"),
         (_columns("date", "service", "suggestion"), suggestions),
+    )
+    write_sheet(
+        book,
+        words.text("skm.sheet.local"),
+        (_columns("version", "position", "question", "answers", "mean"), local),
     )
     book.save(file)

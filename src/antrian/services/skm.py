@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import and_, delete, func, select
@@ -179,6 +180,23 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class LocalResult:
+    """A local question of the office (not in the index): its version and place, wording, the answers it
+    had in the period and their sum (their mean is exact)."""
+
+    version: int
+    position: int
+    text_id: str
+    text_en: str
+    answers: int
+    sum: int
+
+    @property
+    def mean(self) -> Fraction:
+        return Fraction(self.sum, self.answers)
+
+
+@dataclass(frozen=True, slots=True)
 class SkmReport:
     """The SKM of the service days ``start``-``end`` (of ``service`` only, when given): the office's figures,
     each service's, the profile of the respondents (per field, each code's count in the choices' order, then
@@ -193,6 +211,7 @@ class SkmReport:
     services: tuple[ServiceSkm, ...]
     profile: Mapping[str, tuple[tuple[str | None, int], ...]]
     suggestions: tuple[Suggestion, ...]
+    local: tuple[LocalResult, ...] = ()
 
 
 def current_questionnaire(session: Session) -> Questionnaire:
@@ -515,6 +534,7 @@ def skm_report(
         per_service,
         _profile(session, in_period),
         _suggestions(session, in_period),
+        _local(session, in_period),
     )
 
 
@@ -560,3 +580,31 @@ def _suggestions(session: Session, in_period: Any) -> tuple[Suggestion, ...]:
         .order_by(SkmAnswerSet.service_day, SkmAnswerSet.id)
     )
     return tuple(Suggestion(day, code, text) for day, code, text in rows)
+
+
+def _local(session: Session, in_period: Any) -> tuple[LocalResult, ...]:
+    rows = session.execute(
+        select(
+            SkmQuestion.version_id,
+            SkmQuestion.position,
+            SkmQuestion.text_id,
+            SkmQuestion.text_en,
+            func.count(),
+            func.sum(SkmAnswer.value),
+        )
+        .join(SkmAnswer, SkmAnswer.question_id == SkmQuestion.id)
+        .join(SkmAnswerSet, SkmAnswerSet.id == SkmAnswer.set_id)
+        .where(in_period, SkmAnswerSet.complete, SkmQuestion.unsur.is_(None))
+        .group_by(
+            SkmQuestion.id,
+            SkmQuestion.version_id,
+            SkmQuestion.position,
+            SkmQuestion.text_id,
+            SkmQuestion.text_en,
+        )
+        .order_by(SkmQuestion.version_id, SkmQuestion.position)
+    )
+    return tuple(
+        LocalResult(version, position, text_id, text_en, int(n), int(total))
+        for version, position, text_id, text_en, n, total in rows
+    )
