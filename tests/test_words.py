@@ -26,8 +26,10 @@ from antrian.domain.errors import AntrianError, InvalidInput, NotFound
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import Permission, Role
+from antrian.domain.skm import PROFILE_CHOICES, Grade, Unsur
 from antrian.domain.status import Action, Status
 from antrian.domain.timing import TimeUnit
+from antrian.reports.skm import COLUMNS as SKM_COLUMNS
 from tests.helpers import load_script, raises_code
 
 SRC = Path(antrian.__file__).resolve().parent
@@ -244,7 +246,7 @@ def _enum_codes(*kinds: type[Enum]) -> set[str]:
     return {f"enum.{kind.__name__}.{member.name.lower()}" for kind in kinds for member in kind}
 
 
-SHOWN_ENUMS: tuple[type[Enum], ...] = (Status, Action, Role, Permission, PriorityGroup, TimeUnit)
+SHOWN_ENUMS: tuple[type[Enum], ...] = (Status, Action, Role, Permission, PriorityGroup, TimeUnit, Unsur)
 
 # Computed codes: their literal start, and the values that complete it (from the source of truth).
 PREFIXES = {
@@ -252,6 +254,13 @@ PREFIXES = {
     "audit.action.": lambda: list(_audit().ACTIONS),
     "audit.column.": lambda: list(_audit_csv().COLUMNS),
     "counter_state.": _counter_states,
+    "skm.grade.": lambda: [grade.meaning for grade in Grade],
+    "skm.profile.": lambda: [
+        *PROFILE_CHOICES,
+        *(f"{field}_choice.{choice}" for field, choices in PROFILE_CHOICES.items() for choice in choices),
+    ],
+    "skm.column.": lambda: list(SKM_COLUMNS),
+    "help.skm_submit.": lambda: list(PROFILE_CHOICES),
 }
 
 

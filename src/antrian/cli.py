@@ -1284,20 +1284,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = _command(
         sub, "report", words.text("help.report.summary"), words.text("help.report.about"), common, user
     )
-    for option, dest in (("--from", "from_"), ("--to", "to")):
-        report.add_argument(
-            option,
-            dest=dest,
-            required=True,
-            type=_text(option, SHORT_TEXT),
-            metavar="YYYY-MM-DD",
-            help=words.text("help.report.from" if option == "--from" else "help.report.to"),
-        )
-    report.add_argument(
-        "--service",
-        type=_text("--service", SHORT_TEXT),
-        metavar="CODE",
-        help=words.text("help.report.service"),
+    period_options(
+        report,
+        words.text("help.report.from"),
+        words.text("help.report.to"),
+        words.text("help.report.service"),
     )
     report.add_argument(
         "--zone", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_option.report")
@@ -1319,15 +1310,31 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
     report.set_defaults(func=cmd_report)
-    # service, counter; holiday, break; setup; user, audit; zone
-    from antrian import cli_calendar, cli_first_run, cli_setup, cli_users, cli_zones
+    # service, counter; holiday, break; setup; user, audit; zone; skm
+    from antrian import cli_calendar, cli_first_run, cli_setup, cli_skm, cli_users, cli_zones
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)
     cli_first_run.add_commands(sub, common)
     cli_users.add_commands(sub, common, user)
     cli_zones.add_commands(sub, common, user)
+    cli_skm.add_commands(sub, common, user)
     return parser
+
+
+def period_options(parser: argparse.ArgumentParser, first: str, last: str, service: str) -> None:
+    """A report's ``--from`` and ``--to`` (service days, as ``from_`` and ``to``) and ``--service CODE``,
+    with their help texts."""
+    for option, dest, said in (("--from", "from_", first), ("--to", "to", last)):
+        parser.add_argument(
+            option,
+            dest=dest,
+            required=True,
+            type=_text(option, SHORT_TEXT),
+            metavar="YYYY-MM-DD",
+            help=said,
+        )
+    parser.add_argument("--service", type=_text("--service", SHORT_TEXT), metavar="CODE", help=service)
 
 
 def _command(

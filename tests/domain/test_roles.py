@@ -10,11 +10,22 @@ from tests.helpers import raises_code
 P, R = Permission, Role
 
 GRANTED: dict[Role, set[Permission]] = {
-    R.ADMIN: set(Permission),
-    R.SUPERVISOR: {P.ISSUE, P.SERVE, P.CANCEL, P.EXPIRE, P.REPORTS, P.STANDARDS, P.SETTINGS, P.AUDIT},
+    R.ADMIN: set(Permission) - {P.SKM_TOUCH},
+    R.SUPERVISOR: {
+        P.ISSUE,
+        P.SERVE,
+        P.CANCEL,
+        P.EXPIRE,
+        P.REPORTS,
+        P.STANDARDS,
+        P.SETTINGS,
+        P.AUDIT,
+        P.SKM_ENTRY,
+    },
     R.OPERATOR: {P.ISSUE, P.SERVE, P.CANCEL},
     R.VIEWER: {P.REPORTS, P.SETTINGS, P.AUDIT},  # reads; changes nothing, not even a ticket
-    R.KIOSK: {P.ISSUE},
+    # the survey at the counter: the citizen answers on the kiosk-role tablet, not the operator
+    R.KIOSK: {P.ISSUE, P.SKM_TOUCH},
     R.SYSTEM: set(Permission),
 }
 MATRIX = [(role, permission) for role in Role for permission in Permission]
@@ -36,8 +47,8 @@ def test_permission_matrix(role: Role, permission: Permission) -> None:
             actor.require(permission)
 
 
-@pytest.mark.parametrize("permission", sorted(set(Permission) - {P.ISSUE}))
-def test_kiosk_may_only_issue(permission: Permission) -> None:
+@pytest.mark.parametrize("permission", sorted(set(Permission) - {P.ISSUE, P.SKM_TOUCH}))
+def test_kiosk_may_only_issue_and_take_the_survey(permission: Permission) -> None:
     KIOSK.require(P.ISSUE)
     with raises_code(PermissionDenied, "permission.denied_role", role=R.KIOSK, permission=permission):
         KIOSK.require(permission)

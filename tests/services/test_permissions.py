@@ -31,6 +31,7 @@ from antrian.services import (
     queue,
     reports,
     setup,
+    skm,
     standards,
     ticket_log,
     users,
@@ -97,6 +98,16 @@ ROWS: dict[str, tuple[frozenset[Role], Call]] = {
     "zones.remove_zone": (ADMINS, lambda s, a, db: zones.remove_zone(s, a, "PAJAK")),
     "zones.set_service_zone": (ADMINS, lambda s, a, db: zones.set_service_zone(s, a, "A", None)),
     "zones.set_counter_zone": (ADMINS, lambda s, a, db: zones.set_counter_zone(s, a, 1, None)),
+    # the satisfaction survey: paper forms by the supervisor, the index for those who read the figures
+    "skm.submit_answers": (
+        CLOSERS,
+        lambda s, a, db: skm.submit_answers(s, a, service="A", day=date(2026, 11, 30), answers=[4] * 9),
+    ),
+    "skm.skm_report": (
+        READERS,
+        lambda s, a, db: skm.skm_report(s, a, date(2026, 11, 30), date(2026, 11, 30)),
+    ),
+    "skm.edit_questionnaire": (ADMINS, lambda s, a, db: skm.edit_questionnaire(s, a, [])),
     "setup.reorder_services": (ADMINS, lambda s, a, db: setup.reorder_services(s, ["C", "B", "A"], actor=a)),
     "display.save_voice_settings": (
         ADMINS,

@@ -30,6 +30,8 @@ class Permission(StrEnum):
     SETTINGS = "read the office set-up"
     USERS = "manage users"
     AUDIT = "read the audit"
+    SKM_ENTRY = "enter paper survey forms"
+    SKM_TOUCH = "take survey answers at the counter"
 
 
 _GRANTS: dict[Permission, frozenset[Role]] = {
@@ -47,6 +49,9 @@ _GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.USERS: frozenset({Role.ADMIN, Role.SYSTEM}),
     # "who changed the standard, and when?": the supervisor and an inspector (viewer) ask it too
     Permission.AUDIT: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.VIEWER, Role.SYSTEM}),
+    # satisfaction answers are the citizens' own: operators neither enter nor read them
+    Permission.SKM_ENTRY: frozenset({Role.ADMIN, Role.SUPERVISOR, Role.SYSTEM}),
+    Permission.SKM_TOUCH: frozenset({Role.KIOSK, Role.SYSTEM}),
 }
 
 

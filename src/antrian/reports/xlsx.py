@@ -69,17 +69,17 @@ def write_xlsx(report: Report, file: IO[bytes], *, office: str, log: Iterable[Vi
     ``log`` is the report's ``report_log``, written row by row as it is read. Returns the rows of the log."""
     data = json_report(report)
     book = Workbook(write_only=True)
-    _sheet(book, words.text("report.sheet.summary"), _summary(data, office), header=False)
-    _sheet(book, words.text("report.sheet.services"), _services(data))
-    _sheet(book, words.text("report.sheet.counters"), _times(data["counters"], "number"))
-    _sheet(book, words.text("report.sheet.operators"), _times(data["operators"], "username"))
-    _sheet(book, words.text("report.sheet.hours"), _hours(data))
-    _sheet(book, words.text("report.sheet.days"), _days(report))
+    write_sheet(book, words.text("report.sheet.summary"), _summary(data, office), header=False)
+    write_sheet(book, words.text("report.sheet.services"), _services(data))
+    write_sheet(book, words.text("report.sheet.counters"), _times(data["counters"], "number"))
+    write_sheet(book, words.text("report.sheet.operators"), _times(data["operators"], "username"))
+    write_sheet(book, words.text("report.sheet.hours"), _hours(data))
+    write_sheet(book, words.text("report.sheet.days"), _days(report))
     header, rows = log_table(report, log)
     written, part, end = 0, 1, object()
     while True:  # a sheet per ROWS_PER_SHEET rows, read to the end (which closes the log's cursor)
         name = words.text("report.sheet.log") if part == 1 else words.text("report.sheet.log_more", n=part)
-        written += _sheet(book, name, (header, islice(rows, ROWS_PER_SHEET)), filter_=True)
+        written += write_sheet(book, name, (header, islice(rows, ROWS_PER_SHEET)), filter_=True)
         following = next(rows, end)
         if following is end:
             break
@@ -91,7 +91,9 @@ def write_xlsx(report: Report, file: IO[bytes], *, office: str, log: Iterable[Vi
 Table = tuple[list[str], Iterable[Sequence[Value]]]
 
 
-def _sheet(book: Workbook, title: str, table: Table, *, header: bool = True, filter_: bool = False) -> int:
+def write_sheet(
+    book: Workbook, title: str, table: Table, *, header: bool = True, filter_: bool = False
+) -> int:
     """One sheet of ``table``: a bold, frozen header row, columns fitted to the header and the first rows.
     Returns the rows below the header."""
     columns, rows = table
@@ -133,7 +135,7 @@ def _cell(sheet: Any, value: Value, *, bold: bool = False) -> WriteOnlyCell:
         cell.number_format = _SECONDS
     else:
         cell = WriteOnlyCell(sheet, value)
-    if bold or isinstance(value, _Bold):
+    if bold or isinstance(value, Bold):
         cell.font = _BOLD
     return cell
 
@@ -152,7 +154,7 @@ def _width(value: Value) -> int:
     return len(str(value))
 
 
-class _Bold(str):
+class Bold(str):
     """A summary label shown bold (a section title, or a table's header)."""
 
     __slots__ = ()
@@ -179,7 +181,7 @@ def _summary(data: dict[str, Any], office: str) -> Table:
         ],
         [words.text("report.summary.made_at"), made_at],
         [],
-        [_Bold(words.text("report.summary.totals"))],
+        [Bold(words.text("report.summary.totals"))],
         [words.text("report.summary.citizens"), totals["citizens"]],
         [words.text("report.summary.visits"), totals["visits"]],
         [words.text("report.summary.transfers"), totals["transfers"]],
@@ -189,15 +191,15 @@ def _summary(data: dict[str, Any], office: str) -> Table:
     rows += [
         [name, value] for name, value in zip(_stat_names(stay), _stat_values(totals["stay"]), strict=True)
     ]
-    rows += [[], [_Bold(words.text("report.summary.standards"))]]
+    rows += [[], [Bold(words.text("report.summary.standards"))]]
     rows.append(
         [
-            _Bold(words.text("report.header.code")),
-            _Bold(words.text("report.header.name")),
-            _Bold(words.text("report.summary.value")),
-            _Bold(words.text("report.summary.unit")),
-            _Bold(words.text("report.summary.waiting_target")),
-            _Bold(words.text("report.summary.decree")),
+            Bold(words.text("report.header.code")),
+            Bold(words.text("report.header.name")),
+            Bold(words.text("report.summary.value")),
+            Bold(words.text("report.summary.unit")),
+            Bold(words.text("report.summary.waiting_target")),
+            Bold(words.text("report.summary.decree")),
         ]
     )
     for entry in data["services"]:
@@ -215,7 +217,7 @@ def _summary(data: dict[str, Any], office: str) -> Table:
                     standard["decree"] or None,
                 ]
             )
-    rows += [[], [_Bold(words.text("report.summary.definitions"))]]
+    rows += [[], [Bold(words.text("report.summary.definitions"))]]
     rows += [[_Definition(text)] for text in definitions()]
     return [], rows
 

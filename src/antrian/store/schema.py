@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from antrian.store.database import Database
 
 # The newest migration in store/migrations/versions; tests check it matches Alembic's head.
-HEAD_REVISION = "0011_zones"
+HEAD_REVISION = "0012_skm"
 MIGRATIONS = Path(__file__).with_name("migrations")
 # What a person runs to create the database or bring it up to date (named in every refusal).
 SET_UP_COMMAND = "antrian db upgrade"

@@ -1,0 +1,179 @@
+"""``antrian skm submit`` and ``antrian skm report``: the citizen satisfaction survey from the command line,
+through ``services.skm`` (the functions the windows use), acting as ``--user`` or as the system.
+
+``submit`` enters one paper form (bad input is exit 2 and saves nothing); ``report`` writes the index of a
+period as JSON (on the screen without -o) or as an XLSX workbook (``reports.skm``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from antrian import cli, words
+from antrian.cli import EXIT_OK, PATH_TEXT, SHORT_TEXT, _print, _text
+from antrian.cli_setup import _Builder, _run
+from antrian.domain.echo import shorten
+from antrian.domain.errors import InvalidInput
+from antrian.domain.skm import PROFILE_CHOICES, UNSUR
+
+SUGGESTION_TEXT = 2000  # services.skm.SUGGESTION_LIMIT
+
+
+def _answers(text: str) -> list[int]:
+    """--answers: nine whole numbers separated by commas (their range is the service's to check, naming
+    the unsur), else InvalidInput (exit 2)."""
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() and len(part) <= 3 for part in parts):
+        raise InvalidInput("skm.answers_format", option="--answers", value=shorten(text))
+    return [int(part) for part in parts]
+
+
+def cmd_skm_submit(args: argparse.Namespace) -> int:
+    from antrian.services.skm import Profile, submit_answers
+
+    day = cli._day_option("--date", args.date)
+    profile = Profile(args.gender, args.age, args.education, args.occupation)
+    info = _run(
+        args,
+        lambda s, actor: submit_answers(
+            s,
+            actor,
+            service=args.service,
+            day=day,
+            answers=args.answers,
+            channel="paper",
+            ticket=args.ticket,
+            profile=profile,
+            suggestion=args.suggestion,
+        ),
+    )
+    ticket = words.text("skm_cli.ticket", ticket=info.ticket) if info.ticket else ""
+    line = words.text(
+        "skm_cli.submitted",
+        id=info.id,
+        service=info.service,
+        day=info.day,
+        ticket=ticket,
+        version=info.version,
+    )
+    _print(args, info.to_json(), line)
+    return EXIT_OK
+
+
+def cmd_skm_report(args: argparse.Namespace) -> int:
+    from antrian.reports.skm import write_skm, write_skm_json
+    from antrian.services.office import get_office
+    from antrian.services.skm import skm_report
+
+    start, end = cli._day_option("--from", args.from_), cli._day_option("--to", args.to)
+    if args.format == "xlsx" and not args.output:
+        raise InvalidInput("skm.xlsx_needs_file")
+    db = cli._open(args)
+    try:
+        with db.read() as session:
+            report = skm_report(session, cli._actor(session, args), start, end, args.service)
+            office = get_office(session).name
+    finally:
+        db.dispose()
+    if args.output:
+        write_skm(report, Path(args.output), args.format, office=office)
+        print(words.text("skm_cli.written", path=args.output), file=sys.stderr)
+    else:
+        write_skm_json(report, sys.stdout)
+    return EXIT_OK
+
+
+def add_commands(
+    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, user: argparse.ArgumentParser
+) -> None:
+    """``skm submit`` and ``skm report`` under ``sub``."""
+    build = _Builder(sub, common, user)
+    skm = build.group("skm", words.text("help.skm.summary"), words.text("help.skm.about"))
+    submit = build.command(
+        skm,
+        "submit",
+        cmd_skm_submit,
+        words.text("help.skm_submit.summary"),
+        words.text("help.skm_submit.about"),
+    )
+    submit.add_argument(
+        "--date",
+        required=True,
+        type=_text("--date", SHORT_TEXT),
+        metavar="YYYY-MM-DD",
+        help=words.text("help.skm_submit.date"),
+    )
+    submit.add_argument(
+        "--service",
+        required=True,
+        type=_text("--service", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.skm_submit.service"),
+    )
+    submit.add_argument(
+        "--answers",
+        required=True,
+        type=_answers,
+        metavar=",".join(["N"] * len(UNSUR)),
+        help=words.text("help.skm_submit.answers"),
+    )
+    submit.add_argument(
+        "--ticket",
+        type=_text("--ticket", SHORT_TEXT),
+        metavar="LABEL",
+        help=words.text("help.skm_submit.ticket"),
+    )
+    for field in PROFILE_CHOICES:
+        submit.add_argument(
+            f"--{field}",
+            type=_choice(f"--{field}", field),
+            metavar="|".join(PROFILE_CHOICES[field]),
+            help=words.text(f"help.skm_submit.{field}"),
+        )
+    submit.add_argument(
+        "--suggestion",
+        type=_text("--suggestion", SUGGESTION_TEXT),
+        metavar="TEXT",
+        help=words.text("help.skm_submit.suggestion"),
+    )
+
+    report = build.command(
+        skm,
+        "report",
+        cmd_skm_report,
+        words.text("help.skm_report.summary"),
+        words.text("help.skm_report.about"),
+    )
+    cli.period_options(
+        report,
+        words.text("help.skm_report.from"),
+        words.text("help.skm_report.to"),
+        words.text("help.skm_report.service"),
+    )
+    report.add_argument(
+        "--format", required=True, choices=["json", "xlsx"], help=words.text("help.skm_report.format")
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        type=_text("-o", PATH_TEXT),
+        metavar="FILE",
+        help=words.text("help.skm_report.output"),
+    )
+
+
+def _choice(option: str, field: str) -> Any:
+    """A profile option: one of its codes (domain.skm.PROFILE_CHOICES), else InvalidInput naming them."""
+
+    def parse(text: str) -> str:
+        value = text.strip().lower()
+        if value not in PROFILE_CHOICES[field]:
+            raise InvalidInput(
+                "input.choice", option=option, value=shorten(text), choices=list(PROFILE_CHOICES[field])
+            )
+        return value
+
+    return parse
