@@ -28,6 +28,7 @@ def url(office: Database, db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path
         create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
+    monkeypatch.setenv("ANTRIAN_PASSWORD", "rahasia123")  # proves --user (every test user has it)
     return db_url
 
 
