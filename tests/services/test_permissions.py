@@ -55,6 +55,7 @@ RECORDERS = {
     "action_log.who",
     "audit.record",
     "office.log_settings_changed",
+    "office.log_office_changed",
     "standards.write_entry",
 }
 

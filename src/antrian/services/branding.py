@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from antrian.domain.errors import InvalidInput
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, system_clock
-from antrian.services.office import OfficeInfo, get_office, log_settings_changed
+from antrian.services.office import OfficeInfo, get_office, log_office_changed
 from antrian.store.models import Setting
 
 LOGO_KEY = "logo"
@@ -89,16 +89,7 @@ def set_logo(session: Session, data: bytes | None, *, actor: Actor, clock: Clock
             row.value = value
     session.flush()
     if old != data:
-        change = [_logo_summary(old), _logo_summary(data)]
-        log_settings_changed(
-            session,
-            actor,
-            clock,
-            action="office_changed",
-            old={"logo": change[0]},
-            new={"logo": change[1]},
-            office={"logo": change},
-        )
+        log_office_changed(session, actor, clock, {"logo": [_logo_summary(old), _logo_summary(data)]})
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,15 +138,7 @@ def set_ticket_text(
         if getattr(old, field) != getattr(new, field)
     }
     if changed:
-        log_settings_changed(
-            session,
-            actor,
-            clock,
-            action="office_changed",
-            old={key: values[0] for key, values in changed.items()},
-            new={key: values[1] for key, values in changed.items()},
-            office=changed,
-        )
+        log_office_changed(session, actor, clock, changed)
     return new
 
 

@@ -99,15 +99,7 @@ def update_office(
         setattr(row, key, value)
     session.flush()
     if changed:
-        log_settings_changed(
-            session,
-            actor,
-            clock,
-            action="office_changed",
-            old={key: values[0] for key, values in changed.items()},
-            new={key: values[1] for key, values in changed.items()},
-            office=changed,
-        )
+        log_office_changed(session, actor, clock, changed)
     return get_office(session)
 
 
@@ -140,6 +132,22 @@ def _checked(key: str, value: object) -> object:
     if key == "address":
         raise InvalidInput("office.address_too_long", **size)
     raise InvalidInput("office.running_text_too_long", **size)
+
+
+def log_office_changed(
+    session: Session, actor: Actor, clock: Clock, changed: dict[str, list[object]]
+) -> None:
+    """The ``settings_changed`` event ``{"office": {field: [old, new]}}`` and its audit row (old and new
+    values apart), for office-wide fields that changed."""
+    log_settings_changed(
+        session,
+        actor,
+        clock,
+        action="office_changed",
+        old={key: values[0] for key, values in changed.items()},
+        new={key: values[1] for key, values in changed.items()},
+        office=changed,
+    )
 
 
 WHAT: Any = object()  # log_settings_changed's ``new`` when the caller gives none: the event's data
