@@ -183,3 +183,55 @@ def test_sqlite_lock_holder_is_not_antrian(tmp_path: Path) -> None:
     assert reader.execute("SELECT count(*) FROM tickets").fetchone() == (1,)
     reader.close()
     db.dispose()
+
+
+def hold_new_file_exclusively(path: Path, seconds: float) -> subprocess.Popen[bytes]:
+    """Another process creating a new file, in rollback-journal mode, holding it exclusively for a while."""
+    script = (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN EXCLUSIVE'); c.execute('CREATE TABLE t (x)'); print('locked', flush=True)\n"
+        f"time.sleep({seconds}); c.execute('COMMIT')\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == b"locked"
+    return holder
+
+
+def test_switching_a_new_file_to_wal_waits_for_the_process_holding_it(tmp_path: Path) -> None:
+    # SQLite calls no busy handler while it changes the journal mode: without the retry, the second of
+    # several processes opening a new office at once failed with "database is locked" at once.
+    path = tmp_path / "new.db"
+    holder = hold_new_file_exclusively(path, 0.5)
+    try:
+        # busy_timeout 0 stands for the cases where SQLite answers SQLITE_BUSY without calling the handler
+        connection = sqlite3.connect(str(path), isolation_level=None, timeout=0)
+        with pytest.raises(sqlite3.OperationalError):
+            connection.execute("PRAGMA journal_mode = WAL")
+        started = time.monotonic()
+        database_module._enter_wal(connection.cursor(), deadline_s=10)
+        assert 0.2 < time.monotonic() - started < 5
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        connection.close()
+    finally:
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()
+
+
+def test_switching_to_wal_gives_up_at_its_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    holder = hold_new_file_exclusively(path, 3)
+    try:
+        connection = sqlite3.connect(str(path), isolation_level=None, timeout=0)
+        started = time.monotonic()
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            database_module._enter_wal(connection.cursor(), deadline_s=0.3)
+        assert raised.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+        assert 0.25 < time.monotonic() - started < 2
+        connection.close()
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+        assert holder.stdout is not None
+        holder.stdout.close()

@@ -454,6 +454,30 @@ def translate_error(error: BaseException, url: URL) -> AntrianError:
 # -- engines -------------------------------------------------------------------------------------------------
 
 
+def _enter_wal(cursor: sqlite3.Cursor, *, deadline_s: float = BUSY_TIMEOUT_MS / 1000) -> None:
+    """Put the file in WAL mode, waiting out a writer that holds it.
+
+    SQLite does not call the busy handler while it switches the journal mode, so when several processes
+    open a new file at once, one of them gets "database is locked" at once. The switch is retried until
+    the same deadline a busy writer gets; a file already in WAL mode (every file but a new one) needs no
+    switch and no lock.
+    """
+    give_up = time.monotonic() + deadline_s
+    pause = 0.005
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = (error.sqlite_errorcode & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() >= give_up:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     file_uri = f"{Path(str(engine.url.database)).as_uri()}?mode=rw"
 
@@ -469,7 +493,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _enter_wal(cursor)
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
