@@ -17,7 +17,8 @@ colleague's counter), and the supervisor's live monitor on a morning of 8 counte
 operator refused at login; the Today page at 1366x768 and 1920x1080), and the compliance report of that
 morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi), and the
 admin window at 1366x768 (an operator refused; each page as the admin, the standards' history; the office
-profile as a supervisor, read-only). The
+profile as a supervisor, read-only), and the satisfaction survey's pages (``screens_survey``) at 1280x800
+and 1080x1920. The
 office's own data (its name, services, running text) is Indonesian in both.
 """
 
@@ -81,7 +82,7 @@ def main() -> int:
         default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin", "admin-zones"],
         choices=[
             *("display", "kiosk", "kiosk-zones", "counter", "supervisor", "report-pdf"),
-            *("admin", "admin-settings", "admin-users", "admin-zones", "wizard"),
+            *("admin", "admin-settings", "admin-users", "admin-zones", "wizard", "survey"),
         ],
     )
     args = parser.parse_args()
@@ -123,6 +124,10 @@ def main() -> int:
                 admin_users_screens(app, runner, db, out)
             if "admin" in args.only:
                 admin_screens(app, runner, db, passwords, out)
+            if "survey" in args.only:
+                from screens_survey import survey_screens
+
+                survey_screens(app, runner, db, events, out)
             db.dispose()
     return 0
 

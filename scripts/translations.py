@@ -37,6 +37,7 @@ GROUPS: dict[str, list[Path]] = {
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
     "admin": sorted((GUI / "admin").glob("*.py")),
     "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
+    "survey": sorted((GUI / "survey").glob("*.py")),
 }
 
 

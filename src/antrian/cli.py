@@ -424,6 +424,24 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_survey(args: argparse.Namespace) -> int:
+    """``antrian survey [--counter N]``: the touch survey of a counter (or, without one, the waiting room)."""
+    from antrian.gui.app import run_survey
+
+    db = _window_database(args, "survey" if args.counter is None else f"survey --counter {args.counter}")
+    if db is None:
+        return EXIT_NOTHING
+    try:
+        if args.counter is not None:  # an unknown counter is refused before the window opens
+            from antrian.services.lookup import counter_by_number
+
+            with db.read() as session:
+                counter_by_number(session, args.counter)
+        return run_survey(db, counter=args.counter, windowed=args.windowed)
+    finally:
+        db.dispose()
+
+
 def cmd_counter_panel(args: argparse.Namespace) -> int:
     """``antrian counter [N]``: the panel of counter N, of this PC's counter, or of one chosen at login."""
     from antrian.gui.app import run_counter
@@ -949,6 +967,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kiosk.add_argument("--width", type=_paper_width, metavar="{58,80}", help=words.text("help.kiosk.width"))
     kiosk.set_defaults(func=cmd_kiosk)
+    survey = _command(
+        sub, "survey", words.text("help.survey.summary"), words.text("help.survey.about"), common
+    )
+    survey.add_argument(
+        "--counter", type=_whole("--counter", 1, INT32_MAX), help=words.text("help.survey.counter")
+    )
+    survey.add_argument("--windowed", action="store_true", help=words.text("help.survey.windowed"))
+    survey.set_defaults(func=cmd_survey)
     for window, said in (
         (display, words.text("help.zone_option.display")),
         (kiosk, words.text("help.zone_option.kiosk")),

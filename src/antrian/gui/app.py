@@ -176,6 +176,22 @@ def run_kiosk(
     return shared.run()
 
 
+def run_survey(database: Database, *, counter: int | None, windowed: bool) -> int:
+    """``antrian survey [--counter N]``: the satisfaction survey, full screen, touch first, until closed;
+    ``counter``: invites the citizens that counter finished (else a waiting-room kiosk)."""
+    from antrian.gui.survey.window import SurveyWindow
+
+    shared = _Windows(database, name="survey" if counter is None else f"survey {counter}")
+    window = SurveyWindow(database, shared.background, counter=counter)
+    shared.attach(window)
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.showFullScreen()
+    return shared.run()
+
+
 def run_counter(database: Database, *, number: int | None) -> int:
     """``antrian counter [N]``: the operator's panel, sized for a 1366x768 office PC, until closed."""
     from antrian.gui.counter.window import CounterWindow

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from antrian import assets, words
+from antrian import words
 from antrian.domain.messages import Message
 from antrian.gui.display.tiles import ElidedLabel, label
 from antrian.gui.i18n import Retranslated
+from antrian.gui.logo import logo_pixmap
 
 
 class Header(Retranslated, QWidget):
@@ -21,8 +22,7 @@ class Header(Retranslated, QWidget):
         row.setContentsMargins(margin, 8, margin, 8)
         row.setSpacing(16)
         self.logo = label("", "logo", elastic=False)
-        self._logo = QPixmap()
-        self._logo.loadFromData(assets.read_bytes(assets.LOGO))
+        self._logo = logo_pixmap(None)
         self._side = 0
         self.office = ElidedLabel("office")
         # a short mark, as wide as its words, for staff: the room reads nothing false from it
@@ -43,10 +43,7 @@ class Header(Retranslated, QWidget):
 
     def set_logo(self, logo: bytes | None) -> None:
         """The office's logo file (PNG, JPEG or SVG content); None or unreadable: Antrian's emblem."""
-        pixmap = QPixmap()
-        if logo is None or not pixmap.loadFromData(logo):
-            pixmap.loadFromData(assets.read_bytes(assets.LOGO))
-        self._logo = pixmap
+        self._logo = logo_pixmap(logo)
         self._show_logo()
 
     def _show_logo(self) -> None:
