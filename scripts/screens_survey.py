@@ -10,10 +10,12 @@ SIZES = ((1280, 800), (1080, 1920))
 
 
 def survey_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
     from screenshots import _helpers  # type: ignore[import-not-found]
 
     from antrian.domain.errors import IllegalAction
-    from antrian.gui.survey.window import SurveyWindow
+    from antrian.gui.survey.window import THANKS, SurveyWindow
 
     settle, save = _helpers(app, runner, out)
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731
@@ -47,7 +49,7 @@ def survey_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[
         window.step.suggestion.setPlainText("Ruang tunggu perlu kipas angin tambahan.")
         settle()
         save(window, f"survey-suggestion-{size}")
-        window._sent(IllegalAction("skm.ticket_answered", ticket="A004", day="2026-11-30"))
+        window._sent(IllegalAction("skm.ticket_answered", ticket="A004", day=date(2026, 11, 30)))
         settle()
         save(window, f"survey-refused-{size}")
         window.go_idle()
@@ -55,7 +57,7 @@ def survey_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[
         window.handle_events(finished)
         window.invite.start.click()
         window.step.levels[3].click()
-        window._show(5 - 1)  # the thank-you page, as after Send
+        window._show(THANKS)  # as after Send
         settle()
         save(window, f"survey-thanks-{size}")
         window.close()

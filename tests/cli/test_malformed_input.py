@@ -38,6 +38,7 @@ COMMANDS = [
     ["demo", "--history-days", "{n}", "--log-json", "{t}"],
     ["display", "--screen", "{n}", "--log-json", "{t}"],
     ["kiosk", "--printer", "{t}", "--width", "{n}"],
+    ["survey", "--counter", "{n}"],
     ["ticket", "issue", "{t}", "--priority", "{t}", "--user", "{t}"],
     ["ticket", "print", "{id}", "--printer", "{t}", "--width", "{n}"],
     ["ticket", "cancel", "{t}", "--user", "{t}"],
@@ -106,7 +107,7 @@ def no_windows_no_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     def opened(*_args: object, **_kwargs: object) -> int:
         raise AssertionError("malformed input reached a window")
 
-    for name in ("run_display", "run_kiosk", "run_counter", "run_demo"):
+    for name in ("run_display", "run_kiosk", "run_counter", "run_demo", "run_survey"):
         monkeypatch.setattr(app, name, opened)
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "none.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)

@@ -19,9 +19,17 @@ from antrian.gui.survey.window import IDLE, INVITE, PROBLEM, SERVICES, STEP, THA
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
 from antrian.services.queries import events_after, last_event_id, today
-from antrian.services.skm import Submitted, current_questionnaire, skm_report, submit_answers
+from antrian.services.skm import (
+    QuestionText,
+    Submitted,
+    current_questionnaire,
+    edit_questionnaire,
+    skm_report,
+    submit_answers,
+)
 from antrian.store.database import Database
 from antrian.store.models import Counter, SkmAnswerSet, Ticket
+from antrian.store.skm_seed import default_questions
 
 ANSWERS = [4, 3, 2, 1, 4, 3, 2, 1, 4]
 Make = Callable[..., SurveyWindow]
@@ -264,3 +272,39 @@ def test_touch_targets_and_text_sizes(
         assert words_width <= level.words.width()
     assert window.step.prompt.font().pixelSize() >= 28
     assert window.invite.start.height() >= 60
+
+
+def test_the_offices_local_questions_follow_the_nine_and_are_kept_apart(
+    make: Make, office: Database, qtbot: QtBot
+) -> None:
+    questions = [
+        QuestionText(q["unsur"], q["text_id"], q["text_en"], tuple(q["levels_id"]), tuple(q["levels_en"]))
+        for q in default_questions()
+    ]
+    local = QuestionText(
+        None,
+        "Bagaimana kebersihan ruang tunggu?",
+        "How clean is the waiting room?",
+        ("Kotor", "Kurang bersih", "Bersih", "Sangat bersih"),
+        ("Dirty", "Not very clean", "Clean", "Very clean"),
+    )
+    with office.write() as s:
+        edit_questionnaire(s, SYSTEM, [*questions, local])
+    window = make(thanks_ms=100)
+    invited(window, qtbot, office)
+    tap(qtbot, window.invite.start)
+    answer(window, qtbot, ANSWERS)
+    assert window.step.progress.text() == "10 / 10"
+    assert window.step.tag.text() == "Pertanyaan tambahan"
+    assert window.step.prompt.text() == local.text_id
+    assert [b.words.text() for b in window.step.levels] == list(local.levels_id)
+    assert not window.step.next.isEnabled()
+    answer(window, qtbot, [2])
+    for _ in range(4):
+        tap(qtbot, window.step.next)
+    with qtbot.waitSignal(window.saved, timeout=5000) as saved:
+        tap(qtbot, window.step.next)
+    assert isinstance(saved.args[0], Submitted)
+    result = report(office)
+    assert result.figures.sums == tuple(ANSWERS), "the local answer is not in the index"
+    assert [(q.text_id, q.answers, q.sum) for q in result.local] == [(local.text_id, 1, 2)]
