@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -32,23 +31,18 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStackedWidget,
 
 from antrian import words
 from antrian.domain.errors import AntrianError, StoreError
-from antrian.domain.roles import KIOSK
 from antrian.domain.skm import PROFILE_CHOICES
-from antrian.domain.timing import service_day
 from antrian.gui.errors import error_text, log_failure
 from antrian.gui.i18n import Retranslated
 from antrian.gui.kiosk import sizes
+from antrian.gui.survey.data import OfficeView, read_office, save_answers
 from antrian.gui.survey.flow import PROFILE, QUESTION, Survey, Visit, levels, wording
 from antrian.gui.survey.pages import IdlePage, InvitePage, ProblemPage, ServicesPage, ThanksPage
 from antrian.gui.survey.step import StepPage, set_font
 from antrian.gui.survey.style import STYLE
 from antrian.gui.tasks import CoalescedRead
-from antrian.services.branding import get_logo
-from antrian.services.office import get_office
-from antrian.services.queries import today
 from antrian.services.results import EventInfo
-from antrian.services.setup import list_services
-from antrian.services.skm import Questionnaire, Submitted, current_questionnaire, submit_answers
+from antrian.services.skm import Submitted
 from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -57,16 +51,6 @@ IDLE_MS = 60_000  # untouched this long mid-survey: back to idle, the answers ke
 THANKS_MS = 6_000
 IDLE, INVITE, SERVICES, STEP, THANKS, PROBLEM = range(6)  # the pages
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
-
-
-@dataclass(frozen=True, slots=True)
-class OfficeView:
-    """What the window shows between surveys and asks in them."""
-
-    name: str
-    logo: bytes | None
-    services: tuple[tuple[str, str], ...]  # (code, name) of the active services, kiosk order
-    form: Questionnaire
 
 
 class SurveyWindow(Retranslated, QWidget):
@@ -274,11 +258,7 @@ class SurveyWindow(Retranslated, QWidget):
 
     # -- the office -----------------------------------------------------------------------------------
     def _read_office(self) -> OfficeView:
-        with self._database.read() as session:
-            services = tuple((s.code, s.name) for s in list_services(session) if s.active)
-            return OfficeView(
-                get_office(session).name, get_logo(session), services, current_questionnaire(session)
-            )
+        return read_office(self._database)
 
     def _apply_office(self, office: OfficeView) -> None:
         self._office = office
@@ -415,21 +395,13 @@ class SurveyWindow(Retranslated, QWidget):
         self.go_idle()
 
     def _save(self, survey: Survey, *, complete: bool) -> None:
-        database, wanted = self._database, survey.submission(complete=complete)
-        visit = survey.visit
-
-        def work() -> Submitted:
-            with database.write() as session:
-                if visit.finished_at is not None:
-                    day = service_day(visit.finished_at, get_office(session).zone)
-                else:
-                    day = today(session)
-                return submit_answers(session, KIOSK, day=day, **wanted)
-
+        database = self._database
         if complete:
             self._busy = True
             self._say_next()
-        self._background(work, self._sent if complete else self._kept)
+        self._background(
+            lambda: save_answers(database, survey, complete=complete), self._sent if complete else self._kept
+        )
 
     def _sent(self, result: Submitted | Exception) -> None:
         self._busy = False
