@@ -63,7 +63,7 @@ def fit_first_column(view: QTableView, most: int = NAME_CHARACTERS) -> None:
     view.setColumnWidth(0, min(widest, view.fontMetrics().averageCharWidth() * most))
 
 
-class _Table(QAbstractTableModel):
+class Table(QAbstractTableModel):
     """Rows of (sort key, shown text) cells; sortable on the key."""
 
     def __init__(self) -> None:
@@ -147,7 +147,7 @@ def _share(share: Share) -> list[tuple[Any, str]]:
     return [_count(share.within), _count(share.over), (share.percent, percent(share))]
 
 
-class ServiceReportModel(_Table):
+class ServiceReportModel(Table):
     """One row per service and group (all, priority, normal)."""
 
     def __init__(self) -> None:
@@ -213,7 +213,7 @@ class ServiceReportModel(_Table):
         self._set(rows)
 
 
-class TimeModel(_Table):
+class TimeModel(Table):
     """One row per counter or operator: served, mean service, time open, serving, paused by reason, idle."""
 
     def __init__(self, first: Callable[[], str]) -> None:
