@@ -11,12 +11,14 @@ respondents: the sample is not reached. A third answering [4]*9: sums 11 and 10;
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -243,3 +245,28 @@ def test_a_viewer_reads_the_index_but_cannot_enter(make, qtbot: QtBot) -> None: 
     assert page.read_only.isVisible() and "supervisor" in page.read_only.text()
     assert not page.fields.isEnabled() and not page.save_button.isEnabled()
     assert not page.rows[0].isEnabled()
+
+
+def test_the_index_on_screen_exports_as_json_and_xlsx(
+    make, office: Database, clock: FixedClock, qtbot: QtBot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    with office.write() as s:
+        for answers in (BEST, GOOD):
+            submit_answers(s, SUPERVISOR, service="A", day=MONDAY, answers=answers, clock=clock)
+    tab = make()
+    with qtbot.waitSignal(tab.exported, timeout=10000) as signal:
+        tab.export(tmp_path / "skm.json", "json")
+    assert signal.args[0] == tmp_path / "skm.json"
+    data = json.loads((tmp_path / "skm.json").read_text(encoding="utf-8"))
+    assert (data["respondents"], data["ikm"], data["grade"], data["population"], data["required_sample"]) == (
+        2, 86.11, "B", 3, 3
+    )  # fmt: skip
+    assert data["period"] == {**data["period"], "from": "2026-11-01", "to": "2026-11-30", "service": None}
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export(tmp_path / "skm.xlsx", "xlsx")
+    book = load_workbook(tmp_path / "skm.xlsx")
+    assert len(book.sheetnames) == 6
+    assert tab.message.text().endswith("skm.xlsx")
+    with qtbot.waitSignal(tab.exported, timeout=10000) as signal:
+        tab.export(tmp_path / "missing" / "skm.json", "json")  # no such folder: said, nothing written
+    assert isinstance(signal.args[0], Exception) and tab.message.text() == words.say(signal.args[0])

@@ -43,12 +43,12 @@ def count(value: int) -> str:
     return words.number(value)
 
 
-def two_lines(header: str) -> str:
-    """A header of more than one word on two lines, broken at the space nearest its middle, so a column is
-    as wide as its figures rather than its name ("Within waiting target %" is "Within waiting" over
-    "target %")."""
+def two_lines(header: str, longest: int = SHORT_HEADER) -> str:
+    """A header of more than one word and ``longest`` characters on two lines, broken at the space nearest
+    its middle, so a column is as wide as its figures rather than its name ("Within waiting target %" is
+    "Within waiting" over "target %")."""
     spaces = [i for i, c in enumerate(header) if c == " "]
-    if len(header) <= SHORT_HEADER or not spaces:
+    if len(header) <= longest or not spaces:
         return header
     cut = min(spaces, key=lambda i: abs(len(header) - 2 * i))
     return f"{header[:cut]}\n{header[cut + 1 :]}"

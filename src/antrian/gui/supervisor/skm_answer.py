@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from antrian.domain.skm import HIGHEST, LOWEST
+from antrian.gui.supervisor.report_models import two_lines
 from antrian.services.skm import Question
 
+NAME_WIDTH = 220  # pixels: a longer element's name wraps
+ONE_LINE = 20  # characters of level words that fit a button's line, in bold (checked) too
 DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
 
@@ -33,8 +36,8 @@ class AnswerRow(QFrame):
         self.name = QLabel()
         self.name.setObjectName("unsurName")
         self.name.setWordWrap(True)
-        self.name.setMinimumWidth(190)
-        row.addWidget(self.name, 3)
+        self.name.setFixedWidth(NAME_WIDTH)
+        row.addWidget(self.name)
         self.group = QButtonGroup(self)
         self.buttons: list[QPushButton] = []
         for level in range(LOWEST, HIGHEST + 1):
@@ -42,10 +45,12 @@ class AnswerRow(QFrame):
             button.setObjectName("level")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes question by question
-            button.setMinimumHeight(30)
+            button.setMinimumHeight(40)  # two lines of level words
+            # equal widths whatever the words: the levels of every question line up in columns
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.group.addButton(button, level)
             self.buttons.append(button)
-            row.addWidget(button, 2)
+            row.addWidget(button, 1)
         self.group.idClicked.connect(self._clicked)
 
     @property
@@ -67,7 +72,7 @@ class AnswerRow(QFrame):
         self.name.setText(name)
         self.name.setToolTip(tip)
         for level, (button, text) in enumerate(zip(self.buttons, levels, strict=True), start=LOWEST):
-            button.setText(f"{level} · {text}")
+            button.setText(two_lines(f"{level} · {text}", ONE_LINE))
             button.setToolTip(text)
 
     def _clicked(self, level: int) -> None:
