@@ -46,6 +46,7 @@ from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
+from antrian.gui.supervisor.report import say
 from antrian.gui.supervisor.report_models import fit_first_column
 from antrian.gui.supervisor.skm_entry import EntryPage
 from antrian.gui.supervisor.skm_headline import Headline
@@ -228,8 +229,16 @@ class SkmTab(Retranslated, QWidget):
         self.service_label.setText(self.tr("Service"))
         self.service.setItemText(0, words.text("skm.summary.every_service"))
         self.export_button.setText(self.tr("Export…"))
-        for i, name in enumerate(("unsur", "services", "profile", "suggestions", "local")):
-            self.tables.setTabText(i, words.text(f"skm.sheet.{name}"))
+        for i, text in enumerate(
+            (
+                words.text("skm.sheet.unsur"),
+                words.text("skm.sheet.services"),
+                words.text("skm.sheet.profile"),
+                words.text("skm.sheet.suggestions"),
+                words.text("skm.sheet.local"),
+            )
+        ):  # the workbook's sheet names: the tables are its sheets
+            self.tables.setTabText(i, text)
         for model in (self.unsur_model, self.services_model, self.suggestions_model, self.local_model):
             model.retranslate()
         for profile in self.profile_models.values():
@@ -299,7 +308,7 @@ class SkmTab(Retranslated, QWidget):
             self._again = False
             self.refresh()
         if isinstance(result, Exception):
-            self._say(error_text(result), error=True)
+            say(self.message, error_text(result), error=True)
             return
         if result.asked != self.asked():
             log.info("SKM index of %s dropped: the controls changed while it was read", result.asked)
@@ -362,12 +371,7 @@ class SkmTab(Retranslated, QWidget):
     def _exported(self, result: Path | Exception) -> None:
         self.export_button.setEnabled(self.measured is not None)
         if isinstance(result, Exception):
-            self._say(error_text(result), error=True)
+            say(self.message, error_text(result), error=True)
         else:
-            self._say(self.tr("Saved to {path}").format(path=str(result)), error=False)
+            say(self.message, self.tr("Saved to {path}").format(path=str(result)), error=False)
         self.exported.emit(result)
-
-    def _say(self, text: str, *, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b6e20;")
-        self.message.setText(text)
-        self.message.show()
