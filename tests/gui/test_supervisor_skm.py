@@ -35,10 +35,11 @@ from antrian.gui.supervisor.skm_entry import EntryPage
 from antrian.gui.supervisor.window import SupervisorWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
-from antrian.services.skm import Profile, skm_report, submit_answers
+from antrian.services.skm import Profile, QuestionText, edit_questionnaire, skm_report, submit_answers
 from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import SkmAnswerSet
+from antrian.store.skm_seed import default_questions
 from tests.conftest import MONDAY_9AM, seed_admin, seed_office
 
 PASSWORD = "rahasia123"
@@ -270,3 +271,26 @@ def test_the_index_on_screen_exports_as_json_and_xlsx(
     with qtbot.waitSignal(tab.exported, timeout=10000) as signal:
         tab.export(tmp_path / "missing" / "skm.json", "json")  # no such folder: said, nothing written
     assert isinstance(signal.args[0], Exception) and tab.message.text() == words.say(signal.args[0])
+
+
+def test_the_offices_own_question_is_typed_after_the_nine(
+    make, office: Database, clock: FixedClock, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    levels = ("Tidak", "Kurang", "Ya", "Sangat")
+    questions = [
+        QuestionText(q["unsur"], q["text_id"], q["text_en"], tuple(q["levels_id"]), tuple(q["levels_en"]))
+        for q in default_questions()
+    ] + [QuestionText(None, "Apakah layar antrean jelas?", "Is the queue screen clear?", levels, levels)]
+    with office.write() as s:
+        edit_questionnaire(s, SYSTEM, questions, clock=clock)
+    page = make().entry
+    assert len(page.local_rows) == 1 and page.local_rows[0].name.text() == "Apakah layar antrean jelas?"
+    type_answers(page, qtbot, GOOD)
+    assert page.local_rows[0].hasFocus()  # after U9: the office's question, then the ticket
+    qtbot.keyClick(page.local_rows[0], "3")
+    assert page.ticket.hasFocus()
+    press_enter(page, qtbot, page.ticket)
+    with office.read() as s:
+        report = skm_report(s, SUPERVISOR, MONDAY, MONDAY, clock=clock)
+    assert report.figures.sums == (3,) * 8 + (2,)
+    assert [(q.text_id, q.answers, q.sum) for q in report.local] == [("Apakah layar antrean jelas?", 1, 3)]
