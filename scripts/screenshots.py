@@ -81,7 +81,7 @@ def main() -> int:
         nargs="+",
         default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin", "admin-zones"],
         choices=[
-            *("display", "kiosk", "kiosk-zones", "counter", "supervisor", "report-pdf"),
+            *("display", "kiosk", "kiosk-zones", "counter", "supervisor", "supervisor-skm", "report-pdf"),
             *("admin", "admin-settings", "admin-users", "admin-zones", "wizard", "survey"),
         ],
     )
@@ -114,6 +114,8 @@ def main() -> int:
                 counter_screens(app, runner, db, passwords, out)
             if "supervisor" in args.only:
                 supervisor_screens(app, runner, Path(folder), out)
+            if "supervisor-skm" in args.only:
+                supervisor_skm_screens(app, runner, Path(folder), out)
             if "report-pdf" in args.only:
                 report_pdf_pages(Path(folder), out)
             if "admin-settings" in args.only:
@@ -873,6 +875,78 @@ def report_pdf_pages(folder: Path, out: Path) -> None:
     for page in range(document.pageCount()):
         document.render(page, QSize(1240, 1754)).save(str(out / f"report-pdf-page-{page + 1}.png"))
     document.close()
+
+
+def supervisor_skm_screens(app, runner, folder: Path, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The supervisor's SKM tab at 1366x768 on the morning of ``supervisor_morning`` with 120 paper forms of
+    November (some with a profile and a suggestion): the index and its tables, the entry page with a form
+    half typed, and a form refused (a ticket not served yet)."""
+    import random
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.domain.skm import PROFILE_CHOICES
+    from antrian.gui.supervisor.window import SupervisorWindow
+    from antrian.services.skm import Profile, submit_answers
+
+    settle, save = _helpers(app, runner, out)
+    db, clock, passwords = supervisor_morning(str(folder / "skm.db"))
+    rng = random.Random(14)
+    suggestions = ["Ruang tunggu perlu kipas angin", "Petugas ramah, terima kasih", "Parkir motor sempit"]
+    with db.write() as s:
+        for number in range(120):
+            day = date(2026, 11, 30) - timedelta(days=rng.randrange(28))
+            mood = rng.choice((2, 3, 3, 3, 4, 4))
+            answers = [max(1, min(4, mood + rng.choice((-1, 0, 0, 1)))) for _ in range(9)]
+            answers[8] = max(1, answers[8] - 1)  # the facilities: the lowest element, as in many offices
+            profile = (
+                Profile(**{f: rng.choice(c) for f, c in PROFILE_CHOICES.items()}) if number % 3 else Profile()
+            )
+            submit_answers(
+                s, SYSTEM, service=rng.choice("AAABBCDEF"), day=day, answers=answers, profile=profile,
+                suggestion=suggestions[number % 3] if number % 10 == 0 else None, clock=clock,
+            )  # fmt: skip
+    window = SupervisorWindow(
+        db, lambda work, done: runner.submit(work, done, done), clock=clock, username="supervisor",
+        password=passwords["supervisor"],
+    )  # fmt: skip
+    window.resize(1366, 768)
+    window.show()
+    window.login.submit()
+    settle()
+    tab = window.skm_tab
+    window.tabs.setCurrentWidget(tab)
+    settle()
+    save(window, "supervisor-skm-1366x768")
+    for index, name in ((1, "services"), (2, "profile"), (3, "suggestions")):
+        tab.tables.setCurrentIndex(index)
+        settle()
+        save(window, f"supervisor-skm-{name}-1366x768")
+    page = tab.entry
+    tab.pages.setCurrentWidget(page)
+    window.activateWindow()
+    settle()
+    page.rows[0].setFocus()
+    for digit in "434332":
+        QTest.keyClick(app.focusWidget(), digit)
+    page.profile["gender"].setCurrentIndex(2)
+    page.profile["age"].setCurrentIndex(3)
+    page.suggestion.setText("Antrean lebih tertib sekarang")
+    settle()
+    save(window, "supervisor-skm-entry-1366x768")
+    for digit in "434":
+        QTest.keyClick(app.focusWidget(), digit)
+    waiting = next(s for s in window.snapshot.services if s.waiting)  # a ticket not served yet
+    page.service.setCurrentIndex(page.service.findData(waiting.code))
+    page.ticket.setText(waiting.waiting[0].label)
+    QTest.keyClick(page.ticket, Qt.Key.Key_Return)
+    settle()
+    save(window, "supervisor-skm-entry-refused-1366x768")
+    window.close()
+    db.dispose()
 
 
 def log_screen(window, settle) -> None:  # type: ignore[no-untyped-def]

@@ -154,7 +154,7 @@ def _grade_words(data: dict[str, Any]) -> str | None:
     return None if data["grade_meaning"] is None else words.text(f"skm.grade.{data['grade_meaning']}")
 
 
-def _choice_words(field: str, choice: str | None) -> str:
+def choice_words(field: str, choice: str | None) -> str:
     if choice is None:
         return words.text("skm.profile.not_given")
     if choice not in PROFILE_CHOICES[field]:
@@ -236,7 +236,7 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
         for entry in data["services"]
     ]
     profile = [
-        [words.text(f"skm.profile.{field}"), _choice_words(field, row["choice"]), row["count"]]
+        [words.text(f"skm.profile.{field}"), choice_words(field, row["choice"]), row["count"]]
         for field, rows in data["profile"].items()
         for row in rows
     ]

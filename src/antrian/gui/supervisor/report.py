@@ -93,6 +93,13 @@ def write_pdf_report(made: Made, path: Path) -> None:
     write_report_pdf(made.report, path, Letterhead(made.office, made.address, made.logo))
 
 
+def say(line: QLabel, text: str, *, error: bool) -> None:
+    """A tab's message line shows ``text``, red for an error, green otherwise."""
+    line.setStyleSheet("color: #b00020;" if error else "color: #1b6e20;")
+    line.setText(text)
+    line.show()
+
+
 class ReportTab(Retranslated, QWidget):
     """The compliance report of a chosen period; ``shown`` is emitted with each report put on screen,
     ``exported`` with the path (or the error text) of each export."""
@@ -303,7 +310,7 @@ class ReportTab(Retranslated, QWidget):
     def _made(self, result: Made | Exception) -> None:
         self.show_button.setEnabled(True)
         if isinstance(result, Exception):
-            self._say(error_text(result), error=True)
+            say(self.message, error_text(result), error=True)
             return
         if result.asked != self.asked():
             log.info("report of %s dropped: the period changed while it was read", result.asked)
@@ -387,12 +394,7 @@ class ReportTab(Retranslated, QWidget):
     def _exported(self, result: Path | Exception) -> None:
         self.export_button.setEnabled(self.made is not None)
         if isinstance(result, Exception):
-            self._say(error_text(result), error=True)
+            say(self.message, error_text(result), error=True)
         else:
-            self._say(self.tr("Report saved to {path}").format(path=str(result)), error=False)
+            say(self.message, self.tr("Report saved to {path}").format(path=str(result)), error=False)
         self.exported.emit(result)
-
-    def _say(self, text: str, *, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b6e20;")
-        self.message.setText(text)
-        self.message.show()

@@ -43,12 +43,12 @@ def count(value: int) -> str:
     return words.number(value)
 
 
-def two_lines(header: str) -> str:
-    """A header of more than one word on two lines, broken at the space nearest its middle, so a column is
-    as wide as its figures rather than its name ("Within waiting target %" is "Within waiting" over
-    "target %")."""
+def two_lines(header: str, longest: int = SHORT_HEADER) -> str:
+    """A header of more than one word and ``longest`` characters on two lines, broken at the space nearest
+    its middle, so a column is as wide as its figures rather than its name ("Within waiting target %" is
+    "Within waiting" over "target %")."""
     spaces = [i for i, c in enumerate(header) if c == " "]
-    if len(header) <= SHORT_HEADER or not spaces:
+    if len(header) <= longest or not spaces:
         return header
     cut = min(spaces, key=lambda i: abs(len(header) - 2 * i))
     return f"{header[:cut]}\n{header[cut + 1 :]}"
@@ -63,7 +63,7 @@ def fit_first_column(view: QTableView, most: int = NAME_CHARACTERS) -> None:
     view.setColumnWidth(0, min(widest, view.fontMetrics().averageCharWidth() * most))
 
 
-class _Table(QAbstractTableModel):
+class Table(QAbstractTableModel):
     """Rows of (sort key, shown text) cells; sortable on the key."""
 
     def __init__(self) -> None:
@@ -147,7 +147,7 @@ def _share(share: Share) -> list[tuple[Any, str]]:
     return [_count(share.within), _count(share.over), (share.percent, percent(share))]
 
 
-class ServiceReportModel(_Table):
+class ServiceReportModel(Table):
     """One row per service and group (all, priority, normal)."""
 
     def __init__(self) -> None:
@@ -213,7 +213,7 @@ class ServiceReportModel(_Table):
         self._set(rows)
 
 
-class TimeModel(_Table):
+class TimeModel(Table):
     """One row per counter or operator: served, mean service, time open, serving, paused by reason, idle."""
 
     def __init__(self, first: Callable[[], str]) -> None:

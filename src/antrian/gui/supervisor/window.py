@@ -229,6 +229,7 @@ class SupervisorWindow(Retranslated, QWidget):
         self.tabs.addTab(today, "")
         self.tabs.addTab(self._build_report(), "")
         self.tabs.addTab(self._build_log(), "")
+        self.tabs.addTab(self._build_skm(), "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -246,6 +247,14 @@ class SupervisorWindow(Retranslated, QWidget):
         self.log_tab = LogTab(self._database, self._background, lambda: self.actor, lambda: self.snapshot)
         return self.log_tab
 
+    def _build_skm(self) -> QWidget:
+        from antrian.gui.supervisor.skm import SkmTab
+
+        self.skm_tab = SkmTab(
+            self._database, self._background, lambda: self.actor, lambda: self.snapshot, clock=self._clock
+        )
+        return self.skm_tab
+
     @staticmethod
     def _section(title: QLabel, view: QTableView) -> QWidget:
         box = QWidget()
@@ -261,6 +270,7 @@ class SupervisorWindow(Retranslated, QWidget):
         self.tabs.setTabText(0, self.tr("Today"))
         self.tabs.setTabText(self.tabs.indexOf(self.report_tab), self.tr("Compliance report"))
         self.tabs.setTabText(self.tabs.indexOf(self.log_tab), self.tr("Service-time log"))
+        self.tabs.setTabText(self.tabs.indexOf(self.skm_tab), self.tr("Satisfaction (SKM)"))
         self.sound.setText(self.tr("Sound on a new flag"))
         self.services_title.setText(self.tr("Services"))
         self.counters_title.setText(self.tr("Counters"))
@@ -439,9 +449,12 @@ class SupervisorWindow(Retranslated, QWidget):
 
     # -- the change feed --------------------------------------------------------------------------------
     def handle_events(self, events: list[EventInfo]) -> None:
-        """Any change may move a figure: re-read, off the GUI thread, at most every 250 ms."""
+        """Any change may move a figure: re-read, off the GUI thread, at most every 250 ms; the SKM tab
+        looks for its own kinds."""
         if events and self.actor is not None and not self._feed_refresh.isActive():
             self._feed_refresh.start()
+        if events and self.actor is not None:
+            self.skm_tab.handle_events(events)
 
     def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
         """The banner: shown while the database cannot be used, with the cause; gone once it can."""

@@ -53,6 +53,60 @@
     </message>
 </context>
 <context>
+    <name>EntryPage</name>
+    <message>
+        <source>Read only: paper forms are entered by a supervisor or an admin; your role may read the index.</source>
+        <translation>Hanya baca: formulir kertas diisi oleh supervisor atau admin; peran Anda boleh membaca indeks.</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>Tanggal kunjungan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Ticket (optional)</source>
+        <translation>Nomor antrean (opsional)</translation>
+    </message>
+    <message>
+        <source>Type the answer of each element, 1 to 4: the next one takes the focus. Enter saves the form and clears it for the next one (the date and the service stay).</source>
+        <translation>Ketik jawaban tiap unsur, 1 sampai 4: fokus pindah ke unsur berikutnya. Enter menyimpan formulir dan mengosongkannya untuk formulir berikutnya (tanggal dan layanan tetap).</translation>
+    </message>
+    <message>
+        <source>Respondent (optional)</source>
+        <translation>Responden (opsional)</translation>
+    </message>
+    <message>
+        <source>Suggestion (optional)</source>
+        <translation>Saran (opsional)</translation>
+    </message>
+    <message>
+        <source>Save form (Enter)</source>
+        <translation>Simpan formulir (Enter)</translation>
+    </message>
+    <message>
+        <source>Forms entered this session: {n}</source>
+        <translation>Formulir diisi sesi ini: {n}</translation>
+    </message>
+    <message>
+        <source>Form {number} saved ({service}, {day}).</source>
+        <translation>Formulir {number} tersimpan ({service}, {day}).</translation>
+    </message>
+</context>
+<context>
+    <name>Headline</name>
+    <message>
+        <source>{respondents}: {n} (unfinished, not counted: {incomplete})</source>
+        <translation>{respondents}: {n} (belum lengkap, tidak dihitung: {incomplete})</translation>
+    </message>
+    <message>
+        <source>Population {population} · required sample {sample}</source>
+        <translation>Populasi {population} · sampel minimal {sample}</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Ticket</source>
@@ -586,6 +640,41 @@
     </message>
 </context>
 <context>
+    <name>SkmTab</name>
+    <message>
+        <source>Index (IKM)</source>
+        <translation>Indeks (IKM)</translation>
+    </message>
+    <message>
+        <source>Enter paper forms</source>
+        <translation>Isi formulir kertas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Export the SKM</source>
+        <translation>Ekspor SKM</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Tersimpan di {path}</translation>
+    </message>
+</context>
+<context>
     <name>StationModel</name>
     <message>
         <source>Station</source>
@@ -641,6 +730,10 @@
     <message>
         <source>Service-time log</source>
         <translation>Log waktu layanan</translation>
+    </message>
+    <message>
+        <source>Satisfaction (SKM)</source>
+        <translation>Kepuasan (SKM)</translation>
     </message>
     <message>
         <source>Sound on a new flag</source>

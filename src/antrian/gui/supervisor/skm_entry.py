@@ -1,0 +1,356 @@
+"""The paper-form entry page of the supervisor's satisfaction (SKM) tab, for offices that survey on paper.
+
+One form at a time: the service day of the visit, the service, the nine answers (each 1-4, the level words of
+each unsur shown as in the current questionnaire), the office's own questions, and optionally the ticket
+number, the respondent's profile and a suggestion. Made for typing a pile of forms: a digit 1-4 answers the
+unsur that has the focus and moves to the next; Enter saves and clears the form for the next one, keeping its
+date and service. The save runs ``services.skm.submit_answers(channel="paper")`` on the worker: it checks
+everything before it writes anything, so a refused form (a day not yet come, a missing answer, a ticket not
+served or already answered) saves nothing and the page shows the catalogue's sentence naming the problem,
+keeping what was typed to be corrected.
+
+Only a supervisor or an admin enters forms (``Permission.SKM_ENTRY``); anyone else who may open the window
+(a viewer) sees the page disabled, with the reason.
+
+Signals:
+    saved(object): a form was saved (its ``Submitted``).
+    refused(str): a form was refused; the sentence shown.
+    questionnaireShown(int): the questionnaire of this version is on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antrian import words
+from antrian.domain.roles import Actor, Permission
+from antrian.domain.skm import PROFILE_CHOICES, UNSUR
+from antrian.domain.timing import Clock, system_clock
+from antrian.gui.errors import error_text
+from antrian.gui.i18n import Retranslated
+from antrian.gui.supervisor.skm_answer import AnswerRow
+from antrian.reports.skm import choice_words
+from antrian.services.monitor import MonitorSnapshot
+from antrian.services.skm import SUGGESTION_LIMIT, Profile, Questionnaire, Submitted
+from antrian.store.database import Database
+
+Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EntryPage(Retranslated, QWidget):
+    saved = Signal(object)
+    refused = Signal(str)
+    questionnaireShown = Signal(int)
+
+    def __init__(
+        self,
+        database: Database,
+        run_in_background: Background,
+        actor: Callable[[], Actor | None],
+        snapshot: Callable[[], MonitorSnapshot | None],
+        *,
+        clock: Clock = system_clock,
+    ) -> None:
+        super().__init__()
+        self._database, self._background, self._actor, self._snapshot = (
+            database,
+            run_in_background,
+            actor,
+            snapshot,
+        )
+        self._clock = clock
+        self.form: Questionnaire | None = None
+        self.entered = 0  # forms saved from this page since the window opened
+        self._ready = self._busy = False
+        self._said: Callable[[], str] = lambda: ""
+        self._build()
+        self.retranslate()
+
+    # -- building -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 6, 10, 6)
+        outer.setSpacing(6)
+        self.read_only = QLabel()
+        self.read_only.setObjectName("readOnly")
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
+        outer.addWidget(self.read_only)
+        self.fields = QWidget()
+        outer.addWidget(self.fields, 1)
+        columns = QHBoxLayout(self.fields)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(14)
+
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        head = QGridLayout()
+        self.day = QDateEdit(calendarPopup=True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setDate(QDate.currentDate())
+        self.service = QComboBox()
+        self.ticket = QLineEdit()
+        self.ticket.setMaxLength(12)
+        self.day_label, self.service_label, self.ticket_label = QLabel(), QLabel(), QLabel()
+        for column, (label, widget) in enumerate(
+            ((self.day_label, self.day), (self.service_label, self.service), (self.ticket_label, self.ticket))
+        ):
+            label.setBuddy(widget)
+            head.addWidget(label, 0, 2 * column)
+            head.addWidget(widget, 0, 2 * column + 1)
+        self.ticket.setMinimumWidth(110)
+        head.setColumnStretch(6, 1)
+        left.addLayout(head)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        left.addWidget(self.hint)
+        self.rows = [AnswerRow() for _ in UNSUR]
+        self.local_rows: list[AnswerRow] = []
+        self.questions = QVBoxLayout()
+        self.questions.setSpacing(2)
+        for row in self.rows:
+            self.questions.addWidget(row)
+        holder = QWidget()
+        holder.setLayout(self.questions)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        left.addWidget(scroll, 1)
+        columns.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        self.profile_title = QLabel()
+        self.profile_title.setObjectName("section")
+        right.addWidget(self.profile_title)
+        profile = QFormLayout()
+        self.profile: dict[str, QComboBox] = {}
+        self.profile_labels: dict[str, QLabel] = {}
+        for field, choices in PROFILE_CHOICES.items():
+            box = QComboBox()
+            box.addItem("", None)
+            for choice in choices:
+                box.addItem("", choice)
+            self.profile[field] = box
+            self.profile_labels[field] = QLabel()
+            profile.addRow(self.profile_labels[field], box)
+        right.addLayout(profile)
+        self.suggestion_label = QLabel()
+        self.suggestion = QLineEdit()
+        self.suggestion.setMaxLength(SUGGESTION_LIMIT)
+        right.addWidget(self.suggestion_label)
+        right.addWidget(self.suggestion)
+        right.addStretch(1)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("primary")
+        self.save_button.setMinimumHeight(40)
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter saves from anywhere on the page
+        self.save_button.clicked.connect(self.save)
+        right.addWidget(self.save_button)
+        self.count = QLabel()
+        self.count.setObjectName("section")
+        right.addWidget(self.count)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addWidget(self.message)
+        columns.addLayout(right, 1)
+        for row in self.rows:
+            row.answered.connect(lambda _level, row=row: self._next(row))
+
+    def retranslate(self) -> None:
+        self.read_only.setText(
+            self.tr(
+                "Read only: paper forms are entered by a supervisor or an admin; "
+                "your role may read the index."
+            )
+        )
+        self.day_label.setText(self.tr("Date of the visit"))
+        self.service_label.setText(self.tr("Service"))
+        self.ticket_label.setText(self.tr("Ticket (optional)"))
+        self.hint.setText(
+            self.tr(
+                "Type the answer of each element, 1 to 4: the next one takes the focus. "
+                "Enter saves the form and clears it for the next one (the date and the service stay)."
+            )
+        )
+        self.profile_title.setText(self.tr("Respondent (optional)"))
+        for field, box in self.profile.items():
+            self.profile_labels[field].setText(words.text(f"skm.profile.{field}"))
+            box.setItemText(0, words.text("skm.profile.not_given"))
+            for i in range(1, box.count()):
+                box.setItemText(i, choice_words(field, box.itemData(i)))
+        self.suggestion_label.setText(self.tr("Suggestion (optional)"))
+        self.save_button.setText(self.tr("Save form (Enter)"))
+        self.count.setText(self.tr("Forms entered this session: {n}").format(n=self.entered))
+        self.message.setText(self._said())
+        self._show_questions()
+
+    def _show_questions(self) -> None:
+        english = words.language() == "en"
+        for unsur, row in zip(UNSUR, self.rows, strict=True):
+            question = self.form.of(unsur) if self.form else None
+            levels = (question.levels_en if english else question.levels_id) if question else ("",) * 4
+            tip = (question.text_en if english else question.text_id) if question else ""
+            row.show_levels(f"{unsur.code} {words.show(unsur)}", levels, tip)
+        for row in self.local_rows:
+            question = row.question
+            assert question is not None
+            text = question.text_en if english else question.text_id
+            row.show_levels(text, question.levels_en if english else question.levels_id, text)
+
+    # -- preparing (once logged in and shown) ---------------------------------------------------------
+    def prepare(self) -> None:
+        """The office's day and services from the monitor, who may enter, and the questionnaire (read once,
+        and again by ``reload_questionnaire``)."""
+        snapshot, actor = self._snapshot(), self._actor()
+        if self._ready or snapshot is None or actor is None:
+            return
+        self._ready = True
+        self.day.setDate(QDate(snapshot.day.year, snapshot.day.month, snapshot.day.day))
+        for service in snapshot.services:
+            self.service.addItem(f"{service.code} · {service.name}", service.code)
+        allowed = actor.may(Permission.SKM_ENTRY)
+        self.read_only.setVisible(not allowed)
+        self.fields.setEnabled(allowed)
+        self.reload_questionnaire()
+
+    def reload_questionnaire(self) -> None:
+        database = self._database
+
+        def work() -> Questionnaire:
+            from antrian.services.skm import current_questionnaire
+
+            with database.read() as session:
+                return current_questionnaire(session)
+
+        self._background(work, self._questionnaire_read)
+
+    def _questionnaire_read(self, result: Questionnaire | Exception) -> None:
+        if isinstance(result, Exception):
+            self._say(error_text(result), error=True)
+            return
+        old = [q.id for q in (self.form.questions if self.form else ()) if q.unsur is None]
+        self.form = result
+        local = [q for q in result.questions if q.unsur is None]
+        if [q.id for q in local] != old:  # a new version's own questions: new rows, their answers cleared
+            for row in self.local_rows:
+                row.deleteLater()
+            self.local_rows = [AnswerRow(q) for q in local]
+            for row in self.local_rows:
+                self.questions.addWidget(row)
+                row.answered.connect(lambda _level, row=row: self._next(row))
+        self._show_questions()
+        self.questionnaireShown.emit(result.version)
+
+    # -- typing ---------------------------------------------------------------------------------------
+    def _next(self, row: AnswerRow) -> None:
+        """After an answer: the next question, then the ticket's field."""
+        order = self.rows + self.local_rows
+        position = order.index(row)
+        if position + 1 < len(order):
+            order[position + 1].setFocus()
+        else:
+            self.ticket.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ENTER:
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def answers(self) -> list[int | None]:
+        return [row.value for row in self.rows]
+
+    # -- saving ---------------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Save the form on the worker; then clear it for the next one, or say why it was refused."""
+        actor = self._actor()
+        if self._busy or actor is None or not self.fields.isEnabled() or self.form is None:
+            return
+        self._busy = True
+        self.save_button.setEnabled(False)
+        database, clock = self._database, self._clock
+        service, day = self.service.currentData() or "", self.day.date().toPython()
+        answers, ticket = self.answers(), self.ticket.text().strip() or None
+        profile = Profile(**{field: box.currentData() for field, box in self.profile.items()})
+        suggestion = self.suggestion.text().strip() or None
+        local = {
+            row.question.id: row.value for row in self.local_rows if row.question and row.value is not None
+        }
+
+        def work() -> Submitted:
+            from antrian.services.skm import submit_answers
+
+            with database.write() as session:
+                return submit_answers(
+                    session,
+                    actor,
+                    service=service,
+                    day=day,
+                    answers=answers,
+                    channel="paper",
+                    ticket=ticket,
+                    profile=profile,
+                    suggestion=suggestion,
+                    local=local,
+                    clock=clock,
+                )
+
+        self._background(work, self._saved)
+
+    def _saved(self, result: Submitted | Exception) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        if isinstance(result, Exception):
+            said = error_text(result)  # an unexpected error is logged once, here
+            self._say(said, error=True)
+            self.refused.emit(said)
+            return
+        self.entered += 1
+        self.count.setText(self.tr("Forms entered this session: {n}").format(n=self.entered))
+        number, day = result.id, result.day
+        self._say(
+            lambda: self.tr("Form {number} saved ({service}, {day}).").format(
+                number=number, service=result.service, day=day.strftime("%d-%m-%Y")
+            ),
+            error=False,
+        )
+        self.clear()
+        self.saved.emit(result)
+
+    def clear(self) -> None:
+        """Ready for the next form: the answers, ticket, profile and suggestion cleared; date and service
+        kept; the focus on the first element."""
+        for row in self.rows + self.local_rows:
+            row.clear()
+        self.ticket.clear()
+        for box in self.profile.values():
+            box.setCurrentIndex(0)
+        self.suggestion.clear()
+        self.rows[0].setFocus()
+
+    def _say(self, said: str | Callable[[], str], *, error: bool) -> None:
+        self._said = said if callable(said) else (lambda: said)
+        self.message.setStyleSheet("color: #b00020; font-weight: 700;" if error else "color: #1b6e20;")
+        self.message.setText(self._said())
