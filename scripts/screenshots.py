@@ -849,7 +849,8 @@ def report_pdf_pages(folder: Path, out: Path) -> None:
     from PySide6.QtPdf import QPdfDocument
 
     from antrian.domain.roles import SYSTEM
-    from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+    from antrian.printing.evidence_pdf import Signer, letterhead
+    from antrian.printing.report_pdf import write_report_pdf
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, standards_in_force
 

@@ -838,8 +838,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.format == "pdf":
+        from antrian.printing.evidence_pdf import Signer, letterhead
         from antrian.printing.page import ensure_gui
-        from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+        from antrian.printing.report_pdf import write_report_pdf
 
         ensure_gui()
         signer = Signer(args.signer or "", args.nip or "", args.place or "")
