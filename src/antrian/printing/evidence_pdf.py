@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
@@ -20,6 +21,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from antrian import assets, words
 from antrian.domain.timing import office_zone
 from antrian.printing.pdf_layout import Pages, font
+from antrian.reports.exports import write_atomically
 from antrian.services.office import OfficeInfo
 
 LOGO_MM = 18.0
@@ -47,6 +49,17 @@ class Signer:
 def letterhead(office: OfficeInfo, logo: bytes | None = None) -> Letterhead:
     """The letterhead of the office profile with its logo (None: Antrian's emblem is drawn)."""
     return Letterhead(office.name, office.address, logo)
+
+
+def write_pdf(path: Path, rendered: tuple[bytes, int]) -> int:
+    """Write a PDF as ``render_document`` gives it (bytes, pages) to ``path``, whole or not at all; its pages.
+
+    Raises:
+        InvalidInput: the path cannot be written (``report.unwritable``).
+    """
+    pdf, pages = rendered
+    write_atomically(path, lambda file: file.write(pdf), binary=True)
+    return pages
 
 
 def render_document(title: str, digest: str, lay_out: Callable[[Pages], None]) -> tuple[bytes, int]:

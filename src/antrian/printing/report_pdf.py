@@ -25,11 +25,12 @@ from antrian.printing.evidence_pdf import (
     made_at,
     period_days,
     render_document,
+    write_pdf,
 )
 from antrian.printing.pdf_layout import Pages
 from antrian.printing.report_charts import paint_heatmap, paint_hours, used_hours
 from antrian.printing.report_tables import tables
-from antrian.reports.exports import PERCENTILE_METHOD, data_sha256, definitions, json_report, write_atomically
+from antrian.reports.exports import PERCENTILE_METHOD, data_sha256, definitions, json_report
 from antrian.services.reports import Report
 
 
@@ -39,10 +40,7 @@ def write_report_pdf(report: Report, path: Path, office: Letterhead, signer: Sig
     Raises:
         InvalidInput: the path cannot be written (``report.unwritable``).
     """
-    data = json_report(report)
-    pdf, pages = render(data, office, signer)
-    write_atomically(path, lambda file: file.write(pdf), binary=True)
-    return pages
+    return write_pdf(path, render(json_report(report), office, signer))
 
 
 def render(data: dict[str, Any], office: Letterhead, signer: Signer) -> tuple[bytes, int]:
