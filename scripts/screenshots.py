@@ -15,7 +15,8 @@ standard, a break, the call-number dialog, leaving with the counter open) at 136
 its states at 1366x768 (empty lists, busy, an error, the mark of a display that cannot speak, taking over a
 colleague's counter), and the supervisor's live monitor on a morning of 8 counters and 14 services (an
 operator refused at login; the Today page at 1366x768 and 1920x1080), and the compliance report of that
-morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi), and the
+morning as the evidence PDF (report-pdf.pdf, each page also as report-pdf-page-N.png, 150 dpi), the SKM
+report of that morning's paper surveys as its PDF (skm-pdf.pdf and skm-pdf-page-N.png), and the
 admin window at 1366x768 (an operator refused; each page as the admin, the standards' history; the office
 profile as a supervisor, read-only), and the satisfaction survey's pages (``screens_survey``) at 1280x800
 and 1080x1920. The
@@ -82,7 +83,7 @@ def main() -> int:
         default=["display", "kiosk", "counter", "supervisor", "report-pdf", "admin", "admin-zones"],
         choices=[
             *("display", "kiosk", "kiosk-zones", "counter", "supervisor", "supervisor-skm", "report-pdf"),
-            *("admin", "admin-settings", "admin-users", "admin-zones", "wizard", "survey"),
+            *("skm-pdf", "admin", "admin-settings", "admin-users", "admin-zones", "wizard", "survey"),
         ],
     )
     args = parser.parse_args()
@@ -118,6 +119,8 @@ def main() -> int:
                 supervisor_skm_screens(app, runner, Path(folder), out)
             if "report-pdf" in args.only:
                 report_pdf_pages(Path(folder), out)
+            if "skm-pdf" in args.only:
+                skm_pdf_pages(Path(folder), out)
             if "admin-settings" in args.only:
                 admin_settings_screens(app, runner, db, Path(folder), out)
             if "wizard" in args.only:
@@ -850,13 +853,10 @@ def admin_screens(app, runner, db, passwords, out: Path) -> None:  # type: ignor
 
 
 def report_pdf_pages(folder: Path, out: Path) -> None:
-    """The morning's compliance report as the evidence PDF, and each of its pages as a PNG (read back with
-    QtPdf, as a reader's viewer shows it)."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtPdf import QPdfDocument
-
+    """The morning's compliance report as the evidence PDF, and each of its pages as a PNG."""
     from antrian.domain.roles import SYSTEM
-    from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+    from antrian.printing.evidence_pdf import Signer, letterhead
+    from antrian.printing.report_pdf import write_report_pdf
     from antrian.services.office import get_office
     from antrian.services.reports import compliance_report, standards_in_force
 
@@ -870,10 +870,77 @@ def report_pdf_pages(folder: Path, out: Path) -> None:
     write_report_pdf(
         report, path, letterhead(office), Signer("Dra. Siti Rahmawati", "197203151998032004", "Jakarta")
     )
+    _pdf_pages_as_png(path, out, "report-pdf")
+
+
+def skm_pdf_pages(folder: Path, out: Path) -> None:
+    """The SKM report of the morning as its evidence PDF, each page also as a PNG: a paper survey of most
+    citizens served that morning (seeded answers, profiles and a few suggestions), so some services reach
+    their sample and some do not."""
+    import random
+
+    from antrian.domain.roles import SYSTEM
+    from antrian.domain.skm import PROFILE_CHOICES
+    from antrian.printing.evidence_pdf import Signer, letterhead
+    from antrian.printing.skm_pdf import write_skm_pdf
+    from antrian.services.office import get_office
+    from antrian.services.skm import Profile, skm_report, submit_answers
+
+    db, clock, _ = supervisor_morning(str(folder / "skm-pdf.db"))
+    day = clock.now.date()
+    with db.read() as s:
+        served = skm_report(s, SYSTEM, day, day, clock=clock).services
+    pick = random.Random(14)
+    suggestions = iter(
+        [
+            "Ruang tunggu kurang sejuk pada siang hari.",
+            "Petugas ramah dan cepat, terima kasih.",
+            "Mohon tambah kursi untuk lansia di dekat loket.",
+            "Informasi persyaratan di papan pengumuman sebaiknya diperbarui.",
+        ]
+    )
+    for entry in served:
+        for _ in range(round(entry.figures.population * pick.choice((0.6, 0.9, 1.0)))):
+            answers = [
+                min(4, max(1, round(pick.gauss(mean, 0.6))))
+                for mean in (3.4, 3.2, 2.8, 3.6, 3.3, 3.3, 3.5, 3.0, 2.9)
+            ]
+            given = pick.random() < 0.8
+            profile = Profile(
+                *(pick.choice(PROFILE_CHOICES[field]) if given else None for field in PROFILE_CHOICES)
+            )
+            with db.write() as s:
+                submit_answers(
+                    s,
+                    SYSTEM,
+                    service=entry.code,
+                    day=day,
+                    answers=answers,
+                    profile=profile,
+                    suggestion=next(suggestions, None) if pick.random() < 0.15 else None,
+                    clock=clock,
+                )
+    with db.read() as s:
+        office = get_office(s)
+        report = skm_report(s, SYSTEM, day, day, clock=clock)
+    db.dispose()
+    path = out / "skm-pdf.pdf"
+    write_skm_pdf(
+        report, path, letterhead(office), Signer("Dra. Siti Rahmawati", "197203151998032004", "Jakarta")
+    )
+    _pdf_pages_as_png(path, out, "skm-pdf")
+
+
+def _pdf_pages_as_png(path: Path, out: Path, name: str) -> None:
+    """Each page of the PDF at ``path`` as ``name``-page-N.png, 150 dpi (read back with QtPdf, as a
+    reader's viewer shows it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
     document = QPdfDocument(None)
     document.load(str(path))
     for page in range(document.pageCount()):
-        document.render(page, QSize(1240, 1754)).save(str(out / f"report-pdf-page-{page + 1}.png"))
+        document.render(page, QSize(1240, 1754)).save(str(out / f"{name}-page-{page + 1}.png"))
     document.close()
 
 

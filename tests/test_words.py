@@ -439,6 +439,7 @@ ENGLISH_WORDS = {
 # words of the other language that are right here: names a person types (roles, keys) or loanwords
 ALLOWED = {
     ("id", "config.language"): {"language"},  # the settings key, written as in the file
+    ("id", "skm.pdf.number"): {"no"},  # "No", Nomor's abbreviation, heads the regulation's tables
 }
 
 

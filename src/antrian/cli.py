@@ -856,23 +856,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.format == "pdf":
+        from antrian.printing.evidence_pdf import Signer, letterhead
         from antrian.printing.page import ensure_gui
-        from antrian.printing.report_pdf import Signer, letterhead, write_report_pdf
+        from antrian.printing.report_pdf import write_report_pdf
 
         ensure_gui()
         signer = Signer(args.signer or "", args.nip or "", args.place or "")
         write_report_pdf(report, Path(args.output), letterhead(office, logo), signer)
     elif args.canonical:
-        data = canonical_json(json_report(report))
-        if args.output:
-            from antrian.reports.exports import write_atomically
-
-            write_atomically(Path(args.output), lambda file: file.write(data), binary=True)
-        else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+        write_canonical(args.output, canonical_json(json_report(report)))
     return EXIT_OK
+
+
+def write_canonical(output: str | None, data: bytes) -> None:
+    """A report's canonical JSON (the bytes its PDF's SHA-256 is of) to the file ``output`` whole, or to
+    stdout as they are (no newline added)."""
+    if output:
+        from pathlib import Path
+
+        from antrian.reports.exports import write_atomically
+
+        write_atomically(Path(output), lambda file: file.write(data), binary=True)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1325,13 +1333,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["json", "csv", "xlsx", "pdf"],
         help=words.text("help.report.format"),
     )
-    report.add_argument("--canonical", action="store_true", help=words.text("help.report.canonical"))
-    for option, metavar, said in (
-        ("--signer", "NAME", words.text("help.report.signer")),
-        ("--nip", "NIP", words.text("help.report.nip")),
-        ("--place", "PLACE", words.text("help.report.place")),
-    ):
-        report.add_argument(option, type=_text(option, SHORT_TEXT), metavar=metavar, help=said)
+    evidence_options(report)
     report.add_argument(
         "-o", "--output", type=_text("-o", PATH_TEXT), metavar="FILE", help=words.text("help.report.output")
     )
@@ -1361,6 +1363,18 @@ def period_options(parser: argparse.ArgumentParser, first: str, last: str, servi
             help=said,
         )
     parser.add_argument("--service", type=_text("--service", SHORT_TEXT), metavar="CODE", help=service)
+
+
+def evidence_options(parser: argparse.ArgumentParser) -> None:
+    """An evidence report's ``--canonical`` (the JSON whose SHA-256 its PDF prints) and its PDF's signer
+    (``--signer``, ``--nip``, ``--place``; ``printing.evidence_pdf.Signer``)."""
+    parser.add_argument("--canonical", action="store_true", help=words.text("help.report.canonical"))
+    for option, metavar, said in (
+        ("--signer", "NAME", words.text("help.report.signer")),
+        ("--nip", "NIP", words.text("help.report.nip")),
+        ("--place", "PLACE", words.text("help.report.place")),
+    ):
+        parser.add_argument(option, type=_text(option, SHORT_TEXT), metavar=metavar, help=said)
 
 
 def _command(

@@ -2,7 +2,8 @@
 through ``services.skm`` (the functions the windows use), acting as ``--user`` or as the system.
 
 ``submit`` enters one paper form (bad input is exit 2 and saves nothing); ``report`` writes the index of a
-period as JSON (on the screen without -o) or as an XLSX workbook (``reports.skm``).
+period as JSON (on the screen without -o; ``--canonical`` for the bytes the PDF's SHA-256 is of), as an XLSX
+workbook (``reports.skm``) or as the evidence PDF (``printing.skm_pdf``).
 """
 
 from __future__ import annotations
@@ -64,25 +65,40 @@ def cmd_skm_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_skm_report(args: argparse.Namespace) -> int:
-    from antrian.reports.skm import write_skm, write_skm_json
+    from antrian.reports.exports import canonical_json
+    from antrian.reports.skm import json_skm, write_skm, write_skm_json
+    from antrian.services.branding import get_logo
     from antrian.services.office import get_office
     from antrian.services.skm import skm_report
 
     start, end = cli._day_option("--from", args.from_), cli._day_option("--to", args.to)
-    if args.format == "xlsx" and not args.output:
-        raise InvalidInput("skm.xlsx_needs_file")
+    if args.format in ("xlsx", "pdf") and not args.output:
+        raise InvalidInput("skm.xlsx_needs_file" if args.format == "xlsx" else "report.pdf_needs_file")
+    if args.canonical and args.format != "json":
+        raise InvalidInput("report.canonical_json_only")
     db = cli._open(args)
     try:
         with db.read() as session:
             report = skm_report(session, cli._actor(session, args), start, end, args.service)
-            office = get_office(session).name
+            office, logo = get_office(session), get_logo(session)
     finally:
         db.dispose()
-    if args.output:
-        write_skm(report, Path(args.output), args.format, office=office)
-        print(words.text("skm_cli.written", path=args.output), file=sys.stderr)
+    if args.format == "pdf":
+        from antrian.printing.evidence_pdf import Signer, letterhead
+        from antrian.printing.page import ensure_gui
+        from antrian.printing.skm_pdf import write_skm_pdf
+
+        ensure_gui()
+        signer = Signer(args.signer or "", args.nip or "", args.place or "")
+        write_skm_pdf(report, Path(args.output), letterhead(office, logo), signer)
+    elif args.canonical:
+        cli.write_canonical(args.output, canonical_json(json_skm(report)))
+    elif args.output:
+        write_skm(report, Path(args.output), args.format, office=office.name)
     else:
         write_skm_json(report, sys.stdout)
+    if args.output:
+        print(words.text("skm_cli.written", path=args.output), file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,8 +170,9 @@ def add_commands(
         words.text("help.skm_report.service"),
     )
     report.add_argument(
-        "--format", required=True, choices=["json", "xlsx"], help=words.text("help.skm_report.format")
+        "--format", required=True, choices=["json", "xlsx", "pdf"], help=words.text("help.skm_report.format")
     )
+    cli.evidence_options(report)
     report.add_argument(
         "-o",
         "--output",

@@ -3,7 +3,9 @@ with one line naming the problem and nothing saved on bad input. In-process, on 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +158,54 @@ def test_operators_do_not_read_the_index(url: str, capsys: pytest.CaptureFixture
     )
     assert (code, out) == (2, "")
     assert "tidak berhak membaca laporan" in err
+
+
+def test_the_report_as_a_signed_pdf_whose_hash_the_command_reproduces(
+    url: str, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], qapp: object
+) -> None:
+    """Two forms of A, 32 + 27 points: IKM = 25 x 59 / 18 = 81.944... -> 81,94, B (Baik); NRR U1 (4 + 3) / 2
+    = 3,500, weighted 3,5 / 9 = 0,389."""
+    for answers in ("4,3,4,4,3,3,4,4,3", "3,3,3,3,3,3,3,3,3"):
+        assert main(["--db", url, "skm", "submit", "--user", "kabid", "--date", DAY, "--service", "A",
+                     "--answers", answers]) == 0  # fmt: skip
+    capsysbinary.readouterr()
+    out = tmp_path / "skm.pdf"
+    period = ["skm", "report", "--from", DAY, "--to", DAY, "--user", "kabid"]
+    signer = ["--signer", "Kepala UPT", "--nip", "198001012005011002", "--place", "Banjarmasin"]
+    assert main(["--db", url, *period, "--format", "pdf", "-o", str(out), *signer]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == b"" and str(out).encode() in captured.err
+    from tests.printing.pdf_text import pdf_pages
+
+    pages = pdf_pages(out)
+    every = " ".join(" ".join(text.split()) for text in pages)
+    assert "Laporan Hasil Survei Kepuasan Masyarakat" in every and "Kantor Uji" in every
+    assert "1 U1 Persyaratan 7 3,500 0,389" in every and "IKM (konversi) 81,94" in every
+    assert "Mutu pelayanan B" in every and "Kinerja unit pelayanan Baik" in every
+    assert "Banjarmasin, " in every and "Kepala UPT" in every and "NIP. 198001012005011002" in every
+    # the hash printed is the SHA-256 of what --canonical writes for the same period
+    assert main(["--db", url, *period, "--format", "json", "--canonical"]) == 0
+    canonical = capsysbinary.readouterr().out
+    (printed,) = {found for text in pages for found in re.findall(r"\b[0-9a-f]{64}\b", text)}
+    assert printed == hashlib.sha256(canonical).hexdigest()
+    assert json.loads(canonical)["ikm"] == 81.94 and b"made_at" not in canonical
+
+
+def test_a_pdf_needs_a_file_and_a_bad_path_leaves_nothing(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    period = ["skm", "report", "--from", DAY, "--to", DAY]
+    code, out, err = run(capsys, url, *period, "--format", "pdf")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith(
+        "PDF (--format pdf) tidak dapat ditampilkan di layar: sebutkan berkasnya dengan -o FILE"
+    )
+    code, _out, err = run(capsys, url, *period, "--format", "xlsx", "--canonical", "-o", str(tmp_path / "x"))
+    assert code == 2 and "--canonical hanya untuk --format json" in err
+    folder = tmp_path / "out"
+    folder.mkdir()
+    missing = folder / "nowhere" / "skm.pdf"
+    code, out, err = run(capsys, url, *period, "--format", "pdf", "-o", str(missing))
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "tidak dapat menulis" in err and str(missing) in err
+    assert list(folder.iterdir()) == []

@@ -9,6 +9,7 @@ import pytest
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.skm import (
+    GRADE_BANDS,
     UNSUR,
     Grade,
     Unsur,
@@ -90,6 +91,17 @@ def test_exactly_one_ninth_reaches_100() -> None:
 def test_grade_boundaries(ikm: str, grade: Grade, meaning: str) -> None:
     assert grade_of(Decimal(ikm)) is grade
     assert grade.meaning == meaning
+
+
+def test_the_grade_bands_printed_are_the_grading() -> None:
+    """The table the SKM PDF prints: A 88.31-100.00, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99."""
+    assert [(grade, str(low), str(high)) for grade, low, high in GRADE_BANDS] == [
+        (Grade.A, "88.31", "100.00"),
+        (Grade.B, "76.61", "88.30"),
+        (Grade.C, "65.00", "76.60"),
+        (Grade.D, "25.00", "64.99"),
+    ]
+    assert all(grade_of(low) is grade_of(high) is grade for grade, low, high in GRADE_BANDS)
 
 
 def test_rounding_is_half_up_on_the_exact_value_and_only_then_graded() -> None:

@@ -21,7 +21,8 @@ import pytest
 
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
-from antrian.printing.report_pdf import Letterhead, Signer, render, write_report_pdf
+from antrian.printing.evidence_pdf import Letterhead, Signer
+from antrian.printing.report_pdf import render, write_report_pdf
 from antrian.reports.exports import canonical_json, data_sha256, json_report
 from antrian.services.reports import Report, compliance_report, standards_in_force
 from antrian.services.standards import set_standard
@@ -193,7 +194,7 @@ def test_the_letterhead_draws_the_office_logo_from_the_database(office: Database
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QColor, QImage
 
-    from antrian.printing.report_pdf import _logo, letterhead
+    from antrian.printing.evidence_pdf import letterhead, logo_image
     from antrian.services.branding import get_logo, set_logo
     from antrian.services.office import get_office
 
@@ -205,10 +206,10 @@ def test_the_letterhead_draws_the_office_logo_from_the_database(office: Database
     png = bytes(buffer.data().data())
     with office.read() as s:
         assert letterhead(get_office(s), get_logo(s)).logo is None
-    assert isinstance(_logo(None), bytes)  # the emblem, drawn as vectors
+    assert isinstance(logo_image(None), bytes)  # the emblem, drawn as vectors
     with office.write() as s:
         set_logo(s, png, actor=SYSTEM)
     with office.read() as s:
         head = letterhead(get_office(s), get_logo(s))
-    drawn = _logo(head.logo)
+    drawn = logo_image(head.logo)
     assert head.logo == png and isinstance(drawn, QImage) and (drawn.width(), drawn.height()) == (6, 4)

@@ -227,6 +227,7 @@ def test_a_questionnaire_changed_mid_period_counts_both_versions_by_unsur(
         1,
         3,
     )
+    assert report.versions == (1, 2)  # the questionnaires answered in the period
     figures = report.figures
     assert figures.respondents == 3
     assert figures.nrr is not None

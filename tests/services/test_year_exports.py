@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 from antrian import words
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
-from antrian.printing.report_pdf import Letterhead, write_report_pdf
+from antrian.printing.evidence_pdf import Letterhead
+from antrian.printing.report_pdf import write_report_pdf
 from antrian.reports.exports import BOM, json_report, log_csv
 from antrian.reports.xlsx import figure_names, write_xlsx
 from antrian.services.demo import install_demo

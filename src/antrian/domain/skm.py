@@ -67,6 +67,15 @@ class Grade(StrEnum):
 _MEANINGS = {Grade.A: "sangat_baik", Grade.B: "baik", Grade.C: "kurang_baik", Grade.D: "tidak_baik"}
 # the lowest rounded IKM of each grade, best first
 _GRADE_FLOORS = ((Decimal("88.31"), Grade.A), (Decimal("76.61"), Grade.B), (Decimal("65.00"), Grade.C))
+# each grade's range of the rounded IKM, best first: (grade, lowest, highest), as the regulation prints it
+GRADE_BANDS: tuple[tuple[Grade, Decimal, Decimal], ...] = tuple(
+    (grade, floor, ceiling)
+    for (floor, grade), ceiling in zip(
+        (*_GRADE_FLOORS, (Decimal("25.00"), Grade.D)),
+        (Decimal("100.00"), *(floor - Decimal("0.01") for floor, _grade in _GRADE_FLOORS)),
+        strict=True,
+    )
+)
 
 # The optional respondent profile: the codes stored and reported (their words are in the catalogues).
 GENDERS = ("male", "female")

@@ -112,19 +112,20 @@ class Pages:
         self.add(lambda p: paint(p, box))
         self.y += height + 2 * self.mm
 
-    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], points: float = 7) -> None:
-        """A table the full width; a row that does not fit goes on the next page under the header again."""
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        points: float = 7,
+        *,
+        grid: bool = False,
+    ) -> None:
+        """A table the full width; a row that does not fit goes on the next page under the header again
+        (``grid``: lines between the columns too, for a form filled in by hand)."""
         pad = 0.8 * self.mm
         head, body = font(points, bold=True), font(points)
-        widths = self._widths(columns, rows, head, body, pad)
-
-        def row_height(cells: Sequence[str], face: QFont) -> float:
-            return (
-                max(self.height(c, face, w - 2 * pad) for c, w in zip(cells, widths, strict=True)) + 2 * pad
-            )
-
+        widths, header_height, heights = self._measure(columns, rows, points)
         titles = [c.title for c in columns]
-        header_height = row_height(titles, head)
 
         def place(cells: Sequence[str], face: QFont, height: float, fill: QColor | None) -> None:
             y, x = self.y, self.area.left()
@@ -140,6 +141,9 @@ class Pages:
                 p.setPen(QPen(LINE, 0))
                 p.drawLine(int(self.area.left()), int(y + height), int(self.area.right()), int(y + height))
                 for box, cell, align in boxes:
+                    if grid:
+                        p.setPen(QPen(LINE, 0))
+                        p.drawRect(box)
                     _draw_text(p, face, box.adjusted(pad, pad, -pad, -pad), cell, align | _WRAP)
 
             self.add(draw)
@@ -147,13 +151,34 @@ class Pages:
 
         self.need(header_height * 2)
         place(titles, head, header_height, HEADER_FILL)
-        for index, cells in enumerate(rows):
-            height = row_height(cells, body)
+        for index, (cells, height) in enumerate(zip(rows, heights, strict=True)):
             if self.y + height > self.bottom:
                 self.new_page()
                 place(titles, head, header_height, HEADER_FILL)
             place(cells, body, height, STRIPE_FILL if index % 2 else None)
         self.y += 3 * self.mm
+
+    def table_height(
+        self, columns: Sequence[Column], rows: Sequence[Sequence[str]], points: float = 7
+    ) -> float:
+        """The height ``table`` takes on one page (to keep a title with it)."""
+        _widths, header_height, heights = self._measure(columns, rows, points)
+        return header_height + sum(heights) + 3 * self.mm
+
+    def _measure(
+        self, columns: Sequence[Column], rows: Sequence[Sequence[str]], points: float
+    ) -> tuple[list[float], float, list[float]]:
+        """The columns' widths, the header's height and each row's."""
+        pad = 0.8 * self.mm
+        head, body = font(points, bold=True), font(points)
+        widths = self._widths(columns, rows, head, body, pad)
+
+        def row_height(cells: Sequence[str], face: QFont) -> float:
+            return (
+                max(self.height(c, face, w - 2 * pad) for c, w in zip(cells, widths, strict=True)) + 2 * pad
+            )
+
+        return widths, row_height([c.title for c in columns], head), [row_height(r, body) for r in rows]
 
     def _widths(
         self, columns: Sequence[Column], rows: Sequence[Sequence[str]], head: QFont, body: QFont, pad: float

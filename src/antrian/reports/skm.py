@@ -88,7 +88,8 @@ def json_figures(figures: SkmFigures) -> dict[str, Any]:
 
 def json_skm(report: SkmReport) -> dict[str, Any]:
     """The whole report: the period, the office's figures at the top level, each service's, the profile
-    (per field, each code's count; ``null`` for not given) and the suggestions."""
+    (per field, each code's count; ``null`` for not given), the suggestions and the questionnaire versions
+    answered."""
     return {
         "period": {
             "from": report.start.isoformat(),
@@ -116,6 +117,7 @@ def json_skm(report: SkmReport) -> dict[str, Any]:
         "suggestions": [
             {"date": s.day.isoformat(), "service": s.service, "text": s.text} for s in report.suggestions
         ],
+        "versions": list(report.versions),
         "local_questions": [
             {
                 "version": q.version,
@@ -150,11 +152,13 @@ def write_skm_json(report: SkmReport, file: Any) -> None:
     file.write("\n")
 
 
-def _grade_words(data: dict[str, Any]) -> str | None:
+def grade_words(data: dict[str, Any]) -> str | None:
+    """The words of the grade's meaning of one set of figures (``json_figures``); None without an index."""
     return None if data["grade_meaning"] is None else words.text(f"skm.grade.{data['grade_meaning']}")
 
 
 def choice_words(field: str, choice: str | None) -> str:
+    """The words of a profile choice (its code as stored when this version does not know it)."""
     if choice is None:
         return words.text("skm.profile.not_given")
     if choice not in PROFILE_CHOICES[field]:
@@ -203,7 +207,7 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
         ],
         [words.text("skm.summary.ikm"), None if data["ikm"] is None else Shown(data["ikm"], "0.00")],
         [words.text("skm.summary.grade"), data["grade"]],
-        [words.text("skm.summary.meaning"), _grade_words(data)],
+        [words.text("skm.summary.meaning"), grade_words(data)],
         [
             words.text("skm.summary.lowest"),
             ", ".join(f"{code} {words.show(Unsur[code])}" for code in data["lowest"]) or None,
@@ -231,7 +235,7 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
             *[None if value is None else Shown(value, three) for value in (entry["nrr"] or [None] * 9)],
             None if entry["ikm"] is None else Shown(entry["ikm"], "0.00"),
             entry["grade"],
-            _grade_words(entry),
+            grade_words(entry),
         ]
         for entry in data["services"]
     ]

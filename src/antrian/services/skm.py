@@ -200,7 +200,8 @@ class LocalResult:
 class SkmReport:
     """The SKM of the service days ``start``-``end`` (of ``service`` only, when given): the office's figures,
     each service's, the profile of the respondents (per field, each code's count in the choices' order, then
-    those who did not say, as None) and the suggestions."""
+    those who did not say, as None), the suggestions, and the questionnaire versions the counted answer sets
+    answered."""
 
     start: date
     end: date
@@ -212,6 +213,7 @@ class SkmReport:
     profile: Mapping[str, tuple[tuple[str | None, int], ...]]
     suggestions: tuple[Suggestion, ...]
     local: tuple[LocalResult, ...] = ()
+    versions: tuple[int, ...] = ()
 
 
 def current_questionnaire(session: Session) -> Questionnaire:
@@ -535,6 +537,7 @@ def skm_report(
         _profile(session, in_period),
         _suggestions(session, in_period),
         _local(session, in_period),
+        _versions(session, in_period),
     )
 
 
@@ -580,6 +583,16 @@ def _suggestions(session: Session, in_period: Any) -> tuple[Suggestion, ...]:
         .order_by(SkmAnswerSet.service_day, SkmAnswerSet.id)
     )
     return tuple(Suggestion(day, code, text) for day, code, text in rows)
+
+
+def _versions(session: Session, in_period: Any) -> tuple[int, ...]:
+    rows = session.execute(
+        select(SkmAnswerSet.version_id)
+        .where(in_period, SkmAnswerSet.complete)
+        .distinct()
+        .order_by(SkmAnswerSet.version_id)
+    )
+    return tuple(int(version) for version in rows.scalars())
 
 
 def _local(session: Session, in_period: Any) -> tuple[LocalResult, ...]:

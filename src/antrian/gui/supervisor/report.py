@@ -47,7 +47,8 @@ from antrian.gui.supervisor.report_models import (
     percent,
     summary_numbers,
 )
-from antrian.printing.report_pdf import Letterhead, write_report_pdf
+from antrian.printing.evidence_pdf import Letterhead
+from antrian.printing.report_pdf import write_report_pdf
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.reports import Report
 from antrian.store.database import Database
