@@ -35,12 +35,14 @@ from antrian.gui.supervisor.skm_entry import EntryPage
 from antrian.gui.supervisor.window import SupervisorWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
+from antrian.services.office import get_office
 from antrian.services.skm import Profile, QuestionText, edit_questionnaire, skm_report, submit_answers
 from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import SkmAnswerSet
 from antrian.store.skm_seed import default_questions
 from tests.conftest import MONDAY_9AM, seed_admin, seed_office
+from tests.printing.pdf_text import pdf_pages
 
 PASSWORD = "rahasia123"
 MONDAY = date(2026, 11, 30)
@@ -268,6 +270,12 @@ def test_the_index_on_screen_exports_as_json_and_xlsx(
     book = load_workbook(tmp_path / "skm.xlsx")
     assert len(book.sheetnames) == 6
     assert tab.message.text().endswith("skm.xlsx")
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export(tmp_path / "skm.pdf", "pdf")
+    text = " ".join(" ".join(page.split()) for page in pdf_pages(tmp_path / "skm.pdf"))
+    with office.read() as s:
+        name = get_office(s).name
+    assert name in text and "86,11" in text and "sampel belum tercapai (2 dari 3 responden minimal)" in text
     with qtbot.waitSignal(tab.exported, timeout=10000) as signal:
         tab.export(tmp_path / "missing" / "skm.json", "json")  # no such folder: said, nothing written
     assert isinstance(signal.args[0], Exception) and tab.message.text() == words.say(signal.args[0])

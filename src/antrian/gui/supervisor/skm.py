@@ -57,6 +57,8 @@ from antrian.gui.supervisor.skm_models import (
     SuggestionModel,
     UnsurModel,
 )
+from antrian.printing.evidence_pdf import Letterhead
+from antrian.printing.skm_pdf import write_skm_pdf
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.results import EventInfo
 from antrian.services.skm import SkmReport
@@ -67,7 +69,7 @@ log = logging.getLogger(__name__)
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 # The export formats offered, in the format box's order. The evidence PDF (``antrian.printing.skm_pdf``,
 # built separately) joins here and in ``write_export``.
-FORMATS = ("xlsx", "json")
+FORMATS = ("pdf", "xlsx", "json")
 
 STYLE = """
 QLabel#ikm { color: #0b1f3a; font-weight: 800; }
@@ -96,12 +98,18 @@ class Measured:
     asked: tuple[date, date, str | None]
     report: SkmReport
     office: str
+    address: str = ""
+    logo: bytes | None = None  # the office's (services.branding); None: Antrian's emblem
 
 
 def write_export(measured: Measured, path: Path, fmt: str) -> None:
-    """Write the report on screen to ``path`` as ``fmt`` (one of ``FORMATS``), whole or not at all."""
+    """Write the report on screen to ``path`` as ``fmt`` (one of ``FORMATS``), whole or not at all; the PDF
+    with blank lines for the signer's name, NIP and place (signed by hand), as the compliance tab's."""
     from antrian.reports.skm import write_skm
 
+    if fmt == "pdf":
+        write_skm_pdf(measured.report, path, Letterhead(measured.office, measured.address, measured.logo))
+        return
     write_skm(measured.report, path, fmt, office=measured.office)
 
 
@@ -293,12 +301,14 @@ class SkmTab(Retranslated, QWidget):
         database, clock = self._database, self._clock
 
         def work() -> Measured:
+            from antrian.services.branding import get_logo
             from antrian.services.office import get_office
             from antrian.services.skm import skm_report
 
             with database.read() as session:
                 report = skm_report(session, actor, asked[0], asked[1], asked[2], clock=clock)
-                return Measured(asked, report, get_office(session).name)
+                office = get_office(session)
+                return Measured(asked, report, office.name, office.address, get_logo(session))
 
         self._background(work, self._measured)
 
