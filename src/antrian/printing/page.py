@@ -10,13 +10,17 @@ command line, never a window.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from antrian import words
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip, slip_lines
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 SLIP_SIZE_MM = QSizeF(80, 125)
 
@@ -45,7 +49,7 @@ def ensure_gui() -> None:
 _keep: list[object] = []
 
 
-def draw(slip: TicketSlip, device: QPagedPaintDevice) -> None:
+def draw(slip: TicketSlip, device: QPdfWriter | QPrinter) -> None:
     """Lay the slip out on ``device`` (top to bottom, centred, the number very large)."""
     painter = QPainter(device)
     if not painter.isActive():

@@ -218,7 +218,7 @@ class Pages:
         return len(self.pages)
 
 
-def _draw_text(p: QPainter, face: QFont, box: QRectF, text: str, flags: object) -> None:
+def _draw_text(p: QPainter, face: QFont, box: QRectF, text: str, flags: int) -> None:
     p.setFont(face)
     p.setPen(QColor("black"))
-    p.drawText(box, int(flags), text)  # type: ignore[call-overload]
+    p.drawText(box, int(flags), text)
