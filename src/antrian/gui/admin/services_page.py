@@ -10,15 +10,14 @@ supervisor sees the services read-only but may keep the standards (their permiss
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import TimeUnit, standard_words
 from antrian.gui.admin.base import AdminPage, cell, may, table
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.widgets import day_edit, day_of
 from antrian.services.display import VoiceSettings
 from antrian.services.setup import ServiceInfo
 from antrian.services.standards import StandardEntry
@@ -206,9 +206,7 @@ class ServicesPage(AdminPage):
         column.addWidget(self.history, 1)
         self.dated_box = QGroupBox()
         form = QFormLayout(self.dated_box)
-        self.effective = QDateEdit(QDate.currentDate())
-        self.effective.setCalendarPopup(True)
-        self.effective.setDisplayFormat("dd-MM-yyyy")
+        self.effective = day_edit()
         self.dated_value = QSpinBox()
         self.dated_value.setRange(1, 100_000)
         self.dated_unit = _unit_combo()
@@ -503,7 +501,7 @@ class ServicesPage(AdminPage):
         database, actor, code = self.database, self.actor, self.selected
         value, unit = self.dated_value.value(), self.dated_unit.currentData()
         target = self.dated_target.value() or None
-        day: date = self.effective.date().toPython()  # type: ignore[assignment]
+        day = day_of(self.effective)
         decree = self.decree.text()
 
         def work() -> None:

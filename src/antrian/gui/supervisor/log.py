@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
@@ -25,7 +24,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +43,7 @@ from antrian.domain.timing import office_zone
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, Background, LogModel, Opened
+from antrian.gui.widgets import day_edit, day_of
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSort, TicketEvent
 from antrian.store.database import Database
@@ -117,11 +116,7 @@ class LogTab(Retranslated, QWidget):
         column.setSpacing(6)
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        self.first = QDateEdit(calendarPopup=True)
-        self.last = QDateEdit(calendarPopup=True)
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setDate(QDate.currentDate())
+        self.first, self.last = day_edit(), day_edit()
         self.service = QComboBox()
         self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.service.setMinimumContentsLength(18)  # long service names stay in the list, not the bar
@@ -255,11 +250,9 @@ class LogTab(Retranslated, QWidget):
     # -- the rows -------------------------------------------------------------------------------------
     def asked(self) -> LogFilter:
         """The filter the controls say now."""
-        start: date = self.first.date().toPython()
-        end: date = self.last.date().toPython()
         return LogFilter(
-            start,
-            end,
+            day_of(self.first),
+            day_of(self.last),
             service=self.service.currentData(),
             counter=self.counter.currentData(),
             operator=self.operator.text().strip() or None,

@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -47,6 +46,7 @@ from antrian.gui.supervisor.report_models import (
     percent,
     summary_numbers,
 )
+from antrian.gui.widgets import day_edit, day_of
 from antrian.printing.evidence_pdf import Letterhead
 from antrian.printing.report_pdf import write_report_pdf
 from antrian.services.monitor import MonitorSnapshot
@@ -138,11 +138,7 @@ class ReportTab(Retranslated, QWidget):
         bar = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItems([""] * 5)
-        self.first = QDateEdit(calendarPopup=True)
-        self.last = QDateEdit(calendarPopup=True)
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setDate(QDate.currentDate())
+        self.first, self.last = day_edit(), day_edit()
         self.to_label = QLabel()
         self.service = QComboBox()
         self.service.addItem("", None)
@@ -257,15 +253,13 @@ class ReportTab(Retranslated, QWidget):
     # -- asking ---------------------------------------------------------------------------------------
     def asked(self) -> tuple[date, date, str | None]:
         """The period and service the controls say now."""
-        start, end = period(
-            self.kind.currentIndex(), self.first.date().toPython(), self.last.date().toPython()
-        )
+        start, end = period(self.kind.currentIndex(), day_of(self.first), day_of(self.last))
         return start, end, self.service.currentData()
 
     def _period_changed(self) -> None:
         self.last.setEnabled(self.kind.currentIndex() == RANGE)
         if self.kind.currentIndex() != RANGE:
-            _, end = period(self.kind.currentIndex(), self.first.date().toPython(), date.today())
+            _, end = period(self.kind.currentIndex(), day_of(self.first), date.today())
             self.last.blockSignals(True)
             self.last.setDate(QDate(end.year, end.month, end.day))
             self.last.blockSignals(False)

@@ -29,7 +29,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -57,6 +56,7 @@ from antrian.gui.supervisor.skm_models import (
     SuggestionModel,
     UnsurModel,
 )
+from antrian.gui.widgets import day_edit, day_of
 from antrian.printing.evidence_pdf import Letterhead
 from antrian.printing.skm_pdf import write_skm_pdf
 from antrian.services.monitor import MonitorSnapshot
@@ -169,11 +169,7 @@ class SkmTab(Retranslated, QWidget):
         page.setContentsMargins(10, 6, 10, 10)
         page.setSpacing(6)
         bar = QHBoxLayout()
-        self.first = QDateEdit(calendarPopup=True)
-        self.last = QDateEdit(calendarPopup=True)
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setDate(QDate.currentDate())
+        self.first, self.last = day_edit(), day_edit()
         self.period_label, self.to_label, self.service_label = QLabel(), QLabel(), QLabel()
         self.service = QComboBox()
         self.service.addItem("", None)
@@ -220,8 +216,8 @@ class SkmTab(Retranslated, QWidget):
         for view in self.profile_views.values():
             side_by_side.addWidget(view)
         self.tables = QTabWidget()
-        for widget in (self.unsur_view, self.services_view, profile, self.suggestions_view, self.local_view):
-            self.tables.addTab(widget, "")
+        for table in (self.unsur_view, self.services_view, profile, self.suggestions_view, self.local_view):
+            self.tables.addTab(table, "")
         page.addWidget(self.tables, 1)
 
         for edit in (self.first, self.last):
@@ -280,7 +276,7 @@ class SkmTab(Retranslated, QWidget):
     # -- reading --------------------------------------------------------------------------------------
     def asked(self) -> tuple[date, date, str | None]:
         """The period and service the controls say now."""
-        return self.first.date().toPython(), self.last.date().toPython(), self.service.currentData()
+        return day_of(self.first), day_of(self.last), self.service.currentData()
 
     def _asked_changed(self) -> None:
         if self.measured is not None and self.measured.asked != self.asked():

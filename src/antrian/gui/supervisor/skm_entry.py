@@ -27,7 +27,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -47,6 +46,7 @@ from antrian.domain.timing import Clock, system_clock
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.skm_answer import AnswerRow
+from antrian.gui.widgets import day_edit, day_of
 from antrian.reports.skm import choice_words
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.skm import SUGGESTION_LIMIT, Profile, Questionnaire, Submitted
@@ -104,9 +104,7 @@ class EntryPage(Retranslated, QWidget):
         left = QVBoxLayout()
         left.setSpacing(4)
         head = QGridLayout()
-        self.day = QDateEdit(calendarPopup=True)
-        self.day.setDisplayFormat("dd-MM-yyyy")
-        self.day.setDate(QDate.currentDate())
+        self.day = day_edit()
         self.service = QComboBox()
         self.ticket = QLineEdit()
         self.ticket.setMaxLength(12)
@@ -291,7 +289,7 @@ class EntryPage(Retranslated, QWidget):
         self._busy = True
         self.save_button.setEnabled(False)
         database, clock = self._database, self._clock
-        service, day = self.service.currentData() or "", self.day.date().toPython()
+        service, day = self.service.currentData() or "", day_of(self.day)
         answers, ticket = self.answers(), self.ticket.text().strip() or None
         profile = Profile(**{field: box.currentData() for field, box in self.profile.items()})
         suggestion = self.suggestion.text().strip() or None

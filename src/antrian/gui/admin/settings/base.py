@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from antrian.domain.errors import AntrianError, PermissionDenied
 from antrian.domain.roles import Actor, Permission
 from antrian.gui.errors import error_text, log_failure
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.widgets import named_label
 from antrian.store.database import Database
 
 STYLE = """
@@ -73,14 +74,14 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(10)
-        self.heading = QLabel(self, objectName="pageTitle")
-        self.about = QLabel(self, objectName="pageAbout", wordWrap=True)
-        self.read_only = QLabel(self, objectName="readOnly", wordWrap=True)
+        self.heading = named_label(self, "pageTitle")
+        self.about = named_label(self, "pageAbout", wrap=True)
+        self.read_only = named_label(self, "readOnly", wrap=True)
         self.read_only.setText(self.tr("You can view these settings; only an administrator can change them."))
         self.read_only.setVisible(not self.editable)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
-        self.message = QLabel(self, objectName="message", wordWrap=True)
+        self.message = named_label(self, "message", wrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
         for widget in (self.heading, self.about, self.read_only):

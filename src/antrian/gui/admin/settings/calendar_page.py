@@ -9,11 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from antrian import words
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.widgets import day_edit, day_of, named_button, named_label
 from antrian.services import calendar
 from antrian.services.calendar import BreakInfo, HolidayInfo
 from antrian.store.database import Database
@@ -59,6 +59,12 @@ def _cell(text: str, data: object = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, data)
     return item
+
+
+def _chosen(table: QTableWidget) -> object | None:
+    """What the chosen row stands for (its first cell's data); None when no row is chosen."""
+    item = table.item(table.currentRow(), 0)
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
 class CalendarPage(SettingsPage):
@@ -120,11 +126,10 @@ class CalendarPage(SettingsPage):
         grid.addLayout(year_row, 0, 0, 1, 3)
         self.holiday_table = _table([self.tr("Date"), self.tr("Holiday")], box)
         grid.addWidget(self.holiday_table, 1, 0, 1, 3)
-        self.no_holidays = QLabel(box, objectName="hint")
+        self.no_holidays = named_label(box, "hint")
         grid.addWidget(self.no_holidays, 2, 0, 1, 3)
         grid.addWidget(QLabel(self.tr("Date"), box), 3, 0)
-        self.holiday_day = QDateEdit(QDate.currentDate(), box, calendarPopup=True)
-        self.holiday_day.setDisplayFormat("yyyy-MM-dd")
+        self.holiday_day = day_edit(box, "yyyy-MM-dd")
         grid.addWidget(self.holiday_day, 3, 1, 1, 2)
         self.holiday_name, self.add_holiday_button, self.remove_holiday_button = self._name_and_buttons(
             grid,
@@ -142,7 +147,7 @@ class CalendarPage(SettingsPage):
         grid.setVerticalSpacing(8)
         self.break_table = _table([self.tr("Day"), self.tr("From"), self.tr("Until"), self.tr("Break")], box)
         grid.addWidget(self.break_table, 0, 0, 1, 4)
-        self.no_breaks = QLabel(box, objectName="hint")
+        self.no_breaks = named_label(box, "hint")
         grid.addWidget(self.no_breaks, 1, 0, 1, 4)
         grid.addWidget(QLabel(self.tr("Days"), box), 2, 0)
         days = QHBoxLayout()
@@ -160,8 +165,10 @@ class CalendarPage(SettingsPage):
         grid.addWidget(QLabel(self.tr("From"), box), 3, 0)
         times = QHBoxLayout()
         times.setSpacing(8)
-        self.break_start = QTimeEdit(QTime(12, 0), box, displayFormat="HH:mm")
-        self.break_end = QTimeEdit(QTime(13, 0), box, displayFormat="HH:mm")
+        self.break_start = QTimeEdit(QTime(12, 0), box)
+        self.break_end = QTimeEdit(QTime(13, 0), box)
+        for edit in (self.break_start, self.break_end):
+            edit.setDisplayFormat("HH:mm")
         times.addWidget(self.break_start)
         times.addWidget(QLabel(self.tr("until"), box))
         times.addWidget(self.break_end)
@@ -193,9 +200,9 @@ class CalendarPage(SettingsPage):
         name.setMaxLength(calendar.NAME_LIMIT)
         name.returnPressed.connect(add)
         grid.addWidget(name, 4, 1, 1, columns - 1)
-        add_button = QPushButton(add_text, box, objectName="primary")
+        add_button = named_button(add_text, box, "primary")
         add_button.clicked.connect(add)
-        remove_button = QPushButton(self.tr("Remove selected"), box, objectName="danger")
+        remove_button = named_button(self.tr("Remove selected"), box, "danger")
         remove_button.clicked.connect(remove)
         buttons = QHBoxLayout()
         buttons.addWidget(remove_button)
@@ -242,7 +249,7 @@ class CalendarPage(SettingsPage):
 
     # -- changing ----------------------------------------------------------------------------------------
     def add_holiday(self) -> None:
-        day, name = self.holiday_day.date().toPython(), self.holiday_name.text()
+        day, name = day_of(self.holiday_day), self.holiday_name.text()
         assert isinstance(day, date)
 
         def save() -> HolidayInfo:
@@ -260,11 +267,11 @@ class CalendarPage(SettingsPage):
         self.run(save, saved, "add a holiday")
 
     def remove_holiday(self) -> None:
-        row = self.holiday_table.currentRow()
-        if row < 0:
+        day = _chosen(self.holiday_table)
+        if day is None:
             self.show_message(self.tr("Choose the holiday to remove in the list first."), "error")
             return
-        day = self.holiday_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        assert isinstance(day, date)
 
         def remove() -> HolidayInfo:
             with self._database.write() as session:
@@ -316,11 +323,11 @@ class CalendarPage(SettingsPage):
         self.run(save, saved, "add a break")
 
     def remove_break(self) -> None:
-        row = self.break_table.currentRow()
-        if row < 0:
+        break_id = _chosen(self.break_table)
+        if break_id is None:
             self.show_message(self.tr("Choose the break to remove in the list first."), "error")
             return
-        break_id = self.break_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        assert isinstance(break_id, int)
 
         def remove() -> BreakInfo:
             with self._database.write() as session:

@@ -29,6 +29,7 @@ from antrian import config, words
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
 from antrian.gui.tasks import OwnThread, TaskRunner
+from antrian.gui.widgets import named_button, named_label
 from antrian.services.office import get_office
 from antrian.store.database import Database
 
@@ -97,12 +98,12 @@ class PrinterPage(SettingsPage):
         widths.addStretch(1)
         self.width_80.setChecked(True)
         form.addRow(self.tr("Paper width"), widths)
-        self.file_line = QLabel(box, objectName="hint", wordWrap=True)
+        self.file_line = named_label(box, "hint", wrap=True)
         self.file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Settings file"), self.file_line)
         self.test_button = QPushButton(self.tr("Test print"), box)
         self.test_button.clicked.connect(self.test_print)
-        self.save_button = QPushButton(self.tr("Save"), box, objectName="primary")
+        self.save_button = named_button(self.tr("Save"), box, "primary")
         self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -127,14 +128,14 @@ class PrinterPage(SettingsPage):
         for line in forms:
             layout.addWidget(QLabel("\u2022 " + line, box, wordWrap=True))
         layout.addWidget(
-            QLabel(
+            named_label(
+                box,
+                "hint",
                 self.tr(
                     "Left empty, the kiosk prints no tickets unless it is started with --printer. "
                     "The --printer option and ANTRIAN_PRINTER override this setting."
                 ),
-                box,
-                objectName="hint",
-                wordWrap=True,
+                wrap=True,
             )
         )
         layout.addStretch(1)

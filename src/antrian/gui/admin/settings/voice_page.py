@@ -35,6 +35,7 @@ from antrian.domain.messages import Message
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.widgets import named_button, named_label
 from antrian.services.display import Call, VoiceSettings, get_voice_settings, save_voice_settings
 from antrian.services.office import get_office
 from antrian.services.setup import list_services
@@ -141,7 +142,9 @@ class VoicePage(SettingsPage):
         self.repeat.setMaximumWidth(120)
         form.addRow(self.tr("Say each call"), self.repeat)
         volume = QHBoxLayout()
-        self.volume = QSlider(Qt.Orientation.Horizontal, box, minimum=0, maximum=100, singleStep=5)
+        self.volume = QSlider(Qt.Orientation.Horizontal, box)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(5)
         self.volume_label = QLabel(box)
         self.volume_label.setMinimumWidth(48)
         self.volume.valueChanged.connect(lambda value: self.volume_label.setText(f"{value} %"))
@@ -152,7 +155,7 @@ class VoicePage(SettingsPage):
         form.addRow(self.chime)
         self.with_service = QCheckBox(self.tr("Say the service's name too"), box)
         form.addRow(self.with_service)
-        self.save_button = QPushButton(self.tr("Save"), box, objectName="primary")
+        self.save_button = named_button(self.tr("Save"), box, "primary")
         self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -166,19 +169,19 @@ class VoicePage(SettingsPage):
         layout.setSpacing(10)
         self.sample_line = QLabel(box, wordWrap=True)
         layout.addWidget(self.sample_line)
-        self.preview = QLabel(box, objectName="preview", wordWrap=True)
+        self.preview = named_label(box, "preview", wrap=True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.preview)
-        self.sequence = QLabel(box, objectName="hint", wordWrap=True)
+        self.sequence = named_label(box, "hint", wrap=True)
         layout.addWidget(self.sequence)
-        hint = QLabel(
+        hint = named_label(
+            box,
+            "hint",
             self.tr(
                 "Test voice speaks the sample call on this PC's speakers with the settings shown here, "
                 "before they are saved."
             ),
-            box,
-            objectName="hint",
-            wordWrap=True,
+            wrap=True,
         )
         layout.addWidget(hint)
         self.test_button = QPushButton(self.tr("Test voice"), box)

@@ -29,16 +29,13 @@ from antrian.domain.roles import Actor
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.widgets import day_of
 from antrian.services.audit import AuditEntry
 from antrian.store.database import Database
 
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class AuditPage(Retranslated, QWidget):
@@ -130,8 +127,8 @@ class AuditPage(Retranslated, QWidget):
 
     def _filters(self) -> tuple[date, date, str | None, str | None]:
         return (
-            _day(self.start.date()),
-            _day(self.end.date()),
+            day_of(self.start),
+            day_of(self.end),
             self.user.text().strip() or None,
             self.action.currentData(),
         )
