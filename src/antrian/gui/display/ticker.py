@@ -8,6 +8,7 @@ time elapsed, so a late frame never slows the text down.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -45,9 +46,9 @@ class Ticker(QWidget):
             self._started = time.monotonic()
             self._draw_strip()
 
-    def setFont(self, font: QFont) -> None:
+    def setFont(self, font: QFont | str | Sequence[str]) -> None:
         super().setFont(font)
-        self.setFixedHeight(QFontMetrics(font).height())
+        self.setFixedHeight(QFontMetrics(self.font()).height())
         self._draw_strip()
 
     def sizeHint(self) -> QSize:

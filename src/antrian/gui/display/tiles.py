@@ -4,6 +4,7 @@ what it cannot show (with the whole text as its tooltip)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
@@ -65,9 +66,9 @@ class ElidedLabel(QLabel):
         self._lines = lines
         self.setFont(self.font())
 
-    def setFont(self, font: QFont) -> None:
+    def setFont(self, font: QFont | str | Sequence[str]) -> None:
         super().setFont(font)
-        self.setFixedHeight(QFontMetrics(font).lineSpacing() * self._lines + 2)
+        self.setFixedHeight(QFontMetrics(self.font()).lineSpacing() * self._lines + 2)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -75,6 +75,7 @@ class ServiceButton(QPushButton):
         words_column.addWidget(self.name, 1)
         words_column.addWidget(self.detail, 1)
         row = QHBoxLayout(self)
+        self._row = row
         row.addWidget(self.code_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(words_column, 1)
         self.tile = tile
@@ -120,7 +121,7 @@ class ServiceButton(QPushButton):
         # room around the words grows with them: a 4K kiosk's buttons are not a 768-pixel one's, cramped
         self.margin, self.gap = max(14, int(name_pixels * 0.6)), max(6, int(name_pixels * 0.25))
         self._words_column.setSpacing(self.gap)
-        row = self.layout()
+        row = self._row
         row.setContentsMargins(self.margin, self.margin, self.margin, self.margin)
         row.setSpacing(self.gap * 2)
         self._fit_name()

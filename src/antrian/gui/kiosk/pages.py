@@ -45,6 +45,7 @@ class HomePage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         layout, self.office = _page(self)
+        self._column = layout
         self.title = _wrapping(QLabel())  # a refusal can be long
         self.mode = _wrapping(QLabel(""))
         self.mode.setObjectName("mode")
@@ -70,7 +71,7 @@ class HomePage(QWidget):
 
     def set_sizes(self, unit: float, target: int, sizes: Sizes, least: int) -> None:
         space = sizes.gap
-        layout = self.layout()
+        layout = self._column
         layout.setContentsMargins(2 * space, int(1.5 * space), 2 * space, int(1.5 * space))
         layout.setSpacing(space)
         self._bottom.setSpacing(space)

@@ -61,8 +61,8 @@ class ResultPage(QWidget):
         for button in (self.reprint, self.done):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addLayout(actions)
-        for widget in (self.print_status, self.print_done, self.print_problem, self.reprint):
-            widget.hide()
+        for hidden in (self.print_status, self.print_done, self.print_problem, self.reprint):
+            hidden.hide()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("YOUR QUEUE NUMBER"))

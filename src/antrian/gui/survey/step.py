@@ -145,8 +145,8 @@ class StepPage(QWidget):
         self.back.setObjectName("secondary")
         self.next = QPushButton()
         self.next.setObjectName("next")
-        for button in (self.back, self.next):
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        for move in (self.back, self.next):
+            move.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         bottom.addWidget(self.back, 1)
         bottom.addWidget(self.next, 2)
         self._bottom = bottom
@@ -211,9 +211,9 @@ class StepPage(QWidget):
         set_font(self.tag, max(least, int(unit * 0.026)))
         set_font(self.prompt, max(least, int(unit * 0.042)), True)
         set_font(self.suggestion, max(least, int(unit * 0.034)))
-        for button in (self.back, self.next):
-            set_font(button, max(least, int(unit * 0.034)), True)
-            button.setFixedHeight(target)
+        for move in (self.back, self.next):
+            set_font(move, max(least, int(unit * 0.034)), True)
+            move.setFixedHeight(target)
         self._bottom.setSpacing(gap)
         self._arrange_choices()
 
