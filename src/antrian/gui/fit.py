@@ -7,9 +7,19 @@ line would not fit their width, and check again whenever their text or width cha
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextDocumentFragment
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:  # the checker sees the widget with a text the mixin goes before (a label, a button)
+
+    class _MixedInto(QWidget):
+        def setText(self, text: str) -> None: ...
+
+else:
+    _MixedInto = object
 
 
 def fit_font(
@@ -28,7 +38,7 @@ def fit_font(
     widget.setFont(font)
 
 
-class _Fitting:
+class _Fitting(_MixedInto):
     """What FitLabel and FitButton share: the size asked for, and a new fit whenever their text or width
     changes. Mixed in before the Qt class."""
 
@@ -40,11 +50,11 @@ class _Fitting:
         self._fit()
 
     def setText(self, text: str) -> None:
-        super().setText(text)  # type: ignore[misc]
+        super().setText(text)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)  # type: ignore[misc]
+        super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:

@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import logging
 from importlib.resources import as_file, files
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTranslator
 
 from antrian import words
+
+if TYPE_CHECKING:  # the checker sees the widget the mixin goes before (at run time, the next base)
+    from PySide6.QtWidgets import QWidget as _MixedInto
+else:
+    _MixedInto = object
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +68,7 @@ def set_language(lang: str) -> str:
     return lang
 
 
-class Retranslated:
+class Retranslated(_MixedInto):
     """Mixed into a widget (before its Qt class) that says its texts in ``retranslate``: Qt's
     ``LanguageChange`` calls it again, so the widget follows ``set_language`` while it is open."""
 
@@ -72,4 +78,4 @@ class Retranslated:
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)  # type: ignore[misc]
+        super().changeEvent(event)

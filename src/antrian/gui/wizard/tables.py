@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from typing import Any
+from typing import Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -52,14 +52,39 @@ def _mark(widget: QWidget, bad: bool) -> None:
     widget.setStyleSheet("background: #fde7e9;" if bad else "")
 
 
-class _TablePage(CheckedPage):
+class ServiceRow(NamedTuple):
+    """The fields of one service, in the table's columns."""
+
+    code: QLineEdit
+    name: QLineEdit
+    standard: QSpinBox
+    unit: QComboBox
+    target: QSpinBox
+    opens: QLineEdit
+    closes: QLineEdit
+    quota: QSpinBox
+    days: QComboBox
+
+
+class CounterRow(NamedTuple):
+    """The fields of one counter, in the table's columns."""
+
+    number: QSpinBox
+    name: QLineEdit
+    served: QLineEdit
+
+
+Row = TypeVar("Row", ServiceRow, CounterRow)
+
+
+class _TablePage(CheckedPage, Generic[Row]):
     """A table of rows of widgets, with Add and Remove buttons and the row-by-row message under it."""
 
     COLUMNS = 0
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[list[QWidget]] = []
+        self.rows: list[Row] = []
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,10 +105,10 @@ class _TablePage(CheckedPage):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
-    def add_row(self) -> list[QWidget]:
+    def add_row(self) -> Row:
         raise NotImplementedError
 
-    def _append(self, widgets: list[QWidget]) -> list[QWidget]:
+    def _append(self, widgets: Row) -> Row:
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, widget in enumerate(widgets):
@@ -129,7 +154,7 @@ class _Shown(Exception):
     """The page has said its problems already."""
 
 
-class ServicesPage(_TablePage):
+class ServicesPage(_TablePage[ServiceRow]):
     """The first services: code, name, standard time and unit, waiting target, hours, daily quota, days."""
 
     COLUMNS = 9
@@ -142,8 +167,8 @@ class ServicesPage(_TablePage):
         self.retranslate()
         self.add_row()
 
-    def add_row(self) -> list[QWidget]:
-        taken = {str(row[0].text()).strip().upper() for row in self.rows}  # type: ignore[attr-defined]
+    def add_row(self) -> ServiceRow:
+        taken = {row.code.text().strip().upper() for row in self.rows}
         code = QLineEdit(next((c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in taken), ""))
         code.setMaxLength(3)
         code.setMaximumWidth(60)
@@ -164,7 +189,7 @@ class ServicesPage(_TablePage):
         days = QComboBox()
         for open_days in DAYS:
             days.addItem("", open_days)
-        widgets = self._append([code, name, standard, unit, target, opens, closes, quota, days])
+        widgets = self._append(ServiceRow(code, name, standard, unit, target, opens, closes, quota, days))
         self._retranslate_row(widgets)
         return widgets
 
@@ -173,18 +198,17 @@ class ServicesPage(_TablePage):
         return [self._plan(row) for row in self.rows]
 
     @staticmethod
-    def _plan(row: list[Any]) -> ServicePlan:
-        code, name, standard, unit, target, opens, closes, quota, days = row
+    def _plan(row: ServiceRow) -> ServicePlan:
         return ServicePlan(
-            code=code.text().strip(),
-            name=name.text().strip(),
-            standard_time=standard.value(),
-            standard_unit=str(unit.currentData()),
-            waiting_target_minutes=target.value() or None,
-            opens_at=_clock_time(opens.text()),
-            closes_at=_clock_time(closes.text()),
-            daily_quota=quota.value() or None,
-            open_days=str(days.currentData()),
+            code=row.code.text().strip(),
+            name=row.name.text().strip(),
+            standard_time=row.standard.value(),
+            standard_unit=str(row.unit.currentData()),
+            waiting_target_minutes=row.target.value() or None,
+            opens_at=_clock_time(row.opens.text()),
+            closes_at=_clock_time(row.closes.text()),
+            daily_quota=row.quota.value() or None,
+            open_days=str(row.days.currentData()),
         )
 
     def check(self) -> None:
@@ -209,27 +233,18 @@ class ServicesPage(_TablePage):
 
     def codes(self) -> list[tuple[str, str]]:
         """(code, name) of each row, as typed (the counters page offers them)."""
-        return [(row[0].text().strip().upper(), row[1].text().strip()) for row in self.rows]  # type: ignore[attr-defined]
+        return [(row.code.text().strip().upper(), row.name.text().strip()) for row in self.rows]
 
-    def _retranslate_row(self, row: list[Any]) -> None:
-        unit, opens, closes, target, quota, days, name = (
-            row[3],
-            row[5],
-            row[6],
-            row[4],
-            row[7],
-            row[8],
-            row[1],
-        )
+    def _retranslate_row(self, row: ServiceRow) -> None:
         for index, text in enumerate((self.tr("minutes"), self.tr("hours"), self.tr("working days"))):
-            unit.setItemText(index, text)
+            row.unit.setItemText(index, text)
         for index, text in enumerate((self.tr("Mon-Fri"), self.tr("Mon-Sat"), self.tr("Every day"))):
-            days.setItemText(index, text)
-        opens.setPlaceholderText("08:00")
-        closes.setPlaceholderText("15:00")
-        target.setSpecialValueText(self.tr("none"))
-        quota.setSpecialValueText(self.tr("no limit"))
-        name.setPlaceholderText(self.tr("for example: KTP Elektronik"))
+            row.days.setItemText(index, text)
+        row.opens.setPlaceholderText("08:00")
+        row.closes.setPlaceholderText("15:00")
+        row.target.setSpecialValueText(self.tr("none"))
+        row.quota.setSpecialValueText(self.tr("no limit"))
+        row.name.setPlaceholderText(self.tr("for example: KTP Elektronik"))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Services"))
@@ -260,7 +275,7 @@ class ServicesPage(_TablePage):
             self._retranslate_row(row)
 
 
-class CountersPage(_TablePage):
+class CountersPage(_TablePage[CounterRow]):
     """The counters: number, name, and the services each serves in order, the main one first."""
 
     COLUMNS = 3
@@ -283,18 +298,17 @@ class CountersPage(_TablePage):
             )
         )
         for row in self.rows:  # a counter left without services serves all of them, in the table's order
-            served = row[2]
-            if not served.text().strip():  # type: ignore[attr-defined]
-                served.setText(", ".join(codes))  # type: ignore[attr-defined]
+            if not row.served.text().strip():
+                row.served.setText(", ".join(codes))
 
-    def add_row(self) -> list[QWidget]:
-        numbers = [row[0].value() for row in self.rows]  # type: ignore[attr-defined]
+    def add_row(self) -> CounterRow:
+        numbers = [row.number.value() for row in self.rows]
         number = QSpinBox()
         number.setRange(1, 999)
         number.setValue(max(numbers, default=0) + 1)
         name = QLineEdit()
         served = QLineEdit(", ".join(code for code, _ in self._services.codes()))
-        widgets = self._append([number, name, served])
+        widgets = self._append(CounterRow(number, name, served))
         self._retranslate_row(widgets)
         return widgets
 
@@ -302,10 +316,11 @@ class CountersPage(_TablePage):
         return [self._plan(row) for row in self.rows]
 
     @staticmethod
-    def _plan(row: list[Any]) -> CounterPlan:
-        number, name, served = row
-        codes = tuple(code.strip().upper() for code in re.split(r"[,;\s]+", served.text()) if code.strip())
-        return CounterPlan(number.value(), name.text().strip(), codes)
+    def _plan(row: CounterRow) -> CounterPlan:
+        codes = tuple(
+            code.strip().upper() for code in re.split(r"[,;\s]+", row.served.text()) if code.strip()
+        )
+        return CounterPlan(row.number.value(), row.name.text().strip(), codes)
 
     def check(self) -> None:
         codes = [code for code, _ in self._services.codes()]
@@ -319,7 +334,7 @@ class CountersPage(_TablePage):
         try:
             check_counters(tuple(self.plans()), codes)
         except InvalidInput as error:
-            numbers = [row[0].value() for row in self.rows]  # type: ignore[attr-defined]
+            numbers = [row.number.value() for row in self.rows]
             counter = error.params.get("counter")
             self._say(
                 [
@@ -330,9 +345,9 @@ class CountersPage(_TablePage):
                 ]
             )
 
-    def _retranslate_row(self, row: list[Any]) -> None:
-        row[1].setPlaceholderText(self.tr("Counter {0}").format(row[0].value()))
-        row[2].setPlaceholderText(self.tr("codes, the main service first: A, B"))
+    def _retranslate_row(self, row: CounterRow) -> None:
+        row.name.setPlaceholderText(self.tr("Counter {0}").format(row.number.value()))
+        row.served.setPlaceholderText(self.tr("codes, the main service first: A, B"))
 
     def retranslate(self) -> None:
         if not hasattr(self, "offered"):

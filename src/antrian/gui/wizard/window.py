@@ -194,9 +194,16 @@ class SetupWizard(Retranslated, QWizard):
         self.admin = AdminPage()
         self.summary = SummaryPage(self)
         self.finish = FinishPage(self)
-        for page_id, page in enumerate(
-            (self.welcome, self.office, self.services, self.counters, self.admin, self.summary, self.finish)
-        ):
+        pages: tuple[QWizardPage, ...] = (
+            self.welcome,
+            self.office,
+            self.services,
+            self.counters,
+            self.admin,
+            self.summary,
+            self.finish,
+        )
+        for page_id, page in enumerate(pages):
             self.setPage(page_id, page)
         self.resize(1000, 680)
         self.retranslate()

@@ -5,7 +5,9 @@ services and counters that belong to it (picked by ticking them). Every change g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -31,6 +33,8 @@ from antrian.services.results import CounterInfo
 from antrian.services.setup import ServiceInfo
 from antrian.services.zones import ZoneInfo
 from antrian.store.database import Database
+
+Key = TypeVar("Key", str, int)  # a service's code or a counter's number
 
 CODE = Qt.ItemDataRole.UserRole
 
@@ -335,7 +339,7 @@ class ZonesPage(QWidget):
             zone.code,
         )
 
-    def _run(self, work: object, done: str, code: str) -> None:
+    def _run(self, work: Callable[[], object], done: str, code: str) -> None:
         for button in (self.save_button, self.remove_button, self.members_button):
             button.setEnabled(False)
 
@@ -351,7 +355,7 @@ class ZonesPage(QWidget):
         def failed(error: Exception) -> None:
             finished(error)
 
-        self._runner.submit(work, finished, failed)  # type: ignore[arg-type]
+        self._runner.submit(work, finished, failed)
 
     def _enable(self) -> None:
         self.save_button.setEnabled(self.editable)
@@ -365,9 +369,9 @@ class ZonesPage(QWidget):
         self.status.setPalette(palette)
 
 
-def _changes(listed: QListWidget, current: set[object]) -> tuple[set, set]:  # type: ignore[type-arg]
+def _changes(listed: QListWidget, current: set[Key]) -> tuple[set[Key], set[Key]]:
     """The keys ticked that are not in ``current``, and those in it no longer ticked."""
-    ticked = {
+    ticked: set[Key] = {
         listed.item(row).data(CODE)
         for row in range(listed.count())
         if listed.item(row).checkState() == Qt.CheckState.Checked
