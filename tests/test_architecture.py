@@ -18,7 +18,7 @@ def test_import_linter_contracts_hold() -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken." in result.stdout
+    assert "Contracts: 5 kept, 0 broken." in result.stdout
 
 
 def test_cli_queue_commands_never_load_qt(tmp_path: Path) -> None:
