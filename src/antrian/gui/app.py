@@ -5,12 +5,29 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from antrian.domain.errors import AntrianError
+from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
-def application(argv: list[str] | None = None) -> Any:
+    from antrian.gui.admin.window import AdminWindow
+    from antrian.gui.supervisor.window import SupervisorWindow
+    from antrian.store.feed import FeedPosition
+
+
+class FedWindow(Protocol):
+    """A window the change feed keeps current: the changes as they come, and whether the database answers."""
+
+    def handle_events(self, events: list[EventInfo]) -> object: ...
+
+    def set_online(self, online: bool, problem: AntrianError | None = None) -> None: ...
+
+
+def application(argv: list[str] | None = None) -> QApplication:
     """The process's QApplication (created once)."""
     from PySide6.QtWidgets import QApplication
 
@@ -19,6 +36,7 @@ def application(argv: list[str] | None = None) -> Any:
         app = QApplication(argv or sys.argv[:1])
         app.setApplicationName("Antrian")
         app.setOrganizationName("Antrian")
+    assert isinstance(app, QApplication)  # windows need a widget application, never a bare core one
     return app
 
 
@@ -82,10 +100,10 @@ class _Windows:
         self._wake.timeout.connect(lambda: None)
         self._wake.start(250)
 
-    def background(self, work: Any, done: Any) -> None:
+    def background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self._runner.submit(work, done, done)
 
-    def attach(self, window: Any, position: Any = None) -> None:
+    def attach(self, window: FedWindow, position: FeedPosition | None = None) -> None:
         """Feed ``window`` the changes (from ``position`` if given) and the database's state with its cause:
         ``window.set_online(online, problem)``."""
         self._feed.problemChanged.connect(lambda problem: window.set_online(problem is None, problem))
@@ -219,7 +237,7 @@ def run_admin(database: Database, *, windowed: bool) -> int:
     return _run_office_window(shared, AdminWindow(database, shared._runner), windowed)
 
 
-def _run_office_window(shared: _Windows, window: Any, windowed: bool) -> int:
+def _run_office_window(shared: _Windows, window: SupervisorWindow | AdminWindow, windowed: bool) -> int:
     """A staff window on an office PC: fed the changes, maximized (``windowed``: 1366x768), until closed."""
     shared.attach(window)
     if windowed:
@@ -258,7 +276,8 @@ def run_demo(
     ]
     username, password = supervisor
     monitor = SupervisorWindow(database, shared.background, username=username, password=password)
-    for window in (display, kiosk, *counters, monitor):
+    fed: list[FedWindow] = [display, kiosk, *counters, monitor]
+    for window in fed:
         shared.attach(window)
     monitor.resize(1366, 768)
     monitor.move(40, 40)

@@ -44,7 +44,7 @@ def error_text(error: BaseException) -> str:
     return words.text("logs.window_unexpected")
 
 
-def show_error(parent: Any, error: BaseException) -> str:
+def show_error(parent: QWidget | None, error: BaseException) -> str:
     """Show ``error`` to the person using ``parent`` and log what they were told; returns the text."""
     text = error_text(error)
     if isinstance(error, AntrianError):
@@ -66,7 +66,7 @@ def log_failure(what: str, error: BaseException) -> None:
         log.error("%s", what, exc_info=(type(error), error, error.__traceback__))
 
 
-def _show(parent: Any, text: str) -> None:
+def _show(parent: QWidget | None, text: str) -> None:
     show = getattr(parent, "show_message", None)
     if callable(show):
         show(text, "error")

@@ -46,7 +46,7 @@ PG_HEARTBEAT_MS = 400
 HEALTH_MS = 500  # SQLite: how often the file's health (writable, space, lock) is checked
 PAGE = 1000
 
-Handler = Callable[[list[EventInfo]], None]
+Handler = Callable[[list[EventInfo]], object]  # what it returns is not used
 
 
 class _Worker(QObject):
