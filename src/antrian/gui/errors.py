@@ -103,7 +103,8 @@ def _window_to_tell() -> QWidget | None:
         return active
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, QMessageBox)]
     with_line = [w for w in shown if callable(getattr(w, "show_message", None))]
-    return (with_line or shown or [None])[0]
+    candidates = with_line or shown
+    return candidates[0] if candidates else None
 
 
 class _Hooks:
