@@ -605,7 +605,7 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
             settle()
         for minutes, name in ((13, "amber"), (25, "red")):
             ahead[0] = timedelta(minutes=minutes)
-            window._show_times()
+            window.show_times()
             save(window, f"counter-serving-{name}-{size}")
         ahead[0] = timedelta()
         window.trigger(DeskAction.FINISH)
@@ -691,7 +691,7 @@ def counter_state_screens(app, runner, passwords, out: Path) -> None:  # type: i
             other.dialog.reject()
             settle()
         for shown in (window, other):
-            shown._may_close = True
+            shown.allow_close()
             shown.close()
         settle()
         db.dispose()

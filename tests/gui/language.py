@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.etree import ElementTree
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QTabBar,
+    QTableView,
     QTableWidget,
     QWidget,
 )
@@ -90,6 +91,8 @@ def visible_texts(widget: QWidget) -> list[str]:
             found += [text for i in range(w.count()) for text in (w.item(i).text(), w.item(i).toolTip())]
         elif isinstance(w, QTableWidget):
             found += _table_texts(w)
+        elif isinstance(w, QTableView):
+            found += _model_texts(w)
     return [text for text in found if text and text.strip()]
 
 
@@ -114,6 +117,21 @@ def _table_texts(table: QTableWidget) -> list[str]:
             item = table.item(row, column)
             if item is not None:
                 found += [item.text(), item.toolTip()]
+    return found
+
+
+def _model_texts(table: QTableView) -> list[str]:
+    """A table over a model: its column titles, and each cell's words and tooltip."""
+    model = table.model()
+    found = []
+    if table.horizontalHeader().isVisible():
+        found += [
+            str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())
+        ]
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            found += [str(index.data() or ""), str(index.data(Qt.ItemDataRole.ToolTipRole) or "")]
     return found
 
 

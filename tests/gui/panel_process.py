@@ -122,7 +122,7 @@ class Panel:
 
     def refusal(self) -> str | None:
         """The error the panel's message line shows (it was hidden before the key press), if any."""
-        message = self.window.message
+        message = self.window.panel.message
         if message.isHidden() or message.property("kind") != "error":
             return None
         return str(message.text())
@@ -144,7 +144,7 @@ class Panel:
         self.activate()
         names: list[str] = []
         window.loggedIn.connect(names.append)
-        QTest.keyClick(window.password, Qt.Key.Key_Return)
+        QTest.keyClick(window.login.password, Qt.Key.Key_Return)
         self.wait_until(lambda: bool(names), "login", timeout_s, (window.loggedIn,))
         window.loggedIn.disconnect(names.append)
         self.wait_until(lambda: window.view is not None, "first view", timeout_s, (window.viewApplied,))
@@ -155,7 +155,7 @@ class Panel:
     def press(self, action: DeskAction) -> float:
         """Press the action's key through the window's shortcut; returns the perf_counter() just before."""
         self.activate()
-        self.window.message.hide()  # the next message is this press's answer
+        self.window.panel.message.hide()  # the next message is this press's answer
         self.shown = None
         self.pressed_at = time.perf_counter()
         QTest.keyClick(self.window, KEYS[action])
@@ -256,8 +256,8 @@ class Panel:
         """What the panel shows, for a failure report."""
         view = self.window.view
         return {
-            "message": self.window.message.text(),
-            "message_hidden": self.window.message.isHidden(),
+            "message": self.window.panel.message.text(),
+            "message_hidden": self.window.panel.message.isHidden(),
             "dialog": type(self.window.dialog).__name__ if self.window.dialog is not None else None,
             "active": self.window.isActiveWindow(),
             "current": view.current.number if view and view.current else None,
@@ -301,7 +301,7 @@ def serve_queue(panel: Panel, until: Path | None, timeout_s: float) -> dict[str,
         if last is not None:
             view = panel.fresh_view(last)
             if view.waiting_total == 0 and view.current is None:
-                button = panel.window.buttons[DeskAction.CALL_NEXT]
+                button = panel.window.panel.buttons[DeskAction.CALL_NEXT]
                 return {
                     "called": called,
                     "refused": refused,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,7 +19,8 @@ from antrian.domain.errors import CounterUnavailable, NotFound, StoreError
 from antrian.domain.roles import SYSTEM
 from antrian.domain.status import Status
 from antrian.domain.timing import FixedClock
-from antrian.gui.counter import window as window_module
+from antrian.gui.counter import outbox as outbox_module
+from antrian.gui.counter import reader as reader_module
 from antrian.gui.counter.dialogs import (
     CloseDialog,
     LeaveDialog,
@@ -108,12 +109,21 @@ def panels(qtbot: QtBot, office: Database, clock: FixedClock) -> Iterator[Callab
 
     yield make
     for window in made:
-        window._may_close = True  # teardown closes windows without the leave question
+        window.allow_close()  # teardown closes windows without the leave question
     runner.wait()
 
 
+def cell(table: QTableView, row: int, column: int) -> str:
+    """What one cell of a list says (its model's words)."""
+    return str(table.model().index(row, column).data())
+
+
+def rows(table: QTableView) -> int:
+    return table.model().rowCount()
+
+
 def wait_view(qtbot: QtBot, window: CounterWindow) -> None:
-    qtbot.waitUntil(lambda: window.view is not None and not window._reader._pending, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None and not window.reading, timeout=5000)
 
 
 def issue(db: Database, clock: FixedClock, *codes: str, priority: str | None = None) -> None:
@@ -139,7 +149,7 @@ def do(qtbot: QtBot, window: CounterWindow, action: DeskAction, *, by: str = "ke
     if by == "key":
         qtbot.keyClick(window, KEYS[action])
     else:
-        qtbot.mouseClick(window.buttons[action], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.panel.buttons[action], Qt.MouseButton.LeftButton)
 
 
 def answer(qtbot: QtBot, window: CounterWindow, kind: type, fill: Callable[[Any], None]) -> None:
@@ -162,7 +172,7 @@ def test_login_opens_the_counter_for_the_operator_and_logs_it(panel, users: Data
     window = panel(1)
     assert window.pages.currentIndex() == 1
     assert window.view is not None and window.view.state == "open" and window.view.operator == "petugas1"
-    assert "Petugas Satu" in window.operator_label.text()
+    assert "Petugas Satu" in window.header.operator_label.text()
     assert window.windowTitle() == "Antrian — Loket 1 — petugas1"
     with users.read() as s:
         kinds = [e.kind for e in events_after(s, 0)]
@@ -175,15 +185,15 @@ def test_wrong_password_then_lockout_after_five_tries(
     window = panel(1, password="salah-salah", log_in=False)
 
     def attempt(password: str) -> str:
-        window.password.setText(password)
-        window.login_error.setText("")
-        qtbot.keyClick(window.password, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: window.login_error.text() not in ("", "Memeriksa…"), timeout=5000)
-        return window.login_error.text()
+        window.login.password.setText(password)
+        window.login.login_error.setText("")
+        qtbot.keyClick(window.login.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.login.login_error.text() not in ("", "Memeriksa…"), timeout=5000)
+        return window.login.login_error.text()
 
     for _ in range(4):
         assert attempt("salah-salah") == "Nama pengguna atau kata sandi salah"
-        assert window.password.text() == ""  # cleared for the next try
+        assert window.login.password.text() == ""  # cleared for the next try
     assert attempt("salah-salah") == "Terlalu banyak kata sandi salah: akun petugas1 terkunci selama 5 menit"
     assert "terkunci" in attempt(PASSWORD)  # the right password does not open a locked account
     assert window.pages.currentIndex() == 0 and window.actor is None
@@ -191,19 +201,19 @@ def test_wrong_password_then_lockout_after_five_tries(
         failed = s.execute(select(Event).where(Event.kind == "login_failed")).scalars().all()
     assert len(failed) == 6 and failed[-1].data["reason"] == "locked"
     clock.advance(minutes=5, seconds=1)
-    window.password.setText(PASSWORD)
+    window.login.password.setText(PASSWORD)
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
-        qtbot.keyClick(window.password, Qt.Key.Key_Return)
+        qtbot.keyClick(window.login.password, Qt.Key.Key_Return)
     assert window.pages.currentIndex() == 1
 
 
 def test_counter_chosen_at_login_when_not_given(panel, qtbot: QtBot, users: Database) -> None:  # type: ignore[no-untyped-def]
     window = panel(None, username="petugas2", log_in=False)
-    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
-    assert window.counter_choice.itemText(1).startswith("Loket 2")
-    window.counter_choice.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.login.counter_choice.count() == 3, timeout=5000)
+    assert window.login.counter_choice.itemText(1).startswith("Loket 2")
+    window.login.counter_choice.setCurrentIndex(1)
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
-        qtbot.mouseClick(window.login_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.login.login_button, Qt.MouseButton.LeftButton)
     wait_view(qtbot, window)
     assert window.number == 2 and window.view is not None and window.view.operator == "petugas2"
 
@@ -226,10 +236,10 @@ def test_the_login_page_drops_a_database_error_once_the_counters_load(  # type: 
 
     monkeypatch.setattr(counters_module, "list_counters", list_counters)
     window = panel(None, username="petugas2", log_in=False)
-    qtbot.waitUntil(lambda: "office.db" in window.login_error.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "office.db" in window.login.login_error.text(), timeout=5000)
     failing[0] = False
-    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=10000)
-    assert window.login_error.text() == ""
+    qtbot.waitUntil(lambda: window.login.counter_choice.count() == 3, timeout=10000)
+    assert window.login.login_error.text() == ""
 
 
 def test_a_counter_open_for_another_operator_is_taken_over_only_when_confirmed(
@@ -244,7 +254,7 @@ def test_a_counter_open_for_another_operator_is_taken_over_only_when_confirmed(
     dialog = other.dialog
     assert dialog.question.text().startswith("Loket 1 sedang dipakai Petugas Satu (buka sejak 09:00).")
     assert "Petugas Satu tidak dapat lagi memanggil" in dialog.question.text()
-    assert other.login_error.text() == "Loket 1 sedang dipakai Petugas Satu"
+    assert other.login.login_error.text() == "Loket 1 sedang dipakai Petugas Satu"
     assert dialog.cancel.isDefault() and not dialog.ok.isDefault()  # Enter does not take it by accident
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: other.dialog is None, timeout=5000)
@@ -256,8 +266,8 @@ def test_a_counter_open_for_another_operator_is_taken_over_only_when_confirmed(
     qtbot.waitUntil(lambda: isinstance(other.dialog, TakeoverDialog), timeout=5000)
     with qtbot.waitSignal(other.loggedIn, timeout=5000):
         other.dialog.ok.click()
-    assert other.pages.currentIndex() == 1 and other.counter_title.text() == "Loket 1"
-    assert other.operator_label.text() == "petugas2"
+    assert other.pages.currentIndex() == 1 and other.header.counter_title.text() == "Loket 1"
+    assert other.header.operator_label.text() == "petugas2"
     with users.read() as s:
         state = s.get(CounterState, 1)
         assert (state.state, state.operator_id) == ("open", other.actor.user_id)
@@ -265,36 +275,38 @@ def test_a_counter_open_for_another_operator_is_taken_over_only_when_confirmed(
     assert [e.user for e in opened] == ["petugas1", "petugas2"]
     first.refresh()
     qtbot.waitUntil(lambda: first.view is not None and first.view.operator == "petugas2", timeout=5000)
-    assert not first.buttons[DeskAction.CALL_NEXT].isEnabled()
-    assert "Petugas Dua" in first.buttons[DeskAction.CALL_NEXT].toolTip()
+    assert not first.panel.buttons[DeskAction.CALL_NEXT].isEnabled()
+    assert "Petugas Dua" in first.panel.buttons[DeskAction.CALL_NEXT].toolTip()
 
 
 def test_the_header_shows_the_counter_logged_into_at_once(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     """Logging out of counter 1 and into counter 3: the header says Loket 3 from the first moment, never the
     last counter's name while the new view is read, and the list keeps the choice when it is read again."""
     window = panel(None, log_in=False)
-    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.login.counter_choice.count() == 3, timeout=5000)
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
         window.log_in()
     wait_view(qtbot, window)
-    assert window.counter_title.text() == "Loket 1" and window.number == 1
+    assert window.header.counter_title.text() == "Loket 1" and window.number == 1
     window.trigger(DeskAction.CLOSE)
     qtbot.waitUntil(lambda: isinstance(window.dialog, CloseDialog), timeout=5000)
     window.dialog.accept()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
-    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
-    window.counter_choice.setCurrentIndex(2)
-    window._load_counters()  # the list read again (as after an outage) keeps the operator's choice
-    qtbot.waitUntil(lambda: not window._in_flight, timeout=5000)
-    qtbot.waitUntil(lambda: window.counter_choice.currentData() == 3, timeout=5000)
-    window.password.setText(PASSWORD)
+    qtbot.waitUntil(lambda: window.login.counter_choice.count() == 3, timeout=5000)
+    window.login.counter_choice.setCurrentIndex(2)
+    with qtbot.waitSignal(window.login.countersShown, timeout=5000):
+        window.login.load_counters()  # the list read again (as after an outage) keeps the operator's choice
+    qtbot.waitUntil(lambda: window.login.counter_choice.currentData() == 3, timeout=5000)
+    window.login.password.setText(PASSWORD)
     shown: list[str] = []
-    window.loggedIn.connect(lambda _name: shown.append(window.counter_title.text()))
+    window.loggedIn.connect(lambda _name: shown.append(window.header.counter_title.text()))
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
         window.log_in()
     assert shown == ["Loket 3"] and window.number == 3
     wait_view(qtbot, window)
-    assert window.counter_title.text() == "Loket 3" and window.windowTitle().startswith("Antrian — Loket 3")
+    assert window.header.counter_title.text() == "Loket 3" and window.windowTitle().startswith(
+        "Antrian — Loket 3"
+    )
 
 
 # -- every action -----------------------------------------------------------------------------------------
@@ -308,39 +320,39 @@ def test_every_action(panel, users: Database, qtbot: QtBot, clock: FixedClock, b
     issue(users, clock, "A")
     window = panel(1)
     assert window.view is not None and window.view.waiting_total == 4
-    assert window.waiting.item(0, 0).text() == "▶ A001"
+    assert cell(window.lists.waiting, 0, 0) == "▶ A001"
 
     press(qtbot, window, DeskAction.CALL_NEXT, by=by)
-    assert window.number_label.text() == "A001" and ticket(users, "A001").status == "called"
+    assert window.panel.number_label.text() == "A001" and ticket(users, "A001").status == "called"
     clock.advance(seconds=20)
     press(qtbot, window, DeskAction.RECALL, by=by)
-    assert ticket(users, "A001").call_count == 2 and "ulang 1×" in window.status_label.text()
+    assert ticket(users, "A001").call_count == 2 and "ulang 1×" in window.panel.status_label.text()
     press(qtbot, window, DeskAction.START, by=by)
-    assert ticket(users, "A001").status == "serving" and window.status_label.text() == "SEDANG DILAYANI"
+    assert ticket(users, "A001").status == "serving" and window.panel.status_label.text() == "SEDANG DILAYANI"
     clock.advance(minutes=7)
     press(qtbot, window, DeskAction.FINISH, by=by)
-    assert ticket(users, "A001").status == "done" and window.number_label.text() == ""
+    assert ticket(users, "A001").status == "done" and window.panel.number_label.text() == ""
     assert (
-        "1 selesai dilayani" in window.stats.text()
-        and "rata-rata waktu layanan 7 menit" in window.stats.text()
+        "1 selesai dilayani" in window.panel.stats.text()
+        and "rata-rata waktu layanan 7 menit" in window.panel.stats.text()
     )
 
     press(qtbot, window, DeskAction.CALL_NEXT, by=by)
-    assert window.number_label.text() == "A002"
+    assert window.panel.number_label.text() == "A002"
     press(qtbot, window, DeskAction.NO_SHOW, by=by)
     assert ticket(users, "A002").status == "no_show"
-    assert window.others.item(0, 0).text() == "A002" and window.others.item(0, 2).text() == "tidak hadir"
+    assert cell(window.lists.others, 0, 0) == "A002" and cell(window.lists.others, 0, 2) == "tidak hadir"
 
     # Two normal calls since the last priority one: the priority ticket is next (interleave 2).
-    assert window.waiting.item(0, 0).text() == "▶ B001 ★"
+    assert cell(window.lists.waiting, 0, 0) == "▶ B001 ★"
     press(qtbot, window, DeskAction.CALL_NEXT, by=by)
-    assert window.number_label.text() == "B001" and "Lanjut usia" in window.priority_label.text()
+    assert window.panel.number_label.text() == "B001" and "Lanjut usia" in window.panel.priority_label.text()
     do(qtbot, window, DeskAction.START, by=by)
     answer(qtbot, window, PriorityDialog, lambda d: qtbot.mouseClick(d.yes, Qt.MouseButton.LeftButton))
     assert ticket(users, "B001").status == "serving"
     press(qtbot, window, DeskAction.HOLD, by=by)
     assert ticket(users, "B001").status == "held"
-    assert [window.others.item(r, 0).text() for r in range(2)] == ["B001 ★", "A002"]
+    assert [cell(window.lists.others, r, 0) for r in range(2)] == ["B001 ★", "A002"]
 
     do(qtbot, window, DeskAction.CALL_NUMBER, by=by)
 
@@ -353,7 +365,7 @@ def test_every_action(panel, users: Database, qtbot: QtBot, clock: FixedClock, b
             qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
     answer(qtbot, window, NumberDialog, call_b001)
-    assert ticket(users, "B001").status == "called" and window.number_label.text() == "B001"
+    assert ticket(users, "B001").status == "called" and window.panel.number_label.text() == "B001"
 
     do(qtbot, window, DeskAction.TRANSFER, by=by)
 
@@ -394,9 +406,9 @@ def test_every_action(panel, users: Database, qtbot: QtBot, clock: FixedClock, b
     answer(qtbot, window, PauseDialog, pause)
     reason = "Sholat Jumat" if by == "key" else "Istirahat"
     assert window.view is not None and window.view.state == "paused" and window.view.pause_reason == reason
-    assert window.buttons[DeskAction.PAUSE].text().startswith("Buka Loket")
-    assert not window.buttons[DeskAction.CALL_NEXT].isEnabled()
-    assert reason in window.buttons[DeskAction.CALL_NEXT].toolTip()
+    assert window.panel.buttons[DeskAction.PAUSE].text().startswith("Buka Loket")
+    assert not window.panel.buttons[DeskAction.CALL_NEXT].isEnabled()
+    assert reason in window.panel.buttons[DeskAction.CALL_NEXT].toolTip()
 
     press(qtbot, window, DeskAction.PAUSE, by=by)  # the same key opens the counter again
     assert window.view is not None and window.view.state == "open"
@@ -450,20 +462,20 @@ def test_actions_not_allowed_are_disabled_with_the_reason(
     panel, users: Database, qtbot: QtBot, clock: FixedClock
 ) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
-    call = window.buttons[DeskAction.CALL_NEXT]
+    call = window.panel.buttons[DeskAction.CALL_NEXT]
     assert not call.isEnabled() and "Tidak ada warga yang menunggu" in call.toolTip()
     issue(users, clock, "A")
     refresh(qtbot, window)
     assert call.isEnabled() and call.toolTip() == "Panggil Berikutnya (F2)"
     press(qtbot, window, DeskAction.CALL_NEXT)
-    finish = window.buttons[DeskAction.FINISH]
+    finish = window.panel.buttons[DeskAction.FINISH]
     assert not finish.isEnabled() and "A001 belum mulai dilayani" in finish.toolTip()
     assert not call.isEnabled() and "A001 masih di loket" in call.toolTip()
-    assert not window.buttons[DeskAction.PAUSE].isEnabled()
+    assert not window.panel.buttons[DeskAction.PAUSE].isEnabled()
     # The key of a disabled action says why, and nothing changes.
     qtbot.keyClick(window, Qt.Key.Key_F5)
-    assert window.message.isVisible() and "A001 belum mulai dilayani" in window.message.text()
-    assert window.message.property("kind") == "error"
+    assert window.panel.message.isVisible() and "A001 belum mulai dilayani" in window.panel.message.text()
+    assert window.panel.message.property("kind") == "error"
     assert ticket(users, "A001").status == "called"
 
 
@@ -478,9 +490,9 @@ def test_illegal_action_refused_by_the_service_is_shown_with_its_reason(
         queue.no_show(s, 1, actor=SYSTEM, clock=clock)
     with qtbot.waitSignal(window.viewApplied, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_F4)
-    assert "Tampilan loket 1 sudah berubah" in window.message.text()
+    assert "Tampilan loket 1 sudah berubah" in window.panel.message.text()
     assert ticket(users, "A001").status == "no_show"  # not started by the stale press
-    assert window.number_label.text() == ""  # the refreshed view shows the truth
+    assert window.panel.number_label.text() == ""  # the refreshed view shows the truth
 
 
 def test_stale_call_next_does_not_call_twice(panel, users: Database, qtbot: QtBot, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
@@ -491,7 +503,7 @@ def test_stale_call_next_does_not_call_twice(panel, users: Database, qtbot: QtBo
     with qtbot.waitSignal(window.viewApplied, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_F2)
     assert ticket(users, "A002").status == "waiting"
-    assert window.number_label.text() == "A001"
+    assert window.panel.number_label.text() == "A001"
 
 
 def test_no_show_offered_after_the_recall_limit(
@@ -502,12 +514,12 @@ def test_no_show_offered_after_the_recall_limit(
     press(qtbot, window, DeskAction.CALL_NEXT)
     for recall in (1, 2):
         press(qtbot, window, DeskAction.RECALL)
-        assert not window.offer.isVisible(), recall
+        assert not window.panel.offer.isVisible(), recall
     press(qtbot, window, DeskAction.RECALL)  # the office's limit: 3 recalls
-    assert window.offer.isVisible() and "dipanggil ulang 3×" in window.offer.text()
-    assert window.buttons[DeskAction.NO_SHOW].objectName() == "warn"
+    assert window.panel.offer.isVisible() and "dipanggil ulang 3×" in window.panel.offer.text()
+    assert window.panel.buttons[DeskAction.NO_SHOW].objectName() == "warn"
     press(qtbot, window, DeskAction.NO_SHOW)
-    assert not window.offer.isVisible() and ticket(users, "A001").status == "no_show"
+    assert not window.panel.offer.isVisible() and ticket(users, "A001").status == "no_show"
 
 
 def test_service_time_turns_amber_then_red_against_the_standard(
@@ -517,10 +529,10 @@ def test_service_time_turns_amber_then_red_against_the_standard(
     window = panel(1)
     press(qtbot, window, DeskAction.CALL_NEXT)
     press(qtbot, window, DeskAction.START)
-    label = window.service_time_label
+    label = window.panel.service_time_label
     for minutes, level in ((11.9, "ok"), (12.1, "warning"), (15, "warning"), (15.1, "over")):
         clock.advance(seconds=minutes * 60 - (clock.now - ticket(users, "A001").started_at).total_seconds())
-        window._tick.timeout.emit()
+        window.show_times()
         assert label.property("level") == level, minutes
     assert "/ standar 15 menit" in label.text() and "101%" in label.text()
     assert "#b3261e" in label.styleSheet()
@@ -535,9 +547,9 @@ def test_waiting_list_follows_the_feed(panel, users: Database, qtbot: QtBot, clo
         events = events_after(s, 0)
     with qtbot.waitSignal(window.viewApplied, timeout=5000):
         window.handle_events(events[-2:])
-    rows = [window.waiting.item(r, 0).text() for r in range(window.waiting.rowCount())]
-    assert rows == ["▶ A001", "B001 ★"]  # interleave 2: a normal call is due first, so A001 heads the list
-    assert "Menunggu: 2 orang" in window.waiting_title.text()
+    shown = [cell(window.lists.waiting, r, 0) for r in range(rows(window.lists.waiting))]
+    assert shown == ["▶ A001", "B001 ★"]  # interleave 2: a normal call is due first, so A001 heads the list
+    assert "Menunggu: 2 orang" in window.lists.waiting_title.text()
 
 
 # -- the database going away ---------------------------------------------------------------------------------
@@ -550,7 +562,7 @@ def test_action_saved_but_answer_lost_is_not_done_twice(
     once, the counter's token no longer matches, and nobody else is called."""
     issue(users, clock, "A", "A")
     window = panel(1)
-    real_act = window_module.act
+    real_act = outbox_module.act
     calls: list[int] = []
 
     def saved_then_lost(session, number, action, **kw):  # type: ignore[no-untyped-def]
@@ -561,17 +573,17 @@ def test_action_saved_but_answer_lost_is_not_done_twice(
             raise StoreError("cannot reach the database: connection lost")
         return real_act(session, number, action, **kw)
 
-    monkeypatch.setattr(window_module, "act", saved_then_lost)
-    window._retry.setInterval(200)
+    monkeypatch.setattr(outbox_module, "act", saved_then_lost)
+    window.desk.outbox.retry_ms = 200
     qtbot.keyClick(window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.offline.isVisible(), timeout=5000)
-    assert "Panggil Berikutnya" in window.offline.text() and "sekali" in window.offline.text()
-    assert window.cancel_pending.isVisible()
-    qtbot.waitUntil(lambda: len(calls) == 2 and not window.offline.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.offline.isVisible(), timeout=5000)
+    assert "Panggil Berikutnya" in window.banner.offline.text() and "sekali" in window.banner.offline.text()
+    assert window.banner.cancel_pending.isVisible()
+    qtbot.waitUntil(lambda: len(calls) == 2 and not window.banner.offline.isVisible(), timeout=5000)
     wait_view(qtbot, window)
-    assert "sudah tersimpan" in window.message.text()
+    assert "sudah tersimpan" in window.panel.message.text()
     assert ticket(users, "A001").status == "called" and ticket(users, "A002").status == "waiting"
-    assert window.number_label.text() == "A001"
+    assert window.panel.number_label.text() == "A001"
 
 
 def test_offline_action_waits_and_is_sent_once_when_the_server_is_back(
@@ -591,17 +603,18 @@ def test_offline_action_waits_and_is_sent_once_when_the_server_is_back(
     through_proxy = open_database(url, check=False)
     try:
         window = panel(1, database=through_proxy)
-        window._retry.setInterval(300)
+        window.desk.outbox.retry_ms = 300
         proxy.stop()
         qtbot.keyClick(window, Qt.Key.Key_F2)
-        qtbot.waitUntil(lambda: window.offline.isVisible(), timeout=15000)
-        assert "akan dikirim sekali" in window.offline.text()
-        assert all(not b.isEnabled() for b in window.buttons.values())
+        qtbot.waitUntil(lambda: window.banner.offline.isVisible(), timeout=15000)
+        assert "akan dikirim sekali" in window.banner.offline.text()
+        assert all(not b.isEnabled() for b in window.panel.buttons.values())
         qtbot.keyClick(window, Qt.Key.Key_F2)  # pressed again while waiting: not queued twice
         assert ticket(direct, "A001").status == "waiting"
         proxy.start()
         qtbot.waitUntil(
-            lambda: not window.offline.isVisible() and window.number_label.text() == "A001", timeout=20000
+            lambda: not window.banner.offline.isVisible() and window.panel.number_label.text() == "A001",
+            timeout=20000,
         )
         assert ticket(direct, "A001").status == "called" and ticket(direct, "A002").status == "waiting"
     finally:
@@ -619,11 +632,11 @@ def test_waiting_action_can_be_cancelled(
     def unreachable(*_args, **_kw):  # type: ignore[no-untyped-def]
         raise StoreError("cannot reach the database")
 
-    monkeypatch.setattr(window_module, "act", unreachable)
+    monkeypatch.setattr(outbox_module, "act", unreachable)
     qtbot.keyClick(window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.cancel_pending.isVisible(), timeout=5000)
-    qtbot.mouseClick(window.cancel_pending, Qt.MouseButton.LeftButton)
-    assert window._request is None and "dibatalkan" in window.message.text()
+    qtbot.waitUntil(lambda: window.banner.cancel_pending.isVisible(), timeout=5000)
+    qtbot.mouseClick(window.banner.cancel_pending, Qt.MouseButton.LeftButton)
+    assert window.desk.outbox.pending is None and "dibatalkan" in window.panel.message.text()
     assert ticket(users, "A001").status == "waiting"
 
 
@@ -639,13 +652,13 @@ def test_everything_fits_on_the_screen(panel, users: Database, qtbot: QtBot, clo
     press(qtbot, window, DeskAction.CALL_NEXT)
     QApplication.processEvents()
     area = QRect(QPoint(0, 0), window.size())
-    for action, button in window.buttons.items():
+    for action, button in window.panel.buttons.items():
         rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
         assert area.contains(rect), action
         assert button.sizeHint().width() <= button.width() + 1, f"{action} text cut"
         assert button.height() >= 44, action  # large enough for a mouse user
-    assert window.number_label.font().pixelSize() >= 0.1 * size[1]
-    assert window.waiting.isVisible() and window.waiting.rowCount() == 40  # 41 issued, one called
+    assert window.panel.number_label.font().pixelSize() >= 0.1 * size[1]
+    assert window.lists.waiting.isVisible() and rows(window.lists.waiting) == 40  # 41 issued, one called
 
 
 def test_operator_change_on_another_pc_reaches_this_panel(
@@ -655,8 +668,8 @@ def test_operator_change_on_another_pc_reaches_this_panel(
     with users.write() as s:
         counters.pause_counter(s, 1, "Rapat", actor=SYSTEM, clock=clock)
     refresh(qtbot, window)
-    assert "ISTIRAHAT: Rapat" in window.state_badge.text()
-    assert window.buttons[DeskAction.PAUSE].text().startswith("Buka Loket")
+    assert "ISTIRAHAT: Rapat" in window.header.state_badge.text()
+    assert window.panel.buttons[DeskAction.PAUSE].text().startswith("Buka Loket")
 
 
 # -- leaving -------------------------------------------------------------------------------------------------
@@ -698,7 +711,7 @@ def test_leaving_with_a_citizen_at_the_counter_keeps_it_open(
 
 def test_logging_in_again_goes_to_the_counter_chosen_then(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = panel(None, log_in=False)
-    qtbot.waitUntil(lambda: window.counter_choice.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.login.counter_choice.count() == 3, timeout=5000)
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
         window.log_in()  # the first in the list: counter 1
     wait_view(qtbot, window)
@@ -707,9 +720,11 @@ def test_logging_in_again_goes_to_the_counter_chosen_then(panel, users: Database
     qtbot.waitUntil(lambda: window.dialog is not None, timeout=3000)
     qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
-    qtbot.waitUntil(lambda: "tutup" in window.counter_choice.itemText(0), timeout=5000)  # the list is fresh
-    window.counter_choice.setCurrentIndex(1)
-    window.password.setText(PASSWORD)
+    qtbot.waitUntil(
+        lambda: "tutup" in window.login.counter_choice.itemText(0), timeout=5000
+    )  # the list is fresh
+    window.login.counter_choice.setCurrentIndex(1)
+    window.login.password.setText(PASSWORD)
     with qtbot.waitSignal(window.loggedIn, timeout=5000):
         window.log_in()
     wait_view(qtbot, window)
@@ -730,11 +745,11 @@ def test_a_counter_taken_over_on_another_pc_refuses_everything_here(
     with qtbot.waitSignal(other.loggedIn, timeout=5000):
         other.log_in()  # ... and petugas2 opens it on another PC
     refresh(qtbot, window)
-    for action, button in window.buttons.items():
+    for action, button in window.panel.buttons.items():
         assert not button.isEnabled(), action
         assert "sedang dibuka oleh Petugas Dua" in button.toolTip(), action
     window.trigger(DeskAction.CALL_NEXT)  # what its key does
-    assert "sedang dibuka oleh Petugas Dua" in window.message.text()
+    assert "sedang dibuka oleh Petugas Dua" in window.panel.message.text()
     assert ticket(users, "A001").status == "waiting"
 
 
@@ -742,7 +757,7 @@ def test_a_failed_close_on_leaving_keeps_the_window_and_f12_later_only_closes_th
     panel, users: Database, qtbot: QtBot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
-    real_act = window_module.act
+    real_act = outbox_module.act
     refused = []
 
     def refuse_once(session, number, action, **kw):  # type: ignore[no-untyped-def]
@@ -751,12 +766,12 @@ def test_a_failed_close_on_leaving_keeps_the_window_and_f12_later_only_closes_th
             raise CounterUnavailable("counter.busy", counter=1, ticket="A001", status=Status.CALLED)
         return real_act(session, number, action, **kw)
 
-    monkeypatch.setattr(window_module, "act", refuse_once)
+    monkeypatch.setattr(outbox_module, "act", refuse_once)
     window.close()
     qtbot.waitUntil(lambda: isinstance(window.dialog, LeaveDialog), timeout=3000)
     qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(refused) and window._request is None, timeout=5000)
-    assert window.isVisible() and window.message.property("kind") == "error"
+    qtbot.waitUntil(lambda: bool(refused) and window.desk.outbox.pending is None, timeout=5000)
+    assert window.isVisible() and window.panel.message.property("kind") == "error"
     do(qtbot, window, DeskAction.CLOSE)
     qtbot.waitUntil(lambda: window.dialog is not None, timeout=3000)
     qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
@@ -773,12 +788,12 @@ def test_no_show_offer_counts_only_this_sitting(
     press(qtbot, window, DeskAction.CALL_NEXT)
     for _ in range(3):
         press(qtbot, window, DeskAction.RECALL)
-    assert window.offer.isVisible()
+    assert window.panel.offer.isVisible()
     press(qtbot, window, DeskAction.NO_SHOW)
     window.trigger(DeskAction.CALL_NUMBER)
     answer(qtbot, window, NumberDialog, lambda d: (d.choice.setEditText("A001"), d.accept()))
-    assert window.number_label.text() == "A001" and not window.offer.isVisible()
-    assert "ulang" not in window.status_label.text()
+    assert window.panel.number_label.text() == "A001" and not window.panel.offer.isVisible()
+    assert "ulang" not in window.panel.status_label.text()
 
 
 def test_waiting_times_run_on_between_reads_in_office_time(
@@ -786,14 +801,14 @@ def test_waiting_times_run_on_between_reads_in_office_time(
 ) -> None:  # type: ignore[no-untyped-def]
     issue(users, clock, "A")
     window = panel(1)
-    assert window.waiting.item(0, 2).text() == "kurang dari 1 menit"
+    assert cell(window.lists.waiting, 0, 2) == "kurang dari 1 menit"
     clock.advance(minutes=7, seconds=5)
-    window._tick.timeout.emit()
-    assert window.waiting.item(0, 2).text() == "7 menit"
-    assert window.clock_label.text() == "09:07:05"  # Jakarta, whatever the PC's zone
+    window.show_times()
+    assert cell(window.lists.waiting, 0, 2) == "7 menit"
+    assert window.header.clock_label.text() == "09:07:05"  # Jakarta, whatever the PC's zone
     clock.advance(hours=1)
-    window._tick.timeout.emit()
-    assert window.waiting.item(0, 2).text() == "1 jam 7 menit"
+    window.show_times()
+    assert cell(window.lists.waiting, 0, 2) == "1 jam 7 menit"
 
 
 def test_a_read_that_fails_for_another_reason_is_said(
@@ -804,10 +819,10 @@ def test_a_read_that_fails_for_another_reason_is_said(
     def renumbered(*_args, **_kw):  # type: ignore[no-untyped-def]
         raise NotFound("counter.unknown", counter=1)
 
-    monkeypatch.setattr(window_module, "desk_view", renumbered)
+    monkeypatch.setattr(reader_module, "desk_view", renumbered)
     window.refresh()
-    qtbot.waitUntil(lambda: window.message.text() == "Loket 1 tidak ada", timeout=5000)
-    assert window.message.property("kind") == "error" and not window.offline.isVisible()
+    qtbot.waitUntil(lambda: window.panel.message.text() == "Loket 1 tidak ada", timeout=5000)
+    assert window.panel.message.property("kind") == "error" and not window.banner.offline.isVisible()
 
 
 def test_held_list_keeps_the_selected_ticket_when_rows_move(
@@ -818,16 +833,16 @@ def test_held_list_keeps_the_selected_ticket_when_rows_move(
     for _ in range(2):
         press(qtbot, window, DeskAction.CALL_NEXT)
         press(qtbot, window, DeskAction.HOLD)
-    labels = [window.others.item(r, 0).text() for r in range(window.others.rowCount())]
+    labels = [cell(window.lists.others, r, 0) for r in range(rows(window.lists.others))]
     assert labels == ["A001", "A002"]
-    window.others.setCurrentCell(1, 0)  # A002
+    window.lists.others.setCurrentIndex(window.lists.others.model().index(1, 0))  # A002
     with users.write() as s:
         counters.open_counter(s, 2, actor=SYSTEM, clock=clock)
     with users.write() as s:
         queue.call_ticket(s, 2, "A001", actor=SYSTEM, clock=clock)  # counter 2 takes A001
     refresh(qtbot, window)
-    item = window.others.currentItem()
-    assert item is not None and item.data(Qt.ItemDataRole.UserRole) == "A002"
+    chosen = window.lists.others.currentIndex()
+    assert chosen.isValid() and chosen.data(Qt.ItemDataRole.UserRole) == "A002"
 
 
 def test_a_first_password_is_replaced_before_the_counter_opens(panel, qtbot: QtBot, users: Database) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from antrian.services.queries import events_after
 from antrian.services.results import EventInfo
 from antrian.services.stations import StationKind, report_station
 from antrian.store.database import Database
-from tests.gui.test_counter import issue, panels, press, refresh, wait_view
+from tests.gui.test_counter import cell, issue, panels, press, refresh, rows, wait_view
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def feed(db: Database, window: CounterWindow, after: int = 0) -> list[EventInfo]
 
 def settle(qtbot: QtBot, window: CounterWindow) -> None:
     """The re-read that fed events prompt has landed: nothing arrives after the window has gone."""
-    qtbot.waitUntil(lambda: not window._feed_refresh.isActive() and not window._reader._pending, timeout=5000)
+    qtbot.waitUntil(lambda: not window.reading, timeout=5000)
 
 
 # -- hints --------------------------------------------------------------------------------------------
@@ -61,29 +61,32 @@ def test_the_hint_line_names_a_key_only_while_its_action_is_allowed(
 ) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
     # nobody waits: F2 is disabled, and the line says why instead of "press F2"
-    assert not window.buttons[DeskAction.CALL_NEXT].isEnabled()
-    assert window.status_label.text() == "Tidak ada warga yang menunggu layanan loket ini"
+    assert not window.panel.buttons[DeskAction.CALL_NEXT].isEnabled()
+    assert window.panel.status_label.text() == "Tidak ada warga yang menunggu layanan loket ini"
     issue(users, clock, "A")
     refresh(qtbot, window)
-    assert window.buttons[DeskAction.CALL_NEXT].isEnabled()
-    assert window.status_label.text() == "Tekan F2 untuk memanggil warga berikutnya"
+    assert window.panel.buttons[DeskAction.CALL_NEXT].isEnabled()
+    assert window.panel.status_label.text() == "Tekan F2 untuk memanggil warga berikutnya"
     window.set_online(False, StoreError("store.unreachable", database="kantor"))
-    assert "F2" not in window.status_label.text() and not window.buttons[DeskAction.CALL_NEXT].isEnabled()
-    assert window.status_label.text() == words.text("desk.offline")
+    assert (
+        "F2" not in window.panel.status_label.text()
+        and not window.panel.buttons[DeskAction.CALL_NEXT].isEnabled()
+    )
+    assert window.panel.status_label.text() == words.text("desk.offline")
     window.set_online(True)
     wait_view(qtbot, window)
-    assert window.status_label.text() == "Tekan F2 untuk memanggil warga berikutnya"
+    assert window.panel.status_label.text() == "Tekan F2 untuk memanggil warga berikutnya"
     # the held / missed list offers Enter to call only while calling by number is allowed and the list
     # has someone to call
-    assert window.buttons[DeskAction.CALL_NUMBER].isEnabled()
-    assert window.others_title.text() == "Ditunda / tidak hadir di loket ini"
+    assert window.panel.buttons[DeskAction.CALL_NUMBER].isEnabled()
+    assert window.lists.others_title.text() == "Ditunda / tidak hadir di loket ini"
     press(qtbot, window, DeskAction.CALL_NEXT)
-    assert not window.buttons[DeskAction.CALL_NUMBER].isEnabled()
-    assert window.others_title.text() == "Ditunda / tidak hadir di loket ini"
+    assert not window.panel.buttons[DeskAction.CALL_NUMBER].isEnabled()
+    assert window.lists.others_title.text() == "Ditunda / tidak hadir di loket ini"
     press(qtbot, window, DeskAction.HOLD)
-    qtbot.waitUntil(lambda: window.others.rowCount() == 1, timeout=5000)
-    assert window.buttons[DeskAction.CALL_NUMBER].isEnabled()
-    assert window.others_title.text().endswith("(Enter atau klik dua kali: panggil)")
+    qtbot.waitUntil(lambda: rows(window.lists.others) == 1, timeout=5000)
+    assert window.panel.buttons[DeskAction.CALL_NUMBER].isEnabled()
+    assert window.lists.others_title.text().endswith("(Enter atau klik dua kali: panggil)")
 
 
 def test_the_no_show_offer_names_f6_only_while_it_works(
@@ -94,9 +97,13 @@ def test_the_no_show_offer_names_f6_only_while_it_works(
     press(qtbot, window, DeskAction.CALL_NEXT)
     for _ in range(3):  # the office's recall limit
         press(qtbot, window, DeskAction.RECALL)
-    assert window.offer.isVisible() and "Tekan F6" in window.offer.text() and "F8" not in window.offer.text()
+    assert (
+        window.panel.offer.isVisible()
+        and "Tekan F6" in window.panel.offer.text()
+        and "F8" not in window.panel.offer.text()
+    )
     window.set_online(False, StoreError("store.unreachable", database="kantor"))
-    assert window.offer.isVisible() and "F6" not in window.offer.text()
+    assert window.panel.offer.isVisible() and "F6" not in window.panel.offer.text()
 
 
 # -- empty lists, units -------------------------------------------------------------------------------
@@ -104,36 +111,39 @@ def test_the_no_show_offer_names_f6_only_while_it_works(
 
 def test_empty_lists_read_as_empty(panel, users: Database, qtbot: QtBot, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
-    assert window.waiting.rowCount() == 0 and window.waiting_empty.isVisible()
-    assert window.waiting_empty.text() == "Tidak ada yang menunggu"
-    assert window.waiting_title.text() == "Menunggu: tidak ada"
-    assert window.others.rowCount() == 0 and window.others_empty.isVisible()
-    assert window.others_empty.text() == "Hari ini tidak ada nomor yang ditunda atau tidak hadir di loket ini"
-    assert window.waiting_empty.geometry().intersects(window.waiting.viewport().rect())
+    assert rows(window.lists.waiting) == 0 and window.lists.waiting_empty.isVisible()
+    assert window.lists.waiting_empty.text() == "Tidak ada yang menunggu"
+    assert window.lists.waiting_title.text() == "Menunggu: tidak ada"
+    assert rows(window.lists.others) == 0 and window.lists.others_empty.isVisible()
+    assert (
+        window.lists.others_empty.text()
+        == "Hari ini tidak ada nomor yang ditunda atau tidak hadir di loket ini"
+    )
+    assert window.lists.waiting_empty.geometry().intersects(window.lists.waiting.viewport().rect())
     issue(users, clock, "A", "B")
     refresh(qtbot, window)
-    assert window.waiting.rowCount() == 2 and not window.waiting_empty.isVisible()
+    assert rows(window.lists.waiting) == 2 and not window.lists.waiting_empty.isVisible()
     press(qtbot, window, DeskAction.CALL_NEXT)
     press(qtbot, window, DeskAction.HOLD)
-    assert window.others.rowCount() == 1 and not window.others_empty.isVisible()
+    assert rows(window.lists.others) == 1 and not window.lists.others_empty.isVisible()
 
 
 def test_times_say_their_unit(panel, users: Database, qtbot: QtBot, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
     issue(users, clock, "A")
     clock.advance(minutes=12, seconds=30)
     window = panel(1)
-    assert window.waiting.item(0, 2).text() == "12 menit"
+    assert cell(window.lists.waiting, 0, 2) == "12 menit"
     press(qtbot, window, DeskAction.CALL_NEXT)
-    assert window.waited_label.text() == "Menunggu 12 menit"
-    assert window.called_label.text() == "Dipanggil kurang dari 1 menit lalu"
+    assert window.panel.waited_label.text() == "Menunggu 12 menit"
+    assert window.panel.called_label.text() == "Dipanggil kurang dari 1 menit lalu"
     press(qtbot, window, DeskAction.START)
     clock.advance(minutes=13)
-    window._tick.timeout.emit()
+    window.show_times()
     # standard 15 minutes: 13 of them is 87 %, past the 80 % warning
-    assert window.service_time_label.text() == "Waktu layanan 13 menit / standar 15 menit (87%)"
+    assert window.panel.service_time_label.text() == "Waktu layanan 13 menit / standar 15 menit (87%)"
     clock.advance(hours=1)
     press(qtbot, window, DeskAction.FINISH)
-    assert "rata-rata waktu layanan 1 jam 13 menit" in window.stats.text()
+    assert "rata-rata waktu layanan 1 jam 13 menit" in window.panel.stats.text()
 
 
 # -- messages -----------------------------------------------------------------------------------------
@@ -142,15 +152,15 @@ def test_times_say_their_unit(panel, users: Database, qtbot: QtBot, clock: Fixed
 def test_messages_sit_above_the_buttons_large_and_errors_stay(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
     qtbot.keyClick(window, Qt.Key.Key_F5)  # nothing at the counter to finish
-    bar = window.message
+    bar = window.panel.message
     assert bar.isVisible() and bar.property("kind") == "error"
     assert bar.text() == "Selesai: Belum ada nomor yang dipanggil ke loket ini"
     # between the ticket card and the buttons, as wide as the buttons' column
-    buttons = window.buttons[DeskAction.CALL_NEXT]
+    buttons = window.panel.buttons[DeskAction.CALL_NEXT]
     top_of_buttons = buttons.mapTo(window, buttons.rect().topLeft()).y()
     bottom_of_bar = bar.mapTo(window, bar.rect().bottomLeft()).y()
     assert 0 <= top_of_buttons - bottom_of_bar <= 20
-    assert bar.label.font().pixelSize() > window.waiting.font().pixelSize()
+    assert bar.label.font().pixelSize() > window.lists.waiting.font().pixelSize()
     assert bar.label.font().bold()
     assert not bar._fade.isActive()  # an error stays until replaced or dismissed
     bar.dismiss.click()
@@ -166,25 +176,25 @@ def test_the_voice_mark_follows_the_displays_reports(
     panel, users: Database, qtbot: QtBot, clock: FixedClock
 ) -> None:  # type: ignore[no-untyped-def]
     window = panel(1)
-    assert not window.voice_mark.isVisible()
+    assert not window.header.voice_mark.isVisible()
     problem = Message("speech.engine_unavailable", detail="espeak-ng not found")
     with users.write() as s:
         report_station(s, StationKind.DISPLAY, "pc-lobby", problem, clock=clock)
     feed(users, window)
-    qtbot.waitUntil(window.voice_mark.isVisible, timeout=5000)
-    assert window.voice_mark.text() == "⚠ Panggilan tidak bersuara"
-    tip = window.voice_mark.toolTip()
+    qtbot.waitUntil(window.header.voice_mark.isVisible, timeout=5000)
+    assert window.header.voice_mark.text() == "⚠ Panggilan tidak bersuara"
+    tip = window.header.voice_mark.toolTip()
     assert "warga tidak mendengar nomornya dipanggil" in tip
     assert "• Layar pc-lobby: Mesin suara tidak tersedia: espeak-ng not found" in tip
     # the mark sits in the header, beside the counter's state
-    assert window.voice_mark.parent() is window.state_badge.parent()
+    assert window.header.voice_mark.parent() is window.header.state_badge.parent()
     with users.read() as s:
         last = events_after(s, 0)[-1].id
     with users.write() as s:
         report_station(s, StationKind.DISPLAY, "pc-lobby", None, clock=clock)
     feed(users, window, last)
-    qtbot.waitUntil(lambda: not window.voice_mark.isVisible(), timeout=5000)
-    assert window.voice_mark.toolTip() == ""
+    qtbot.waitUntil(lambda: not window.header.voice_mark.isVisible(), timeout=5000)
+    assert window.header.voice_mark.toolTip() == ""
     settle(qtbot, window)
 
 
@@ -225,13 +235,13 @@ def test_a_silent_display_window_reaches_the_panel_through_the_database(
             return any(e.kind == "station_changed" for e in feed(users, window, start))
 
         qtbot.waitUntil(reported, timeout=10000)
-        qtbot.waitUntil(window.voice_mark.isVisible, timeout=5000)
-        assert f"• Layar {station_name()}: {words.say(announcer.problem)}" in window.voice_mark.toolTip()
+        qtbot.waitUntil(window.header.voice_mark.isVisible, timeout=5000)
+        assert (
+            f"• Layar {station_name()}: {words.say(announcer.problem)}" in window.header.voice_mark.toolTip()
+        )
         assert display.voice_status.isVisible()
         # the panel's own re-read, prompted by the same events, lands before the window goes
-        qtbot.waitUntil(
-            lambda: not window._feed_refresh.isActive() and not window._reader._pending, timeout=5000
-        )
+        qtbot.waitUntil(lambda: not window.reading, timeout=5000)
     finally:
         announcer.close()
         display.close()

@@ -22,7 +22,7 @@ from antrian.domain.desk import DeskAction
 from antrian.domain.errors import StoreError
 from antrian.domain.roles import SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
-from antrian.gui.counter import window as window_module
+from antrian.gui.counter import outbox as outbox_module
 from antrian.gui.counter.dialogs import (
     MINIMUM_WIDTH,
     CloseDialog,
@@ -120,19 +120,19 @@ def test_login_pages_in_both_languages(panel, office, qtbot: QtBot, clock: Fixed
         counters.open_counter(s, 2, actor=Actor(Role.OPERATOR, user_id, "petugas1"), clock=clock)
 
     fixed = panel(1, password="salah-salah", log_in=False)
-    qtbot.keyClick(fixed.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: fixed.login_error.text() not in ("", "Memeriksa…"), timeout=5000)
+    qtbot.keyClick(fixed.login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: fixed.login.login_error.text() not in ("", "Memeriksa…"), timeout=5000)
     said = both_languages(fixed)
     assert "Nama pengguna atau kata sandi salah" in said["id"] and "Wrong username or password" in said["en"]
     assert "Antrian — Counter 1" in said["en"] and "Log in (Enter)" in said["en"]
 
     chooser = panel(None, log_in=False)
-    qtbot.waitUntil(lambda: chooser.counter_choice.count() == 2, timeout=5000)
-    chooser.counter_choice.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: chooser.login.counter_choice.count() == 2, timeout=5000)
+    chooser.login.counter_choice.setCurrentIndex(1)
     said = both_languages(chooser)
     assert {"Loket 1 · tutup", "Loket 2 · buka (petugas1)"} <= set(said["id"])
     assert {"Counter 1 · closed", "Counter 2 · open (petugas1)"} <= set(said["en"])
-    assert chooser.counter_choice.currentIndex() == 1  # the choice stays through the switch
+    assert chooser.login.counter_choice.currentIndex() == 1  # the choice stays through the switch
 
 
 # -- the panel at work ---------------------------------------------------------------------------------------
@@ -152,14 +152,14 @@ def test_a_morning_at_the_counter_in_both_languages(panel, office, qtbot: QtBot,
     press(qtbot, window, DeskAction.CALL_NEXT)  # two normal calls: the priority ticket is due
     clock.advance(seconds=40)
     press(qtbot, window, DeskAction.RECALL)  # the office's limit is one recall: not present is offered
-    assert window.number_label.text() == "B001" and window.offer.isVisible()
+    assert window.panel.number_label.text() == "B001" and window.panel.offer.isVisible()
 
     def in_english() -> None:
-        assert [b.text().split("\n")[0] for b in window.buttons.values()] == [
+        assert [b.text().split("\n")[0] for b in window.panel.buttons.values()] == [
             "Call Next", "Recall", "Start Serving", "Finish", "Not Present", "Hold", "Call Number…",
             "Transfer…", "Break…", "Close Counter",
         ]  # fmt: skip
-        assert window.status_label.text() == "CALLED · called again 1×"
+        assert window.panel.status_label.text() == "CALLED · called again 1×"
 
     said = both_languages(window, in_english=in_english)
     assert "★ Pelayanan Khusus: Lanjut usia" in said["id"] and "★ Priority service: Elderly" in said["en"]
@@ -175,9 +175,9 @@ def test_a_morning_at_the_counter_in_both_languages(panel, office, qtbot: QtBot,
     wait_view(qtbot, window)
 
     clock.advance(minutes=17)  # past 80 % of KK's 20 minutes: amber
-    window._tick.timeout.emit()
+    window.show_times()
     qtbot.keyClick(window, Qt.Key.Key_F2)  # not allowed while B001 is served: the message line says why
-    assert window.message.property("kind") == "error"
+    assert window.panel.message.property("kind") == "error"
     said = both_languages(window)
     assert "Waktu layanan 17 menit / standar 20 menit (85%)" in said["id"]
     assert "Service time 17 minutes / standard 20 minutes (85%)" in said["en"]
@@ -231,16 +231,16 @@ def test_a_break_and_an_outage_in_both_languages(panel, office, qtbot: QtBot, mo
     def unreachable(*_args, **_kw):  # type: ignore[no-untyped-def]
         raise StoreError("desk.offline")  # a code with words in both catalogues
 
-    monkeypatch.setattr(window_module, "act", unreachable)
+    monkeypatch.setattr(outbox_module, "act", unreachable)
     qtbot.keyClick(window, Qt.Key.Key_F10)  # open the counter again: it waits for the database
-    qtbot.waitUntil(lambda: window.cancel_pending.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.cancel_pending.isVisible(), timeout=5000)
     said = both_languages(window)
     assert any(
         text.startswith(words.say(StoreError("desk.offline"), lang="en"))
         and "«Open Counter» may not be saved yet; if not, it will be sent once" in text
         for text in said["en"]
     )
-    qtbot.mouseClick(window.cancel_pending, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.banner.cancel_pending, Qt.MouseButton.LeftButton)
     said = both_languages(window)
     assert any(text.startswith("The waiting action was cancelled") for text in said["en"])
 
@@ -254,7 +254,7 @@ def test_a_dialog_open_while_the_language_changes_follows_it(panel, qtbot: QtBot
     assert window.windowTitle() == "Antrian — Counter 1 — petugas1"
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # still works: the counter closes
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=5000)
-    assert window.message.text() == "Counter 1 closed"
+    assert window.panel.message.text() == "Counter 1 closed"
 
 
 # -- the catalogue ------------------------------------------------------------------------------------------

@@ -135,17 +135,17 @@ def test_counter_recall_on_a_deleted_file_is_not_done_then_sent_once(
     shown: list[object] = []
     window.ticketShown.connect(shown.append)
     window.trigger(DeskAction.RECALL)  # at once: before the feed has noticed
-    held = window.cancel_pending  # the action is held, with a way to drop it
-    qtbot.waitUntil(lambda: window.offline.isVisible() and held.isVisible(), timeout=NOTICE_MS)
+    held = window.banner.cancel_pending  # the action is held, with a way to drop it
+    qtbot.waitUntil(lambda: window.banner.offline.isVisible() and held.isVisible(), timeout=NOTICE_MS)
     said = words.say(StoreError("store.deleted", path=str(path)))
-    assert said in window.offline.text() and "Panggil Ulang" in window.offline.text()
+    assert said in window.banner.offline.text() and "Panggil Ulang" in window.banner.offline.text()
     assert shown == [], "a recall that was not saved was shown as done"
     restore(saved, path)
-    qtbot.waitUntil(lambda: len(shown) == 1 and not window.offline.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: len(shown) == 1 and not window.banner.offline.isVisible(), timeout=5000)
     with office_db.read() as session:
         kinds = [event.kind for event in events_after(session, 0)]
     assert kinds.count("ticket_recalled") == 1
-    window._may_close = True
+    window.allow_close()
 
 
 def test_counter_stays_offline_while_reads_still_work(
@@ -156,13 +156,13 @@ def test_counter_stays_offline_while_reads_still_work(
     path = Path(str(office_db.url.database))
     make_read_only(path)
     try:
-        qtbot.waitUntil(lambda: window.offline.isVisible(), timeout=NOTICE_MS)
+        qtbot.waitUntil(lambda: window.banner.offline.isVisible(), timeout=NOTICE_MS)
         with qtbot.waitSignal(window.viewApplied, timeout=5000):
             window.refresh()
-        assert window.offline.isVisible() and read_only_said(office_db) in window.offline.text()
-        assert not window.buttons[DeskAction.PAUSE].isEnabled()
+        assert window.banner.offline.isVisible() and read_only_said(office_db) in window.banner.offline.text()
+        assert not window.panel.buttons[DeskAction.PAUSE].isEnabled()
     finally:
         make_writable(path)
-    qtbot.waitUntil(lambda: not window.offline.isVisible(), timeout=NOTICE_MS)
-    qtbot.waitUntil(lambda: window.buttons[DeskAction.PAUSE].isEnabled(), timeout=NOTICE_MS)
-    window._may_close = True
+    qtbot.waitUntil(lambda: not window.banner.offline.isVisible(), timeout=NOTICE_MS)
+    qtbot.waitUntil(lambda: window.panel.buttons[DeskAction.PAUSE].isEnabled(), timeout=NOTICE_MS)
+    window.allow_close()

@@ -82,14 +82,14 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_panel_goes_on(
     window.activateWindow()
     with qtbot.waitSignal(window.loggedIn, timeout=10000):
         window.log_in()
-    qtbot.waitUntil(lambda: window.view is not None and not window._reader._pending, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None and not window.reading, timeout=5000)
     window.ticketShown.connect(broken_slot)  # a bug in whatever reacts to a call
 
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_F2)
     said = words.text("logs.window_unexpected")
-    qtbot.waitUntil(lambda: window.message.text() == said, timeout=3000)
-    assert window.message.isVisible() and window.message.property("kind") == "error"
+    qtbot.waitUntil(lambda: window.panel.message.text() == said, timeout=3000)
+    assert window.panel.message.isVisible() and window.panel.message.property("kind") == "error"
     text = log_file.read_text(encoding="utf-8")
     assert "ERROR antrian.gui.errors: uncaught exception; the window goes on\nTraceback" in text
     assert "RuntimeError: a bug in a slot" in text
@@ -105,7 +105,7 @@ def test_an_exception_in_a_slot_is_logged_shown_and_the_panel_goes_on(
         assert called.call_count == 2
     # the same bug again within the minute: counted, not logged in full a second time
     assert log_file.read_text(encoding="utf-8").count("RuntimeError: a bug in a slot") == 1
-    window._may_close = True  # teardown closes it without asking about the open counter
+    window.allow_close()  # teardown closes it without asking about the open counter
 
 
 def test_a_window_without_a_message_line_shows_a_box_that_does_not_block(

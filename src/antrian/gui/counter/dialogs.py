@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from antrian import words
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
+from antrian.gui.counter.texts import QT_TRANSLATE_NOOP
 
 # The reasons offered for a break, in the operator's language; the one chosen is saved as its words.
 PAUSE_REASONS = (

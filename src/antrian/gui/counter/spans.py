@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication
-
 from antrian import words
+from antrian.gui.counter.texts import UNDER_A_MINUTE, say
 
 MINUTE = timedelta(minutes=1)
 
@@ -15,5 +14,5 @@ MINUTE = timedelta(minutes=1)
 def span_text(span: timedelta) -> str:
     """``span`` in words; a negative one (clock skew between PCs) counts as none."""
     if span < MINUTE:
-        return QCoreApplication.translate("CounterWindow", "under 1 minute")
+        return say(UNDER_A_MINUTE)
     return words.duration(span)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>Banner</name>
+    <message>
+        <source>«{action}» may not be saved yet; if not, it will be sent once when the database can be used again (it never happens twice).</source>
+        <translation>«{action}» mungkin belum tersimpan; bila belum, akan dikirim sekali saat basis data dapat dipakai lagi (tidak akan terjadi dua kali).</translation>
+    </message>
+    <message>
+        <source>Cancel the waiting action (Esc)</source>
+        <translation>Batalkan tindakan yang menunggu (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Close Counter</source>
@@ -17,7 +28,45 @@
     </message>
 </context>
 <context>
-    <name>CounterWindow</name>
+    <name>CounterHeader</name>
+    <message>
+        <source>ON A BREAK: {reason}</source>
+        <translation>ISTIRAHAT: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterLogin</name>
+    <message>
+        <source>Log in to the counter</source>
+        <translation>Masuk ke Loket</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>{state} ({user})</source>
+        <translation>{state} ({user})</translation>
+    </message>
+    <message>
+        <source>Enter the username and password</source>
+        <translation>Isi nama pengguna dan kata sandi</translation>
+    </message>
+    <message>
+        <source>Choose a counter</source>
+        <translation>Pilih loket</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Counter {number} is in use by {holder}</source>
+        <translation>Loket {number} sedang dipakai {holder}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterTexts</name>
     <message>
         <source>Call Next</source>
         <translation>Panggil Berikutnya</translation>
@@ -123,81 +172,20 @@
         <translation>TUTUP</translation>
     </message>
     <message>
-        <source>Cancel the waiting action (Esc)</source>
-        <translation>Batalkan tindakan yang menunggu (Esc)</translation>
-    </message>
-    <message>
-        <source>Log in to the counter</source>
-        <translation>Masuk ke Loket</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>Loket</translation>
-    </message>
-    <message>
         <source>Counter {number}</source>
         <translation>Loket {number}</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Nomor</translation>
+        <source>another operator</source>
+        <translation>petugas lain</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>Layanan</translation>
+        <source>under 1 minute</source>
+        <translation>kurang dari 1 menit</translation>
     </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Menunggu</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Keadaan</translation>
-    </message>
-    <message>
-        <source>Nobody is waiting</source>
-        <translation>Tidak ada yang menunggu</translation>
-    </message>
-    <message>
-        <source>No number on hold or not present at this counter today</source>
-        <translation>Hari ini tidak ada nomor yang ditunda atau tidak hadir di loket ini</translation>
-    </message>
-    <message>
-        <source>Counter {number} is in use by {holder}</source>
-        <translation>Loket {number} sedang dipakai {holder}</translation>
-    </message>
-    <message>
-        <source>Waiting: none</source>
-        <translation>Menunggu: tidak ada</translation>
-    </message>
-    <message>
-        <source>Called again {n}× and the citizen has not come. Mark as not present? Press F6 (Not Present); the citizen can still be called by number later today.</source>
-        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Tandai tidak hadir? Tekan F6 (Tidak Hadir); warga masih dapat dipanggil dengan nomornya nanti hari ini.</translation>
-    </message>
-    <message>
-        <source>Called again {n}× and the citizen has not come. They can be marked as not present once the counter can act again.</source>
-        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Warga dapat ditandai tidak hadir setelah loket dapat bertindak lagi.</translation>
-    </message>
-    <message>
-        <source>On hold / not present at this counter (Enter or double-click: call)</source>
-        <translation>Ditunda / tidak hadir di loket ini (Enter atau klik dua kali: panggil)</translation>
-    </message>
-    <message>
-        <source>{state} ({user})</source>
-        <translation>{state} ({user})</translation>
-    </message>
-    <message>
-        <source>Enter the username and password</source>
-        <translation>Isi nama pengguna dan kata sandi</translation>
-    </message>
-    <message>
-        <source>Choose a counter</source>
-        <translation>Pilih loket</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Memeriksa…</translation>
-    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
     <message>
         <source>One moment: logging in…</source>
         <translation>Tunggu sebentar: sedang masuk…</translation>
@@ -218,90 +206,9 @@
         <source>Antrian — Counter {number} — {user}</source>
         <translation>Antrian — Loket {number} — {user}</translation>
     </message>
-    <message>
-        <source>ON A BREAK: {reason}</source>
-        <translation>ISTIRAHAT: {reason}</translation>
-    </message>
-    <message>
-        <source>Today at this counter: {served} served · average service time {average} · {missed} not present</source>
-        <translation>Hari ini di loket ini: {served} selesai dilayani · rata-rata waktu layanan {average} · {missed} tidak hadir</translation>
-    </message>
-    <message>
-        <source>No number called yet</source>
-        <translation>Belum ada nomor dipanggil</translation>
-    </message>
-    <message>
-        <source>Press F2 to call the next citizen</source>
-        <translation>Tekan F2 untuk memanggil warga berikutnya</translation>
-    </message>
-    <message>
-        <source>Counter on a break: press F10 to open it again</source>
-        <translation>Loket istirahat: tekan F10 untuk membuka lagi</translation>
-    </message>
-    <message>
-        <source>Counter closed: press F10 to open it</source>
-        <translation>Loket tutup: tekan F10 untuk membukanya</translation>
-    </message>
-    <message>
-        <source>★ Priority service: {group}</source>
-        <translation>★ Pelayanan Khusus: {group}</translation>
-    </message>
-    <message>
-        <source>{status} · called again {n}×</source>
-        <translation>{status} · dipanggil ulang {n}×</translation>
-    </message>
-    <message>
-        <source>Waited {time}</source>
-        <translation>Menunggu {time}</translation>
-    </message>
-    <message>
-        <source>Called {time} ago</source>
-        <translation>Dipanggil {time} lalu</translation>
-    </message>
-    <message>
-        <source>Service standard for {service}: {standard}</source>
-        <translation>Standar waktu layanan {service}: {standard}</translation>
-    </message>
-    <message>
-        <source>Service time {elapsed} / standard {standard} ({share})</source>
-        <translation>Waktu layanan {elapsed} / standar {standard} ({share})</translation>
-    </message>
-    <message>
-        <source>Service time {elapsed} / standard {standard}</source>
-        <translation>Waktu layanan {elapsed} / standar {standard}</translation>
-    </message>
-    <message>
-        <source>Waiting: {total}, the first {shown} shown (▶ called next)</source>
-        <translation>Menunggu: {total} orang, {shown} pertama ditampilkan (▶ dipanggil berikutnya)</translation>
-    </message>
-    <message>
-        <source>Waiting: {total} (▶ called next)</source>
-        <translation>Menunggu: {total} orang (▶ dipanggil berikutnya)</translation>
-    </message>
-    <message>
-        <source>Priority service</source>
-        <translation>Pelayanan Khusus</translation>
-    </message>
-    <message>
-        <source>another operator</source>
-        <translation>petugas lain</translation>
-    </message>
-    <message>
-        <source>{action} ({key})</source>
-        <translation>{action} ({key})</translation>
-    </message>
-    <message>
-        <source>Not possible now: {reason}</source>
-        <translation>Tidak bisa sekarang: {reason}</translation>
-    </message>
-    <message>
-        <source>On hold / not present at this counter</source>
-        <translation>Ditunda / tidak hadir di loket ini</translation>
-    </message>
-    <message>
-        <source>«{action}» may not be saved yet; if not, it will be sent once when the database can be used again (it never happens twice).</source>
-        <translation>«{action}» mungkin belum tersimpan; bila belum, akan dikirim sekali saat basis data dapat dipakai lagi (tidak akan terjadi dua kali).</translation>
-    </message>
+</context>
+<context>
+    <name>Desk</name>
     <message>
         <source>The previous action is still waiting for the database&apos;s answer</source>
         <translation>Tindakan sebelumnya masih menunggu jawaban basis data</translation>
@@ -337,10 +244,6 @@
     <message>
         <source>Counter {number} closed</source>
         <translation>Loket {number} ditutup</translation>
-    </message>
-    <message>
-        <source>under 1 minute</source>
-        <translation>kurang dari 1 menit</translation>
     </message>
 </context>
 <context>
@@ -400,6 +303,73 @@ Loket belum bisa ditutup: {reason}.</translation>
     <message>
         <source>Call (Enter)</source>
         <translation>Panggil (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <source>No number called yet</source>
+        <translation>Belum ada nomor dipanggil</translation>
+    </message>
+    <message>
+        <source>★ Priority service: {group}</source>
+        <translation>★ Pelayanan Khusus: {group}</translation>
+    </message>
+    <message>
+        <source>{status} · called again {n}×</source>
+        <translation>{status} · dipanggil ulang {n}×</translation>
+    </message>
+    <message>
+        <source>Waited {time}</source>
+        <translation>Menunggu {time}</translation>
+    </message>
+    <message>
+        <source>Called {time} ago</source>
+        <translation>Dipanggil {time} lalu</translation>
+    </message>
+    <message>
+        <source>Service standard for {service}: {standard}</source>
+        <translation>Standar waktu layanan {service}: {standard}</translation>
+    </message>
+    <message>
+        <source>Service time {elapsed} / standard {standard} ({share})</source>
+        <translation>Waktu layanan {elapsed} / standar {standard} ({share})</translation>
+    </message>
+    <message>
+        <source>Service time {elapsed} / standard {standard}</source>
+        <translation>Waktu layanan {elapsed} / standar {standard}</translation>
+    </message>
+    <message>
+        <source>Today at this counter: {served} served · average service time {average} · {missed} not present</source>
+        <translation>Hari ini di loket ini: {served} selesai dilayani · rata-rata waktu layanan {average} · {missed} tidak hadir</translation>
+    </message>
+    <message>
+        <source>{action} ({key})</source>
+        <translation>{action} ({key})</translation>
+    </message>
+    <message>
+        <source>Not possible now: {reason}</source>
+        <translation>Tidak bisa sekarang: {reason}</translation>
+    </message>
+    <message>
+        <source>Press F2 to call the next citizen</source>
+        <translation>Tekan F2 untuk memanggil warga berikutnya</translation>
+    </message>
+    <message>
+        <source>Counter on a break: press F10 to open it again</source>
+        <translation>Loket istirahat: tekan F10 untuk membuka lagi</translation>
+    </message>
+    <message>
+        <source>Counter closed: press F10 to open it</source>
+        <translation>Loket tutup: tekan F10 untuk membukanya</translation>
+    </message>
+    <message>
+        <source>Called again {n}× and the citizen has not come. Mark as not present? Press F6 (Not Present); the citizen can still be called by number later today.</source>
+        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Tandai tidak hadir? Tekan F6 (Tidak Hadir); warga masih dapat dipanggil dengan nomornya nanti hari ini.</translation>
+    </message>
+    <message>
+        <source>Called again {n}× and the citizen has not come. They can be marked as not present once the counter can act again.</source>
+        <translation>Sudah dipanggil ulang {n}× dan warga belum datang. Warga dapat ditandai tidak hadir setelah loket dapat bertindak lagi.</translation>
     </message>
 </context>
 <context>
@@ -469,6 +439,53 @@ Apakah warga ini memang termasuk kelompok tersebut?</translation>
     </message>
 </context>
 <context>
+    <name>QueueLists</name>
+    <message>
+        <source>Waiting: {total}, the first {shown} shown (▶ called next)</source>
+        <translation>Menunggu: {total} orang, {shown} pertama ditampilkan (▶ dipanggil berikutnya)</translation>
+    </message>
+    <message>
+        <source>Waiting: none</source>
+        <translation>Menunggu: tidak ada</translation>
+    </message>
+    <message>
+        <source>Waiting: {total} (▶ called next)</source>
+        <translation>Menunggu: {total} orang (▶ dipanggil berikutnya)</translation>
+    </message>
+    <message>
+        <source>On hold / not present at this counter (Enter or double-click: call)</source>
+        <translation>Ditunda / tidak hadir di loket ini (Enter atau klik dua kali: panggil)</translation>
+    </message>
+    <message>
+        <source>On hold / not present at this counter</source>
+        <translation>Ditunda / tidak hadir di loket ini</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting</source>
+        <translation>Tidak ada yang menunggu</translation>
+    </message>
+    <message>
+        <source>No number on hold or not present at this counter today</source>
+        <translation>Hari ini tidak ada nomor yang ditunda atau tidak hadir di loket ini</translation>
+    </message>
+</context>
+<context>
     <name>ServiceDialog</name>
     <message>
         <source>Transfer</source>
@@ -512,6 +529,13 @@ Jika Anda mengambil alih, {holder} tidak dapat lagi memanggil atau melayani di l
     <message>
         <source>Cancel, choose another counter (Esc)</source>
         <translation>Batal, pilih loket lain (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <source>Priority service</source>
+        <translation>Pelayanan Khusus</translation>
     </message>
 </context>
 <context>
