@@ -292,9 +292,9 @@ def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
         ("words/__init__.py", "_render"): None,
         ("words/__init__.py", "show"): _enum_codes(*SHOWN_ENUMS),
         ("domain/desk.py", "_refusal"): set(_WHY_NOT.values()),
-        ("cli.py", "_argparse_gettext"): set(_ARGPARSE_WORDS.values()),
+        ("cli/__init__.py", "_argparse_gettext"): set(_ARGPARSE_WORDS.values()),
         # a failed --user login, said as services.users.authenticate worded it
-        ("cli.py", "_log_in"): {"login.wrong", "login.locked", "login.now_locked"},
+        ("cli/__init__.py", "_log_in"): {"login.wrong", "login.locked", "login.now_locked"},
     }
 
 

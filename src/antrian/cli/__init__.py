@@ -1339,7 +1339,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(func=cmd_report)
     # service, counter; holiday, break; setup; user, audit; zone; skm
-    from antrian import cli_calendar, cli_first_run, cli_setup, cli_skm, cli_users, cli_zones
+    from antrian.cli import (
+        calendar as cli_calendar,
+    )
+    from antrian.cli import (
+        first_run as cli_first_run,
+    )
+    from antrian.cli import (
+        setup as cli_setup,
+    )
+    from antrian.cli import (
+        skm as cli_skm,
+    )
+    from antrian.cli import (
+        users as cli_users,
+    )
+    from antrian.cli import (
+        zones as cli_zones,
+    )
 
     cli_setup.add_commands(sub, counter, common, user)
     cli_calendar.add_commands(sub, common, user)

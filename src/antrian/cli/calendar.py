@@ -11,7 +11,7 @@ from typing import Any
 
 from antrian import cli, words
 from antrian.cli import EXIT_OK, SHORT_TEXT, _print, _text, _whole
-from antrian.cli_setup import NAME_TEXT, _Builder, _clock_time, _listed, _run, _saved
+from antrian.cli.setup import NAME_TEXT, _Builder, _clock_time, _listed, _run, _saved
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
 

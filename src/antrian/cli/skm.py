@@ -15,7 +15,7 @@ from typing import Any
 
 from antrian import cli, words
 from antrian.cli import EXIT_OK, PATH_TEXT, SHORT_TEXT, _print, _text
-from antrian.cli_setup import _Builder, _run
+from antrian.cli.setup import _Builder, _run
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
 from antrian.domain.skm import PROFILE_CHOICES, UNSUR

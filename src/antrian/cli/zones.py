@@ -10,7 +10,7 @@ from typing import Any
 
 from antrian import cli, words
 from antrian.cli import SHORT_TEXT, _text, _whole
-from antrian.cli_setup import NAME_TEXT, _Builder, _listed, _saved
+from antrian.cli.setup import NAME_TEXT, _Builder, _listed, _saved
 
 
 def _zone_line(info: Any) -> str:

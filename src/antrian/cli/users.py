@@ -15,7 +15,7 @@ from typing import Any
 
 from antrian import cli, words
 from antrian.cli import EXIT_OK, PATH_TEXT, SHORT_TEXT, _print, _text
-from antrian.cli_setup import NAME_TEXT, _Builder, _run
+from antrian.cli.setup import NAME_TEXT, _Builder, _run
 from antrian.domain.errors import InvalidInput
 
 ENV_NEW_PASSWORD = "ANTRIAN_NEW_PASSWORD"
