@@ -105,10 +105,10 @@ def test_no_conversions_in_templates(lang: str, code: str) -> None:
 def test_argparse_words_fit_argparse_messages() -> None:
     """argparse formats its message with % and its own parameters: a translation naming another one would
     crash the command line instead of refusing the input."""
-    from antrian.cli import _ARGPARSE_WORDS
+    from antrian.cli.parsing import ARGPARSE_WORDS
 
-    assert set(_ARGPARSE_WORDS.values()) == {code for code in ID if code.startswith(ARGPARSE)}
-    for message_id, code in _ARGPARSE_WORDS.items():
+    assert set(ARGPARSE_WORDS.values()) == {code for code in ID if code.startswith(ARGPARSE)}
+    for message_id, code in ARGPARSE_WORDS.items():
         for lang in words.LANGUAGES:
             translated = words.catalogue(lang)[code]
             assert _percent_fields(translated) == _percent_fields(message_id), (lang, code)
@@ -279,7 +279,7 @@ def _audit_csv() -> Any:
 def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
     """Places that pass on a code chosen elsewhere: the codes they can pass, or None when they only carry the
     code of their caller (which is checked where the caller writes it)."""
-    from antrian.cli import _ARGPARSE_WORDS
+    from antrian.cli.parsing import ARGPARSE_WORDS
     from antrian.domain.desk import _WHY_NOT
 
     return {
@@ -292,9 +292,9 @@ def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
         ("words/__init__.py", "_render"): None,
         ("words/__init__.py", "show"): _enum_codes(*SHOWN_ENUMS),
         ("domain/desk.py", "_refusal"): set(_WHY_NOT.values()),
-        ("cli.py", "_argparse_gettext"): set(_ARGPARSE_WORDS.values()),
+        ("cli/parsing.py", "_argparse_gettext"): set(ARGPARSE_WORDS.values()),
         # a failed --user login, said as services.users.authenticate worded it
-        ("cli.py", "_log_in"): {"login.wrong", "login.locked", "login.now_locked"},
+        ("cli/login.py", "log_in"): {"login.wrong", "login.locked", "login.now_locked"},
     }
 
 

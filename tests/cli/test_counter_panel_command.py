@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from antrian.cli import _panel_shorthand, build_parser, main
+from antrian.cli import build_parser, main, panel_shorthand
 
 
 @pytest.mark.parametrize(
@@ -28,15 +28,15 @@ from antrian.cli import _panel_shorthand, build_parser, main
         (["--lang=en", "counter"], ["--lang=en", "counter", "panel"]),
     ],
 )
-def test_panel_shorthand(argv: list[str], expected: list[str]) -> None:
-    assert _panel_shorthand(argv) == expected
+def testpanel_shorthand(argv: list[str], expected: list[str]) -> None:
+    assert panel_shorthand(argv) == expected
 
 
 def test_panel_arguments_parse() -> None:
     parser = build_parser()
-    assert parser.parse_args(_panel_shorthand(["counter", "3"])).counter == 3
-    assert parser.parse_args(_panel_shorthand(["counter"])).counter is None
-    operation = parser.parse_args(_panel_shorthand(["counter", "finish", "3"]))
+    assert parser.parse_args(panel_shorthand(["counter", "3"])).counter == 3
+    assert parser.parse_args(panel_shorthand(["counter"])).counter is None
+    operation = parser.parse_args(panel_shorthand(["counter", "finish", "3"]))
     assert (operation.counter_command, operation.counter) == ("finish", 3)
 
 

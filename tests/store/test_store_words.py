@@ -13,7 +13,11 @@ from antrian import words
 from antrian.domain.errors import StoreError
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "antrian"
-RAISERS = [*sorted((SRC / "store").glob("*.py")), SRC / "cli.py", SRC / "gui" / "offline.py"]
+RAISERS = [
+    *sorted((SRC / "store").glob("*.py")),
+    *sorted((SRC / "cli").glob("*.py")),
+    SRC / "gui" / "offline.py",
+]
 RAISERS += [SRC / "gui" / name / "window.py" for name in ("kiosk", "display", "counter")]
 CODE = re.compile(r"""["']((?:store|input)\.[a-z_]+(?:\.[a-z_]+)?)["']""")
 

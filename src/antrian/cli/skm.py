@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from antrian import cli, words
-from antrian.cli import EXIT_OK, PATH_TEXT, SHORT_TEXT, _print, _text
-from antrian.cli_setup import _Builder, _run
+from antrian import words
+from antrian.cli.database import open_for, run_in
+from antrian.cli.exits import EXIT_OK
+from antrian.cli.inputs import PATH_TEXT, SHORT_TEXT, day, printable
+from antrian.cli.login import acting
+from antrian.cli.output import show, write_canonical
+from antrian.cli.parsing import Commands
+from antrian.cli.reports import evidence_options, period_options
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
 from antrian.domain.skm import PROFILE_CHOICES, UNSUR
@@ -35,15 +40,15 @@ def _answers(text: str) -> list[int]:
 def cmd_skm_submit(args: argparse.Namespace) -> int:
     from antrian.services.skm import Profile, submit_answers
 
-    day = cli._day_option("--date", args.date)
+    answered = day("--date", args.date)
     profile = Profile(args.gender, args.age, args.education, args.occupation)
-    info = _run(
+    info = run_in(
         args,
         lambda s, actor: submit_answers(
             s,
             actor,
             service=args.service,
-            day=day,
+            day=answered,
             answers=args.answers,
             channel="paper",
             ticket=args.ticket,
@@ -60,7 +65,7 @@ def cmd_skm_submit(args: argparse.Namespace) -> int:
         ticket=ticket,
         version=info.version,
     )
-    _print(args, info.to_json(), line)
+    show(args, info.to_json(), line)
     return EXIT_OK
 
 
@@ -71,15 +76,15 @@ def cmd_skm_report(args: argparse.Namespace) -> int:
     from antrian.services.office import get_office
     from antrian.services.skm import skm_report
 
-    start, end = cli._day_option("--from", args.from_), cli._day_option("--to", args.to)
+    start, end = day("--from", args.from_), day("--to", args.to)
     if args.format in ("xlsx", "pdf") and not args.output:
         raise InvalidInput("skm.xlsx_needs_file" if args.format == "xlsx" else "report.pdf_needs_file")
     if args.canonical and args.format != "json":
         raise InvalidInput("report.canonical_json_only")
-    db = cli._open(args)
+    db = open_for(args)
     try:
         with db.read() as session:
-            report = skm_report(session, cli._actor(session, args), start, end, args.service)
+            report = skm_report(session, acting(args), start, end, args.service)
             office, logo = get_office(session), get_logo(session)
     finally:
         db.dispose()
@@ -92,7 +97,7 @@ def cmd_skm_report(args: argparse.Namespace) -> int:
         signer = Signer(args.signer or "", args.nip or "", args.place or "")
         write_skm_pdf(report, Path(args.output), letterhead(office, logo), signer)
     elif args.canonical:
-        cli.write_canonical(args.output, canonical_json(json_skm(report)))
+        write_canonical(args.output, canonical_json(json_skm(report)))
     elif args.output:
         write_skm(report, Path(args.output), args.format, office=office.name)
     else:
@@ -102,13 +107,10 @@ def cmd_skm_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, user: argparse.ArgumentParser
-) -> None:
-    """``skm submit`` and ``skm report`` under ``sub``."""
-    build = _Builder(sub, common, user)
-    skm = build.group("skm", words.text("help.skm.summary"), words.text("help.skm.about"))
-    submit = build.command(
+def add_commands(commands: Commands) -> None:
+    """``skm submit`` and ``skm report``."""
+    skm = commands.group("skm", words.text("help.skm.summary"), words.text("help.skm.about"))
+    submit = commands.command(
         skm,
         "submit",
         cmd_skm_submit,
@@ -118,14 +120,14 @@ def add_commands(
     submit.add_argument(
         "--date",
         required=True,
-        type=_text("--date", SHORT_TEXT),
+        type=printable("--date", SHORT_TEXT),
         metavar="YYYY-MM-DD",
         help=words.text("help.skm_submit.date"),
     )
     submit.add_argument(
         "--service",
         required=True,
-        type=_text("--service", SHORT_TEXT),
+        type=printable("--service", SHORT_TEXT),
         metavar="CODE",
         help=words.text("help.skm_submit.service"),
     )
@@ -138,7 +140,7 @@ def add_commands(
     )
     submit.add_argument(
         "--ticket",
-        type=_text("--ticket", SHORT_TEXT),
+        type=printable("--ticket", SHORT_TEXT),
         metavar="LABEL",
         help=words.text("help.skm_submit.ticket"),
     )
@@ -151,19 +153,19 @@ def add_commands(
         )
     submit.add_argument(
         "--suggestion",
-        type=_text("--suggestion", SUGGESTION_TEXT),
+        type=printable("--suggestion", SUGGESTION_TEXT),
         metavar="TEXT",
         help=words.text("help.skm_submit.suggestion"),
     )
 
-    report = build.command(
+    report = commands.command(
         skm,
         "report",
         cmd_skm_report,
         words.text("help.skm_report.summary"),
         words.text("help.skm_report.about"),
     )
-    cli.period_options(
+    period_options(
         report,
         words.text("help.skm_report.from"),
         words.text("help.skm_report.to"),
@@ -172,17 +174,17 @@ def add_commands(
     report.add_argument(
         "--format", required=True, choices=["json", "xlsx", "pdf"], help=words.text("help.skm_report.format")
     )
-    cli.evidence_options(report)
+    evidence_options(report)
     report.add_argument(
         "-o",
         "--output",
-        type=_text("-o", PATH_TEXT),
+        type=printable("-o", PATH_TEXT),
         metavar="FILE",
         help=words.text("help.skm_report.output"),
     )
 
 
-def _choice(option: str, field: str) -> Any:
+def _choice(option: str, field: str) -> Callable[[str], str]:
     """A profile option: one of its codes (domain.skm.PROFILE_CHOICES), else InvalidInput naming them."""
 
     def parse(text: str) -> str:

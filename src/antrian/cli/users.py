@@ -9,19 +9,30 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from antrian import cli, words
-from antrian.cli import EXIT_OK, PATH_TEXT, SHORT_TEXT, _print, _text
-from antrian.cli_setup import NAME_TEXT, _Builder, _run
+from antrian import words
+from antrian.cli.database import run_in
+from antrian.cli.exits import EXIT_OK
+from antrian.cli.inputs import NAME_TEXT, PATH_TEXT, SHORT_TEXT, day, printable
+from antrian.cli.login import ENV_PASSWORD, password
+from antrian.cli.output import show
+from antrian.cli.parsing import Command, Commands
 from antrian.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from antrian.domain.roles import Actor
+    from antrian.services.users import IssuedPassword, UserInfo
 
 ENV_NEW_PASSWORD = "ANTRIAN_NEW_PASSWORD"
 
 
-def _user_line(info: Any) -> str:
+def _user_line(info: UserInfo) -> str:
     now = datetime.now(UTC)
     notes = []
     if not info.active:
@@ -34,22 +45,24 @@ def _user_line(info: Any) -> str:
     return f"{line} ({', '.join(notes)})" if notes else line
 
 
-def _issued(args: argparse.Namespace, issued: Any, line: str) -> int:
+def _issued(args: argparse.Namespace, issued: IssuedPassword, line: str) -> int:
     """Print a user and the password made for them, once: JSON, or ``line`` (which says the password)."""
-    _print(args, {**issued.user.to_json(datetime.now(UTC)), "password": issued.password}, line)
+    show(args, {**issued.user.to_json(datetime.now(UTC)), "password": issued.password}, line)
     return EXIT_OK
 
 
-def _user_saved(args: argparse.Namespace, work: Any) -> int:
-    info = _run(args, work)
-    _print(args, info.to_json(datetime.now(UTC)), _user_line(info))
+def _user_saved(args: argparse.Namespace, work: Callable[[Session, Actor], UserInfo]) -> int:
+    info = run_in(args, work)
+    show(args, info.to_json(datetime.now(UTC)), _user_line(info))
     return EXIT_OK
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from antrian.services.users import add_user
 
-    issued = _run(args, lambda session, actor: add_user(session, actor, args.username, args.name, args.role))
+    issued = run_in(
+        args, lambda session, actor: add_user(session, actor, args.username, args.name, args.role)
+    )
     return _issued(
         args, issued, words.text("users.added", username=issued.user.username, password=issued.password)
     )
@@ -87,23 +100,23 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 def cmd_user_reset_password(args: argparse.Namespace) -> int:
     from antrian.services.users import reset_password
 
-    issued = _run(args, lambda session, actor: reset_password(session, actor, args.username))
+    issued = run_in(args, lambda session, actor: reset_password(session, actor, args.username))
     return _issued(
         args, issued, words.text("users.reset", username=issued.user.username, password=issued.password)
     )
 
 
 def cmd_user_password(args: argparse.Namespace) -> int:
-    """Change one's own password: ``--user`` is required, the old password proves it (``_open``), the new
-    one comes from ``ANTRIAN_NEW_PASSWORD`` or is typed twice."""
+    """Change one's own password: ``--user`` is required, the old password proves it (``antrian.cli.login``),
+    the new one comes from ``ANTRIAN_NEW_PASSWORD`` or is typed twice."""
     from antrian.services.users import change_own_password
 
     if not args.user:
         raise InvalidInput("users.password_needs_user")
-    old = cli._password(words.text("cli.password_prompt", user=args.user), cli.ENV_PASSWORD)
-    new = cli._password(words.text("users.new_password_prompt"), ENV_NEW_PASSWORD)
+    old = password(words.text("cli.password_prompt", user=args.user), ENV_PASSWORD)
+    new = password(words.text("users.new_password_prompt"), ENV_NEW_PASSWORD)
     if ENV_NEW_PASSWORD not in os.environ:
-        again = cli._password(words.text("users.new_password_again"), ENV_NEW_PASSWORD)
+        again = password(words.text("users.new_password_again"), ENV_NEW_PASSWORD)
         if again != new:
             raise InvalidInput("users.passwords_differ")
     return _user_saved(args, lambda session, actor: change_own_password(session, actor, old, new))
@@ -113,8 +126,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     from antrian.services.users import list_users
 
     now = datetime.now(UTC)
-    infos = _run(args, lambda session, actor: list_users(session, actor), write=False)
-    _print(
+    infos = run_in(args, lambda session, actor: list_users(session, actor), write=False)
+    show(
         args,
         [info.to_json(now) for info in infos],
         "\n".join(_user_line(info) for info in infos) or words.text("users.none"),
@@ -126,9 +139,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from antrian.reports.audit_csv import audit_line, write_audit_csv
     from antrian.services.audit import audit_rows
 
-    start = cli._day_option("--from", args.start)
-    end = cli._day_option("--to", args.end)
-    rows = _run(
+    start = day("--from", args.start)
+    end = day("--to", args.end)
+    rows = run_in(
         args,
         lambda session, actor: audit_rows(session, actor, start, end, user=args.by, action=args.action),
         write=False,
@@ -137,7 +150,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         write_audit_csv(rows, Path(args.csv))
         print(words.text("audit.exported", n=len(rows), path=args.csv), file=sys.stderr)
         return EXIT_OK
-    _print(
+    show(
         args,
         [row.to_json() for row in rows],
         "\n".join(audit_line(row) for row in rows) or words.text("audit.none"),
@@ -145,21 +158,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, user: argparse.ArgumentParser
-) -> None:
-    """``user`` (its commands) and ``audit`` under ``sub``."""
+def add_commands(commands: Commands) -> None:
+    """``user`` (its commands) and ``audit``."""
     from antrian.services.audit import ACTIONS
 
-    build = _Builder(sub, common, user)
-    group = build.group("user", words.text("help.user.summary"), words.text("help.user.about"))
+    group = commands.group("user", words.text("help.user.summary"), words.text("help.user.about"))
     roles = ["admin", "supervisor", "operator", "viewer"]
 
-    def named(name: str, func: Any, summary: str, about: str) -> argparse.ArgumentParser:
-        made = build.command(group, name, func, summary, about)
+    def named(name: str, func: Command, summary: str, about: str) -> argparse.ArgumentParser:
+        made = commands.command(group, name, func, summary, about)
         made.add_argument(
             "username",
-            type=_text("USERNAME", SHORT_TEXT),
+            type=printable("USERNAME", SHORT_TEXT),
             metavar="USERNAME",
             help=words.text("help.user.username"),
         )
@@ -173,7 +183,7 @@ def add_commands(
     )
     add.add_argument("--role", required=True, choices=roles, help=words.text("help.user.role"))
     add.add_argument(
-        "--name", required=True, type=_text("--name", NAME_TEXT), help=words.text("help.user.name")
+        "--name", required=True, type=printable("--name", NAME_TEXT), help=words.text("help.user.name")
     )
     edit = named(
         "edit",
@@ -182,7 +192,7 @@ def add_commands(
         words.text("help.user_edit.about"),
     )
     edit.add_argument("--role", choices=roles, help=words.text("help.user.role"))
-    edit.add_argument("--name", type=_text("--name", NAME_TEXT), help=words.text("help.user.name"))
+    edit.add_argument("--name", type=printable("--name", NAME_TEXT), help=words.text("help.user.name"))
     named(
         "disable",
         cmd_user_disable,
@@ -207,29 +217,28 @@ def add_commands(
         words.text("help.user_reset_password.summary"),
         words.text("help.user_reset_password.about"),
     )
-    build.command(
+    commands.command(
         group,
         "password",
         cmd_user_password,
         words.text("help.user_password.summary"),
         words.text("help.user_password.about"),
     ).set_defaults(changing_password=True)
-    build.command(
+    commands.command(
         group, "list", cmd_user_list, words.text("help.user_list.summary"), words.text("help.user_list.about")
     )
 
-    audit = cli._command(
-        sub, "audit", words.text("help.audit.summary"), words.text("help.audit.about"), common, user
+    audit = commands.command(
+        commands.sub, "audit", cmd_audit, words.text("help.audit.summary"), words.text("help.audit.about")
     )
-    audit.set_defaults(func=cmd_audit)
     audit.add_argument(
         "--from", dest="start", required=True, metavar="DATE", help=words.text("help.audit.start")
     )
     audit.add_argument("--to", dest="end", required=True, metavar="DATE", help=words.text("help.audit.end"))
     audit.add_argument(
-        "--by", type=_text("--by", SHORT_TEXT), metavar="USERNAME", help=words.text("help.audit.by")
+        "--by", type=printable("--by", SHORT_TEXT), metavar="USERNAME", help=words.text("help.audit.by")
     )
     audit.add_argument("--action", choices=ACTIONS, help=words.text("help.audit.action"))
     audit.add_argument(
-        "--csv", type=_text("--csv", PATH_TEXT), metavar="FILE", help=words.text("help.audit.csv")
+        "--csv", type=printable("--csv", PATH_TEXT), metavar="FILE", help=words.text("help.audit.csv")
     )

@@ -7,13 +7,21 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from antrian import cli, words
-from antrian.cli import EXIT_OK, SHORT_TEXT, _print, _text, _whole
-from antrian.cli_setup import NAME_TEXT, _Builder, _clock_time, _listed, _run, _saved
+from antrian import words
+from antrian.cli.database import run_in
+from antrian.cli.exits import EXIT_OK
+from antrian.cli.inputs import INT32_MAX, NAME_TEXT, SHORT_TEXT, clock_time, day, printable, whole
+from antrian.cli.output import listed, saved, show
+from antrian.cli.parsing import Commands
 from antrian.domain.echo import shorten
 from antrian.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from antrian.services.calendar import BreakInfo, HolidayInfo
+
+Info = TypeVar("Info")
 
 # WEEKDAY words meaning every day of the week (a daily lunch), besides 1-7 and the days' names
 _EVERY_DAY_WORDS = frozenset({"daily", "every-day", "harian", "setiap-hari"})
@@ -41,11 +49,11 @@ def _weekdays(text: str) -> list[int]:
     return days
 
 
-def _holiday_line(info: Any) -> str:
+def _holiday_line(info: HolidayInfo) -> str:
     return words.text("setup_cli.holiday", day=info.day, name=info.name)
 
 
-def _break_line(info: Any) -> str:
+def _break_line(info: BreakInfo) -> str:
     return words.text(
         "setup_cli.break",
         id=info.id,
@@ -56,69 +64,65 @@ def _break_line(info: Any) -> str:
     )
 
 
-def _removed(line: Callable[[Any], str]) -> Callable[[Any], str]:
+def _removed(line: Callable[[Info], str]) -> Callable[[Info], str]:
     return lambda info: words.text("setup_cli.removed", what=line(info))
 
 
-def _day(args: argparse.Namespace) -> date:
-    return cli._day_option("DATE", args.date)
+def _date(args: argparse.Namespace) -> date:
+    return day("DATE", args.date)
 
 
 def cmd_holiday_add(args: argparse.Namespace) -> int:
     from antrian.services.calendar import add_holiday
 
-    day = _day(args)
-    return _saved(args, lambda s, actor: add_holiday(s, actor, day, args.name), _holiday_line)
+    chosen = _date(args)
+    return saved(args, lambda s, actor: add_holiday(s, actor, chosen, args.name), _holiday_line)
 
 
 def cmd_holiday_remove(args: argparse.Namespace) -> int:
     from antrian.services.calendar import remove_holiday
 
-    day = _day(args)
-    return _saved(args, lambda s, actor: remove_holiday(s, actor, day), _removed(_holiday_line))
+    chosen = _date(args)
+    return saved(args, lambda s, actor: remove_holiday(s, actor, chosen), _removed(_holiday_line))
 
 
 def cmd_holiday_list(args: argparse.Namespace) -> int:
     from antrian.services.calendar import list_holidays
 
-    return _listed(args, list_holidays, _holiday_line, words.text("setup_cli.no_holidays"))
+    return listed(args, list_holidays, _holiday_line, words.text("setup_cli.no_holidays"))
 
 
 def cmd_break_add(args: argparse.Namespace) -> int:
     from antrian.services.calendar import add_breaks
 
-    infos = _run(args, lambda s, actor: add_breaks(s, actor, args.weekday, args.start, args.end, args.name))
-    _print(args, [info.to_json() for info in infos], "\n".join(_break_line(info) for info in infos))
+    infos = run_in(args, lambda s, actor: add_breaks(s, actor, args.weekday, args.start, args.end, args.name))
+    show(args, [info.to_json() for info in infos], "\n".join(_break_line(info) for info in infos))
     return EXIT_OK
 
 
 def cmd_break_remove(args: argparse.Namespace) -> int:
     from antrian.services.calendar import remove_break
 
-    return _saved(args, lambda s, actor: remove_break(s, actor, args.id), _removed(_break_line))
+    return saved(args, lambda s, actor: remove_break(s, actor, args.id), _removed(_break_line))
 
 
 def cmd_break_list(args: argparse.Namespace) -> int:
     from antrian.services.calendar import list_breaks
 
-    return _listed(args, list_breaks, _break_line, words.text("setup_cli.no_breaks"))
+    return listed(args, list_breaks, _break_line, words.text("setup_cli.no_breaks"))
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, user: argparse.ArgumentParser
-) -> None:
-    """``holiday`` and ``break`` under ``sub``."""
-
-    build = _Builder(sub, common, user)
-    holiday = build.group("holiday", words.text("help.holiday.summary"), words.text("help.holiday.about"))
-    holiday_add = build.command(
+def add_commands(commands: Commands) -> None:
+    """``holiday`` and ``break``."""
+    holiday = commands.group("holiday", words.text("help.holiday.summary"), words.text("help.holiday.about"))
+    holiday_add = commands.command(
         holiday,
         "add",
         cmd_holiday_add,
         words.text("help.holiday_add.summary"),
         words.text("help.holiday_add.about"),
     )
-    holiday_remove = build.command(
+    holiday_remove = commands.command(
         holiday,
         "remove",
         cmd_holiday_remove,
@@ -128,14 +132,14 @@ def add_commands(
     for made in (holiday_add, holiday_remove):
         made.add_argument(
             "date",
-            type=_text("DATE", SHORT_TEXT),
+            type=printable("DATE", SHORT_TEXT),
             metavar="YYYY-MM-DD",
             help=words.text("help.holiday_add.date"),
         )
     holiday_add.add_argument(
-        "--name", required=True, type=_text("--name", NAME_TEXT), help=words.text("help.holiday_add.name")
+        "--name", required=True, type=printable("--name", NAME_TEXT), help=words.text("help.holiday_add.name")
     )
-    build.command(
+    commands.command(
         holiday,
         "list",
         cmd_holiday_list,
@@ -143,28 +147,28 @@ def add_commands(
         words.text("help.holiday_list.about"),
     )
 
-    pause = build.group("break", words.text("help.break.summary"), words.text("help.break.about"))
-    made = build.command(
+    pause = commands.group("break", words.text("help.break.summary"), words.text("help.break.about"))
+    made = commands.command(
         pause, "add", cmd_break_add, words.text("help.break_add.summary"), words.text("help.break_add.about")
     )
     made.add_argument("weekday", type=_weekdays, metavar="WEEKDAY", help=words.text("help.break_add.weekday"))
     made.add_argument(
-        "start", type=_clock_time("START"), metavar="HH:MM", help=words.text("help.break_add.start")
+        "start", type=clock_time("START"), metavar="HH:MM", help=words.text("help.break_add.start")
     )
-    made.add_argument("end", type=_clock_time("END"), metavar="HH:MM", help=words.text("help.break_add.end"))
+    made.add_argument("end", type=clock_time("END"), metavar="HH:MM", help=words.text("help.break_add.end"))
     made.add_argument(
-        "--name", required=True, type=_text("--name", NAME_TEXT), help=words.text("help.break_add.name")
+        "--name", required=True, type=printable("--name", NAME_TEXT), help=words.text("help.break_add.name")
     )
-    build.command(
+    commands.command(
         pause,
         "remove",
         cmd_break_remove,
         words.text("help.break_remove.summary"),
         words.text("help.break_remove.about"),
     ).add_argument(
-        "id", type=_whole("ID", 1, cli.INT32_MAX), metavar="ID", help=words.text("help.break_remove.id")
+        "id", type=whole("ID", 1, INT32_MAX), metavar="ID", help=words.text("help.break_remove.id")
     )
-    build.command(
+    commands.command(
         pause,
         "list",
         cmd_break_list,

@@ -1,102 +1,28 @@
 """``antrian service|counter add/edit/list``: the office set-up from the command line, through the same
 service functions as the windows (``services.setup``), acting as ``--user`` or as the system
-(``antrian.cli._actor``). The calendar's commands are ``antrian.cli_calendar``'s.
+(``antrian.cli.login``). The calendar's commands are ``antrian.cli.calendar``'s.
 
 Lists take ``--json``; adding and editing print what was saved (as JSON with ``--json``). Bad input is exit 2
-and saves nothing. Built into ``antrian.cli.build_parser`` by ``add_commands``.
+and saves nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-from collections.abc import Callable
-from datetime import time
 from typing import TYPE_CHECKING, Any
 
-from antrian import cli, words
-from antrian.cli import EXIT_OK, SHORT_TEXT, _command, _print, _text, _whole
-from antrian.domain.echo import shorten
+from antrian import words
+from antrian.cli.inputs import INT32_MAX, NAME_TEXT, SHORT_TEXT, UNITS, clock_time, codes, printable, whole
+from antrian.cli.output import listed, saved
+from antrian.cli.parsing import Commands, SubParsers
 from antrian.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from antrian.domain.roles import Actor
-
-NAME_TEXT = 120  # services.calendar.NAME_LIMIT and the name columns' width
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-
-
-def _clock_time(option: str) -> Callable[[str], time]:
-    """An argparse type: a time of day as HH:MM on the 24-hour clock, else InvalidInput naming ``option``."""
-
-    def parse(text: str) -> time:
-        found = _CLOCK.fullmatch(text.strip())
-        if found is None:
-            raise InvalidInput("input.clock_time", option=option, value=shorten(text))
-        return time(int(found[1]), int(found[2]))
-
-    return parse
-
-
-def _codes(text: str) -> list[str]:
-    """--services: service codes separated by commas, the counter's main service first."""
-    return [code.strip() for code in text.split(",") if code.strip()]
-
-
-def _run(args: argparse.Namespace, work: Callable[[Session, Actor], Any], *, write: bool = True) -> Any:
-    db = cli._open(args)
-    try:
-        with db.write() if write else db.read() as session:
-            return work(session, cli._actor(session, args))
-    finally:
-        db.dispose()
-
-
-def _saved(
-    args: argparse.Namespace, work: Callable[[Session, Actor], Any], line: Callable[[Any], str]
-) -> int:
-    """Run ``work`` in a writing transaction and print what it returns: its JSON, or ``line`` of it."""
-    info = _run(args, work)
-    _print(args, info.to_json(), line(info))
-    return EXIT_OK
-
-
-def _listed(
-    args: argparse.Namespace, read: Callable[[Session], list[Any]], line: Callable[[Any], str], empty: str
-) -> int:
-    """Print what ``read`` lists: a JSON array, or a line each (``empty`` when there is nothing)."""
-    infos = _run(args, lambda session, _actor: read(session), write=False)
-    _print(args, [info.to_json() for info in infos], "\n".join(line(info) for info in infos) or empty)
-    return EXIT_OK
-
-
-class _Builder:
-    """Makes the command groups and commands of ``sub``, each command with the common options and --user."""
-
-    def __init__(
-        self,
-        sub: argparse._SubParsersAction[Any],
-        common: argparse.ArgumentParser,
-        user: argparse.ArgumentParser,
-    ) -> None:
-        self.sub, self.parents = sub, (common, user)
-
-    def group(self, name: str, summary: str, about: str) -> argparse._SubParsersAction[Any]:
-        return _command(self.sub, name, summary, about).add_subparsers(dest=f"{name}_command", required=True)
-
-    def command(
-        self,
-        within: argparse._SubParsersAction[Any],
-        name: str,
-        func: Callable[[argparse.Namespace], int],
-        summary: str,
-        about: str,
-    ) -> argparse.ArgumentParser:
-        made = _command(within, name, summary, about, *self.parents)
-        made.set_defaults(func=func)
-        return made
+    from antrian.services.results import CounterInfo
+    from antrian.services.setup import ServiceInfo
 
 
 # services
@@ -106,7 +32,7 @@ def _service_fields(args: argparse.Namespace) -> dict[str, Any]:
     """The service fields given on the command line (None: not given, unchanged)."""
     given = {
         "standard_time": args.time,
-        "standard_unit": cli._UNITS[args.unit] if args.unit else None,
+        "standard_unit": UNITS[args.unit] if args.unit else None,
         "waiting_target_minutes": args.waiting_target,
         "daily_quota": args.quota,
         "opens_at": args.opens,
@@ -116,11 +42,12 @@ def _service_fields(args: argparse.Namespace) -> dict[str, Any]:
     return {key: value for key, value in given.items() if value is not None}
 
 
-def _service_line(info: Any) -> str:
-    return _with_zone(_plain_service_line)(info)
+def _service_line(info: ServiceInfo) -> str:
+    line = _plain_service_line(info)
+    return line if info.zone is None else f"{line}  [{info.zone}]"
 
 
-def _plain_service_line(info: Any) -> str:
+def _plain_service_line(info: ServiceInfo) -> str:
     from antrian.domain.timing import standard_words
 
     target = (
@@ -160,15 +87,11 @@ def _zone(args: argparse.Namespace) -> dict[str, Any]:
     return {} if args.zone is None else {"zone": args.zone}
 
 
-def _with_zone(line: Callable[[Any], str]) -> Callable[[Any], str]:
-    return lambda info: line(info) if info.zone is None else f"{line(info)}  [{info.zone}]"
-
-
 def cmd_service_add(args: argparse.Namespace) -> int:
     from antrian.services.setup import add_service
 
     fields = _service_fields(args) | _zone(args)
-    return _saved(
+    return saved(
         args, lambda s, actor: add_service(s, args.code, args.name, actor=actor, **fields), _service_line
     )
 
@@ -193,26 +116,26 @@ def cmd_service_edit(args: argparse.Namespace) -> int:
             fields.update(dict.fromkeys(keys))  # None: edit_service clears them
     zone = _zone(args)
 
-    def edit(session: Session, actor: Actor) -> Any:
+    def edit(session: Session, actor: Actor) -> ServiceInfo:
         if fields or not zone:
             edit_service(session, args.code, actor=actor, **fields)
         if zone:  # on its own, so that the event says the old and the new zone
             set_service_zone(session, actor, args.code, zone["zone"])
         return service_info(session, validate_code(args.code))
 
-    return _saved(args, edit, _service_line)
+    return saved(args, edit, _service_line)
 
 
 def cmd_service_list(args: argparse.Namespace) -> int:
     from antrian.services.setup import list_services
 
-    return _listed(args, list_services, _service_line, words.text("setup_cli.no_services"))
+    return listed(args, list_services, _service_line, words.text("setup_cli.no_services"))
 
 
 # counters
 
 
-def _counter_line(info: Any) -> str:
+def _counter_line(info: CounterInfo) -> str:
     line = f"{info.number:>3}  {info.name}  {', '.join(info.services)}"
     return line if info.zone is None else f"{line}  [{info.zone}]"
 
@@ -220,7 +143,7 @@ def _counter_line(info: Any) -> str:
 def cmd_counter_add(args: argparse.Namespace) -> int:
     from antrian.services.setup import add_counter
 
-    return _saved(
+    return saved(
         args,
         lambda s, actor: add_counter(s, args.number, args.name, args.services, actor=actor, **_zone(args)),
         _counter_line,
@@ -230,7 +153,7 @@ def cmd_counter_add(args: argparse.Namespace) -> int:
 def cmd_counter_edit(args: argparse.Namespace) -> int:
     from antrian.services.setup import edit_counter
 
-    return _saved(
+    return saved(
         args,
         lambda s, actor: edit_counter(
             s, args.number, name=args.name, services=args.services, actor=actor, **_zone(args)
@@ -242,7 +165,7 @@ def cmd_counter_edit(args: argparse.Namespace) -> int:
 def cmd_counter_list(args: argparse.Namespace) -> int:
     from antrian.services.counters import list_counters
 
-    return _listed(args, list_counters, _counter_line, words.text("cli.no_counters"))
+    return listed(args, list_counters, _counter_line, words.text("cli.no_counters"))
 
 
 # the parsers
@@ -251,45 +174,48 @@ def cmd_counter_list(args: argparse.Namespace) -> int:
 def _service_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
     """The options of ``service add`` (``adding``: name and time required) and ``service edit``."""
     command.add_argument(
-        "code", type=_text("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.service_add.code")
+        "code", type=printable("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.service_add.code")
     )
     command.add_argument(
-        "--name", required=adding, type=_text("--name", NAME_TEXT), help=words.text("help.service_add.name")
+        "--name",
+        required=adding,
+        type=printable("--name", NAME_TEXT),
+        help=words.text("help.service_add.name"),
     )
     command.add_argument(
         "--time",
         required=adding,
-        type=_whole("--time", 1, cli.INT32_MAX),
+        type=whole("--time", 1, INT32_MAX),
         metavar="N",
         help=words.text("help.service_add.time"),
     )
     command.add_argument(
         "--unit",
-        choices=list(cli._UNITS),
+        choices=list(UNITS),
         default="minutes" if adding else None,
         help=words.text("help.service_add.unit"),
     )
     command.add_argument(
         "--waiting-target",
-        type=_whole("--waiting-target", 1, cli.INT32_MAX),
+        type=whole("--waiting-target", 1, INT32_MAX),
         metavar="MINUTES",
         help=words.text("help.service_add.waiting_target"),
     )
     command.add_argument(
         "--quota",
-        type=_whole("--quota", 1, cli.INT32_MAX),
+        type=whole("--quota", 1, INT32_MAX),
         metavar="N",
         help=words.text("help.service_add.quota"),
     )
     command.add_argument(
-        "--opens", type=_clock_time("--opens"), metavar="HH:MM", help=words.text("help.service_add.opens")
+        "--opens", type=clock_time("--opens"), metavar="HH:MM", help=words.text("help.service_add.opens")
     )
     command.add_argument(
-        "--closes", type=_clock_time("--closes"), metavar="HH:MM", help=words.text("help.service_add.closes")
+        "--closes", type=clock_time("--closes"), metavar="HH:MM", help=words.text("help.service_add.closes")
     )
     command.add_argument(
         "--days",
-        type=_text("--days", SHORT_TEXT),
+        type=printable("--days", SHORT_TEXT),
         metavar="1234567",
         help=words.text("help.service_add.days"),
     )
@@ -306,7 +232,10 @@ def _zone_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
     """--zone CODE (the service's or counter's zone, ``antrian zone``); editing also takes --no-zone."""
     either = command if adding else command.add_mutually_exclusive_group()
     either.add_argument(
-        "--zone", type=_text("--zone", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_option.zone")
+        "--zone",
+        type=printable("--zone", SHORT_TEXT),
+        metavar="CODE",
+        help=words.text("help.zone_option.zone"),
     )
     if not adding:
         either.add_argument("--no-zone", action="store_true", help=words.text("help.zone_option.no_zone"))
@@ -316,35 +245,31 @@ def _counter_options(command: argparse.ArgumentParser, *, adding: bool) -> None:
     """The arguments of ``counter add`` (``adding``: name and services required) and ``counter edit``."""
     command.add_argument(
         "number",
-        type=_whole("COUNTER", 1, cli.INT32_MAX),
+        type=whole("COUNTER", 1, INT32_MAX),
         metavar="COUNTER",
         help=words.text("help.option.counter"),
     )
     command.add_argument(
-        "--name", required=adding, type=_text("--name", NAME_TEXT), help=words.text("help.counter_add.name")
+        "--name",
+        required=adding,
+        type=printable("--name", NAME_TEXT),
+        help=words.text("help.counter_add.name"),
     )
     command.add_argument(
         "--services",
         required=adding,
-        type=_codes,
+        type=codes,
         metavar="A,B",
         help=words.text("help.counter_add.services"),
     )
     _zone_options(command, adding=adding)
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[Any],
-    counter: argparse._SubParsersAction[Any],
-    common: argparse.ArgumentParser,
-    user: argparse.ArgumentParser,
-) -> None:
-    """``service`` under ``sub``; ``add``, ``edit`` and ``list`` under the ``counter`` group."""
-
-    build = _Builder(sub, common, user)
-    service = build.group("service", words.text("help.service.summary"), words.text("help.service.about"))
+def add_commands(commands: Commands, counter: SubParsers) -> None:
+    """``service`` (its commands); ``add``, ``edit`` and ``list`` under the ``counter`` group."""
+    service = commands.group("service", words.text("help.service.summary"), words.text("help.service.about"))
     _service_options(
-        build.command(
+        commands.command(
             service,
             "add",
             cmd_service_add,
@@ -354,7 +279,7 @@ def add_commands(
         adding=True,
     )
     _service_options(
-        build.command(
+        commands.command(
             service,
             "edit",
             cmd_service_edit,
@@ -363,7 +288,7 @@ def add_commands(
         ),
         adding=False,
     )
-    build.command(
+    commands.command(
         service,
         "list",
         cmd_service_list,
@@ -372,7 +297,7 @@ def add_commands(
     )
 
     _counter_options(
-        build.command(
+        commands.command(
             counter,
             "add",
             cmd_counter_add,
@@ -382,7 +307,7 @@ def add_commands(
         adding=True,
     )
     _counter_options(
-        build.command(
+        commands.command(
             counter,
             "edit",
             cmd_counter_edit,
@@ -391,7 +316,7 @@ def add_commands(
         ),
         adding=False,
     )
-    build.command(
+    commands.command(
         counter,
         "list",
         cmd_counter_list,

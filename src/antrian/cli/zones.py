@@ -1,19 +1,23 @@
 """``antrian zone add/edit/remove/list``: the zones of a Mal Pelayanan Publik from the command line, through
 ``services.zones`` (the functions the admin window uses), acting as ``--user`` or as the system. ``list``
 takes ``--json``; bad input is exit 2 and saves nothing. A service's or counter's zone is set with ``--zone``
-on ``antrian service|counter add|edit`` (``antrian.cli_setup``)."""
+on ``antrian service|counter add|edit`` (``antrian.cli.setup``)."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING
 
-from antrian import cli, words
-from antrian.cli import SHORT_TEXT, _text, _whole
-from antrian.cli_setup import NAME_TEXT, _Builder, _listed, _saved
+from antrian import words
+from antrian.cli.inputs import INT32_MAX, NAME_TEXT, SHORT_TEXT, printable, whole
+from antrian.cli.output import listed, saved
+from antrian.cli.parsing import Commands
+
+if TYPE_CHECKING:
+    from antrian.services.zones import ZoneInfo
 
 
-def _zone_line(info: Any) -> str:
+def _zone_line(info: ZoneInfo) -> str:
     return words.text(
         "zone_cli.zone",
         code=info.code,
@@ -26,7 +30,7 @@ def _zone_line(info: Any) -> str:
 def cmd_zone_add(args: argparse.Namespace) -> int:
     from antrian.services.zones import add_zone
 
-    return _saved(
+    return saved(
         args, lambda s, actor: add_zone(s, actor, args.code, args.name, order=args.order), _zone_line
     )
 
@@ -34,7 +38,7 @@ def cmd_zone_add(args: argparse.Namespace) -> int:
 def cmd_zone_edit(args: argparse.Namespace) -> int:
     from antrian.services.zones import edit_zone
 
-    return _saved(
+    return saved(
         args, lambda s, actor: edit_zone(s, actor, args.code, name=args.name, order=args.order), _zone_line
     )
 
@@ -42,7 +46,7 @@ def cmd_zone_edit(args: argparse.Namespace) -> int:
 def cmd_zone_remove(args: argparse.Namespace) -> int:
     from antrian.services.zones import remove_zone
 
-    return _saved(
+    return saved(
         args,
         lambda s, actor: remove_zone(s, actor, args.code),
         lambda info: words.text("setup_cli.removed", what=_zone_line(info)),
@@ -52,34 +56,31 @@ def cmd_zone_remove(args: argparse.Namespace) -> int:
 def cmd_zone_list(args: argparse.Namespace) -> int:
     from antrian.services.zones import list_zones
 
-    return _listed(args, list_zones, _zone_line, words.text("zone_cli.no_zones"))
+    return listed(args, list_zones, _zone_line, words.text("zone_cli.no_zones"))
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser, user: argparse.ArgumentParser
-) -> None:
-    """``zone`` under ``sub``."""
-    build = _Builder(sub, common, user)
-    zone = build.group("zone", words.text("help.zone.summary"), words.text("help.zone.about"))
+def add_commands(commands: Commands) -> None:
+    """``zone``."""
+    zone = commands.group("zone", words.text("help.zone.summary"), words.text("help.zone.about"))
     made = {
-        "add": build.command(
+        "add": commands.command(
             zone, "add", cmd_zone_add, words.text("help.zone_add.summary"), words.text("help.zone_add.about")
         ),
-        "edit": build.command(
+        "edit": commands.command(
             zone,
             "edit",
             cmd_zone_edit,
             words.text("help.zone_edit.summary"),
             words.text("help.zone_edit.about"),
         ),
-        "remove": build.command(
+        "remove": commands.command(
             zone,
             "remove",
             cmd_zone_remove,
             words.text("help.zone_remove.summary"),
             words.text("help.zone_remove.about"),
         ),
-        "list": build.command(
+        "list": commands.command(
             zone,
             "list",
             cmd_zone_list,
@@ -89,18 +90,18 @@ def add_commands(
     }
     for name in ("add", "edit", "remove"):
         made[name].add_argument(
-            "code", type=_text("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_add.code")
+            "code", type=printable("CODE", SHORT_TEXT), metavar="CODE", help=words.text("help.zone_add.code")
         )
     for name in ("add", "edit"):
         made[name].add_argument(
             "--name",
             required=name == "add",
-            type=_text("--name", NAME_TEXT),
+            type=printable("--name", NAME_TEXT),
             help=words.text("help.zone_add.name"),
         )
         made[name].add_argument(
             "--order",
-            type=_whole("--order", -cli.INT32_MAX, cli.INT32_MAX),
+            type=whole("--order", -INT32_MAX, INT32_MAX),
             metavar="N",
             help=words.text("help.zone_add.order"),
         )
