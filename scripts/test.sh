@@ -13,4 +13,4 @@ fi
 
 ruff check src tests bench
 mypy
-exec python -m pytest --durations=25 "$@"
+exec python -m pytest -n auto --dist worksteal --durations=25 "$@"

@@ -7,10 +7,12 @@ run; elsewhere the PostgreSQL variants skip and say why.
 
 from __future__ import annotations
 
+import gc
 import os
 import secrets
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,6 +121,21 @@ def production_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
     from antrian.services import users
 
     monkeypatch.setattr(users, "_hasher", users.production_hasher)
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a test with Qt, cyclic garbage is collected on this (the GUI) thread only, as ``gui.garbage`` does
+    in a window process: a worker thread freeing a Qt object while the GUI thread frees another deadlocks."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
@@ -242,6 +259,9 @@ def audio_sink() -> str:
             capture_output=True,
             timeout=30,
         )
+    deadline = time.monotonic() + 15  # a test process in parallel may be starting the same server
+    while not _pulse_answers() and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling the server, with a deadline
     if not _pulse_answers():
         reason = "no PulseAudio server answers and none could be started (apt-get install pulseaudio)"
         if IN_CI:

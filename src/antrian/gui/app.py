@@ -31,11 +31,14 @@ def application(argv: list[str] | None = None) -> QApplication:
     """The process's QApplication (created once)."""
     from PySide6.QtWidgets import QApplication
 
+    from antrian.gui.garbage import GuiThreadCollector
+
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv or sys.argv[:1])
         app.setApplicationName("Antrian")
         app.setOrganizationName("Antrian")
+        GuiThreadCollector(app)  # Qt objects in cyclic garbage are freed on this thread, never on a worker
     assert isinstance(app, QApplication)  # windows need a widget application, never a bare core one
     return app
 
