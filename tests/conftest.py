@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import gc
 import os
-import secrets
 import shutil
 import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
@@ -26,8 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from antrian.domain.roles import SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
 from antrian.store.database import Database, open_database
+from tests.databases import PG_BASE, PgPool, PgSchema, SqliteTemplate
 
-PG_BASE = os.environ.get("ANTRIAN_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # Monday 2026-11-30, 09:00 in Jakarta (02:00 UTC): a normal working morning.
 MONDAY_9AM = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
@@ -59,25 +57,6 @@ def require_postgres() -> None:
     if IN_CI:
         pytest.fail(f"{problem} (required in CI)")
     pytest.skip(problem)
-
-
-class PgSchema:
-    """A throw-away schema in the test database, reachable through its own URL."""
-
-    def __init__(self) -> None:
-        import psycopg
-
-        self.name = f"t_{secrets.token_hex(6)}"
-        self._conninfo = PG_BASE.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(self._conninfo, autocommit=True) as connection:
-            connection.execute(f'CREATE SCHEMA "{self.name}"')
-        self.url = f"{PG_BASE}?options={quote(f'-csearch_path={self.name}')}"
-
-    def drop(self) -> None:
-        import psycopg
-
-        with psycopg.connect(self._conninfo, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA IF EXISTS "{self.name}" CASCADE')
 
 
 @pytest.fixture
@@ -147,13 +126,38 @@ def _close_logs() -> Iterator[None]:
     logs.close()
 
 
+@pytest.fixture(scope="session")
+def _pg_pool() -> Iterator[PgPool]:
+    pool = PgPool()
+    yield pool
+    pool.close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
+    return SqliteTemplate(tmp_path_factory.mktemp("template"))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The URL of a new, empty database on each backend."""
+    """The URL of a new, empty database on each backend; for a test that asks for ``db`` too, a new one
+    already at head (``tests.databases``: a copy of a template file, a pooled schema emptied)."""
+    at_head = "db" in request.fixturenames
     if request.param == "sqlite":
-        yield str(tmp_path / "antrian.db")
-    else:
+        path = tmp_path / "antrian.db"
+        if at_head:
+            request.getfixturevalue("_sqlite_template").copy_to(path)
+        yield str(path)
+    elif not at_head:
         yield request.getfixturevalue("pg_url")
+    else:
+        require_postgres()
+        pool: PgPool = request.getfixturevalue("_pg_pool")
+        schema = pool.take()
+        try:
+            yield schema.url
+        finally:
+            pool.give_back(schema)
 
 
 @pytest.fixture

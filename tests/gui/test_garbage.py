@@ -1,4 +1,4 @@
-"""Cyclic garbage holding Qt objects is freed on the GUI thread, never on a worker that happens to allocate."""
+"""Cyclic garbage holding Qt objects is freed on the GUI thread, never on a worker that allocates."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_garbage_made_on_the_gui_thread_is_not_freed_by_a_worker_allocating(qtbo
         assert freed_on == []
         qtbot.waitUntil(lambda: freed_on != [], timeout=5000)  # the timer's collection, on this thread
         assert freed_on == [threading.current_thread().name]
-        del kept
+        kept.clear()
     finally:
         collector.stop()
         if not was_enabled:
