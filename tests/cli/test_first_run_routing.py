@@ -59,7 +59,7 @@ def seen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Any]:
 
         return run
 
-    for name in ("kiosk", "display", "counter", "supervisor"):
+    for name in ("kiosk", "display", "counter", "supervisor", "admin"):
         monkeypatch.setattr(app, f"run_{name}", window(name))
     monkeypatch.setattr(app, "run_setup", run_setup)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -118,16 +118,17 @@ def test_a_database_named_but_missing_is_refused_without_a_wizard(
     assert seen["wizard"] == [] and not typo.exists()
 
 
+@pytest.mark.parametrize("window", ["display", "admin"])
 def test_an_office_without_an_admin_gets_the_wizard_then_its_window(
-    seen: dict[str, Any], tmp_path: Path
+    seen: dict[str, Any], tmp_path: Path, window: str
 ) -> None:
     path = str(tmp_path / "office.db")
     open_database(path, create=True).dispose()  # as `antrian db upgrade` leaves it: no office, no users
-    assert main(["--db", path, "display"]) == 0
-    assert seen["wizard"] == ["display"]
-    assert seen["window"] == [("display", path, "Kantor Baru")]
-    assert main(["--db", path, "display"]) == 0
-    assert seen["wizard"] == ["display"], "the wizard opened again once the office had an admin"
+    assert main(["--db", path, window]) == 0
+    assert seen["wizard"] == [window]
+    assert seen["window"] == [(window, path, "Kantor Baru")]
+    assert main(["--db", path, window]) == 0
+    assert seen["wizard"] == [window], "the wizard opened again once the office had an admin"
 
 
 def test_an_office_with_an_admin_opens_its_window_and_refuses_setup(

@@ -163,7 +163,9 @@ def cmd_admin(args: argparse.Namespace) -> int:
     """``antrian admin``: the office set-up, for an admin (a supervisor may look)."""
     from antrian.gui.app import run_admin
 
-    db = open_for(args, window="admin")
+    db = open_for(args, window="admin", first_run=True)
+    if db is None:
+        return EXIT_NOTHING
     try:
         return run_admin(db, windowed=args.windowed)
     finally:
