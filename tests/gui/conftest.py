@@ -53,7 +53,7 @@ def kiosk(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-a
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
-        qtbot.waitUntil(lambda: len(window._buttons) == 3, timeout=5000)
+        qtbot.waitUntil(lambda: len(window.grid.buttons) == 3, timeout=5000)
         return window
 
     make.printed = printed  # type: ignore[attr-defined]

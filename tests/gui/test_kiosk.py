@@ -56,7 +56,7 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     window.return_after_ms = 300
     assert window.pages.currentIndex() == 0
     with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     issued = shown.args[0]
     assert issued.ticket.number == "A001" and window.number.text() == "A001"
     assert window.number.fontMetrics().horizontalAdvance("A001") <= window.width()
@@ -67,13 +67,13 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     assert [slip.number for slip in kiosk.printed] == ["A001"]
     assert window.print_problem.isHidden() and window.done.isVisible()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=3000)
-    qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["A"].detail.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Menunggu: 1" in window.grid.buttons["A"].detail.text(), timeout=3000)
     assert count_tickets(office_db) == 1
 
 
 def test_double_tap_issues_one_ticket(kiosk, office_db: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk()
-    button = window._buttons["B"]
+    button = window.grid.buttons["B"]
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(
@@ -95,7 +95,7 @@ def test_priority_path(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-
     issued: list = []  # type: ignore[type-arg]
     window.ticketShown.connect(issued.append)
     with qtbot.waitSignal(window.printFinished, timeout=5000):
-        qtbot.mouseClick(window._buttons["C"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["C"], Qt.MouseButton.LeftButton)
     assert issued[0].ticket.priority_group == "lansia"
     assert kiosk.printed[-1].priority is PriorityGroup.ELDERLY
     assert window.mode.isHidden(), "the next citizen starts without priority"
@@ -111,7 +111,7 @@ def test_printer_failure_keeps_the_number_and_offers_reprint(kiosk, qtbot: QtBot
 
     window = kiosk(printer=jammed)
     with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False] and window.number.text() == "A001"
     assert window.print_problem.isVisible() and "tetap berlaku" in window.print_problem.text()
     assert "paper out" not in window.print_problem.text(), "the cause is for staff and the log"
@@ -126,7 +126,7 @@ def test_printer_failure_keeps_the_number_and_offers_reprint(kiosk, qtbot: QtBot
 def test_no_printer_configured_says_so(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk(printer=None)
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert window.print_problem.text() == words.text("kiosk.print.no_printer")
     assert "tetap berlaku" in window.print_problem.text()
     assert window.reprint.isHidden(), "nothing to print again on"
@@ -140,7 +140,7 @@ def test_closed_and_paused_services_are_disabled_with_the_reason(
         counters.open_counter(s, 3, actor=SYSTEM)
         counters.pause_counter(s, 3, "Sholat", actor=SYSTEM)
     window = kiosk()
-    b, c = window._buttons["B"], window._buttons["C"]
+    b, c = window.grid.buttons["B"], window.grid.buttons["C"]
     assert not b.isEnabled() and "tutup sejak pukul 00:01" in b.detail.text()
     assert not c.isEnabled() and "istirahat" in c.detail.text()
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
@@ -153,7 +153,7 @@ def test_touch_targets_at_least_15_mm_on_a_21_inch_screen(kiosk, width: int, hei
     window = kiosk(width, height)
     # 21-inch 16:9 at 1920x1080: about 105 pixels per inch, so 15 mm is 62 pixels
     minimum = 15 / 25.4 * (1920 / (21 * 16 / (16**2 + 9**2) ** 0.5))
-    for button in [*window._buttons.values(), window.priority_button]:
+    for button in [*window.grid.buttons.values(), window.priority_button]:
         assert min(button.width(), button.height()) >= minimum, button.text()
     window.pages.setCurrentIndex(1)
     for button in window.group_buttons:
@@ -192,7 +192,7 @@ def test_a_refused_ticket_is_explained_in_words(
         qtbot.waitUntil(lambda: not window._busy, timeout=5000)
     assert window.title.text() == words.text("kiosk.take.failed", reason=refusal)
     assert window.title.text().endswith(words.say(refusal)) and "language.unknown" not in window.title.text()
-    assert "[language.unknown]" in caplog.text and window._buttons["A"].isEnabled()
+    assert "[language.unknown]" in caplog.text and window.grid.buttons["A"].isEnabled()
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
@@ -275,7 +275,7 @@ def test_a_committed_ticket_whose_slip_cannot_be_read_is_shown_and_printed_again
         caplog.at_level(logging.WARNING, logger=kiosk_module.__name__),
         qtbot.waitSignal(window.printFinished, timeout=5000) as outcome,
     ):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False]
     assert window.pages.currentIndex() == 2 and window.number.text() == "A001"
     assert window.print_problem.text() == words.text("kiosk.print.failed") and window.reprint.isVisible()
@@ -326,7 +326,7 @@ def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_wh
     assert "[store.deleted]" in line and str(path) in line
     restore(saved, path)
     qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=4000)
-    assert window._buttons["A"].isEnabled() and count_tickets(office_db) == 0
+    assert window.grid.buttons["A"].isEnabled() and count_tickets(office_db) == 0
 
 
 @pytest.mark.parametrize(
@@ -345,15 +345,15 @@ def test_time_passing_into_a_closure_disables_the_buttons_with_no_event(
     from antrian.store.models import Holiday
 
     window = kiosk()
-    qtbot.waitUntil(lambda: window._buttons["A"].isEnabled())
+    qtbot.waitUntil(lambda: window.grid.buttons["A"].isEnabled())
     assert 0 < window.minute_timer.remainingTime() <= 60_000 + kiosk_module.MINUTE_SLACK_MS
     window.minute_timer.stop()  # the test turns the minute itself
     today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
     with office_db.write() as s:  # a row only, as if the minute of a closure had come: no event
         s.add(Holiday(day=today, name="Hari Uji"))
     qtbot.wait(300)
-    assert window._buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
+    assert window.grid.buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
     window.minute_timer.timeout.emit()
-    qtbot.waitUntil(lambda: not window._buttons["A"].isEnabled())
-    assert "Hari Uji" in window._buttons["A"].detail.text()
+    qtbot.waitUntil(lambda: not window.grid.buttons["A"].isEnabled())
+    assert "Hari Uji" in window.grid.buttons["A"].detail.text()
     assert window.minute_timer.isActive(), "armed again for the next minute"

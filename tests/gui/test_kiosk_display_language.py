@@ -260,7 +260,7 @@ def on_screen(
 # -- the kiosk ------------------------------------------------------------------------------------------
 def make_kiosk(qtbot: QtBot, office: Database, background, printer, size=(1080, 1920)) -> KioskWindow:  # type: ignore[no-untyped-def]
     window = KioskWindow(office, background, print_slip=printer, exit_pin="2468")
-    return on_screen(qtbot, window, size, lambda: list(window._buttons.values()), 5)
+    return on_screen(qtbot, window, size, lambda: list(window.grid.buttons.values()), 5)
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1366, 768)])
@@ -269,7 +269,7 @@ def test_every_kiosk_page_in_both_languages(
 ) -> None:  # type: ignore[no-untyped-def]
     printer = Printer()
     window = make_kiosk(qtbot, office, background, printer, size)
-    a, c, d, e = (window._buttons[code] for code in "ACDE")
+    a, c, d, e = (window.grid.buttons[code] for code in "ACDE")
     assert not (c.isEnabled() or d.isEnabled() or e.isEnabled()) and a.isEnabled()
 
     home = both_languages(window, "home")
@@ -283,7 +283,7 @@ def test_every_kiosk_page_in_both_languages(
     assert f"Not available: closed on {day}" in home["en"]
     assert "Not available: today's quota is used up" in home["en"]
     assert "Tidak tersedia: loket sedang istirahat" in home["id"]
-    assert window._buttons["E"].detail.text() == "Tidak tersedia: loket sedang istirahat"
+    assert window.grid.buttons["E"].detail.text() == "Tidak tersedia: loket sedang istirahat"
     assert {"Layanan KTP", "Service KTP"} <= {*home["id"], *home["en"]}
 
     qtbot.mouseClick(window.priority_button, Qt.MouseButton.LeftButton)
@@ -329,7 +329,7 @@ def test_every_kiosk_page_in_both_languages(
     window.go_home()
     printer.jam = True
     with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-        qtbot.mouseClick(window._buttons["B"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["B"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False] and window.reprint.isVisible()
     failed = both_languages(window, "print failed")
     assert words.catalogue("en")["kiosk.print.failed"] in failed["en"]
@@ -370,7 +370,7 @@ def test_kiosk_without_printer_in_both_languages(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_kiosk(qtbot, office, background, None)
     with qtbot.waitSignal(window.printFinished, timeout=5000):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     texts = both_languages(window, "no printer")
     assert words.catalogue("en")["kiosk.print.no_printer"] in texts["en"]
     assert words.catalogue("id")["kiosk.print.no_printer"] in texts["id"]
