@@ -57,5 +57,6 @@ def kiosk(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-a
         return window
 
     make.printed = printed  # type: ignore[attr-defined]
+    make.runner = runner  # type: ignore[attr-defined]  # runner.wait(): every background read and write done
     yield make
     runner.wait()

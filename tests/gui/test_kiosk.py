@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -24,6 +25,7 @@ from antrian.services import counters
 from antrian.services.setup import save_service
 from antrian.store.database import Database
 from antrian.store.models import Ticket
+from tests.gui.taps import take_refused
 from tests.store.faults import backup, restore
 
 
@@ -80,7 +82,7 @@ def test_double_tap_issues_one_ticket(kiosk, office_db: Database, qtbot: QtBot) 
             button, Qt.MouseButton.LeftButton
         )  # the second tap lands while the first is in flight
         window.take("B")
-    qtbot.wait(300)
+    assert kiosk.runner.wait(), "a second issue, had one started, has landed"
     assert count_tickets(office_db) == 1
 
 
@@ -144,7 +146,7 @@ def test_closed_and_paused_services_are_disabled_with_the_reason(
     assert not b.isEnabled() and "tutup sejak pukul 00:01" in b.detail.text()
     assert not c.isEnabled() and "istirahat" in c.detail.text()
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
-    qtbot.wait(200)
+    assert kiosk.runner.wait(), "an issue, had one started, has landed"
     assert count_tickets(office_db) == 0
 
 
@@ -188,8 +190,7 @@ def test_a_refused_ticket_is_explained_in_words(
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", refuse)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.failed", reason=refusal)
     assert window.title.text().endswith(words.say(refusal)) and "language.unknown" not in window.title.text()
     assert "[language.unknown]" in caplog.text and window.grid.buttons["A"].isEnabled()
@@ -199,8 +200,7 @@ def test_a_refused_ticket_is_explained_in_words(
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.unexpected")
     assert "ZeroDivisionError" not in window.title.text()
     assert "Traceback" in caplog.text and "ZeroDivisionError: a bug" in caplog.text
@@ -298,8 +298,7 @@ def test_a_refusal_goes_after_the_return_delay(kiosk, office_db: Database, qtbot
     greeting = window.title.text()
     window.return_after_ms = 300
     close_service_b(office_db)  # after the kiosk read it open: the tap reaches a closed service
-    window.take("B")
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "B")
     assert window.title.text().startswith("Maaf, nomor tidak dapat diambil: ")
     assert "tutup" in window.title.text(), "a refusal the citizen can act on says why"
     qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=2000)
@@ -316,8 +315,7 @@ def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_wh
     saved = backup(path, tmp_path / "backup.db")
     path.unlink()
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     said = window.title.text()
     assert said == words.text("kiosk.take.offline")
     for technical in (str(path), path.name, "store.", "izin"):
@@ -351,7 +349,8 @@ def test_time_passing_into_a_closure_disables_the_buttons_with_no_event(
     today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
     with office_db.write() as s:  # a row only, as if the minute of a closure had come: no event
         s.add(Holiday(day=today, name="Hari Uji"))
-    qtbot.wait(300)
+    assert kiosk.runner.wait()
+    QApplication.processEvents()  # whatever was running or queued has landed
     assert window.grid.buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
     window.minute_timer.timeout.emit()
     qtbot.waitUntil(lambda: not window.grid.buttons["A"].isEnabled())

@@ -40,6 +40,7 @@ from antrian.services.office import update_office
 from antrian.services.queries import events_after
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database, open_database
+from tests.gui.taps import take_refused
 from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -299,14 +300,13 @@ def test_every_kiosk_page_in_both_languages(
     assert "Priority Service: Elderly — now choose the service" in chosen["en"]
     assert "Batal" in chosen["id"] and "Cancel" in chosen["en"]
 
-    with qtbot.waitSignal(window.ticketShown, timeout=5000):
+    with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
         qtbot.mouseClick(a, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(window.print_status.isVisible, timeout=5000)
     printing = both_languages(window, "printing")
     assert words.catalogue("en")["kiosk.print.busy"] in printing["en"]
     assert "NOMOR ANTREAN ANDA" in printing["id"] and "YOUR QUEUE NUMBER" in printing["en"]
-    assert window._last is not None
-    slip = window._last.slip
+    slip = shown.args[0].slip
     assert slip is not None
     ahead, estimate = slip.people_ahead, {lang: words.say(slip.estimate, lang=lang) for lang in ("id", "en")}
     assert (
@@ -336,8 +336,7 @@ def test_every_kiosk_page_in_both_languages(
     assert "Cetak Ulang" in failed["id"] and "Print Again" in failed["en"]
 
     window.go_home()
-    window.take("C")  # a tap that reached a service closing meanwhile: the service refuses
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "C")  # a tap that reached a service closing meanwhile: the service refuses
     refused = both_languages(window, "take refused")
     said = [text for text in refused["en"] if text.startswith("Sorry, no number could be taken: Service C")]
     assert said and said[0].endswith(f"closed on {day}")
@@ -346,8 +345,7 @@ def test_every_kiosk_page_in_both_languages(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
-    window.take("A")
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "A")
     unexpected = both_languages(window, "take failed")
     assert words.catalogue("en")["kiosk.take.unexpected"] in unexpected["en"]
 

@@ -37,6 +37,7 @@ from antrian.services.setup import save_service
 from antrian.services.standards import standard_for, today
 from antrian.store.database import open_database
 from antrian.store.models import Service
+from tests.gui.taps import take_refused
 
 SCREENS = [(1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 OFFICES = [1, 4, 12, 24]
@@ -200,8 +201,8 @@ def test_every_page_fits_and_every_service_can_be_reached(
 
     refused = LONGEST if count > 13 else last
     close_service(path, refused)
-    window.take(refused)  # a tap that reached it as it closed: the refusal names the service
-    qtbot.waitUntil(lambda: not (window._busy or window.grid.buttons[refused].tile.available), timeout=5000)
+    take_refused(qtbot, window, refused)  # a tap that reached it as it closed: the refusal names the service
+    qtbot.waitUntil(lambda: not window.grid.buttons[refused].tile.available, timeout=5000)
     assert window.title.text().startswith("Maaf, nomor tidak dapat diambil")
     grid.show_page(grid.page_of(refused))
     assert window.grid.buttons[refused].detail.text().startswith("Tidak tersedia: tutup")
