@@ -425,7 +425,7 @@ def test_every_display_state_in_both_languages(
     qtbot: QtBot, office: Database, background, both_languages, size: tuple[int, int]
 ) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(office, background, clock=lambda: NOW)
-    on_screen(qtbot, window, size, lambda: list(window._tiles.values()), 4)
+    on_screen(qtbot, window, size, lambda: list(window.tiles.values()), 4)
 
     idle = both_languages(window, "display idle")
     assert {"NOMOR ANTREAN", "LOKET", "PANGGILAN TERAKHIR", "MENUNGGU"} <= set(idle["id"])
@@ -444,7 +444,7 @@ def test_every_display_state_in_both_languages(
     with office.read() as s:
         calls = window.handle_events(events_after(s, 0))
     assert [call.number for call in calls] == ["A001", "A002", "A002"]
-    qtbot.waitUntil(lambda: window._tiles[2].value.text() == "A002", timeout=3000)
+    qtbot.waitUntil(lambda: window.tiles[2].value.text() == "A002", timeout=3000)
     called = both_languages(window, "display, a call")
     assert {"A002", "LOKET 2", "KTP (panggilan ulang)", "A002\nLoket 2", "A001\nLoket 1"} <= set(called["id"])
     assert {"COUNTER 2", "KTP (called again)", "A002\nCounter 2", "A001\nCounter 1"} <= set(called["en"])

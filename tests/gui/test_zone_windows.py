@@ -76,8 +76,8 @@ def test_a_display_of_a_zone_shows_and_speaks_only_its_counters(
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    qtbot.waitUntil(lambda: window._snapshot is not None, timeout=5000)
-    assert sorted(window._tiles) == [3]
+    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=5000)
+    assert sorted(window.tiles) == [3]
     first = call(zoned, 1, "A")  # counter 1, DUKCAPIL: neither shown nor spoken
     assert window.handle_events(new_events(zoned, 0)) == []
     call(zoned, 3, "C")
