@@ -135,7 +135,7 @@ print("ready", flush=True)
 sys.stdin.readline()
 for number in range(int(sys.argv[2])):
     logging.getLogger("antrian.test").info("%s line %04d %s", sys.argv[1], number, "y" * 40)
-    time.sleep(0.001)
+    time.sleep(0.001)  # not a wait: spaces the lines so the processes' writes interleave
 logs.close()
 """
 

@@ -36,6 +36,7 @@ from tests.store.faults import (
     side_files,
     small_disk,
 )
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,15 +70,15 @@ class Windows:
     def wait(
         self, match: Callable[[dict[str, Any]], bool], what: str, timeout: float = 10, since: float = 0
     ) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def found() -> dict[str, Any] | None:
             for record in self.records():
                 if record["t"] >= since and match(record):
                     return record
             if self.process.poll() is not None:
                 raise AssertionError(f"the windows exited: {self.err.read_text()[-2000:]}")
-            time.sleep(0.02)
-        raise AssertionError(f"no {what} within {timeout} s; last: {self.records()[-6:]}")
+            return None
+
+        return wait_until(found, lambda: f"{what}; last: {self.records()[-6:]}", timeout)
 
     def last(self, window: str) -> dict[str, Any]:
         return [r for r in self.records() if r.get("window") == window][-1]
@@ -232,7 +233,8 @@ def test_file_locked_by_another_program(windows: Windows, office: Path) -> None:
     since = time.time()
     with lock_held(office, "EXCLUSIVE"):
         windows.shows("store.locked", since=since)
-        time.sleep(1)  # held on: the state stays, nothing flickers back
+        # not a wait: the lock is held across two health checks (HEALTH_MS) to prove the state stays
+        time.sleep(1)
         assert windows.last("kiosk")["code"] == windows.last("display")["code"] == "store.locked"
         since = time.time()
     windows.recovers(since, "A", "A001")

@@ -6,11 +6,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 ANTRIAN = [sys.executable, "-m", "antrian"]
@@ -24,33 +25,51 @@ def cli(db: Path, *args: str) -> dict[str, Any]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+def logged(log: Path) -> str:
+    return log.read_text() if log.exists() else "nothing"
+
+
 def wait_for_lines(log: Path, what: str, count: int, timeout: float = 30) -> list[dict[str, Any]]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        lines = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
-        lines = [line for line in lines if line["what"] == what]
-        if len(lines) >= count:
-            return lines
-        time.sleep(0.05)
-    raise AssertionError(f"display logged {log.read_text() if log.exists() else 'nothing'}")
+    def lines() -> list[dict[str, Any]] | None:
+        read = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        found = [line for line in read if line["what"] == what]
+        return found if len(found) >= count else None
+
+    return wait_until(lines, lambda: f"{count} {what!r} lines; the display logged {logged(log)}", timeout)
+
+
+def wait_for_log(logs: Path, text: str, timeout: float = 30) -> None:
+    """Wait for ``text`` in the process log (``ANTRIAN_LOG_DIR`` = ``logs``)."""
+    wait_until(
+        lambda: text in logged(logs / "antrian.log"),
+        lambda: f"{text!r} in {logged(logs / 'antrian.log')}",
+        timeout,
+    )
 
 
 def test_display_shows_and_speaks_calls_made_by_other_processes(tmp_path: Path, audio_sink: str) -> None:
     db, log = tmp_path / "office.db", tmp_path / "display.jsonl"
     cli(db, "demo-data", "--history-days", "0")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    logs = tmp_path / "logs"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "ANTRIAN_LOG_DIR": str(logs),
+    }
     errors = (tmp_path / "display.err").open("w")
     display = subprocess.Popen(
         [*ANTRIAN, "--db", str(db), "display", "--windowed", "--log-json", str(log)], env=env, stderr=errors
     )
     try:
-        time.sleep(1.5)  # the display subscribes at start; calls before that are history, not news
+        wait_for_log(logs, "following the changes")  # calls before that are history, not news
         cli(db, "ticket", "issue", "B")
         cli(db, "counter", "open", "2")
         called = cli(db, "counter", "call-next", "2")
         (shown,) = wait_for_lines(log, "shown", 1)
+        # how soon it is painted and chimed is bench/bench_display.py's to measure; here: that it is, in order
         assert (shown["what"], shown["number"], shown["counter"]) == ("shown", called["number"], 2)
-        assert shown["t"] - shown["event_at"] < 5
+        assert shown["t"] >= shown["event_at"]
         cli(db, "counter", "recall", "2")
         lines = wait_for_lines(log, "shown", 2)
         assert [line["number"] for line in lines] == ["B001", "B001"]
@@ -58,7 +77,7 @@ def test_display_shows_and_speaks_calls_made_by_other_processes(tmp_path: Path, 
         # both the call and the recall are spoken, one after the other
         chimes = wait_for_lines(log, "chime", 2, timeout=40)
         assert [c["event_id"] for c in chimes] == [line["event_id"] for line in lines]
-        assert chimes[0]["t"] - lines[0]["t"] < 1.0
+        assert chimes[0]["t"] >= lines[0]["t"], "painted, then chimed"
         assert display.poll() is None, "the display keeps running"
     finally:
         display.terminate()
@@ -78,16 +97,22 @@ def test_display_started_while_the_server_is_away_comes_online_by_itself(tmp_pat
     )
     assert cli_pg("demo-data", "--history-days", "0").returncode == 0
     log = tmp_path / "display.jsonl"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path / "state")}
+    logs = tmp_path / "logs"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "ANTRIAN_LOG_DIR": str(logs),
+    }
     errors = (tmp_path / "display.err").open("w")
     display = subprocess.Popen(
         [*ANTRIAN, "--db", proxied, "display", "--windowed", "--log-json", str(log)], env=env, stderr=errors
     )
     try:
-        time.sleep(3)
+        wait_for_log(logs, "change feed offline")
         assert display.poll() is None, "the display keeps running while the server is away"
         proxy.start()
-        time.sleep(2)  # it reconnects on its own and subscribes
+        wait_for_log(logs, "change feed online again")  # it reconnects on its own and subscribes
         assert cli_pg("counter", "open", "1").returncode == 0
         assert cli_pg("ticket", "issue", "A").returncode == 0
         called = json.loads(cli_pg("counter", "call-next", "1").stdout)

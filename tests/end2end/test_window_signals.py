@@ -7,22 +7,23 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
 
 def _wait_for(path: Path, text: str, timeout: float = 30) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        content = path.read_text(encoding="utf-8") if path.exists() else ""
-        if text in content:
-            return content
-        time.sleep(0.05)
-    raise AssertionError(f"{text!r} not in the log:\n{path.read_text() if path.exists() else '(none)'}")
+    def content() -> str | None:
+        logged = path.read_text(encoding="utf-8") if path.exists() else ""
+        return logged if text in logged else None
+
+    return wait_until(
+        content, lambda: f"{text!r} in the log:\n{path.read_text() if path.exists() else '(none)'}", timeout
+    )
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
@@ -43,8 +44,7 @@ def test_a_signalled_window_closes_and_logs_it(tmp_path: Path, number: signal.Si
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(logs / "antrian.log", "kiosk starts on")
-        time.sleep(0.5)  # into the event loop
+        _wait_for(logs / "antrian.log", "windows running")  # in the event loop, its signal handlers set
         window.send_signal(number)
         assert window.wait(timeout=20) == 0
     finally:

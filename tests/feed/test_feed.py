@@ -26,6 +26,7 @@ from antrian.services.queries import last_event_id
 from antrian.store.database import Database, open_database
 from tests.conftest import PG_BASE, seed_office
 from tests.store import workers
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,16 +52,16 @@ class Subscriber:
         return [r["id"] for r in self.records() if "id" in r]
 
     def wait_for(self, condition: Callable[[list[dict[str, Any]]], bool], timeout: float, what: str) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def met() -> bool:
             if condition(self.records()):
-                return
+                return True
             if self.process.poll() is not None:
                 raise AssertionError(
                     f"subscriber died: {self.process.stderr.read() if self.process.stderr else ''}"
                 )
-            time.sleep(0.02)
-        raise AssertionError(f"subscriber: no {what} within {timeout} s; got {self.records()[-5:]}")
+            return False
+
+        wait_until(met, lambda: f"{what} at the subscriber; got {self.records()[-5:]}", timeout)
 
     def wait_for_id(self, event_id: int, timeout: float = 30) -> None:
         self.wait_for(
@@ -142,8 +143,10 @@ def test_listener_killed_mid_stream_misses_nothing(pg_office: tuple[Database, st
     killed = 0
     conninfo = PG_BASE.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(conninfo, autocommit=True) as admin:
+        listening = "SELECT pid FROM pg_stat_activity WHERE application_name = 'antrian-feed'"
         while writer.is_alive() and killed < 5:
-            time.sleep(0.15)
+            # each kill waits for the listener to be back: killing nothing proves nothing
+            wait_until(lambda: admin.execute(listening).fetchall() or not writer.is_alive(), "listener", 30)
             rows = admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE application_name = 'antrian-feed'"
@@ -175,10 +178,13 @@ def test_restarted_subscriber_neither_replays_nor_misses(
     end = head(db)
     second = Subscriber(office_url, tmp_path, "second", position)
     second.wait_for_id(end)
-    time.sleep(0.3)  # anything replayed would arrive right after the catch-up
+    with db.write() as session:  # a last event: the feed delivers in order, so a replay would come before it
+        open_counter(session, 2, actor=SYSTEM)
+    last = head(db)
+    second.wait_for_id(last)
     second.stop()
     assert first.ids() == list(range(start + 1, middle + 1))
-    assert second.ids() == list(range(middle + 1, end + 1))
+    assert second.ids() == list(range(middle + 1, last + 1))
 
 
 class Proxy:

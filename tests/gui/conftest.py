@@ -53,9 +53,10 @@ def kiosk(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[type-a
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
-        qtbot.waitUntil(lambda: len(window._buttons) == 3, timeout=5000)
+        qtbot.waitUntil(lambda: len(window.grid.buttons) == 3, timeout=5000)
         return window
 
     make.printed = printed  # type: ignore[attr-defined]
+    make.runner = runner  # type: ignore[attr-defined]  # runner.wait(): every background read and write done
     yield make
     runner.wait()

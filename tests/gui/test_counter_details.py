@@ -218,7 +218,7 @@ def test_a_silent_display_window_reaches_the_panel_through_the_database(
     qtbot.addWidget(display)
     display.show()
     try:
-        qtbot.waitUntil(lambda: display._snapshot is not None, timeout=5000)  # later events are live calls
+        qtbot.waitUntil(lambda: display.snapshot is not None, timeout=5000)  # later events are live calls
         with users.read() as s:
             start = events_after(s, 0)[-1].id
         with users.write() as s:  # a call makes the announcer try its voice

@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from antrian.store.database import Database
 from antrian.store.models import Counter as CounterRow
 from antrian.store.models import CounterState, Event, Ticket, User
 from tests.conftest import seed_office
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -102,18 +102,18 @@ class PanelProcess:
         )
 
     def wait_for(self, condition: Callable[[list[dict[str, Any]]], bool], timeout: float, what: str) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def met() -> bool:
             if condition(list(self.records)):
-                return
+                return True
             if self.process.poll() is not None:
                 for reader in self._readers:
                     reader.join(5)
                 if condition(list(self.records)):
-                    return
+                    return True
                 raise AssertionError(f"panel ended before {what}: {self.why()}")
-            time.sleep(0.02)
-        raise AssertionError(f"no {what} within {timeout} s: {self.why()}")
+            return False
+
+        wait_until(met, lambda: f"{what}: {self.why()}", timeout)
 
     def finish(self, timeout: float) -> None:
         try:
@@ -169,11 +169,13 @@ def test_two_panels_in_two_processes_never_call_the_same_ticket(
         for panel in panels:
             panel.wait_for(lambda records: any("ready" in r for r in records), START_TIMEOUT_S, "login")
         issued = issue(db, 0, TICKETS // 2)
-        deadline = time.monotonic() + RUN_TIMEOUT_S
-        while called_count(panels) < 10:  # the rest is issued while both panels are calling
+
+        def calling() -> bool:  # the rest is issued while both panels are calling
             running = all(panel.process.poll() is None for panel in panels)
-            assert running and time.monotonic() < deadline, "\n".join(panel.why() for panel in panels)
-            time.sleep(0.02)
+            assert running, "\n".join(panel.why() for panel in panels)
+            return called_count(panels) >= 10
+
+        wait_until(calling, lambda: "10 calls: " + "\n".join(panel.why() for panel in panels), RUN_TIMEOUT_S)
         issued += issue(db, TICKETS // 2, TICKETS - TICKETS // 2)
         with db.read() as session:
             head = last_event_id(session)

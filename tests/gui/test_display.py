@@ -31,7 +31,7 @@ def make_window(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
-        qtbot.waitUntil(lambda: window._snapshot is not None, timeout=5000)
+        qtbot.waitUntil(lambda: window.snapshot is not None, timeout=5000)
         windows.append(window)
         return window
 
@@ -71,7 +71,7 @@ def test_new_call_is_shown_large_and_highlighted(
     window._highlight.start()
     qtbot.waitUntil(lambda: window.call_panel.property("fresh") == "false", timeout=2000)
     assert window.recent_labels[0].text().startswith("<b>A001</b>")
-    qtbot.waitUntil(lambda: window._tiles[2].value.text() == "A001", timeout=3000)
+    qtbot.waitUntil(lambda: window.tiles[2].value.text() == "A001", timeout=3000)
 
 
 def test_recall_is_announced_as_such(make_window, office_db: Database) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +92,7 @@ def test_paused_and_closed_counters_look_different(make_window, office_db: Datab
         counters.open_counter(s, 2, actor=SYSTEM)
         counters.pause_counter(s, 2, "Sholat Jumat", actor=SYSTEM)
     window = make_window()
-    tiles = window._tiles
+    tiles = window.tiles
     assert (tiles[1].property("state"), tiles[1].value.text()) == ("open", "—")
     assert (tiles[2].property("state"), tiles[2].value.text()) == ("paused", "ISTIRAHAT")
     assert (tiles[3].property("state"), tiles[3].value.text()) == ("closed", "TUTUP")
@@ -153,7 +153,7 @@ def test_layout_fits_every_screen(make_window, office_db: Database, width: int, 
     assert window.call_number.font().pixelSize() >= 0.15 * height
     number = window.call_number
     assert number.fontMetrics().horizontalAdvance(number.text()) <= window.call_panel.width()
-    for tile in window._tiles.values():
+    for tile in window.tiles.values():
         assert tile.geometry().right() <= width
 
 
@@ -210,7 +210,7 @@ def test_a_zone_display_shows_and_speaks_only_its_counters(
     make_window, office_db: Database, qtbot: QtBot
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(1366, 768, counters=frozenset({1, 2}))
-    assert sorted(window._tiles) == [1, 2]
+    assert sorted(window.tiles) == [1, 2]
     first = call(office_db, 3, "C")  # counter 3, another zone: neither shown nor spoken (not returned)
     assert window.handle_events(new_events(office_db, 0)) == []
     assert window.call_idle.isVisible() and not any(label.isVisible() for label in window.recent_labels)
@@ -220,7 +220,7 @@ def test_a_zone_display_shows_and_speaks_only_its_counters(
     assert (window.call_number.text(), window.call_counter.text()) == ("A001", "LOKET 1")
     # once re-read: the zone's call only, and the waiting counts of the services counters 1 and 2 serve
     qtbot.waitUntil(
-        lambda: window._snapshot is not None and window._snapshot.last_event_id > first, timeout=3000
+        lambda: window.snapshot is not None and window.snapshot.last_event_id > first, timeout=3000
     )
     assert [label.text()[:11] for label in window.recent_labels if label.isVisible()] == ["<b>A001</b>"]
     assert [row.name.full_text()[0] for row in window._waiting_rows()] == ["A", "B"]

@@ -30,7 +30,7 @@ def window(qtbot: QtBot, office_db: Database) -> Iterator[DisplayWindow]:
     qtbot.addWidget(shown)
     shown.resize(1366, 768)
     shown.show()
-    qtbot.waitUntil(lambda: shown._snapshot is not None, timeout=5000)
+    qtbot.waitUntil(lambda: shown.snapshot is not None, timeout=5000)
     yield shown
     runner.wait()
 
@@ -66,7 +66,7 @@ def test_a_break_starting_or_ending_reads_again(
     with office_db.write() as s:
         add_breaks(s, SYSTEM, [1, 2, 3, 4, 5, 6, 7], time(11, 30), time(13), "Istirahat siang")
     window.refresh()
-    qtbot.waitUntil(lambda: window._snapshot.notice_turns == (time(11, 30), time(13)), timeout=5000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.snapshot.notice_turns == (time(11, 30), time(13)), timeout=5000)  # type: ignore[union-attr]
     window._clock = lambda: datetime(2026, 12, 4, 4, 29, 58, tzinfo=UTC)  # Friday 11:29:58 in Jakarta
     window._tick()  # (another day than the real one: read again as at midnight)
     reads: list[datetime] = []

@@ -61,7 +61,7 @@ def show(qtbot: QtBot) -> Iterator:  # type: ignore[type-arg]
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
-        qtbot.waitUntil(lambda: window._snapshot is not None and bool(window._tiles), timeout=5000)
+        qtbot.waitUntil(lambda: window.snapshot is not None and bool(window.tiles), timeout=5000)
         QApplication.processEvents()
         return window
 
@@ -132,7 +132,7 @@ def test_display_fits_and_reads_from_the_back(
 ) -> None:  # type: ignore[no-untyped-def]
     window = show(offices[size, services], width, height)
     assert (window.width(), window.height()) == (width, height), "never larger than its screen"
-    current = window._snapshot.current
+    current = window.snapshot.current
     assert current is not None and window.call_number.text() == current.number
     assert problems(window) == []
     floors = Floors(width, height)

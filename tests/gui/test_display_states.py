@@ -86,7 +86,7 @@ def test_restart_over_calls_made_while_down(
     window, feed = start(qtbot, office_db, runner, position)
     try:
         qtbot.waitUntil(
-            lambda: position.load() == head(office_db) and window._snapshot is not None, timeout=5000
+            lambda: position.load() == head(office_db) and window.snapshot is not None, timeout=5000
         )
         expected = [
             "<b>C001</b><br><span style='color:#9fb3cc'>Loket 3</span>",

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -24,6 +25,7 @@ from antrian.services import counters
 from antrian.services.setup import save_service
 from antrian.store.database import Database
 from antrian.store.models import Ticket
+from tests.gui.taps import take_refused
 from tests.store.faults import backup, restore
 
 
@@ -56,7 +58,7 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     window.return_after_ms = 300
     assert window.pages.currentIndex() == 0
     with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     issued = shown.args[0]
     assert issued.ticket.number == "A001" and window.number.text() == "A001"
     assert window.number.fontMetrics().horizontalAdvance("A001") <= window.width()
@@ -67,20 +69,20 @@ def test_tap_issues_one_ticket_shows_it_and_returns(
     assert [slip.number for slip in kiosk.printed] == ["A001"]
     assert window.print_problem.isHidden() and window.done.isVisible()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=3000)
-    qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["A"].detail.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Menunggu: 1" in window.grid.buttons["A"].detail.text(), timeout=3000)
     assert count_tickets(office_db) == 1
 
 
 def test_double_tap_issues_one_ticket(kiosk, office_db: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk()
-    button = window._buttons["B"]
+    button = window.grid.buttons["B"]
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(
             button, Qt.MouseButton.LeftButton
         )  # the second tap lands while the first is in flight
         window.take("B")
-    qtbot.wait(300)
+    assert kiosk.runner.wait(), "a second issue, had one started, has landed"
     assert count_tickets(office_db) == 1
 
 
@@ -95,7 +97,7 @@ def test_priority_path(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-
     issued: list = []  # type: ignore[type-arg]
     window.ticketShown.connect(issued.append)
     with qtbot.waitSignal(window.printFinished, timeout=5000):
-        qtbot.mouseClick(window._buttons["C"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["C"], Qt.MouseButton.LeftButton)
     assert issued[0].ticket.priority_group == "lansia"
     assert kiosk.printed[-1].priority is PriorityGroup.ELDERLY
     assert window.mode.isHidden(), "the next citizen starts without priority"
@@ -111,7 +113,7 @@ def test_printer_failure_keeps_the_number_and_offers_reprint(kiosk, qtbot: QtBot
 
     window = kiosk(printer=jammed)
     with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False] and window.number.text() == "A001"
     assert window.print_problem.isVisible() and "tetap berlaku" in window.print_problem.text()
     assert "paper out" not in window.print_problem.text(), "the cause is for staff and the log"
@@ -126,7 +128,7 @@ def test_printer_failure_keeps_the_number_and_offers_reprint(kiosk, qtbot: QtBot
 def test_no_printer_configured_says_so(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk(printer=None)
     with qtbot.waitSignal(window.ticketShown, timeout=5000):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert window.print_problem.text() == words.text("kiosk.print.no_printer")
     assert "tetap berlaku" in window.print_problem.text()
     assert window.reprint.isHidden(), "nothing to print again on"
@@ -140,11 +142,11 @@ def test_closed_and_paused_services_are_disabled_with_the_reason(
         counters.open_counter(s, 3, actor=SYSTEM)
         counters.pause_counter(s, 3, "Sholat", actor=SYSTEM)
     window = kiosk()
-    b, c = window._buttons["B"], window._buttons["C"]
+    b, c = window.grid.buttons["B"], window.grid.buttons["C"]
     assert not b.isEnabled() and "tutup sejak pukul 00:01" in b.detail.text()
     assert not c.isEnabled() and "istirahat" in c.detail.text()
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
-    qtbot.wait(200)
+    assert kiosk.runner.wait(), "an issue, had one started, has landed"
     assert count_tickets(office_db) == 0
 
 
@@ -153,7 +155,7 @@ def test_touch_targets_at_least_15_mm_on_a_21_inch_screen(kiosk, width: int, hei
     window = kiosk(width, height)
     # 21-inch 16:9 at 1920x1080: about 105 pixels per inch, so 15 mm is 62 pixels
     minimum = 15 / 25.4 * (1920 / (21 * 16 / (16**2 + 9**2) ** 0.5))
-    for button in [*window._buttons.values(), window.priority_button]:
+    for button in [*window.grid.buttons.values(), window.priority_button]:
         assert min(button.width(), button.height()) >= minimum, button.text()
     window.pages.setCurrentIndex(1)
     for button in window.group_buttons:
@@ -163,10 +165,12 @@ def test_touch_targets_at_least_15_mm_on_a_21_inch_screen(kiosk, width: int, hei
 def test_leaving_full_screen_needs_the_pin(kiosk, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = kiosk()
     window.showFullScreen()
+    refused: list[bool] = []
+    window.leaveRefused.connect(lambda: refused.append(True))
     started = time.monotonic()
     with qtbot.waitSignal(window.leaveRefused, timeout=3000):
         assert not window.ask_to_leave("1111") and window.isFullScreen()
-        assert time.monotonic() - started < 0.1, "the delay runs on a timer, not on the GUI thread"
+        assert not refused, "the delay runs on a timer, not on the GUI thread"
         assert not window.ask_to_leave("2468"), "no PIN is taken while a wrong one is being answered"
     assert time.monotonic() - started >= kiosk_module.PIN_DELAY_MS / 1000 * 0.9
     assert window.isFullScreen()
@@ -188,19 +192,17 @@ def test_a_refused_ticket_is_explained_in_words(
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", refuse)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.failed", reason=refusal)
     assert window.title.text().endswith(words.say(refusal)) and "language.unknown" not in window.title.text()
-    assert "[language.unknown]" in caplog.text and window._buttons["A"].isEnabled()
+    assert "[language.unknown]" in caplog.text and window.grid.buttons["A"].isEnabled()
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.unexpected")
     assert "ZeroDivisionError" not in window.title.text()
     assert "Traceback" in caplog.text and "ZeroDivisionError: a bug" in caplog.text
@@ -275,7 +277,7 @@ def test_a_committed_ticket_whose_slip_cannot_be_read_is_shown_and_printed_again
         caplog.at_level(logging.WARNING, logger=kiosk_module.__name__),
         qtbot.waitSignal(window.printFinished, timeout=5000) as outcome,
     ):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False]
     assert window.pages.currentIndex() == 2 and window.number.text() == "A001"
     assert window.print_problem.text() == words.text("kiosk.print.failed") and window.reprint.isVisible()
@@ -298,8 +300,7 @@ def test_a_refusal_goes_after_the_return_delay(kiosk, office_db: Database, qtbot
     greeting = window.title.text()
     window.return_after_ms = 300
     close_service_b(office_db)  # after the kiosk read it open: the tap reaches a closed service
-    window.take("B")
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "B")
     assert window.title.text().startswith("Maaf, nomor tidak dapat diambil: ")
     assert "tutup" in window.title.text(), "a refusal the citizen can act on says why"
     qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=2000)
@@ -316,8 +317,7 @@ def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_wh
     saved = backup(path, tmp_path / "backup.db")
     path.unlink()
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
-        window.take("A")
-        qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+        take_refused(qtbot, window, "A")
     said = window.title.text()
     assert said == words.text("kiosk.take.offline")
     for technical in (str(path), path.name, "store.", "izin"):
@@ -326,7 +326,7 @@ def test_a_refusal_by_the_database_says_only_what_the_citizen_can_do_and_goes_wh
     assert "[store.deleted]" in line and str(path) in line
     restore(saved, path)
     qtbot.waitUntil(lambda: window.title.text() == greeting, timeout=4000)
-    assert window._buttons["A"].isEnabled() and count_tickets(office_db) == 0
+    assert window.grid.buttons["A"].isEnabled() and count_tickets(office_db) == 0
 
 
 @pytest.mark.parametrize(
@@ -345,15 +345,16 @@ def test_time_passing_into_a_closure_disables_the_buttons_with_no_event(
     from antrian.store.models import Holiday
 
     window = kiosk()
-    qtbot.waitUntil(lambda: window._buttons["A"].isEnabled())
+    qtbot.waitUntil(lambda: window.grid.buttons["A"].isEnabled())
     assert 0 < window.minute_timer.remainingTime() <= 60_000 + kiosk_module.MINUTE_SLACK_MS
     window.minute_timer.stop()  # the test turns the minute itself
     today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
     with office_db.write() as s:  # a row only, as if the minute of a closure had come: no event
         s.add(Holiday(day=today, name="Hari Uji"))
-    qtbot.wait(300)
-    assert window._buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
+    assert kiosk.runner.wait()
+    QApplication.processEvents()  # whatever was running or queued has landed
+    assert window.grid.buttons["A"].isEnabled(), "nothing woke the kiosk before the minute turned"
     window.minute_timer.timeout.emit()
-    qtbot.waitUntil(lambda: not window._buttons["A"].isEnabled())
-    assert "Hari Uji" in window._buttons["A"].detail.text()
+    qtbot.waitUntil(lambda: not window.grid.buttons["A"].isEnabled())
+    assert "Hari Uji" in window.grid.buttons["A"].detail.text()
     assert window.minute_timer.isActive(), "armed again for the next minute"

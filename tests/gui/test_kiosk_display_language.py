@@ -40,6 +40,7 @@ from antrian.services.office import update_office
 from antrian.services.queries import events_after
 from antrian.services.setup import save_counter, save_service
 from antrian.store.database import Database, open_database
+from tests.gui.taps import take_refused
 from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -260,7 +261,7 @@ def on_screen(
 # -- the kiosk ------------------------------------------------------------------------------------------
 def make_kiosk(qtbot: QtBot, office: Database, background, printer, size=(1080, 1920)) -> KioskWindow:  # type: ignore[no-untyped-def]
     window = KioskWindow(office, background, print_slip=printer, exit_pin="2468")
-    return on_screen(qtbot, window, size, lambda: list(window._buttons.values()), 5)
+    return on_screen(qtbot, window, size, lambda: list(window.grid.buttons.values()), 5)
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1366, 768)])
@@ -269,7 +270,7 @@ def test_every_kiosk_page_in_both_languages(
 ) -> None:  # type: ignore[no-untyped-def]
     printer = Printer()
     window = make_kiosk(qtbot, office, background, printer, size)
-    a, c, d, e = (window._buttons[code] for code in "ACDE")
+    a, c, d, e = (window.grid.buttons[code] for code in "ACDE")
     assert not (c.isEnabled() or d.isEnabled() or e.isEnabled()) and a.isEnabled()
 
     home = both_languages(window, "home")
@@ -283,7 +284,7 @@ def test_every_kiosk_page_in_both_languages(
     assert f"Not available: closed on {day}" in home["en"]
     assert "Not available: today's quota is used up" in home["en"]
     assert "Tidak tersedia: loket sedang istirahat" in home["id"]
-    assert window._buttons["E"].detail.text() == "Tidak tersedia: loket sedang istirahat"
+    assert window.grid.buttons["E"].detail.text() == "Tidak tersedia: loket sedang istirahat"
     assert {"Layanan KTP", "Service KTP"} <= {*home["id"], *home["en"]}
 
     qtbot.mouseClick(window.priority_button, Qt.MouseButton.LeftButton)
@@ -299,14 +300,13 @@ def test_every_kiosk_page_in_both_languages(
     assert "Priority Service: Elderly — now choose the service" in chosen["en"]
     assert "Batal" in chosen["id"] and "Cancel" in chosen["en"]
 
-    with qtbot.waitSignal(window.ticketShown, timeout=5000):
+    with qtbot.waitSignal(window.ticketShown, timeout=5000) as shown:
         qtbot.mouseClick(a, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(window.print_status.isVisible, timeout=5000)
     printing = both_languages(window, "printing")
     assert words.catalogue("en")["kiosk.print.busy"] in printing["en"]
     assert "NOMOR ANTREAN ANDA" in printing["id"] and "YOUR QUEUE NUMBER" in printing["en"]
-    assert window._last is not None
-    slip = window._last.slip
+    slip = shown.args[0].slip
     assert slip is not None
     ahead, estimate = slip.people_ahead, {lang: words.say(slip.estimate, lang=lang) for lang in ("id", "en")}
     assert (
@@ -329,15 +329,14 @@ def test_every_kiosk_page_in_both_languages(
     window.go_home()
     printer.jam = True
     with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-        qtbot.mouseClick(window._buttons["B"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["B"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False] and window.reprint.isVisible()
     failed = both_languages(window, "print failed")
     assert words.catalogue("en")["kiosk.print.failed"] in failed["en"]
     assert "Cetak Ulang" in failed["id"] and "Print Again" in failed["en"]
 
     window.go_home()
-    window.take("C")  # a tap that reached a service closing meanwhile: the service refuses
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "C")  # a tap that reached a service closing meanwhile: the service refuses
     refused = both_languages(window, "take refused")
     said = [text for text in refused["en"] if text.startswith("Sorry, no number could be taken: Service C")]
     assert said and said[0].endswith(f"closed on {day}")
@@ -346,8 +345,7 @@ def test_every_kiosk_page_in_both_languages(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
-    window.take("A")
-    qtbot.waitUntil(lambda: not window._busy, timeout=5000)
+    take_refused(qtbot, window, "A")
     unexpected = both_languages(window, "take failed")
     assert words.catalogue("en")["kiosk.take.unexpected"] in unexpected["en"]
 
@@ -370,7 +368,7 @@ def test_kiosk_without_printer_in_both_languages(
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_kiosk(qtbot, office, background, None)
     with qtbot.waitSignal(window.printFinished, timeout=5000):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     texts = both_languages(window, "no printer")
     assert words.catalogue("en")["kiosk.print.no_printer"] in texts["en"]
     assert words.catalogue("id")["kiosk.print.no_printer"] in texts["id"]
@@ -427,7 +425,7 @@ def test_every_display_state_in_both_languages(
     qtbot: QtBot, office: Database, background, both_languages, size: tuple[int, int]
 ) -> None:  # type: ignore[no-untyped-def]
     window = DisplayWindow(office, background, clock=lambda: NOW)
-    on_screen(qtbot, window, size, lambda: list(window._tiles.values()), 4)
+    on_screen(qtbot, window, size, lambda: list(window.tiles.values()), 4)
 
     idle = both_languages(window, "display idle")
     assert {"NOMOR ANTREAN", "LOKET", "PANGGILAN TERAKHIR", "MENUNGGU"} <= set(idle["id"])
@@ -446,7 +444,7 @@ def test_every_display_state_in_both_languages(
     with office.read() as s:
         calls = window.handle_events(events_after(s, 0))
     assert [call.number for call in calls] == ["A001", "A002", "A002"]
-    qtbot.waitUntil(lambda: window._tiles[2].value.text() == "A002", timeout=3000)
+    qtbot.waitUntil(lambda: window.tiles[2].value.text() == "A002", timeout=3000)
     called = both_languages(window, "display, a call")
     assert {"A002", "LOKET 2", "KTP (panggilan ulang)", "A002\nLoket 2", "A001\nLoket 1"} <= set(called["id"])
     assert {"COUNTER 2", "KTP (called again)", "A002\nCounter 2", "A001\nCounter 1"} <= set(called["en"])

@@ -26,7 +26,7 @@ def make(qtbot: QtBot, db: Database, runner: TaskRunner, **options: object) -> K
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    qtbot.waitUntil(lambda: len(window._buttons) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.grid.buttons) == 3, timeout=5000)
     settle(runner)
     return window
 
@@ -89,4 +89,4 @@ def test_an_unwritable_state_folder_is_logged_and_the_kiosk_goes_on(
     qtbot.mouseClick(window.note.back_button, Qt.MouseButton.LeftButton)
     settle(runner)
     assert "could not remember that its note was read" in caplog.text
-    assert window.pages.currentIndex() == HOME and window._buttons["A"].isEnabled()
+    assert window.pages.currentIndex() == HOME and window.grid.buttons["A"].isEnabled()

@@ -52,7 +52,7 @@ def test_kiosk_stays_responsive_while_a_network_printer_stalls(
         tapped = time.monotonic()
         QTimer.singleShot(2000, poke)
         with qtbot.waitSignal(window.printFinished, timeout=int((STALL_S + TIMEOUT_S) * 1000)) as outcome:
-            qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: window.print_status.isVisible(), timeout=5000)
             assert window.number.text() == "A001", "the number is on screen while it prints"
             assert window.print_status.text() == words.text("kiosk.print.busy")
@@ -93,7 +93,7 @@ def test_a_failed_print_tells_the_citizen_what_to_do_and_logs_the_cause(
         caplog.at_level(logging.INFO, logger=kiosk_module.__name__),
         qtbot.waitSignal(window.printFinished, timeout=5000) as outcome,
     ):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False] and window.number.text() == "A001"
     shown = window.print_problem.text()
     assert shown == words.text("kiosk.print.failed") and "Cetak Ulang" in shown
@@ -116,7 +116,7 @@ def test_an_unexpected_print_error_is_logged_with_its_traceback(
         caplog.at_level(logging.WARNING, logger=kiosk_module.__name__),
         qtbot.waitSignal(window.printFinished, timeout=5000) as outcome,
     ):
-        qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
     assert outcome.args == [False]
     assert window.print_problem.text() == words.text("kiosk.print.failed")
     (record,) = [r for r in caplog.records if "not printed" in r.getMessage()]
@@ -141,7 +141,7 @@ def test_a_stuck_printer_never_holds_up_the_database(
     try:
         with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
             with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-                qtbot.mouseClick(window._buttons["A"], Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(window.grid.buttons["A"], Qt.MouseButton.LeftButton)
             assert outcome.args == [False] and window.reprint.isVisible()
             assert "[printer.gave_up]" in caplog.text
             with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
@@ -153,10 +153,10 @@ def test_a_stuck_printer_never_holds_up_the_database(
 
             window.go_home()
             with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-                qtbot.mouseClick(window._buttons["B"], Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(window.grid.buttons["B"], Qt.MouseButton.LeftButton)
             assert outcome.args == [False] and window.number.text() == "B001", "the database was free"
             assert window.print_problem.text() == words.text("kiosk.print.not_ready")
-            qtbot.waitUntil(lambda: "Menunggu: 1" in window._buttons["B"].detail.text(), timeout=5000)
+            qtbot.waitUntil(lambda: "Menunggu: 1" in window.grid.buttons["B"].detail.text(), timeout=5000)
             assert calls == ["A001"] and count_tickets(office_db) == 2
 
             release.set()

@@ -37,6 +37,7 @@ from antrian.services.setup import save_service
 from antrian.services.standards import standard_for, today
 from antrian.store.database import open_database
 from antrian.store.models import Service
+from tests.gui.taps import take_refused
 
 SCREENS = [(1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 OFFICES = [1, 4, 12, 24]
@@ -170,7 +171,7 @@ def test_every_page_fits_and_every_service_can_be_reached(
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
-    qtbot.waitUntil(lambda: len(window._buttons) == count, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.grid.buttons) == count, timeout=5000)
     QApplication.processEvents()  # the layouts settle: the grid's room, and so its pages, are final
     grid = window.grid
     assert grid.arrangement is not None
@@ -181,17 +182,17 @@ def test_every_page_fits_and_every_service_can_be_reached(
     for page in range(pages):
         assert grid.page == page and window.priority_button.isVisible(), "Pelayanan Khusus on every page"
         assert_fits(window, size, f"services, page {page + 1} of {pages}")
-        reached += [code for code, button in window._buttons.items() if button.isVisible()]
+        reached += [code for code, button in window.grid.buttons.items() if button.isVisible()]
         assert grid.previous.isVisible() == (pages > 1) and grid.indicator.isVisible() == (pages > 1)
         if page < pages - 1:
             assert grid.indicator.text() == f"Halaman {page + 1} dari {pages}"
             qtbot.mouseClick(grid.next, Qt.MouseButton.LeftButton)
-    assert reached == list(window._buttons), "each service on exactly one page, in order"
+    assert reached == list(window.grid.buttons), "each service on exactly one page, in order"
     assert not grid.next.isEnabled() or pages == 1
 
-    last = list(window._buttons)[-1]
+    last = list(window.grid.buttons)[-1]
     with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:
-        qtbot.mouseClick(window._buttons[last], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.grid.buttons[last], Qt.MouseButton.LeftButton)
     assert outcome.args == [True] and [slip.number for slip in printed] == [f"{last}001"]
     assert window.pages.currentIndex() == RESULT
     assert_fits(window, size, "the ticket, printed")
@@ -200,11 +201,11 @@ def test_every_page_fits_and_every_service_can_be_reached(
 
     refused = LONGEST if count > 13 else last
     close_service(path, refused)
-    window.take(refused)  # a tap that reached it as it closed: the refusal names the service
-    qtbot.waitUntil(lambda: not (window._busy or window._buttons[refused].tile.available), timeout=5000)
+    take_refused(qtbot, window, refused)  # a tap that reached it as it closed: the refusal names the service
+    qtbot.waitUntil(lambda: not window.grid.buttons[refused].tile.available, timeout=5000)
     assert window.title.text().startswith("Maaf, nomor tidak dapat diambil")
     grid.show_page(grid.page_of(refused))
-    assert window._buttons[refused].detail.text().startswith("Tidak tersedia: tutup")
+    assert window.grid.buttons[refused].detail.text().startswith("Tidak tersedia: tutup")
     assert_fits(window, size, "a refusal, the service closed")
 
     qtbot.mouseClick(window.priority_button, Qt.MouseButton.LeftButton)
@@ -233,11 +234,11 @@ def test_the_window_never_grows_past_its_screen_however_small(
     qtbot.addWidget(window)
     window.resize(480, 360)
     window.show()
-    qtbot.waitUntil(lambda: len(window._buttons) == 24, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.grid.buttons) == 24, timeout=5000)
     assert (window.width(), window.height()) == (480, 360)
     assert window.grid.arrangement is not None and window.grid.arrangement.pages == 24
     window.grid.show_page(window.grid.page_of(LONGEST))
-    button = window._buttons[LONGEST]
+    button = window.grid.buttons[LONGEST]
     assert button.isVisible() and button.name.text().endswith("…")
     assert button.toolTip() == "Persetujuan Bangunan Gedung dan Sertifikat Laik Fungsi (PBG/SLF)"
     runner.wait()

@@ -115,7 +115,7 @@ def test_a_window_without_a_message_line_shows_a_box_that_does_not_block(
     qtbot.addWidget(display)
     display.resize(1366, 768)
     display.show()
-    qtbot.waitUntil(lambda: display._snapshot is not None, timeout=5000)
+    qtbot.waitUntil(lambda: display.snapshot is not None, timeout=5000)
     display.callShown.connect(broken_slot)
     with office_db.write() as s:
         counters.open_counter(s, 2, actor=SYSTEM)

@@ -38,7 +38,7 @@ def kiosk(qtbot: QtBot, db: Database, runner: TaskRunner, zones: tuple[str, ...]
     qtbot.addWidget(window)
     window.resize(1080, 1280)
     window.show()
-    qtbot.waitUntil(lambda: bool(window._buttons), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.grid.buttons), timeout=5000)
     return window
 
 
@@ -46,8 +46,8 @@ def test_a_kiosk_of_one_zone_shows_its_services_without_a_heading(
     zoned: Database, qtbot: QtBot, runner: TaskRunner
 ) -> None:
     window = kiosk(qtbot, zoned, runner, ("PAJAK",))
-    assert list(window._buttons) == ["C"]
-    assert not window._buttons["C"].zone.isVisible()
+    assert list(window.grid.buttons) == ["C"]
+    assert not window.grid.buttons["C"].zone.isVisible()
 
 
 def test_a_kiosk_of_two_zones_heads_each_service_with_its_zone(
@@ -58,14 +58,14 @@ def test_a_kiosk_of_two_zones_heads_each_service_with_its_zone(
         set_counter_zone(s, SYSTEM, 3, None)
         set_service_zone(s, SYSTEM, "C", "BPJS")
     window = kiosk(qtbot, zoned, runner, ("DUKCAPIL", "BPJS"))
-    assert list(window._buttons) == ["C", "A", "B"]  # BPJS first: its order
-    shown = {code: (b.zone.isVisible(), b.zone.text()) for code, b in window._buttons.items()}
+    assert list(window.grid.buttons) == ["C", "A", "B"]  # BPJS first: its order
+    shown = {code: (b.zone.isVisible(), b.zone.text()) for code, b in window.grid.buttons.items()}
     assert shown == {
         "C": (True, "BPJS Kesehatan"),
         "A": (True, "Dinas Kependudukan"),
         "B": (True, "Dinas Kependudukan"),
     }
-    button = window._buttons["A"]
+    button = window.grid.buttons["A"]
     assert button.needed_height(button.width()) <= button.height()  # the heading fits with the name
 
 
@@ -76,8 +76,8 @@ def test_a_display_of_a_zone_shows_and_speaks_only_its_counters(
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    qtbot.waitUntil(lambda: window._snapshot is not None, timeout=5000)
-    assert sorted(window._tiles) == [3]
+    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=5000)
+    assert sorted(window.tiles) == [3]
     first = call(zoned, 1, "A")  # counter 1, DUKCAPIL: neither shown nor spoken
     assert window.handle_events(new_events(zoned, 0)) == []
     call(zoned, 3, "C")

@@ -68,11 +68,11 @@ def main() -> int:
             }
             if window is kiosk:
                 state["cause"] = kiosk.offline.toolTip() if state["banner"] else ""
-                buttons = list(kiosk._buttons.values())
+                buttons = list(kiosk.grid.buttons.values())
                 state["buttons"] = any(button.isEnabled() for button in buttons) if buttons else None
                 state["title"] = kiosk.title.text()
-                state["services"] = {code: button.tile.name for code, button in kiosk._buttons.items()}
-                state["details"] = {code: button.detail.text() for code, button in kiosk._buttons.items()}
+                state["services"] = {code: button.tile.name for code, button in kiosk.grid.buttons.items()}
+                state["details"] = {code: button.detail.text() for code, button in kiosk.grid.buttons.items()}
             else:
                 state["office"] = display.office.text()
                 state["ticker"] = display.ticker.text()
@@ -110,7 +110,7 @@ def main() -> int:
                 shared.app.quit()
             elif word == "tap":
                 kiosk.go_home()
-                button = kiosk._buttons[argument]
+                button = kiosk.grid.buttons[argument]
                 clock = QElapsedTimer()
                 clock.start()
                 tap.update(code=argument, title=kiosk.title.text(), clock=clock)

@@ -208,7 +208,9 @@ def test_a_network_printer_that_never_answers_times_out() -> None:
             send(render(SLIP, 80), printer.target, timeout=0.5)
     finally:
         printer.close()
-    assert 0.5 <= time.monotonic() - started < 2.0
+    waited = time.monotonic() - started
+    assert waited >= 0.5, "it gave the printer its timeout"
+    assert waited < 30, "and gave up then (a generous bound: a send without a timeout would never return)"
     assert failed.value.code == "printer.timeout" and failed.value.params["target"] == printer.target
     assert len(printer.accepted) == 1 and not printer.jobs, "it connected, and the printer never took it"
 

@@ -6,7 +6,6 @@ counter 3 serves C; priority interleave 2).
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -764,6 +763,7 @@ def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
     from antrian.services import queue as queue_ops
     from antrian.store.database import open_database
     from tests.conftest import seed_office
+    from tests.waiting import backend_pid, wait_until, waits_for_a_lock
 
     database = open_database(pg_url, create=True)
     try:
@@ -771,19 +771,20 @@ def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
         ticket = issue(database, "A", clock)
         press(database, 1, D.OPEN, clock, SYSTEM)
         token = press(database, 1, D.CALL_NEXT, clock, SYSTEM).token
-        locked, outcome = threading.Event(), {}
+        locked, outcome, backend = threading.Event(), {}, {}
 
         def counter() -> None:
             with database.write() as s:
                 desk.queue_ops.desk(s, 1, SYSTEM, clock, need_open=False, count=False)  # counter row locked
                 locked.set()
-                time.sleep(0.5)  # the supervisor's cancel starts meanwhile
+                wait_until(lambda: waits_for_a_lock(database, backend.get("pid")), "the cancel waiting")
                 outcome["counter"] = desk.act(s, 1, D.NO_SHOW, expect=token, actor=SYSTEM, clock=clock)
 
         def supervisor() -> None:
             locked.wait(5)
             try:
                 with database.write() as s:
+                    backend["pid"] = backend_pid(s)
                     queue_ops.cancel(s, ticket.number, actor=SYSTEM, clock=clock)
             except Exception as error:  # the outcome is what the test looks at
                 outcome["supervisor"] = error

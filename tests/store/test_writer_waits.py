@@ -19,6 +19,7 @@ from antrian.services.queries import events_after
 from antrian.store import database as database_module
 from antrian.store.database import open_database
 from tests.conftest import seed_office
+from tests.waiting import backend_pid, wait_until, waits_for_a_lock
 
 
 def hold_write_lock(path: Path, seconds: float) -> subprocess.Popen[bytes]:
@@ -27,7 +28,7 @@ def hold_write_lock(path: Path, seconds: float) -> subprocess.Popen[bytes]:
         "import sqlite3, sys, time\n"
         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
-        f"time.sleep({seconds}); c.execute('ROLLBACK')\n"
+        f"time.sleep({seconds}); c.execute('ROLLBACK')\n"  # the hold itself, not a wait
     )
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
     assert holder.stdout is not None and holder.stdout.readline().strip() == b"locked"
@@ -41,14 +42,14 @@ def test_a_writer_gives_up_clearly_and_readers_do_not_wait(tmp_path: Path, monke
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 1000)
     holder = hold_write_lock(path, 4)
     try:
-        started = time.monotonic()
         with db.read() as session:  # DEFERRED: a read never queues behind the writer
             assert events_after(session, 0)
-        assert time.monotonic() - started < 0.5
+        assert holder.poll() is None, "the read was done while the other program held the write lock"
         started = time.monotonic()
         with pytest.raises(StoreError, match=r"^store\.locked"), db.write() as session:
             queue.issue_ticket(session, "A")
-        assert 0.9 <= time.monotonic() - started < 3
+        assert time.monotonic() - started >= 0.9, "it waited for the lock up to BUSY_TIMEOUT_MS"
+        assert holder.poll() is None, "and gave up while the other program still held it"
     finally:
         holder.wait(10)
         assert holder.stdout is not None
@@ -104,19 +105,23 @@ def test_postgres_call_by_number_cannot_take_a_ticket_another_counter_claimed(pg
             counters.open_counter(s, 1, actor=SYSTEM)
             counters.open_counter(s, 2, actor=SYSTEM)
         outcome: list[object] = []
+        backend: dict[str, int] = {}
         claiming = db.writer()
         assert queue.call_next(claiming, 1, actor=SYSTEM).number == "A001"  # not committed yet
 
         def call_by_number() -> None:
             try:
                 with other.write() as s:
+                    backend["pid"] = backend_pid(s)
                     outcome.append(queue.call_ticket(s, 2, "A001", actor=SYSTEM))
             except IllegalTransition as error:
                 outcome.append(error)
 
         thread = threading.Thread(target=call_by_number)
         thread.start()
-        time.sleep(0.5)  # counter 2 now waits for counter 1's row lock
+        wait_until(
+            lambda: waits_for_a_lock(db, backend.get("pid")), "counter 2 waiting for counter 1's row lock"
+        )
         claiming.commit()
         claiming.close()
         thread.join(10)
@@ -191,7 +196,7 @@ def hold_new_file_exclusively(path: Path, seconds: float) -> subprocess.Popen[by
         "import sqlite3, time\n"
         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
         "c.execute('BEGIN EXCLUSIVE'); c.execute('CREATE TABLE t (x)'); print('locked', flush=True)\n"
-        f"time.sleep({seconds}); c.execute('COMMIT')\n"
+        f"time.sleep({seconds}); c.execute('COMMIT')\n"  # the hold itself, not a wait
     )
     holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
     assert holder.stdout is not None and holder.stdout.readline().strip() == b"locked"
@@ -209,8 +214,8 @@ def test_switching_a_new_file_to_wal_waits_for_the_process_holding_it(tmp_path: 
         with pytest.raises(sqlite3.OperationalError):
             connection.execute("PRAGMA journal_mode = WAL")
         started = time.monotonic()
-        database_module._enter_wal(connection.cursor(), deadline_s=10)
-        assert 0.2 < time.monotonic() - started < 5
+        database_module._enter_wal(connection.cursor(), deadline_s=10)  # raises past its deadline
+        assert time.monotonic() - started > 0.2, "it waited for the holder"
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         connection.close()
     finally:
@@ -228,7 +233,8 @@ def test_switching_to_wal_gives_up_at_its_deadline(tmp_path: Path) -> None:
         with pytest.raises(sqlite3.OperationalError) as raised:
             database_module._enter_wal(connection.cursor(), deadline_s=0.3)
         assert raised.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
-        assert 0.25 < time.monotonic() - started < 2
+        assert time.monotonic() - started > 0.25, "it tried until its deadline"
+        assert holder.poll() is None, "and gave up while the holder still held the file"
         connection.close()
     finally:
         holder.kill()

@@ -70,7 +70,7 @@ def caller(url: str, counter: int, start: Any, issuers_done: Any, out: str) -> N
             except NothingWaiting:
                 if done_before:
                     empty_after_done += 1
-                time.sleep(0.005)
+                time.sleep(0.005)  # not a wait: a counter asking again, as a busy counter PC would
                 continue
             except Exception:
                 errors.append(traceback.format_exc())
@@ -110,7 +110,7 @@ def tailer(url: str, start: Any, all_done: Any, out: str) -> None:
             elif finished:
                 break
             else:
-                time.sleep(0.002)
+                time.sleep(0.002)  # not a wait: a reader polling the events while the writers write
         db.dispose()
     except Exception:
         errors.append(traceback.format_exc())

@@ -80,6 +80,9 @@ class _Windows:
             # the defaults until the display's background read brings the office's settings
             self.announcer = Announcer(VoiceSettings(), self.app)
         self._feed = ChangeFeed(database, self.app)
+        self._feed.subscribed.connect(
+            lambda _id, after: logging.getLogger(__name__).info("following the changes after event %d", after)
+        )
         self.app.aboutToQuit.connect(self._feed.close)
         if self.announcer is not None:
             self.app.aboutToQuit.connect(self.announcer.close)
@@ -113,7 +116,10 @@ class _Windows:
         self._feed.subscribe(window.handle_events, position)
 
     def run(self) -> int:
+        from PySide6.QtCore import QTimer
+
         self._stop_on_signals()
+        QTimer.singleShot(0, lambda: logging.getLogger(__name__).info("windows running"))  # in the event loop
         code = int(self.app.exec())
         self._runner.wait()
         if self.log is not None:

@@ -271,6 +271,16 @@ class DisplayWindow(Retranslated, QWidget):
         return [row for row in self.waiting_section.grid.cells() if isinstance(row, WaitingRow)]
 
     # -- data -----------------------------------------------------------------------------------------
+    @property
+    def snapshot(self) -> DisplaySnapshot | None:
+        """What the window last read of the office (None until its first read has landed)."""
+        return self._snapshot
+
+    @property
+    def tiles(self) -> dict[int, CounterTile]:
+        """The counters' tiles on screen, by counter number."""
+        return dict(self._tiles)
+
     def refresh(self) -> None:
         """Re-read counters, waiting counts and the day's calls off the GUI thread (coalesced)."""
         self._reader.request()
