@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from antrian.domain.errors import AntrianError
 from antrian.domain.labels import format_label, validate_code
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import TimeUnit, standard_words
+from antrian.gui import theme
 from antrian.gui.admin.base import AdminPage, cell, may, table
 from antrian.gui.tasks import TaskRunner
 from antrian.gui.widgets import day_edit, day_of
@@ -328,7 +329,7 @@ class ServicesPage(AdminPage):
             )
             for column, item in enumerate(cells):
                 if not info.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(theme.colour("retired"))
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         codes = [info.code for info in view.services]
