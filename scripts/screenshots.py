@@ -606,6 +606,7 @@ def counter_screens(app, runner, db, passwords, out: Path) -> None:  # type: ign
         for minutes, name in ((13, "amber"), (25, "red")):
             ahead[0] = timedelta(minutes=minutes)
             window.show_times()
+            settle()  # the layout takes in the new times, as the event loop does after a tick
             save(window, f"counter-serving-{name}-{size}")
         ahead[0] = timedelta()
         window.trigger(DeskAction.FINISH)

@@ -22,20 +22,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUI = ROOT / "src" / "antrian" / "gui"
+UI = ROOT / "ui"  # the Designer forms: lupdate reads their texts from the .ui files themselves
 OUT = GUI / "translations"
 LANGUAGES = ("id",)
 
 # catalogue name -> the sources whose texts it holds
 GROUPS: dict[str, list[Path]] = {
-    "common": [GUI / "i18n.py", GUI / "errors.py", GUI / "app.py", GUI / "login.py", GUI / "password.py"],
+    "common": [
+        *(GUI / name for name in ("i18n.py", "errors.py", "app.py", "login.py", "password.py")),
+        *sorted(UI.glob("*.ui")),
+    ],
     "kiosk": sorted((GUI / "kiosk").glob("*.py")),
     "display": sorted((GUI / "display").glob("*.py")),
-    "counter": sorted((GUI / "counter").glob("*.py")),
+    "counter": sorted((GUI / "counter").glob("*.py")) + sorted((UI / "counter").glob("*.ui")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
-    "admin": sorted((GUI / "admin").glob("*.py")),
+    "admin": sorted((GUI / "admin").glob("*.py")) + sorted((UI / "admin").glob("*.ui")),
     "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
     "survey": sorted((GUI / "survey").glob("*.py")),
 }

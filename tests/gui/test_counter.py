@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from antrian.domain.errors import CounterUnavailable, NotFound, StoreError
 from antrian.domain.roles import SYSTEM
 from antrian.domain.status import Status
 from antrian.domain.timing import FixedClock
+from antrian.gui import theme
 from antrian.gui.counter import outbox as outbox_module
 from antrian.gui.counter import reader as reader_module
 from antrian.gui.counter.dialogs import (
@@ -523,19 +525,27 @@ def test_no_show_offered_after_the_recall_limit(
 
 
 def test_service_time_turns_amber_then_red_against_the_standard(
-    panel, users: Database, qtbot: QtBot, clock: FixedClock
+    panel, users: Database, qtbot: QtBot, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     issue(users, clock, "A")  # standard 15 minutes
     window = panel(1)
     press(qtbot, window, DeskAction.CALL_NEXT)
     press(qtbot, window, DeskAction.START)
     label = window.panel.service_time_label
-    for minutes, level in ((11.9, "ok"), (12.1, "warning"), (15, "warning"), (15.1, "over")):
+    sheets: list[str] = []  # the clock's tick changes properties the theme selects on, never a sheet
+    monkeypatch.setattr(QWidget, "setStyleSheet", lambda widget, sheet: sheets.append(sheet))
+    for minutes, level, colour in (
+        (11.9, "ok", "green"),
+        (12.1, "warning", "orange"),
+        (15, "warning", "orange"),
+        (15.1, "over", "red"),
+    ):
         clock.advance(seconds=minutes * 60 - (clock.now - ticket(users, "A001").started_at).total_seconds())
         window.show_times()
         assert label.property("level") == level, minutes
+        assert label.palette().color(QPalette.ColorRole.WindowText) == theme.colour(colour), minutes
     assert "/ standar 15 menit" in label.text() and "101%" in label.text()
-    assert "#b3261e" in label.styleSheet()
+    assert sheets == []
 
 
 def test_waiting_list_follows_the_feed(panel, users: Database, qtbot: QtBot, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]

@@ -11,20 +11,10 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from antrian.gui.forms.login_box_ui import Ui_LoginBox
 from antrian.gui.i18n import Retranslated
-
-WIDTH = 520
 
 
 class LoginBox(Retranslated, QFrame):
@@ -33,43 +23,22 @@ class LoginBox(Retranslated, QFrame):
     def __init__(self, username: str = "", password: str = "") -> None:
         super().__init__()
         self.setObjectName("login")
-        self.setMaximumWidth(WIDTH)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(32, 28, 32, 28)
-        self.form.setVerticalSpacing(14)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.form.addRow(self.title)
-        self.username = QLineEdit(username)
-        self.password = QLineEdit(password)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.username_label, self.password_label = QLabel(), QLabel()
-        self.form.addRow(self.username_label, self.username)
-        self.form.addRow(self.password_label, self.password)
-        self.error = QLabel("")
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.form.addRow(self.error)
-        self.button = QPushButton()
-        self.button.setObjectName("primary")
-        self.button.setMinimumHeight(44)
+        self.form = Ui_LoginBox()  # the card's rows: ui/login_box.ui
+        self.form.setupUi(self)
+        self.title, self.username, self.password = self.form.title, self.form.username, self.form.password
+        self.error, self.button = self.form.loginError, self.form.primary
+        self.username.setText(username)
+        self.password.setText(password)
         self.button.clicked.connect(self.submitted)
-        self.form.addRow(self.button)
         for field in (self.username, self.password):
             field.returnPressed.connect(self.submitted)
-            field.setMinimumHeight(36)
-        self.retranslate()
 
     def add_row(self, label: QLabel, field: QWidget) -> None:
         """A row of the window's own under the password (above the error line and the button)."""
-        self.form.insertRow(self.form.rowCount() - 2, label, field)
+        self.form.rows.insertRow(self.form.rows.rowCount() - 2, label, field)
 
     def retranslate(self) -> None:
-        self.username_label.setText(self.tr("User"))
-        self.password_label.setText(self.tr("Password"))
-        self.username.setPlaceholderText(self.tr("username"))
-        self.password.setPlaceholderText(self.tr("password"))
-        self.button.setText(self.tr("Log in (Enter)"))
+        self.form.retranslateUi(self)
 
     def centred(self) -> QWidget:
         """A page holding the card a little above the middle, as wide as it may be."""

@@ -59,7 +59,12 @@ def cell(text: str, *, align_right: bool = False) -> QTableWidgetItem:
 
 def table(columns: int) -> QTableWidget:
     """A table of whole rows, one selected at a time, not edited in place."""
-    table = QTableWidget(0, columns)
+    return rows_only(QTableWidget(0, columns))
+
+
+def rows_only(table: QTableWidget) -> QTableWidget:
+    """``table`` (one of a Designer form, say) made a table of whole rows, one selected at a time, not
+    edited in place."""
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(28)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

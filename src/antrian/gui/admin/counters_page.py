@@ -11,22 +11,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from antrian.domain.roles import Actor
-from antrian.gui.admin.base import AdminPage, cell, table
+from antrian.gui.admin.base import AdminPage, cell, rows_only
+from antrian.gui.forms.counters_page_ui import Ui_CountersPage
 from antrian.gui.tasks import TaskRunner
 from antrian.services.results import CounterInfo
 from antrian.services.setup import ServiceInfo
@@ -48,55 +40,21 @@ class CountersPage(AdminPage):
         super().__init__(database, runner, actor, parent)
         self.view: CountersView | None = None
         self.selected = NEW
-        row = QHBoxLayout()
-        row.setSpacing(14)
-        left = QVBoxLayout()
-        self.table = table(3)
+        self.content = QWidget(self)
+        self.form = Ui_CountersPage()  # the list and the counter's fields: ui/admin/counters_page.ui
+        self.form.setupUi(self.content)
+        self.body.addWidget(self.content, 1)
+        form = self.form
+        self.table, self.add, self.form_box = rows_only(form.table), form.add, form.form_box
+        self.number, self.name, self.services = form.number, form.name, form.services
+        self.up, self.down, self.hint = form.up, form.down, form.hint
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        left.addWidget(self.table, 1)
-        self.add = QPushButton()
         self.add.setVisible(self.editable)
         self.add.clicked.connect(self.new_counter)
-        adding = QHBoxLayout()
-        adding.addWidget(self.add)
-        adding.addStretch(1)
-        left.addLayout(adding)
-        row.addLayout(left, 5)
-        self.form_box = QGroupBox()
-        form = QFormLayout(self.form_box)
-        form.setVerticalSpacing(10)
-        self.number = QSpinBox()
-        self.number.setRange(1, 999)
-        self.number.setMaximumWidth(100)
-        self.name = QLineEdit()
-        self.name.setMaxLength(100)
-        self.services = QListWidget()
-        self.services.setMinimumHeight(220)
-        self.up, self.down = QPushButton(), QPushButton()
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
-        order = QVBoxLayout()
-        order.addWidget(self.up)
-        order.addWidget(self.down)
-        order.addStretch(1)
-        services = QHBoxLayout()
-        services.addWidget(self.services, 1)
-        services.addLayout(order)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        self.labels = [QLabel(), QLabel(), QLabel()]
-        form.addRow(self.labels[0], self.number)
-        form.addRow(self.labels[1], self.name)
-        form.addRow(self.labels[2], services)
-        form.addRow(self.hint)
-        right = QVBoxLayout()
-        right.addWidget(self.form_box)
-        right.addStretch(1)
-        row.addLayout(right, 5)
-        self.body.addLayout(row, 1)
         self.save = self.button(primary=True)
         self.save.clicked.connect(self.submit)
         for widget in (self.number, self.name, self.services, self.up, self.down):
@@ -111,22 +69,8 @@ class CountersPage(AdminPage):
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.form.retranslateUi(self.content)
         self.table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Serves")])
-        self.add.setText(self.tr("New counter"))
-        self.form_box.setTitle(self.tr("Counter"))
-        for label, text in zip(
-            self.labels, (self.tr("Number"), self.tr("Name"), self.tr("Services")), strict=True
-        ):
-            label.setText(text)
-        self.up.setText(self.tr("Move up"))
-        self.down.setText(self.tr("Move down"))
-        self.hint.setText(
-            self.tr(
-                "Tick the services this counter serves. The first ticked one is its main service: it is "
-                "called first; the others when the main one has nobody waiting."
-            )
-        )
-        self.name.setPlaceholderText(self.tr("e.g. Loket 1"))
         self.save.setText(self.tr("Save the counter"))
 
     # -- reading --------------------------------------------------------------------------------------

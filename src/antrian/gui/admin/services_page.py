@@ -1,6 +1,6 @@
 """The admin window's services: the list in kiosk order (moved up and down, active or not), a form with
-every field of a service, a live preview of its ticket number and its spoken call, and its standards'
-history with "add a dated standard".
+every field of a service, a live preview of its ticket number and its spoken call (``service_preview``),
+and its standards' history with "add a dated standard" (``standards_tab``).
 
 Saving goes through ``services.setup`` (``add_service`` for a new code, ``edit_service``,
 ``reorder_services``) and ``services.standards.set_standard``, which validate and check the role: a
@@ -13,13 +13,10 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,14 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
-from antrian.domain.announce import NumberReading, announcement
-from antrian.domain.errors import AntrianError
-from antrian.domain.labels import format_label, validate_code
 from antrian.domain.roles import Actor, Permission
-from antrian.domain.timing import TimeUnit, standard_words
+from antrian.domain.timing import standard_words
+from antrian.gui import theme
 from antrian.gui.admin.base import AdminPage, cell, may, table
+from antrian.gui.admin.service_preview import ServicePreview
+from antrian.gui.admin.standards_tab import StandardsTab, say_units, unit_combo
 from antrian.gui.tasks import TaskRunner
-from antrian.gui.widgets import day_edit, day_of
 from antrian.services.display import VoiceSettings
 from antrian.services.setup import ServiceInfo
 from antrian.services.standards import StandardEntry
@@ -59,18 +55,6 @@ class ServicesView:
     label_width: int
     voice: VoiceSettings
     counters: dict[str, int]
-
-
-def _unit_combo() -> QComboBox:
-    combo = QComboBox()
-    for unit in TimeUnit:
-        combo.addItem("", unit.value)
-    return combo
-
-
-def _say_units(combo: QComboBox) -> None:
-    for index in range(combo.count()):
-        combo.setItemText(index, words.show(TimeUnit(combo.itemData(index))))
 
 
 def _time(edit: QTimeEdit, box: QCheckBox) -> time | None:
@@ -107,7 +91,16 @@ class ServicesPage(AdminPage):
         row.addLayout(left, 5)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_form(), "")
-        self.tabs.addTab(self._build_history(), "")
+        self.standards = StandardsTab(self.may_set_standards)
+        self.standards.addRequested.connect(self.add_standard)
+        # the names the tests and the screenshots know the tab's parts by
+        self.history, self.dated_box, self.add_dated = (
+            self.standards.history,
+            self.standards.dated_box,
+            self.standards.add_dated,
+        )
+        self.dated_value, self.decree = self.standards.dated_value, self.standards.decree
+        self.tabs.addTab(self.standards, "")
         row.addWidget(self.tabs, 6)
         self.body.addLayout(row, 1)
         self.save = self.button(primary=True)
@@ -125,7 +118,7 @@ class ServicesPage(AdminPage):
         self.name.setMaxLength(200)
         self.standard_time = QSpinBox()
         self.standard_time.setRange(1, 100_000)
-        self.standard_unit = _unit_combo()
+        self.standard_unit = unit_combo()
         standard = QHBoxLayout()
         standard.addWidget(self.standard_time)
         standard.addWidget(self.standard_unit, 1)
@@ -164,16 +157,9 @@ class ServicesPage(AdminPage):
         form.addRow(self.labels["order"], self.order)
         form.addRow("", self.active)
         column.addLayout(form)
-        self.preview_box = QGroupBox()
-        preview = QHBoxLayout(self.preview_box)
-        self.preview_label = QLabel()
-        self.preview_label.setObjectName("previewNumber")
-        self.preview_call = QLabel()
-        self.preview_call.setObjectName("previewCall")
-        self.preview_call.setWordWrap(True)
-        preview.addWidget(self.preview_label)
-        preview.addWidget(self.preview_call, 1)
-        column.addWidget(self.preview_box)
+        self.preview = ServicePreview()
+        self.preview_label, self.preview_call = self.preview.number, self.preview.call
+        column.addWidget(self.preview)
         column.addStretch(1)
         for field in (self.code, self.name):
             field.textChanged.connect(self._show_preview)
@@ -196,39 +182,6 @@ class ServicesPage(AdminPage):
             widget.setEnabled(self.editable)
         return page
 
-    def _build_history(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        self.history = table(5)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        column.addWidget(self.history, 1)
-        self.dated_box = QGroupBox()
-        form = QFormLayout(self.dated_box)
-        self.effective = day_edit()
-        self.dated_value = QSpinBox()
-        self.dated_value.setRange(1, 100_000)
-        self.dated_unit = _unit_combo()
-        value = QHBoxLayout()
-        value.addWidget(self.dated_value)
-        value.addWidget(self.dated_unit, 1)
-        self.dated_target = QSpinBox()
-        self.dated_target.setRange(0, 1440)
-        self.decree = QLineEdit()
-        self.decree.setMaxLength(200)
-        self.add_dated = QPushButton()
-        self.add_dated.clicked.connect(self.add_standard)
-        self.dated_labels = [QLabel() for _ in range(4)]
-        form.addRow(self.dated_labels[0], self.effective)
-        form.addRow(self.dated_labels[1], value)
-        form.addRow(self.dated_labels[2], self.dated_target)
-        form.addRow(self.dated_labels[3], self.decree)
-        form.addRow("", self.add_dated)
-        self.dated_box.setVisible(self.may_set_standards)
-        column.addWidget(self.dated_box)
-        return page
-
     def title(self) -> str:
         return self.tr("Services")
 
@@ -237,10 +190,6 @@ class ServicesPage(AdminPage):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Code"), self.tr("Name"), self.tr("Standard"), self.tr("On the kiosk")]
         )
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("In force from"), self.tr("Standard"), self.tr("Waiting target"), self.tr("Decree"),
-             self.tr("Set by")]
-        )  # fmt: skip
         self.add.setText(self.tr("New service"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
@@ -260,8 +209,6 @@ class ServicesPage(AdminPage):
         self.code.setPlaceholderText(self.tr("A-ZZZ"))
         self.waiting_target.setSpecialValueText(self.tr("no target"))
         self.waiting_target.setSuffix(self.tr(" min"))
-        self.dated_target.setSpecialValueText(self.tr("no target"))
-        self.dated_target.setSuffix(self.tr(" min"))
         self.quota.setSpecialValueText(self.tr("no quota"))
         self.quota.setSuffix(self.tr(" tickets a day"))
         self.opens_set.setText(self.tr("opens at"))
@@ -270,19 +217,10 @@ class ServicesPage(AdminPage):
         for box, name in zip(self.days, names, strict=True):
             box.setText(name[:3])
         self.active.setText(self.tr("Active (offered on the kiosk)"))
-        self.preview_box.setTitle(self.tr("Preview: the ticket and the call"))
-        self.dated_box.setTitle(self.tr("Add a dated standard (from a decree)"))
-        for label, text in zip(
-            self.dated_labels,
-            (self.tr("In force from"), self.tr("Standard"), self.tr("Waiting target"), self.tr("Decree")),
-            strict=True,
-        ):
-            label.setText(text)
-        self.decree.setPlaceholderText(self.tr("e.g. SK Kepala Dinas No. 12/2026"))
-        self.add_dated.setText(self.tr("Add the standard"))
+        self.preview.retranslate()
         self.save.setText(self.tr("Save the service"))
-        for combo in (self.standard_unit, self.dated_unit):
-            _say_units(combo)
+        say_units(self.standard_unit)
+        self.standards.retranslate()
         if self.view is not None:
             self._show(self.view)
         else:
@@ -328,7 +266,7 @@ class ServicesPage(AdminPage):
             )
             for column, item in enumerate(cells):
                 if not info.active:
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(theme.colour("retired"))
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         codes = [info.code for info in view.services]
@@ -370,52 +308,14 @@ class ServicesPage(AdminPage):
         self._show_preview()
 
     def _fill_history(self, code: str) -> None:
-        entries = [e for e in self.view.standards if e.code == code] if self.view else []
-        self.history.setRowCount(len(entries))
-        for row, entry in enumerate(reversed(entries)):  # the newest first
-            standard = entry.standard
-            target = standard.waiting_target_minutes
-            for column, text in enumerate(
-                (
-                    words.show(standard.effective_from),
-                    words.say(standard_words(standard.value, standard.unit)),
-                    self.tr("{n} min").format(n=target) if target is not None else "—",
-                    standard.decree or "—",
-                    entry.set_by or self.tr("system"),
-                )
-            ):
-                self.history.setItem(row, column, cell(text))
-        current = entries[-1].standard if entries else None
-        if current is not None:
-            self.dated_value.setValue(current.value)
-            self.dated_unit.setCurrentIndex(self.dated_unit.findData(current.unit))
-            self.dated_target.setValue(current.waiting_target_minutes or 0)
-        self.add_dated.setEnabled(self.may_set_standards and bool(entries))
+        self.standards.show_entries([e for e in self.view.standards if e.code == code] if self.view else [])
 
     def _show_preview(self) -> None:
-        try:
-            code = validate_code(self.code.text() or "A")
-        except AntrianError:
-            self.preview_label.setText("—")
-            self.preview_call.setText(self.tr("A code is 1 to 3 letters, A to Z."))
-            return
-        width = self.view.label_width if self.view else 3
-        label = format_label(code, 1, width)
-        voice = self.view.voice if self.view else VoiceSettings()
-        counter = self.view.counters.get(code, 1) if self.view else 1
-        name = self.name.text().strip() or None
-        try:
-            sentence = announcement(
-                label,
-                counter,
-                reading=NumberReading(voice.reading),
-                service_name=name if voice.with_service or voice.template else None,
-                template=voice.template,
-            )
-        except AntrianError as error:
-            sentence = words.say(error)
-        self.preview_label.setText(label)
-        self.preview_call.setText(f"“{sentence}”")
+        view = self.view
+        width, voice, counters = (
+            (view.label_width, view.voice, view.counters) if view else (3, VoiceSettings(), {})
+        )
+        self.preview.show_service(self.code.text(), self.name.text(), width, voice, counters)
 
     # -- changing -------------------------------------------------------------------------------------
     def new_service(self) -> None:
@@ -435,8 +335,7 @@ class ServicesPage(AdminPage):
             box.setChecked(number <= 5)
         self.active.setChecked(True)
         self.order.setValue(len(self.view.services) + 1 if self.view else 1)
-        self.history.setRowCount(0)
-        self.add_dated.setEnabled(False)
+        self.standards.show_entries([])
         self.code.setFocus()
         self._show_preview()
 
@@ -498,14 +397,12 @@ class ServicesPage(AdminPage):
 
         if not self.may_set_standards or self.selected == NEW:
             return
-        database, actor, code = self.database, self.actor, self.selected
-        value, unit = self.dated_value.value(), self.dated_unit.currentData()
-        target = self.dated_target.value() or None
-        day = day_of(self.effective)
-        decree = self.decree.text()
+        database, actor, code, dated = self.database, self.actor, self.selected, self.standards.dated()
 
         def work() -> None:
             with database.write() as session:
-                set_standard(session, actor, code, value, unit, target, day, decree)
+                set_standard(
+                    session, actor, code, dated.value, dated.unit, dated.target, dated.day, dated.decree
+                )
 
         self.write(work, lambda _none: self.decree.clear())

@@ -40,13 +40,13 @@ from antrian import words
 from antrian.domain.errors import AntrianError, PermissionDenied
 from antrian.domain.messages import Message
 from antrian.domain.roles import Actor
+from antrian.gui import theme
 from antrian.gui.admin.base import SETTINGS_CHANGED
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
 from antrian.gui.password import MustChange, NewPasswordDialog
 from antrian.gui.supervisor.login import LoginPage
-from antrian.gui.supervisor.window import STYLE as SUPERVISOR_STYLE
 from antrian.gui.tasks import TaskRunner
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
@@ -68,31 +68,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("antrian.gui.admin.settings.printer_page", "PrinterPage"),
 )
 
-STYLE = (
-    SUPERVISOR_STYLE.replace("QWidget#supervisor", "QWidget#admin")
-    + """
-QListWidget#pageList { background: #13294b; color: #dfe7f2; border: none; padding-top: 8px; }
-QListWidget#pageList::item { padding: 10px 16px; }
-QListWidget#pageList::item:selected { background: #eef1f5; color: #0b1f3a; font-weight: 700; }
-QLabel#pageTitle { color: #0b1f3a; font-weight: 800; font-size: 18px; }
-QLabel#readOnly { background: #fff4d6; color: #5c4400; border-radius: 6px; padding: 6px 10px; }
-QLabel#pageMessage { color: #1e7a46; font-weight: 700; }
-QLabel#pageMessage[error="true"] { color: #b3261e; }
-QLabel#hint { color: #5d6673; }
-QLabel#logoPreview { background: white; border: 1px solid #c9d1dc; border-radius: 6px; }
-QLabel#previewNumber { color: #0b1f3a; font-weight: 800; font-size: 30px; padding: 0 14px; }
-QLabel#previewCall { color: #27364a; font-style: italic; }
-QLabel#subtitle { color: #aab8cc; }
-QListWidget { background: white; border: 1px solid #c9d1dc; }
-QListWidget::item { padding: 4px; }
-QGroupBox { font-weight: 700; color: #0b1f3a; border: 1px solid #c9d1dc; border-radius: 8px;
-            margin-top: 10px; padding: 12px 8px 8px 8px; background: white; }
-QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
-QGroupBox QLabel, QGroupBox QCheckBox { font-weight: 400; }
-QPushButton:disabled { background: #c9ced6; color: #5d6673; }
-"""
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Login:
@@ -109,7 +84,7 @@ class AdminWindow(Retranslated, QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("admin")
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "desk", "admin")
         self._database, self._runner = database, runner
         self.actor: Actor | None = None
         self.page_widgets: list[Any] = []

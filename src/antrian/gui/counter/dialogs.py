@@ -8,17 +8,14 @@ right, close the counter. Each works with the keyboard alone (type, arrows, Ente
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLayout,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +26,10 @@ from antrian import words
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui.counter.texts import QT_TRANSLATE_NOOP
+from antrian.gui.forms.number_dialog_ui import Ui_NumberDialog
+from antrian.gui.forms.pause_dialog_ui import Ui_PauseDialog
+from antrian.gui.forms.question_dialog_ui import Ui_QuestionDialog
+from antrian.gui.forms.service_dialog_ui import Ui_ServiceDialog
 
 # The reasons offered for a break, in the operator's language; the one chosen is saved as its words.
 PAUSE_REASONS = (
@@ -56,22 +57,33 @@ class Suggestion:
     service: str = ""
 
 
+class Form(Protocol):
+    """What every dialog's Designer form (ui/counter/*_dialog.ui) has: the question over the dialog's own
+    fields, and the row of buttons, in a layout that keeps the dialog as large as its contents."""
+
+    rows: QVBoxLayout
+    question: QLabel
+    buttons: QDialogButtonBox
+
+    def setupUi(self, dialog: QDialog, /) -> None: ...
+
+    def retranslateUi(self, dialog: QDialog, /) -> None: ...
+
+
 class _Dialog(QDialog):
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, form: Form | None = None) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         font = QFont(self.font())
         font.setPixelSize(17)
         self.setFont(font)
-        self.layout_ = QVBoxLayout(self)
-        # Never narrower than its buttons' texts, in whichever language they are said (and when it changes);
-        # 520 pixels at least, set on the question since the layout now decides the dialog's minimum.
-        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        margins = self.layout_.contentsMargins()
-        self.question = QLabel()
-        self.question.setWordWrap(True)
+        self.form: Form = form or Ui_QuestionDialog()
+        self.form.setupUi(self)
+        self.question = self.form.question
+        # Never narrower than its buttons' texts, in whichever language they are said (and when it changes):
+        # the form's layout keeps its minimum size; 520 pixels at least, set on the question.
+        margins = self.form.rows.contentsMargins()
         self.question.setMinimumWidth(MINIMUM_WIDTH - margins.left() - margins.right())
-        self.layout_.addWidget(self.question)
         self.ok = QPushButton()
         self.cancel = QPushButton()
 
@@ -86,34 +98,33 @@ class _Dialog(QDialog):
 
     def retranslate(self) -> None:
         """Every text in the interface language: at the end of each constructor, and on a language change."""
+        self.form.retranslateUi(self)
         self.cancel.setText(self.tr("Cancel (Esc)"))
 
-    def _buttons(self) -> QDialogButtonBox:
-        box = QDialogButtonBox()
+    def _buttons(self) -> None:
+        """OK and Cancel in the form's row of buttons."""
+        box = self.form.buttons
         box.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)
         box.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel.setAutoDefault(False)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
-        return box
 
 
 class NumberDialog(_Dialog):
     """Call a given number: type it, or pick one of today's held, missed or waiting tickets."""
 
     def __init__(self, parent: QWidget, suggestions: list[Suggestion]) -> None:
-        super().__init__(parent)
+        form = Ui_NumberDialog()
+        super().__init__(parent, form)
         self.suggestions = suggestions
-        self.choice = QComboBox()
-        self.choice.setEditable(True)
-        self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.choice = form.choice
         for suggestion in suggestions:
             self.choice.addItem(suggestion.number, suggestion.number)
         self.choice.setCurrentIndex(-1)
         self.choice.setEditText("")
-        self.layout_.addWidget(self.choice)
-        self.layout_.addWidget(self._buttons())
+        self._buttons()
         self.ok.setEnabled(False)
         self.choice.currentTextChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.choice.setFocus()
@@ -121,8 +132,6 @@ class NumberDialog(_Dialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(self.tr("Call Number"))
-        self.question.setText(self.tr("Queue number to call (for example A012):"))
         self.ok.setText(self.tr("Call (Enter)"))
         for index, suggestion in enumerate(self.suggestions):
             note = QCoreApplication.translate("NumberDialog", NOTES[suggestion.kind])
@@ -142,9 +151,10 @@ class ServiceDialog(_Dialog):
     """Transfer: pick the service the citizen goes to next."""
 
     def __init__(self, parent: QWidget, number: str, services: list[tuple[str, str]]) -> None:
-        super().__init__(parent)
+        form = Ui_ServiceDialog()
+        super().__init__(parent, form)
         self.ticket = number
-        self.services = QListWidget()
+        self.services = form.services
         for code, name in services:
             item = QListWidgetItem(f"{code}  {name}")
             item.setData(Qt.ItemDataRole.UserRole, code)
@@ -153,8 +163,7 @@ class ServiceDialog(_Dialog):
         # the service's code (or use the arrows and Space), or click it.
         self.services.setCurrentRow(-1)
         self.services.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.layout_.addWidget(self.services)
-        self.layout_.addWidget(self._buttons())
+        self._buttons()
         self.ok.setEnabled(False)
         self.services.itemSelectionChanged.connect(lambda: self.ok.setEnabled(bool(self.code())))
         self.services.setFocus()
@@ -162,7 +171,6 @@ class ServiceDialog(_Dialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(self.tr("Transfer"))
         self.question.setText(
             self.tr(
                 "Transfer {ticket} to the service (type its code or click; the number and its place stay):"
@@ -183,24 +191,18 @@ class PauseDialog(_Dialog):
     """Istirahat: a reason from the list, or another one typed."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.reasons = QListWidget()
+        form = Ui_PauseDialog()
+        super().__init__(parent, form)
+        self.reasons, self.other = form.reasons, form.other
         self.reasons.addItems(list(PAUSE_REASONS))
         self.reasons.setCurrentRow(0)
         self.reasons.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.other = QLineEdit()
-        self.other.setMaxLength(200)
-        self.layout_.addWidget(self.reasons)
-        self.layout_.addWidget(self.other)
-        self.layout_.addWidget(self._buttons())
+        self._buttons()
         self.reasons.setFocus()
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(self.tr("Break"))
-        self.question.setText(self.tr("Why the counter stops calling:"))
-        self.other.setPlaceholderText(self.tr("Another reason (type it here)"))
         self.ok.setText(self.tr("Take a Break (Enter)"))
         for row, reason in enumerate(PAUSE_REASONS):
             self.reasons.item(row).setText(QCoreApplication.translate("PauseDialog", reason))
@@ -220,7 +222,7 @@ class PriorityDialog(_Dialog):
         super().__init__(parent)
         self.ticket, self.group = number, group
         self.confirmed: bool | None = None
-        box = QDialogButtonBox()
+        box = self.form.buttons
         self.yes, self.no = self.ok, QPushButton()
         for button, role in (
             (self.yes, QDialogButtonBox.ButtonRole.YesRole),
@@ -232,7 +234,6 @@ class PriorityDialog(_Dialog):
         self.yes.clicked.connect(lambda: self._answer(True))
         self.no.clicked.connect(lambda: self._answer(False))
         self.cancel.clicked.connect(self.reject)
-        self.layout_.addWidget(box)
         self.retranslate()
 
     def _keys(self) -> dict[bool, str]:
@@ -273,7 +274,7 @@ class CloseDialog(_Dialog):
     def __init__(self, parent: QWidget, number: int) -> None:
         super().__init__(parent)
         self.counter = number
-        self.layout_.addWidget(self._buttons())
+        self._buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -295,7 +296,7 @@ class LeaveDialog(_Dialog):
         super().__init__(parent)
         self.counter, self.refusal = number, refusal
         self.choice: str | None = None
-        box = QDialogButtonBox()
+        box = self.form.buttons
         self.close_counter = self.ok
         self.leave_open = QPushButton()
         box.addButton(self.close_counter, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -307,7 +308,6 @@ class LeaveDialog(_Dialog):
         self.close_counter.clicked.connect(lambda: self._choose("close"))
         self.leave_open.clicked.connect(lambda: self._choose("leave"))
         self.cancel.clicked.connect(self.reject)
-        self.layout_.addWidget(box)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -341,7 +341,7 @@ class TakeoverDialog(_Dialog):
         super().__init__(parent)
         self.counter, self.holder, self.paused, self.since = number, holder, paused, since
         self.setObjectName("takeover")
-        self.layout_.addWidget(self._buttons())
+        self._buttons()
         self.cancel.setDefault(True)  # Enter does not take a colleague's counter by accident
         self.ok.setDefault(False)
         self.ok.setAutoDefault(False)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from antrian.domain.errors import InvalidInput
 from antrian.domain.timing import Clock, office_zone
-from antrian.gui.counter.look import STATE_COLOURS, size
+from antrian.gui import theme
+from antrian.gui.counter.look import size
 from antrian.gui.counter.marks import VoiceMark
 from antrian.gui.counter.texts import STATE_WORDS, counter_title, say
 from antrian.services.desk import DeskView
@@ -50,6 +51,7 @@ class CounterHeader(QFrame):
         self.counter_title.setText(counter_title(number, name, " · "))
         self.operator_label.setText(operator)
         self.state_badge.setText(say(STATE_WORDS["open"]))
+        theme.mark(self.state_badge, "state", "open")
 
     def show_view(self, view: DeskView) -> None:
         self.counter_title.setText(counter_title(view.counter, view.counter_name, " · "))
@@ -59,8 +61,7 @@ class CounterHeader(QFrame):
         else:
             state = say(STATE_WORDS[view.state]) if view.state in STATE_WORDS else view.state
         self.state_badge.setText(state)
-        colour = STATE_COLOURS.get(view.state, STATE_COLOURS["closed"])
-        self.state_badge.setStyleSheet(f"background: {colour}; color: white;")
+        theme.mark(self.state_badge, "state", view.state if view.state in STATE_WORDS else "closed")
 
     def show_clock(self, now: datetime, zone: tzinfo | None) -> None:
         self.clock_label.setText(now.astimezone(zone).strftime("%H:%M:%S"))

@@ -13,14 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from antrian.gui import theme
+
 INFO_MS = 10_000
 WARN_MS = 30_000
-# background, text and border colours of each kind (contrast of the text on its background above 7:1)
-COLOURS = {
-    "error": ("#fde7e9", "#8c1d18", "#b3261e"),
-    "warn": ("#fff3cd", "#5c4400", "#d98e04"),
-    "info": ("#e3f4ea", "#14532d", "#1e7a46"),
-}
 SIGNS = {"error": "⚠", "warn": "⚠", "info": "✓"}
 
 
@@ -48,14 +44,7 @@ class MessageBar(QFrame):
 
     def say(self, said: Callable[[], str], kind: str = "info") -> None:
         """Show the words ``said`` makes (now and after a language change)."""
-        background, foreground, border = COLOURS.get(kind, COLOURS["info"])
-        self.setStyleSheet(
-            f"QFrame#message {{ background: {background}; border: 2px solid {border}; border-radius: 8px; }}"
-            f" QLabel {{ color: {foreground}; font-weight: 700; background: transparent; }}"
-            f" QPushButton#dismiss {{ background: transparent; color: {foreground}; border: none;"
-            " padding: 0 8px; }"
-        )
-        self.setProperty("kind", kind)
+        theme.mark(self, "kind", kind, within=True)  # its colours: the counter's sheet (contrast above 7:1)
         self._words = said
         self.sign.setText(SIGNS.get(kind, ""))
         self.label.setText(said())

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
-from antrian.domain.desk import DeskAction, Level, offer_no_show, service_level, standard_duration
+from antrian.domain.desk import DeskAction, offer_no_show, service_level, standard_duration
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.status import Status
 from antrian.domain.timing import standard_words
+from antrian.gui import theme
 from antrian.gui.counter.actions import KEYS
-from antrian.gui.counter.look import LEVEL_COLOURS, size
+from antrian.gui.counter.look import size
 from antrian.gui.counter.messages import MessageBar
 from antrian.gui.counter.rules import break_key
 from antrian.gui.counter.spans import span_text
@@ -80,7 +81,9 @@ class Panel(QWidget):
         self.waited_label = QLabel("")
         self.called_label = QLabel("")
         self.service_time_label = QLabel("")
+        self.service_time_label.setObjectName("serviceTime")
         self.service_bar = QProgressBar()
+        self.service_bar.setObjectName("serviceBar")
         self.service_bar.setTextVisible(False)
         self.service_bar.setMaximumHeight(14)
         self.offer = QLabel("")
@@ -145,8 +148,10 @@ class Panel(QWidget):
         self.status_label.setText(status)
         offered = ticket.status == Status.CALLED.value and offer_no_show(calls, view.recall_limit)
         self.offer.setVisible(offered)  # its words, by the rules: show_rules
-        self.buttons[DeskAction.NO_SHOW].setObjectName("warn" if offered else "")
-        self.buttons[DeskAction.NO_SHOW].setStyleSheet("")  # re-polish for the new object name
+        no_show = self.buttons[DeskAction.NO_SHOW]
+        if no_show.objectName() != ("warn" if offered else ""):
+            no_show.setObjectName("warn" if offered else "")
+            theme.restyle(no_show)  # the sheet selects on the name
 
     def show_times(self, view: DeskView | None, now: datetime) -> None:
         """How long the ticket at the counter waited, since when it was called, and its service time."""
@@ -183,18 +188,14 @@ class Panel(QWidget):
                 elapsed=span_text(elapsed), standard=said
             )
         self.service_time_label.setText(text)
-        self.service_time_label.setStyleSheet(
-            f"color: {LEVEL_COLOURS[level]}; font-weight: {700 if level is not Level.OK else 400};"
-        )
-        self.service_time_label.setProperty("level", level.value)
+        theme.mark(self.service_time_label, "level", level.value)
         if standard:
             self.service_bar.setRange(0, int(standard.total_seconds()))
             self.service_bar.setValue(min(int(elapsed.total_seconds()), int(standard.total_seconds())))
-            self.service_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {LEVEL_COLOURS[level]}; }}")
             self.service_bar.show()
         else:
             self.service_bar.hide()
-        self.service_bar.setProperty("level", level.value)
+        theme.mark(self.service_bar, "level", level.value)
 
     def show_stats(self, view: DeskView) -> None:
         average = span_text(view.average_service) if view.average_service is not None else "—"

@@ -15,11 +15,11 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from antrian import words
 from antrian.domain.status import Status
-from antrian.gui.counter.look import PRIORITY_BACKGROUND
+from antrian.gui import theme
 from antrian.gui.counter.spans import span_text
 from antrian.services.desk import QueueEntry
 
@@ -70,7 +70,7 @@ class TicketModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if entry.priority_group and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(PRIORITY_BACKGROUND))
+            return QBrush(theme.colour("priority_soft"))
         if entry.priority_group and role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Priority service")
         return None

@@ -33,6 +33,7 @@ from antrian.domain.desk import DeskAction
 from antrian.domain.errors import AntrianError
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
+from antrian.gui import theme
 from antrian.gui.counter.actions import install_shortcuts
 from antrian.gui.counter.banner import Banner
 from antrian.gui.counter.desk import Desk
@@ -40,7 +41,7 @@ from antrian.gui.counter.dialogs import LeaveDialog
 from antrian.gui.counter.header import CounterHeader
 from antrian.gui.counter.lists import QueueLists
 from antrian.gui.counter.login import CounterLogin
-from antrian.gui.counter.look import STYLE, size, unit_of
+from antrian.gui.counter.look import size, unit_of
 from antrian.gui.counter.panel import Panel
 from antrian.gui.counter.reader import Background
 from antrian.services.desk import DeskView
@@ -67,7 +68,7 @@ class CounterWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("counter")
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "counter")
         self._may_close = False
         self.login = CounterLogin(
             database, run_in_background, clock, number=number, username=username, password=password

@@ -12,10 +12,11 @@ import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QSizePolicy, QVBoxLayout, QWidget
 
+from antrian.gui import theme
 from antrian.gui.display.sizes import Floors, font_with_cap
-from antrian.gui.display.tiles import ElidedLabel, label, restyle
+from antrian.gui.display.tiles import ElidedLabel, label
 from antrian.gui.i18n import Retranslated
 from antrian.services.display import Call
 
@@ -132,8 +133,7 @@ class CallPanel(Retranslated, QFrame):
         )
 
     def set_fresh(self, fresh: bool) -> None:
-        self.setProperty("fresh", "true" if fresh else "false")
-        restyle(self, *self.findChildren(QLabel))
+        theme.mark(self, "fresh", "true" if fresh else "false", within=True)
 
     def scale(self, base: QFont, floors: Floors, room: int, *, portrait: bool) -> None:
         """Every font of the panel on a screen of ``floors``' size, where the panel may be ``room`` pixels

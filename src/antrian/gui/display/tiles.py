@@ -8,10 +8,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from antrian import words
+from antrian.gui import theme
 from antrian.gui.i18n import Retranslated
+from antrian.gui.theme.palette import PALETTE
 from antrian.services.display import Call, CounterBoard, Waiting
 
 TILE_PADDING = 8  # each side of a tile's or a row's text
@@ -32,13 +34,6 @@ def label(
     if name:
         widget.setObjectName(name)
     return widget
-
-
-def restyle(*widgets: QWidget) -> None:
-    """Apply the stylesheet again after a property it selects on has changed."""
-    for widget in widgets:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class ElidedLabel(QLabel):
@@ -127,9 +122,7 @@ class CounterTile(Retranslated, QFrame):
         else:
             self.value.setText(board.current or "—")
         self.value.setFont(self._bold if board.state == "open" else self._text)
-        if self.property("state") != board.state:
-            self.setProperty("state", board.state)
-            restyle(self, self.title, self.value)
+        theme.mark(self, "state", board.state, within=True)
 
     def set_fonts(self, text: QFont, bold: QFont) -> None:
         self._text, self._bold = text, bold
@@ -157,14 +150,13 @@ class RecentCall(QLabel):
 
     def show_call(self, call: Call | None) -> None:
         self.setText(
-            f"<b>{call.number}</b><br><span style='color:#9fb3cc'>"
+            f"<b>{call.number}</b><br><span style='color:{PALETTE['heading_dim']}'>"
             + self.tr("Counter {number}").format(number=call.counter)
             + "</span>"
             if call
             else ""
         )
-        self.setProperty("empty", "false" if call else "true")
-        restyle(self)
+        theme.mark(self, "empty", "false" if call else "true")
 
     def needs(self, font: QFont, numbers: list[str], last_counter: int) -> QSize:
         plain, bold = QFontMetrics(font), QFont(font)

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -33,12 +33,12 @@ from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
+from antrian.gui import theme
 from antrian.gui.display.call_panel import CallPanel
 from antrian.gui.display.header import Header
 from antrian.gui.display.jsonlog import LineLog, LineSink, open_log, write_shown, write_voice
 from antrian.gui.display.paging import PagedSection, SectionStack
 from antrian.gui.display.sizes import Floors, font_with_cap
-from antrian.gui.display.style import STYLE, TEXT_COLOR
 from antrian.gui.display.ticker import SEPARATOR, BottomBar
 from antrian.gui.display.tiles import CounterTile, RecentCall, WaitingRow, label
 from antrian.gui.i18n import Retranslated
@@ -91,7 +91,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._counters = counters  # a display for one zone: only these counters and their calls
         self._zones = zones  # ... or only the counters of these zones (of a Mal Pelayanan Publik)
         self.setObjectName("display")
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "display")
         self._database = database
         self._background = run_in_background
         self._log = log_json
@@ -191,7 +191,7 @@ class DisplayWindow(Retranslated, QWidget):
         self.waiting_heading = self.waiting_section.heading
 
         # the bottom bar: the time, the date and the office's running text (below them in portrait)
-        self.ticker_frame = BottomBar(MARGIN, QColor(TEXT_COLOR))
+        self.ticker_frame = BottomBar(MARGIN, theme.colour("snow"))
         self.clock, self.date, self.ticker = (
             self.ticker_frame.clock,
             self.ticker_frame.date,

@@ -48,6 +48,7 @@ from antrian import words
 from antrian.domain.errors import AntrianError, StoreError
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
+from antrian.gui import theme
 from antrian.gui.i18n import Retranslated
 from antrian.gui.kiosk import sizes
 from antrian.gui.kiosk.buttons import ServiceButton
@@ -70,30 +71,6 @@ RETURN_AFTER_MS = 8000
 MINUTE_SLACK_MS = 200  # read this long after the minute turns, so its boundary is surely past
 PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
 HOME, GROUPS, RESULT, NOTE = range(4)  # the pages
-STYLE = """
-QWidget#kiosk { background: #0b1f3a; }
-QLabel { color: #f5f7fa; }
-QPushButton { background: #f5f7fa; color: #0b1f3a; border: none; border-radius: 18px; padding: 12px; }
-QPushButton:pressed { background: #f2b705; }
-QPushButton:disabled { background: #2a2f36; color: #9aa4b0; }
-QPushButton#service { padding: 0px; }
-QPushButton#service QLabel { color: #0b1f3a; }
-QPushButton#service QLabel:disabled { color: #c3cad3; }
-QPushButton#service QLabel#code { background: #0b1f3a; color: #f2b705; border-radius: 12px; }
-QPushButton#service QLabel#code:disabled { background: #454d58; color: #c3cad3; }
-QPushButton#service QLabel#zone { color: #7a5a00; font-weight: bold; }
-QPushButton#service QLabel#zone:disabled { color: #c3cad3; }
-QPushButton#priority { background: #1e7a46; color: white; }
-QPushButton#back, QPushButton#reprint, QPushButton#page { background: #12305a; color: white; }
-QPushButton#nextPage { background: #f2b705; color: #0b1f3a; }
-QPushButton#page:disabled, QPushButton#nextPage:disabled { background: #1a2738; color: #5d6b7c; }
-QLabel#number { color: #f2b705; font-weight: 800; }
-QLabel#printProblem { background: #b3261e; color: white; border-radius: 10px; padding: 10px; }
-QLabel#printStatus { background: #12305a; color: white; border-radius: 10px; padding: 10px; }
-QLabel#printDone { background: #1e7a46; color: white; border-radius: 10px; padding: 10px; }
-QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 8px; }
-QLabel#mode { background: #1e7a46; color: white; border-radius: 10px; padding: 6px; }
-"""
 
 
 class KioskWindow(Retranslated, Printing, QWidget):
@@ -125,7 +102,7 @@ class KioskWindow(Retranslated, Printing, QWidget):
         super().__init__()
         self.setObjectName("kiosk")
         self._zones = zones  # a Mal Pelayanan Publik's kiosk for these zones' services only
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "kiosk")
         self._database = database
         self._background = run_in_background
         self._print = print_slip

@@ -21,8 +21,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from antrian.domain.figures import HourFigures
+from antrian.gui import theme
 
-LOW, HIGH = QColor("#f1f5fb"), QColor("#1d4f91")
+LOW, HIGH = theme.colour("chart_low"), theme.colour("chart_high")
 MOST_INTERVALS = 5  # grid intervals on the hour chart's axes
 
 
@@ -86,12 +87,12 @@ class HourChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         bars = QBarSet(QCoreApplication.translate("ReportCharts", "Arrivals"))
         bars.append([float(n) for n in self.arrivals])
-        bars.setColor(QColor("#7aa6d8"))
+        bars.setColor(theme.colour("chart_bar"))
         series = QBarSeries()
         series.append(bars)
         line = QLineSeries()
         line.setName(QCoreApplication.translate("ReportCharts", "Mean waiting (minutes)"))
-        line.setColor(QColor("#c0392b"))
+        line.setColor(theme.colour("chart_line"))
         for i, minutes in enumerate(self.waiting_minutes):
             line.append(i, minutes)
         chart.addSeries(series)
@@ -195,7 +196,7 @@ class Heatmap(QWidget):
                 cell = QRectF(left + column * width + 1, y + 1, width - 2, height - 2)
                 painter.fillRect(cell, _mix(share))
                 if count and width > metrics.horizontalAdvance(str(count)) + 2 and height > line:
-                    painter.setPen(QColor("white") if share > 0.5 else QColor("#222222"))
+                    painter.setPen(QColor("white") if share > 0.5 else theme.colour("chart_ink"))
                     painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
                     painter.setPen(self.palette().text().color())
         # the legend: a colour scale from 0 to the busiest cell

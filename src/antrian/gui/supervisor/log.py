@@ -158,7 +158,7 @@ class LogTab(Retranslated, QWidget):
         column.addLayout(grid)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setProperty("said", "error")
         self.message.hide()
         column.addWidget(self.message)
 

@@ -27,10 +27,10 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from antrian import words
 from antrian.domain.priority import PriorityGroup
+from antrian.gui import theme
 from antrian.gui.supervisor.report_models import duration
 from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSnapshot, LogSort
 
@@ -74,7 +74,7 @@ COLUMNS = (
 _DURATIONS = {LogColumn.WAITING, LogColumn.WALK, LogColumn.SERVICE_TIME, LogColumn.STAY}
 _RIGHT = {*_DURATIONS, LogColumn.COUNTER}
 _TIMES = {LogColumn.ISSUED, LogColumn.CALLED, LogColumn.STARTED, LogColumn.FINISHED}
-OVER_BACKGROUND = QColor("#fbe3e1")
+OVER_BACKGROUND = theme.colour("over_soft")
 OVER_MARK = "⚠"
 PAGE_SIZE = 200
 CACHED_PAGES = 50  # 10,000 rows: many screens of them, a few MB

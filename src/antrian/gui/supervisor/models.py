@@ -12,16 +12,17 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from antrian import words
+from antrian.gui import theme
 from antrian.services.monitor import CounterLive, ServiceLive, StationLive
 from antrian.services.stations import StationKind
 
 Index = QModelIndex | QPersistentModelIndex
-FLAG_ROW = QColor("#fde2e1")
-FLAG_TEXT = QColor("#b3261e")
-QUIET_TEXT = QColor("#5d6673")
+FLAG_ROW = theme.colour("flag_soft")
+FLAG_TEXT = theme.colour("red")
+QUIET_TEXT = theme.colour("slate")
 NONE = "—"
 
 

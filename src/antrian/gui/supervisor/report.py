@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from antrian.domain.figures import StandardFor
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.charts import Heatmap, HourChart
@@ -96,7 +97,7 @@ def write_pdf_report(made: Made, path: Path) -> None:
 
 def say(line: QLabel, text: str, *, error: bool) -> None:
     """A tab's message line shows ``text``, red for an error, green otherwise."""
-    line.setStyleSheet("color: #b00020;" if error else "color: #1b6e20;")
+    theme.mark(line, "said", "error" if error else "ok")
     line.setText(text)
     line.show()
 

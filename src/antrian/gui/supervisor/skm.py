@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from antrian import words
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.report import say
@@ -70,25 +71,6 @@ Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 # The export formats offered, in the format box's order. The evidence PDF (``antrian.printing.skm_pdf``,
 # built separately) joins here and in ``write_export``.
 FORMATS = ("pdf", "xlsx", "json")
-
-STYLE = """
-QLabel#ikm { color: #0b1f3a; font-weight: 800; }
-QLabel#grade { color: white; background: #1e7a46; border-radius: 8px; padding: 2px 12px; font-weight: 800; }
-QLabel#grade[grade="C"], QLabel#grade[grade="D"] { background: #b3261e; }
-QLabel#grade[grade=""] { background: #8a94a3; }
-QLabel#sampleWarning { background: #fde2e1; color: #8c1d18; font-weight: 700; padding: 4px 8px;
-                       border-radius: 6px; }
-QLabel#lowest { background: #fff1c2; color: #5c4400; padding: 4px 8px; border-radius: 6px; }
-QLabel#readOnly { background: #fff1c2; color: #5c4400; padding: 6px 10px; border-radius: 6px; }
-QLabel#hint { color: #5d6673; }
-QFrame#headline { background: white; border-radius: 10px; }
-QFrame#answerRow { background: white; border: 2px solid transparent; border-radius: 6px; }
-QFrame#answerRow:focus { border: 2px solid #f2b705; background: #fffbea; }
-QPushButton#level { background: #eef1f5; color: #0b1f3a; border: 1px solid #c9d1dc; border-radius: 6px;
-                    padding: 3px 6px; text-align: left; }
-QPushButton#level:checked { background: #0b1f3a; color: white; border: 1px solid #0b1f3a; font-weight: 700; }
-QPushButton#level:disabled, QPushButton#level:checked:disabled { background: #e4e7ec; color: #8a94a3; }
-"""
 
 
 @dataclass(frozen=True)
@@ -141,7 +123,7 @@ class SkmTab(Retranslated, QWidget):
         clock: Clock = system_clock,
     ) -> None:
         super().__init__()
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "skm")
         self._database, self._background, self._actor, self._snapshot = (
             database,
             run_in_background,

@@ -43,6 +43,7 @@ from antrian import words
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.skm import PROFILE_CHOICES, UNSUR
 from antrian.domain.timing import Clock, system_clock
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.skm_answer import AnswerRow
@@ -169,6 +170,7 @@ class EntryPage(Retranslated, QWidget):
         self.count.setObjectName("section")
         right.addWidget(self.count)
         self.message = QLabel()
+        self.message.setObjectName("entryMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right.addWidget(self.message)
@@ -350,5 +352,5 @@ class EntryPage(Retranslated, QWidget):
 
     def _say(self, said: str | Callable[[], str], *, error: bool) -> None:
         self._said = said if callable(said) else (lambda: said)
-        self.message.setStyleSheet("color: #b00020; font-weight: 700;" if error else "color: #1b6e20;")
+        theme.mark(self.message, "said", "error" if error else "ok")
         self.message.setText(self._said())

@@ -14,16 +14,17 @@ from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from antrian import words
 from antrian.domain.skm import UNSUR, Grade, Unsur, round_half_up
+from antrian.gui import theme
 from antrian.gui.supervisor.report_models import Table, count
 from antrian.reports.skm import choice_words
 from antrian.services.skm import LocalResult, ServiceSkm, SkmFigures, Suggestion
 
 Index = QModelIndex | QPersistentModelIndex
-LOWEST_ROW = QColor("#fff1c2")  # the unsur to improve first
+LOWEST_ROW = theme.colour("note_strong")  # the unsur to improve first
 NONE = "–"
 NRR_PLACES = 3
 

@@ -47,6 +47,7 @@ from antrian.domain.errors import AntrianError, PermissionDenied
 from antrian.domain.messages import Message
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, office_zone, system_clock
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
@@ -62,29 +63,6 @@ log = logging.getLogger(__name__)
 
 FEED_REFRESH_MS = 250
 TICK_MS = 1000
-
-STYLE = """
-QWidget#supervisor { background: #eef1f5; }
-QFrame#top { background: #0b1f3a; }
-QFrame#top QLabel, QFrame#top QCheckBox { color: #f5f7fa; }
-QLabel#title { font-weight: 800; }
-QLabel#offline { background: #b3261e; color: white; font-weight: 700; padding: 6px; }
-QLabel#flags { border-radius: 6px; padding: 3px 10px; font-weight: 700; background: #1e7a46; }
-QLabel#flags[raised="true"] { background: #b3261e; }
-QLabel#section { color: #0b1f3a; font-weight: 700; }
-QFrame#login { background: white; border-radius: 12px; }
-QLabel#loginTitle { font-weight: 700; }
-QLabel#loginError { color: #b3261e; font-weight: 700; }
-QPushButton { background: #0b1f3a; color: white; border: 3px solid transparent; border-radius: 8px;
-              padding: 6px 16px; }
-QPushButton:focus { border: 3px solid #f2b705; }
-QPushButton#primary { background: #1e7a46; }
-QPushButton#primary:disabled { background: #c9ced6; color: #5d6673; }
-QTableView { background: white; gridline-color: #e1e5eb; selection-background-color: #d6e4f5;
-             selection-color: #0b1f3a; }
-QHeaderView::section { background: #dfe5ee; color: #0b1f3a; font-weight: 700; padding: 4px 6px;
-                       border: none; border-right: 1px solid #c9d1dc; }
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +106,7 @@ class SupervisorWindow(Retranslated, QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("supervisor")
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "desk")
         self._database, self._background, self._clock = database, run_in_background, clock
         self.actor: Actor | None = None
         self.snapshot: MonitorSnapshot | None = None

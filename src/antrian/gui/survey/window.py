@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStackedWidget,
 from antrian import words
 from antrian.domain.errors import AntrianError, StoreError
 from antrian.domain.skm import PROFILE_CHOICES
+from antrian.gui import theme
 from antrian.gui.errors import error_text, log_failure
 from antrian.gui.i18n import Retranslated
 from antrian.gui.kiosk import sizes
@@ -39,7 +40,6 @@ from antrian.gui.survey.data import OfficeView, read_office, save_answers
 from antrian.gui.survey.flow import PROFILE, QUESTION, Survey, Visit, levels, wording
 from antrian.gui.survey.pages import IdlePage, InvitePage, ProblemPage, ServicesPage, ThanksPage
 from antrian.gui.survey.step import StepPage, set_font
-from antrian.gui.survey.style import STYLE
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.results import EventInfo
 from antrian.services.skm import Submitted
@@ -78,7 +78,7 @@ class SurveyWindow(Retranslated, QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("survey")
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "survey")
         self._database, self._background, self._counter = database, run_in_background, counter
         self._office: OfficeView | None = None
         self._visit: Visit | None = None  # the citizen invited or surveyed

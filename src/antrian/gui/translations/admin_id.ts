@@ -214,6 +214,17 @@
     </message>
 </context>
 <context>
+    <name>ServicePreview</name>
+    <message>
+        <source>Preview: the ticket and the call</source>
+        <translation>Pratinjau: tiket dan panggilan</translation>
+    </message>
+    <message>
+        <source>A code is 1 to 3 letters, A to Z.</source>
+        <translation>Kode berupa 1 sampai 3 huruf, A sampai Z.</translation>
+    </message>
+</context>
+<context>
     <name>ServicesPage</name>
     <message>
         <source>Services</source>
@@ -236,20 +247,8 @@
         <translation>Di anjungan</translation>
     </message>
     <message>
-        <source>In force from</source>
-        <translation>Berlaku sejak</translation>
-    </message>
-    <message>
         <source>Waiting target</source>
         <translation>Target tunggu</translation>
-    </message>
-    <message>
-        <source>Decree</source>
-        <translation>Surat keputusan</translation>
-    </message>
-    <message>
-        <source>Set by</source>
-        <translation>Diatur oleh</translation>
     </message>
     <message>
         <source>New service</source>
@@ -324,8 +323,39 @@
         <translation>Aktif (ditawarkan di anjungan)</translation>
     </message>
     <message>
-        <source>Preview: the ticket and the call</source>
-        <translation>Pratinjau: tiket dan panggilan</translation>
+        <source>Save the service</source>
+        <translation>Simpan layanan</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsTab</name>
+    <message>
+        <source>In force from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>Waiting target</source>
+        <translation>Target tunggu</translation>
+    </message>
+    <message>
+        <source>Decree</source>
+        <translation>Surat keputusan</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Diatur oleh</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>tanpa target</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
     </message>
     <message>
         <source>Add a dated standard (from a decree)</source>
@@ -340,20 +370,12 @@
         <translation>Tambahkan standar</translation>
     </message>
     <message>
-        <source>Save the service</source>
-        <translation>Simpan layanan</translation>
-    </message>
-    <message>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
         <source>system</source>
         <translation>sistem</translation>
-    </message>
-    <message>
-        <source>A code is 1 to 3 letters, A to Z.</source>
-        <translation>Kode berupa 1 sampai 3 huruf, A sampai Z.</translation>
     </message>
 </context>
 </TS>

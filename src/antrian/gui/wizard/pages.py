@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from antrian import words
 from antrian.domain.errors import AntrianError
 from antrian.domain.password_strength import Reason, rate_password
-from antrian.gui import i18n
+from antrian.gui import i18n, theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.services.branding import check_logo
@@ -232,6 +232,7 @@ class AdminPage(CheckedPage):
         for secret in (self.password, self.repeat):
             secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = QProgressBar()
+        self.meter.setObjectName("strength")
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(10)
@@ -258,8 +259,7 @@ class AdminPage(CheckedPage):
     def _rate(self) -> None:
         rating = rate_password(self.password.text(), self.username.text())
         self.meter.setValue(rating.score)
-        colour = ("#b3261e", "#b3261e", "#b26a00", "#2e7d32", "#1b5e20")[rating.score]
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        theme.mark(self.meter, "score", str(rating.score))
         if not self.password.text():
             self.strength.setText(
                 self.tr(

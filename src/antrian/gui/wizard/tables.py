@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.errors import AntrianError, InvalidInput
 from antrian.domain.timing import TimeUnit
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.wizard.pages import CheckedPage
 from antrian.services.first_run import CounterPlan, ServicePlan, check_counters, check_service, check_services
@@ -48,8 +49,9 @@ def _clock_time(text: str) -> time | None:
 
 
 def _mark(widget: QWidget, bad: bool) -> None:
-    widget.setProperty("invalid", bad)
-    widget.setStyleSheet("background: #fde7e9;" if bad else "")
+    if widget.property("invalid") != bad:
+        widget.setProperty("invalid", bad)
+        theme.restyle(widget)  # the sheet colours a cell with a problem
 
 
 class ServiceRow(NamedTuple):

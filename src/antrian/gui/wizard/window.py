@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizard, QWizardPage
 
 from antrian.domain.errors import AntrianError
 from antrian.domain.timing import Clock, system_clock
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import TaskRunner
@@ -25,11 +26,6 @@ from antrian.gui.wizard.tables import CountersPage, ServicesPage
 from antrian.services.first_run import ZONES, SetupDone, SetupPlan, complete_setup
 from antrian.store.database import Database
 
-STYLE = """
-QLabel#wizardError { color: #b3261e; font-weight: 700; }
-QLabel#logoPreview { border: 1px dashed #9e9e9e; color: #616161; }
-QLabel#commands { font-size: 11pt; }
-"""
 WELCOME, OFFICE, SERVICES, COUNTERS, ADMIN, SUMMARY, FINISH = range(7)
 
 
@@ -186,7 +182,7 @@ class SetupWizard(Retranslated, QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "wizard")
         self.welcome = WelcomePage()
         self.office = OfficePage(self._background)
         self.services = ServicesPage()

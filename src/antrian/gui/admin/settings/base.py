@@ -11,38 +11,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from antrian.domain.errors import AntrianError, PermissionDenied
 from antrian.domain.roles import Actor, Permission
+from antrian.gui import theme
 from antrian.gui.errors import error_text, log_failure
 from antrian.gui.tasks import TaskRunner
 from antrian.gui.widgets import named_label
 from antrian.store.database import Database
-
-STYLE = """
-QWidget#settingsPage { background: #eef1f5; }
-QLabel#pageTitle { color: #0b1f3a; font-size: 20px; font-weight: 800; }
-QLabel#pageAbout { color: #3d4756; }
-QLabel#readOnly { background: #fff4d6; color: #5c4400; border: 1px solid #f2d38a; border-radius: 6px;
-                  padding: 6px 10px; }
-QLabel#message { border-radius: 6px; padding: 6px 10px; font-weight: 600; }
-QLabel#message[kind="error"] { background: #fde8e7; color: #b3261e; }
-QLabel#message[kind="info"] { background: #e3f3e8; color: #1b6e20; }
-QGroupBox { background: white; border: 1px solid #d5dbe3; border-radius: 10px; margin-top: 14px;
-            padding: 14px 12px 10px 12px; font-weight: 700; color: #0b1f3a; }
-QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; }
-QGroupBox QLabel, QGroupBox QCheckBox, QGroupBox QRadioButton { font-weight: 400; color: #1d2633; }
-QLabel#hint { color: #5d6673; }
-QLabel#preview { background: #f5f7fa; border: 1px solid #d5dbe3; border-radius: 6px; padding: 8px;
-                 font-size: 15px; font-weight: 400; color: #0b1f3a; }
-QPushButton { background: #0b1f3a; color: white; border: 2px solid transparent; border-radius: 8px;
-              padding: 6px 16px; font-weight: 600; }
-QPushButton:focus { border: 2px solid #f2b705; }
-QPushButton:disabled { background: #c9ced6; color: #5d6673; }
-QPushButton#primary { background: #1e7a46; }
-QPushButton#danger { background: #b3261e; }
-QTableWidget { background: white; gridline-color: #e1e5eb; selection-background-color: #d6e4f5;
-               selection-color: #0b1f3a; font-weight: 400; }
-QHeaderView::section { background: #dfe5ee; color: #0b1f3a; font-weight: 700; padding: 4px 6px;
-                       border: none; border-right: 1px solid #c9d1dc; }
-"""
 
 
 def may_change(actor: Actor) -> bool:
@@ -67,7 +40,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE)
+        theme.apply(self, "settings")
         self._database, self._runner, self._actor = database, runner, actor
         self.editable = may_change(actor)
         self.fields: list[QWidget] = []

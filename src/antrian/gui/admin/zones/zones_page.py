@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.errors import PermissionDenied
 from antrian.domain.roles import Actor, Permission
+from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.tasks import TaskRunner
 from antrian.services.results import CounterInfo
@@ -365,7 +366,7 @@ class ZonesPage(QWidget):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         palette = self.status.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020" if error else "#1b5e20"))
+        palette.setColor(QPalette.ColorRole.WindowText, theme.colour("error_text" if error else "ok_deep"))
         self.status.setPalette(palette)
 
 
