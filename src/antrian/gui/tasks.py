@@ -5,37 +5,72 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from antrian.domain.errors import AntrianError
+
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    done = Signal(object, object)  # callback, result
-    failed = Signal(object, object)  # callback, exception
+    finished = Signal(int, object)  # the job's key, its result (or the exception it raised)
+
+
+def _run(work: Callable[[], Any]) -> Any:
+    """``work()``, or the exception it raised, its traceback kept as text (a note the log prints) instead of
+    frames: a frame holds the job's function and through it the window, which must not be freed by the
+    worker thread (``_Jobs``)."""
+    try:
+        return work()
+    except Exception as error:  # reported to the window, never lost
+        if not isinstance(error, AntrianError) and error.__traceback__ is not None:
+            where = "".join(traceback.format_tb(error.__traceback__.tb_next))
+            error.add_note(f"Traceback (on the worker thread):\n{where.rstrip()}")
+        return error.with_traceback(None)
+
+
+class _Jobs:
+    """The jobs in flight, held by the GUI thread until their result is delivered.
+
+    A job's closure usually holds its window. Were a worker thread to drop the last reference to it, Python
+    would free the window there, and Qt objects freed off the GUI thread stop timers they do not own or
+    deadlock against the GUI thread. So the worker only borrows a job: it lets go of it before the result
+    goes back, and the GUI thread drops it after delivering.
+    """
+
+    def __init__(self) -> None:
+        self._next = 0
+        self._held: dict[int, tuple[Callable[[], Any], Callable[[Any], None], Callable[[Any], None]]] = {}
+
+    def hold(
+        self, work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Any], None]
+    ) -> int:
+        self._next += 1
+        self._held[self._next] = (work, on_done, on_error)
+        return self._next
+
+    def work(self, key: int) -> Callable[[], Any]:
+        return self._held[key][0]
+
+    def deliver(self, key: int, result: Any) -> None:
+        _work, on_done, on_error = self._held.pop(key)
+        callback = on_error if isinstance(result, Exception) else on_done
+        if still_there(callback):
+            callback(result)
 
 
 class _Task(QRunnable):
-    def __init__(
-        self,
-        relay: _Relay,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
+    def __init__(self, relay: _Relay, jobs: _Jobs, key: int) -> None:
         super().__init__()
-        self._relay, self._work, self._on_done, self._on_error = relay, work, on_done, on_error
+        self._relay, self._jobs, self._key = relay, jobs, key
 
     def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # reported to the window, never lost
-            self._relay.failed.emit(self._on_error, error)
-        else:
-            self._relay.done.emit(self._on_done, result)
+        result = _run(self._jobs.work(self._key))  # the job itself is only borrowed (see _Jobs)
+        self._relay.finished.emit(self._key, result)
 
 
 class TaskRunner(QObject):
@@ -45,9 +80,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._jobs = _Jobs()
         self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver)
-        self._relay.failed.connect(self._deliver)
+        self._relay.finished.connect(self._deliver)
 
     def submit(
         self,
@@ -55,12 +90,12 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        self._pool.start(_Task(self._relay, work, on_done, on_error or self._log_error))
+        key = self._jobs.hold(work, on_done, on_error or self._log_error)
+        self._pool.start(_Task(self._relay, self._jobs, key))
 
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        if still_there(callback):
-            callback(value)
+    @Slot(int, object)
+    def _deliver(self, key: int, result: Any) -> None:
+        self._jobs.deliver(key, result)
 
     @staticmethod
     def _log_error(error: Exception) -> None:
@@ -87,8 +122,9 @@ class OwnThread(QObject):
         super().__init__(parent)
         self._name = name
         self._thread: threading.Thread | None = None
+        self._jobs = _Jobs()
         self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver)
+        self._relay.finished.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
@@ -99,15 +135,13 @@ class OwnThread(QObject):
         """Start ``work`` on a new thread unless the previous job's still runs; returns whether it did."""
         if self.busy:
             return False
-        relay, name = self._relay, self._name
+        relay, name, jobs = self._relay, self._name, self._jobs
+        key = jobs.hold(work, done, done)
 
         def run() -> None:
+            result = _run(jobs.work(key))  # the job itself is only borrowed (see _Jobs)
             try:
-                result = work()
-            except Exception as error:  # handed to ``done``, which reports it
-                result = error
-            try:
-                relay.done.emit(done, result)
+                relay.finished.emit(key, result)
             except RuntimeError:  # the window that asked was closed meanwhile: nobody is left to tell
                 log.warning("%s ended after its window closed: %r", name, result)
 
@@ -115,10 +149,9 @@ class OwnThread(QObject):
         self._thread.start()
         return True
 
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        if still_there(callback):
-            callback(value)
+    @Slot(int, object)
+    def _deliver(self, key: int, result: Any) -> None:
+        self._jobs.deliver(key, result)
 
 
 def still_there(callback: Callable[..., Any]) -> bool:
