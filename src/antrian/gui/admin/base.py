@@ -33,7 +33,7 @@ from antrian.domain.errors import PermissionDenied
 from antrian.domain.roles import Actor, Permission
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
-from antrian.gui.tasks import TaskRunner
+from antrian.gui.tasks import TaskRunner, still_there
 from antrian.store.database import Database
 
 SETTINGS_CHANGED = frozenset({"settings_changed"})
@@ -149,6 +149,8 @@ class AdminPage(Retranslated, QWidget):
         """``work`` off the GUI thread, ``apply`` its result on it (then ``loaded``)."""
 
         def done(result: Any) -> None:
+            if not still_there(self.refresh):  # the page closed while its read ran: nobody to show it to
+                return
             apply(result)
             self.loaded.emit()
 
@@ -162,6 +164,8 @@ class AdminPage(Retranslated, QWidget):
         self._busy = True
 
         def landed(result: Any) -> None:
+            if not still_there(self.refresh):  # the page closed while its save ran: it landed all the same
+                return
             self._busy = False
             if done is not None:
                 done(result)
@@ -170,6 +174,8 @@ class AdminPage(Retranslated, QWidget):
             self.refresh()
 
         def refused(error: Exception) -> None:
+            if not still_there(self.refresh):
+                return
             self._busy = False
             self._failed(error)
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from antrian.domain.timing import Clock
-from antrian.gui.tasks import CoalescedRead
+from antrian.gui.tasks import CoalescedRead, still_there
 from antrian.services.desk import DeskView, desk_view
 from antrian.store.database import Database
 
@@ -68,6 +68,8 @@ class ViewReader(QObject):
     def _counting(self, run_in_background: Background) -> Background:
         def run(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
             def landed(result: Any) -> None:
+                if not still_there(self.request):  # the window closed while its read ran: nobody to tell
+                    return
                 self._reads -= 1
                 done(result)
 
