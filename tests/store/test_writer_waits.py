@@ -16,7 +16,7 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.status import Status
 from antrian.services import counters, queue
 from antrian.services.queries import events_after
-from antrian.store import database as database_module
+from antrian.store import engines, writer_turn
 from antrian.store.database import open_database
 from tests.conftest import seed_office
 
@@ -38,7 +38,7 @@ def test_a_writer_gives_up_clearly_and_readers_do_not_wait(tmp_path: Path, monke
     path = tmp_path / "a.db"
     db = open_database(str(path), create=True)
     seed_office(db)
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(writer_turn, "BUSY_TIMEOUT_MS", 1000)
     holder = hold_write_lock(path, 4)
     try:
         started = time.monotonic()
@@ -209,7 +209,7 @@ def test_switching_a_new_file_to_wal_waits_for_the_process_holding_it(tmp_path: 
         with pytest.raises(sqlite3.OperationalError):
             connection.execute("PRAGMA journal_mode = WAL")
         started = time.monotonic()
-        database_module._enter_wal(connection.cursor(), deadline_s=10)
+        engines._enter_wal(connection.cursor(), deadline_s=10)
         assert 0.2 < time.monotonic() - started < 5
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         connection.close()
@@ -226,7 +226,7 @@ def test_switching_to_wal_gives_up_at_its_deadline(tmp_path: Path) -> None:
         connection = sqlite3.connect(str(path), isolation_level=None, timeout=0)
         started = time.monotonic()
         with pytest.raises(sqlite3.OperationalError) as raised:
-            database_module._enter_wal(connection.cursor(), deadline_s=0.3)
+            engines._enter_wal(connection.cursor(), deadline_s=0.3)
         assert raised.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
         assert 0.25 < time.monotonic() - started < 2
         connection.close()

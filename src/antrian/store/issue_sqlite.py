@@ -29,8 +29,9 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Column, Dialect
 
 from antrian.domain.hours import Break, DayCalendar
-from antrian.store.database import Database, WriterTurn, end_writer_turn
+from antrian.store.database import Database
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
+from antrian.store.writer_turn import PoolInfo, WriterTurn, end_writer_turn
 
 # The service, and the office row beside it (absent before the office is set up).
 _REFERENCE = (
@@ -108,18 +109,18 @@ def _types(dialect: Dialect) -> _Types:
 class IssueConnection:
     """One pooled SQLite connection, used through sqlite3 for one issue."""
 
-    __slots__ = ("_before_commit", "_raw", "_record", "_turn", "_types")
+    __slots__ = ("_before_commit", "_info", "_raw", "_turn", "_types")
 
     def __init__(
         self,
         raw: sqlite3.Connection,
-        record: Any,
+        info: PoolInfo,
         turn: WriterTurn,
         types: _Types,
         before_commit: Callable[[], None] = lambda: None,
     ) -> None:
         self._raw = raw
-        self._record = record
+        self._info = info
         self._turn = turn
         self._types = types
         self._before_commit = before_commit
@@ -167,7 +168,7 @@ class IssueConnection:
                 deleted or replaced meanwhile (checked just before COMMIT: nothing is committed to it).
         """
         raw = self._raw
-        self._turn.begin(self._record, raw)
+        self._turn.begin(self._info, raw)
         try:
             yield
             self._before_commit()
@@ -177,7 +178,7 @@ class IssueConnection:
                 raw.execute("ROLLBACK")
             raise
         finally:
-            end_writer_turn(self._record)  # at once: the pool's check-in would give it back later
+            end_writer_turn(self._info)  # at once: the pool's check-in would give it back later
 
     def next_number(self, service_id: int, day: date) -> int:
         """The next number of a service for a day (store.queue.next_ticket_number)."""
@@ -228,11 +229,11 @@ def issue_connection(db: Database) -> Iterator[IssueConnection]:
         db.ready(writing=True)
         pooled = db.engine.raw_connection()
         try:
-            raw = pooled.dbapi_connection
+            raw = pooled.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             yield IssueConnection(
                 raw,
-                pooled._connection_record,
+                pooled.info,
                 db.turn,
                 _types(db.engine.dialect),
                 lambda: db.ready(writing=True),
