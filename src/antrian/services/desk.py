@@ -29,6 +29,7 @@ from antrian.services.action_log import note, who
 from antrian.services.lookup import counter_by_number, ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
+from antrian.services.queue import counter_lock
 from antrian.services.results import TicketInfo
 from antrian.services.standards import standard_for
 from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
@@ -366,7 +367,7 @@ def act(
         and whatever the underlying service raises (illegal transition, nothing waiting, ...).
     """
     # Lock the counter's state row and compare before anything counts as an operation.
-    d = queue_ops.desk(session, number, actor, clock, need_open=False, count=False)
+    d = counter_lock.desk(session, number, actor, clock, need_open=False, count=False)
     before = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
     seen = _token(d.state, before)
     if expect is not None and seen != expect:
