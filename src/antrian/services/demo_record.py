@@ -149,7 +149,7 @@ class Recorder:
         self.events: list[dict[str, Any]] = []
 
     def _event(self, kind: str, ticket: dict[str, Any], actor: Actor, **data: Any) -> None:
-        """An event of ``ticket`` as ``queue._event`` makes it."""
+        """An event of ``ticket`` as ``services.queue.events.ticket_event`` makes it."""
         self.events.append(
             {
                 "at": self.clock.now,
