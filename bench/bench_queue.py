@@ -577,10 +577,10 @@ def _session_issue_operation(db: Database, clock: Clock, index: int) -> Callable
 def _raw_issue_operation(db: Database, clock: Clock, index: int) -> Callable[[], Outcome]:
     """The statements ``issue_ticket_in`` sends to SQLite, through sqlite3 with no Python around them.
 
-    A floor, for the profile only: same pragmas and statements (store.issue_sqlite), BEGIN IMMEDIATE and a
+    A floor, for the profile only: same pragmas and statements (store.issue_statements), BEGIN IMMEDIATE and a
     durable commit, but no writer turn (SQLite's busy handler instead), no checks, no type conversions.
     """
-    from antrian.store import issue_sqlite
+    from antrian.store import issue_statements as sql
 
     assert db.url.database is not None
     connection = sqlite3.connect(db.url.database, isolation_level=None, timeout=10)
@@ -594,18 +594,32 @@ def _raw_issue_operation(db: Database, clock: Clock, index: int) -> Callable[[],
         now = clock()
         day = now.astimezone(ZONE).date().isoformat()
         at = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-        service_id = connection.execute(issue_sqlite._REFERENCE, (code,)).fetchall()[0][0]
+        service_id = connection.execute(sql.REFERENCE_SQL, {"code": code}).fetchall()[0][0]
         connection.execute("BEGIN IMMEDIATE")
         try:
-            number = connection.execute(issue_sqlite._NEXT_NUMBER, (service_id, day)).fetchone()[0]
+            number = connection.execute(
+                sql.NEXT_NUMBER_SQL, {"service_id": service_id, "service_day": day}
+            ).fetchone()[0]
             label = format_label(code, number)
-            ticket_id = connection.execute(
-                issue_sqlite._INSERT_TICKET, (service_id, day, number, label, None, at, at)
-            ).lastrowid
-            data = json.dumps({"number": label, "service": code, "priority": None})
-            connection.execute(
-                issue_sqlite._INSERT_EVENT, (at, "ticket_issued", ticket_id, service_id, None, data)
-            )
+            ticket = {
+                "service_id": service_id,
+                "service_day": day,
+                "sequence": number,
+                "label": label,
+                "priority_group": None,
+                "issued_at": at,
+            }
+            ticket_id = connection.execute(sql.INSERT_TICKET_SQL, ticket).fetchone()[0]
+            event = {
+                "at": at,
+                "kind": "ticket_issued",
+                "ticket_id": ticket_id,
+                "counter_id": None,
+                "service_id": service_id,
+                "user_id": None,
+                "data": json.dumps({"number": label, "service": code, "priority": None}),
+            }
+            connection.execute(sql.INSERT_EVENT_SQLITE_SQL, event).fetchone()
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")

@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from antrian import words
-from antrian.domain.errors import CounterUnavailable, InvalidInput, NotFound, PermissionDenied
+from antrian.domain.errors import (
+    CounterUnavailable,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    ServiceUnavailable,
+)
 from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
@@ -71,7 +77,7 @@ def test_a_ticket_is_refused_on_a_holiday_naming_it(office: Database, path: str)
     with office.write() as s:
         add_holiday(s, SYSTEM, MONDAY, "Hari Guru")
     clock = FixedClock(MONDAY_9AM)
-    with raises_code(queue.ServiceUnavailable, "service.closed", service="A") as caught:
+    with raises_code(ServiceUnavailable, "service.closed", service="A") as caught:
         if path == "session":
             with office.write() as s:
                 queue.issue_ticket(s, "A", clock=clock)
@@ -91,7 +97,7 @@ def test_a_ticket_is_refused_on_a_holiday_naming_it(office: Database, path: str)
 def test_friday_prayers_refuse_tickets_naming_the_break_and_its_end(office: Database, path: str) -> None:
     friday_prayers(office)
     noon = jakarta(4, 12)  # Friday 4 December 2026, 12:00
-    with raises_code(queue.ServiceUnavailable, "service.closed", service="B") as caught:
+    with raises_code(ServiceUnavailable, "service.closed", service="B") as caught:
         if path == "session":
             with office.write() as s:
                 queue.issue_ticket(s, "B", clock=noon)

@@ -28,6 +28,7 @@ from antrian.domain.timing import FixedClock
 from antrian.services import desk
 from antrian.services.counters import MAX_REASON
 from antrian.services.desk import DeskResult, DeskView, desk_view
+from antrian.services.desk import view as desk_view_module
 from antrian.services.office import update_office
 from antrian.services.queries import events_after, tickets_for_day
 from antrian.services.queue import issue_ticket
@@ -192,7 +193,7 @@ def test_waiting_list_leaves_out_other_days_and_called_tickets(
 def test_waiting_total_counts_beyond_the_list(
     office: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(desk, "WAITING_SHOWN", 3)
+    monkeypatch.setattr(desk_view_module, "WAITING_SHOWN", 3)
     normal = [issue(office, code, clock) for code in "ABABA"]
     priority = issue(office, "B", clock, priority="hamil")
     issue(office, "C", clock)  # not for counter 1
@@ -303,7 +304,7 @@ def test_waiting_list_is_the_order_call_next_calls_in(
 def test_a_long_queue_lists_the_first_calls_from_each_kind(
     office: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(desk, "WAITING_SHOWN", 4)
+    monkeypatch.setattr(desk_view_module, "WAITING_SHOWN", 4)
     set_office(office, priority_interleave=1)
     normal = [issue(office, "A", clock) for _ in range(6)]
     priority = [issue(office, "B", clock, priority="disabilitas") for _ in range(6)]
@@ -405,7 +406,7 @@ def test_lists_and_counts_are_of_this_counter_and_today(
 def test_missed_list_is_capped_but_all_are_counted(
     office: Database, clock: FixedClock, operator: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(desk, "MISSED_SHOWN", 2)
+    monkeypatch.setattr(desk_view_module, "MISSED_SHOWN", 2)
     tickets = [issue(office, "A", clock) for _ in range(3)]
     press(office, 1, D.OPEN, clock, operator)
     for _ in tickets:
@@ -761,6 +762,7 @@ def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
     import threading
 
     from antrian.services import queue as queue_ops
+    from antrian.services.queue import counter_lock
     from antrian.store.database import open_database
     from tests.conftest import seed_office
     from tests.waiting import backend_pid, wait_until, waits_for_a_lock
@@ -775,7 +777,7 @@ def test_cancel_and_a_counter_acting_on_the_same_ticket_do_not_deadlock(
 
         def counter() -> None:
             with database.write() as s:
-                desk.queue_ops.desk(s, 1, SYSTEM, clock, need_open=False, count=False)  # counter row locked
+                counter_lock.desk(s, 1, SYSTEM, clock, need_open=False, count=False)  # counter row locked
                 locked.set()
                 wait_until(lambda: waits_for_a_lock(database, backend.get("pid")), "the cancel waiting")
                 outcome["counter"] = desk.act(s, 1, D.NO_SHOW, expect=token, actor=SYSTEM, clock=clock)

@@ -37,6 +37,7 @@ from antrian.services import (
     users,
     zones,
 )
+from antrian.services.queue import counter_lock
 from antrian.store.database import Database
 from tests.conftest import MONDAY_9AM
 
@@ -56,6 +57,7 @@ RECORDERS = {
     "audit.record",
     "office.log_settings_changed",
     "office.log_office_changed",
+    "queue.record",
     "standards.write_entry",
 }
 
@@ -75,7 +77,10 @@ ROWS: dict[str, tuple[frozenset[Role], Call]] = {
     "queue.hold": (SERVERS, lambda s, a, db: queue.hold(s, 1, actor=a)),
     "queue.resume": (SERVERS, lambda s, a, db: queue.resume(s, 1, "A001", actor=a)),
     "queue.transfer": (SERVERS, lambda s, a, db: queue.transfer(s, 1, "B", actor=a)),
-    "queue.desk": (SERVERS, lambda s, a, db: queue.desk(s, 1, a, FixedClock(MONDAY_9AM), need_open=False)),
+    "queue.desk": (
+        SERVERS,
+        lambda s, a, db: counter_lock.desk(s, 1, a, FixedClock(MONDAY_9AM), need_open=False),
+    ),
     "queue.cancel": (SERVERS, lambda s, a, db: queue.cancel(s, "A001", actor=a)),
     "queue.expire_past_days": (CLOSERS, lambda s, a, db: queue.expire_past_days(s, actor=a)),
     "counters.open_counter": (SERVERS, lambda s, a, db: counters.open_counter(s, 1, actor=a)),
@@ -182,14 +187,16 @@ ROWS: dict[str, tuple[frozenset[Role], Call]] = {
 
 
 def _operations() -> set[str]:
-    """Every public function of ``antrian.services`` with an ``actor`` parameter, as "module.function"."""
+    """Every public function of ``antrian.services`` with an ``actor`` parameter, as "module.function" (the
+    module of ``antrian.services``, or the package holding it: "queue.call_next")."""
     found = set()
-    for module_info in pkgutil.iter_modules(antrian.services.__path__):
-        module = importlib.import_module(f"antrian.services.{module_info.name}")
+    for module_info in pkgutil.walk_packages(antrian.services.__path__, "antrian.services."):
+        module = importlib.import_module(module_info.name)
+        top = module_info.name.split(".")[2]
         for name, function in inspect.getmembers(module, inspect.isfunction):
             own = function.__module__ == module.__name__ and not name.startswith("_")
             if own and "actor" in inspect.signature(function).parameters:
-                found.add(f"{module_info.name}.{name}")
+                found.add(f"{top}.{name}")
     return found
 
 

@@ -20,10 +20,11 @@ from antrian.domain.errors import AntrianError, IllegalAction, InvalidInput, Sto
 from antrian.domain.timing import office_zone, service_day, system_clock
 from antrian.services import queue
 from antrian.services.queries import last_event_id, tickets_for_day
-from antrian.store.database import Database, open_database, resolve_url
+from antrian.store.database import Database, open_database
 from antrian.store.feed import LOCK_PROBES, SqliteWatcher
 from antrian.store.issue_sqlite import issue_connection
 from antrian.store.models import Service, Ticket
+from antrian.store.urls import resolve_url
 from tests.conftest import PG_BASE, seed_office
 from tests.store.faults import (
     backup,
@@ -185,10 +186,10 @@ def test_a_full_disk_is_named_full_and_nothing_half_written(tmp_path: Path) -> N
 def test_a_lock_held_by_another_program_is_named_locked(
     office_file: tuple[Database, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from antrian.store import database as database_module
+    from antrian.store import writer_turn
 
     db, path = office_file
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 500)
+    monkeypatch.setattr(writer_turn, "BUSY_TIMEOUT_MS", 500)
     with lock_held(path):
         assert code_of(lambda: queue.issue_ticket_in(db, "A")) == "store.locked"
         with db.read() as session:  # WAL: readers are not held up

@@ -25,7 +25,7 @@ from antrian.services.office import update_office
 from antrian.services.results import TicketInfo
 from antrian.services.setup import save_counter, save_service
 from antrian.services.users import create_user
-from antrian.store import database as database_module
+from antrian.store import writer_turn
 from antrian.store.database import Database, open_database
 from antrian.store.issue_sqlite import issue_connection
 from tests.conftest import seed_office
@@ -176,7 +176,7 @@ def test_it_queues_in_the_writers_line_and_leaves_it_at_commit(office: Database)
     writer.join(10)
     assert order == ["A001", "commit", "A002"], "the fast path waited for the session's commit"
     assert _turn_is_free(office)
-    assert database_module._holders == {}
+    assert writer_turn._holders == {}
 
 
 def test_a_write_already_open_in_this_thread_is_refused_clearly(office: Database) -> None:
@@ -189,7 +189,7 @@ def test_a_write_already_open_in_this_thread_is_refused_clearly(office: Database
 
 def test_another_program_holding_the_lock(office: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     path = Path(str(office.url.database))
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(writer_turn, "BUSY_TIMEOUT_MS", 1000)
     holder = hold_write_lock(path, 3)
     try:
         started = time.monotonic()
@@ -266,4 +266,4 @@ def test_threads_of_one_process_issue_side_by_side(office: Database) -> None:
         thread.join(60)
     assert errors == []
     assert sorted(numbers) == [f"A{n:03d}" for n in range(1, 91)]
-    assert database_module._holders == {}
+    assert writer_turn._holders == {}

@@ -9,8 +9,10 @@ from sqlalchemy import text
 from antrian.domain.messages import Message
 from antrian.domain.timing import FixedClock
 from antrian.services.stations import StationKind, report_station, voice_problems
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 from tests.conftest import MONDAY_9AM
 
 ROWS = {

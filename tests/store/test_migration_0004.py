@@ -13,8 +13,10 @@ from sqlalchemy import inspect, text
 
 from antrian.domain.errors import IllegalAction
 from antrian.services.standards import standard_for, standards_on
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 from tests.conftest import MONDAY_9AM
 
 

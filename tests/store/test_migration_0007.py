@@ -9,9 +9,11 @@ from datetime import UTC, date, datetime
 from alembic import command
 from sqlalchemy import select, text
 
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.models import Ticket
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 
 ISSUED = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # 09:00 WITA on Monday 30 November
 DONE = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)

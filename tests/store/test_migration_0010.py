@@ -8,9 +8,11 @@ from sqlalchemy import select, text
 
 from antrian.domain.roles import SYSTEM
 from antrian.services.users import authenticate, create_user
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.models import AuditRecord, User
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 
 
 def test_upgrading_from_0009_keeps_users_and_allows_viewers(db_url: str) -> None:

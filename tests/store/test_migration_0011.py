@@ -7,8 +7,10 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import inspect, text
 
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 
 
 def test_upgrading_from_0009_keeps_services_and_counters_without_zone_and_downgrade_drops_zones(

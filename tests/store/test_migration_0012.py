@@ -9,9 +9,11 @@ from sqlalchemy import inspect, text
 
 from antrian.domain.skm import UNSUR_CODES
 from antrian.services.skm import current_questionnaire
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
 from antrian.store.skm_seed import default_questions
+from antrian.store.urls import resolve_url
 
 SKM_TABLES = {"skm_versions", "skm_questions", "skm_answer_sets", "skm_answers"}
 

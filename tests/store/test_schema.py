@@ -14,9 +14,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from antrian.domain.errors import InvalidInput, StoreError
-from antrian.store.database import make_engine, open_database, resolve_url
+from antrian.store.database import open_database
+from antrian.store.engines import make_engine
 from antrian.store.models import Base
 from antrian.store.schema import HEAD_REVISION, alembic_config, current_revision
+from antrian.store.urls import resolve_url
 
 
 def test_head_constant_is_alembic_head() -> None:

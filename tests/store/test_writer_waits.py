@@ -16,7 +16,7 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.status import Status
 from antrian.services import counters, queue
 from antrian.services.queries import events_after
-from antrian.store import database as database_module
+from antrian.store import engines, writer_turn
 from antrian.store.database import open_database
 from tests.conftest import seed_office
 from tests.waiting import backend_pid, wait_until, waits_for_a_lock
@@ -39,7 +39,7 @@ def test_a_writer_gives_up_clearly_and_readers_do_not_wait(tmp_path: Path, monke
     path = tmp_path / "a.db"
     db = open_database(str(path), create=True)
     seed_office(db)
-    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(writer_turn, "BUSY_TIMEOUT_MS", 1000)
     holder = hold_write_lock(path, 4)
     try:
         with db.read() as session:  # DEFERRED: a read never queues behind the writer
@@ -214,7 +214,7 @@ def test_switching_a_new_file_to_wal_waits_for_the_process_holding_it(tmp_path: 
         with pytest.raises(sqlite3.OperationalError):
             connection.execute("PRAGMA journal_mode = WAL")
         started = time.monotonic()
-        database_module._enter_wal(connection.cursor(), deadline_s=10)  # raises past its deadline
+        engines._enter_wal(connection.cursor(), deadline_s=10)  # raises past its deadline
         assert time.monotonic() - started > 0.2, "it waited for the holder"
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         connection.close()
@@ -231,7 +231,7 @@ def test_switching_to_wal_gives_up_at_its_deadline(tmp_path: Path) -> None:
         connection = sqlite3.connect(str(path), isolation_level=None, timeout=0)
         started = time.monotonic()
         with pytest.raises(sqlite3.OperationalError) as raised:
-            database_module._enter_wal(connection.cursor(), deadline_s=0.3)
+            engines._enter_wal(connection.cursor(), deadline_s=0.3)
         assert raised.value.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
         assert time.monotonic() - started > 0.25, "it tried until its deadline"
         assert holder.poll() is None, "and gave up while the holder still held the file"

@@ -42,7 +42,7 @@ def machine_config() -> MachineConfig:
 def named_database(args: argparse.Namespace) -> str | None:
     """The database the person named: ``--db``, ``ANTRIAN_DATABASE_URL`` or this PC's settings (None: none,
     the default file)."""
-    from antrian.store.database import ENV_URL
+    from antrian.store.urls import ENV_URL
 
     named: str | None = args.db or os.environ.get(ENV_URL) or machine_config().database
     return named
@@ -95,7 +95,8 @@ def open_window(named: str | None) -> Database:
     refused at once: waiting would not mend them.
     """
     from antrian.domain.errors import StoreError
-    from antrian.store.database import open_database, resolve_url
+    from antrian.store.database import open_database
+    from antrian.store.urls import resolve_url
 
     url = resolve_url(named)
     try:

@@ -55,7 +55,8 @@ def set_up(named: str | None, window: str | None) -> Database | None:
 def _setup_command(named: str | None) -> Database | None:
     from antrian.domain.errors import IllegalAction
     from antrian.services.first_run import ADMIN_COMMAND, admin_exists
-    from antrian.store.database import open_database, resolve_url
+    from antrian.store.database import open_database
+    from antrian.store.urls import resolve_url
 
     url = resolve_url(named)
     if url.get_backend_name() == "sqlite" and url.database and not os.path.exists(url.database):
@@ -79,7 +80,8 @@ def _before_window(named: str | None, window: str) -> Database | None:
     """On an office not set up yet (no office profile and no admin) the wizard opens, and the window after
     it. With no database named and none at the default place, the wizard creates the default one when its
     summary is confirmed (the only window path that creates a database)."""
-    from antrian.store.database import default_sqlite_path, open_database
+    from antrian.store.database import open_database
+    from antrian.store.urls import default_sqlite_path
 
     if not named and not default_sqlite_path().exists():
         return _wizard(lambda: open_database(create=True), window)

@@ -12,7 +12,8 @@ from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, service_day, system_clock
 from antrian.services.action_log import note, who
 from antrian.services.calendar import day_calendar
-from antrian.services.queue import _Desk, desk, expire_past_days
+from antrian.services.queue.counter_lock import Desk, desk
+from antrian.services.queue.housekeeping import expire_past_days
 from antrian.services.results import CounterInfo
 from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User, Zone
 from antrian.store.queue import append_events
@@ -22,7 +23,7 @@ MAX_REASON = 200
 log = logging.getLogger(__name__)
 
 
-def _log(session: Session, d: _Desk, kind: str, actor: Actor, **data: object) -> None:
+def _log(session: Session, d: Desk, kind: str, actor: Actor, **data: object) -> None:
     """The counter action's event, and its log line once committed ("counter_paused counter 2 by
     petugas1 reason=Sholat Jumat")."""
     details = "".join(f" {key}={value}" for key, value in data.items())

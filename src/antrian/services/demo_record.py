@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import event, insert, select, text
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import NothingWaiting
@@ -23,6 +23,7 @@ from antrian.domain.status import Action, Status, next_status
 from antrian.domain.timing import FixedClock
 from antrian.services import counters, queue
 from antrian.services.office import get_office
+from antrian.store.dialect import follow_ticket_ids
 from antrian.store.models import (
     TICKETS_TABLE,
     Counter,
@@ -32,7 +33,7 @@ from antrian.store.models import (
     Ticket,
     TicketNumber,
 )
-from antrian.store.queue import append_events, is_postgres
+from antrian.store.queue import append_events
 
 
 def hold_loaded(session: Session) -> None:
@@ -148,7 +149,7 @@ class Recorder:
         self.events: list[dict[str, Any]] = []
 
     def _event(self, kind: str, ticket: dict[str, Any], actor: Actor, **data: Any) -> None:
-        """An event of ``ticket`` as ``queue._event`` makes it."""
+        """An event of ``ticket`` as ``services.queue.events.ticket_event`` makes it."""
         self.events.append(
             {
                 "at": self.clock.now,
@@ -331,11 +332,7 @@ class Recorder:
         session = self.session
         if self.tickets:
             session.execute(insert(TICKETS_TABLE), self.tickets)
-            if is_postgres(session):
-                session.execute(
-                    text("SELECT setval(pg_get_serial_sequence('tickets', 'id'), :last)"),
-                    {"last": self.next_id - 1},
-                )
+            follow_ticket_ids(session, self.next_id - 1)
         session.add_all(
             TicketNumber(service_id=service_id, service_day=self.day, last=last)
             for service_id, last in self.numbers.items()

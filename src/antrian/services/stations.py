@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from antrian.domain.messages import Message
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.services.action_log import note
+from antrian.store.dialect import locked
 from antrian.store.models import Station
-from antrian.store.queue import append_events, is_postgres
+from antrian.store.queue import append_events
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +74,7 @@ def report_station(
     Returns whether the problem changed (then a ``station_changed`` event was written with it).
     """
     now = require_utc(clock())
-    statement = select(Station).where(Station.kind == kind.value, Station.name == name)
-    if is_postgres(session):
-        statement = statement.with_for_update()
+    statement = locked(session, select(Station).where(Station.kind == kind.value, Station.name == name))
     row = session.execute(statement).scalar_one_or_none()
     code = problem.code if problem else None
     params = {key: _plain(value) for key, value in problem.params.items()} if problem else {}

@@ -41,13 +41,12 @@ from antrian.domain.status import Status
 from antrian.services.lookup import service_by_code
 from antrian.services.standards import histories
 from antrian.services.visits import PARENT, visit_from_row, visit_select
+from antrian.store.dialect import sort_in_memory
 from antrian.store.models import Counter, Event, Service, Ticket, User
 from antrian.store.spans import microseconds_between, unindexed
 
 # Ids fetched per round trip while a snapshot is read.
 _ID_BATCH = 50_000
-# PostgreSQL's sort memory for the snapshot's read (a year's ids sort in memory, not in temporary files).
-_SORT_MEMORY = "64MB"
 # From this many days on, an issue-order snapshot walks the index on (issued_at, id, service_day) rather than
 # the service days' index and a sort (SQLite's planner, without statistics, would pick the day index).
 _LONG_PERIOD = 62
@@ -268,10 +267,7 @@ def log_snapshot(
     over = _over(_limits(session, standard_for))
     statement = _ordered_ids(session, where, sort, over)
     connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        # a year's ids sort in memory rather than in temporary files (the default is 4 MB); this
-        # transaction only
-        connection.exec_driver_sql(f"SET LOCAL work_mem = '{_SORT_MEMORY}'")
+    sort_in_memory(connection)  # a year's ids, in this transaction only
     # The ids straight from the DBAPI cursor: they need no conversion, and a Row object for each of 1.5
     # million would cost a second more than the query.
     ids = array("q")

@@ -21,21 +21,17 @@ import sqlite3
 import tempfile
 from contextlib import suppress
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.engine import URL
 
 from antrian.domain.errors import StoreError
-from antrian.store.database import (
-    PG_CONNECT_TIMEOUT_S,
-    Database,
-    close_writer_lock,
-    location,
-    postgres_problem,
-    sqlite_problem,
-)
+from antrian.store.database import Database
+from antrian.store.engines import PG_CONNECT_TIMEOUT_S
+from antrian.store.problems import postgres_problem, sqlite_problem
 from antrian.store.queue import NOTIFY_CHANNEL
+from antrian.store.urls import location
+from antrian.store.writer_turn import PoolInfo, close_writer_lock
 
 if TYPE_CHECKING:
     import psycopg
@@ -81,7 +77,7 @@ class SqliteWatcher:
         self._turn = database.turn
         self._connection: sqlite3.Connection | None = None
         self._probe: sqlite3.Connection | None = None
-        self._probe_record = SimpleNamespace(info={})
+        self._probe_info: PoolInfo = {}
         self._generation = -1
         self._version: int | None = None
         self._locked_probes = 0
@@ -115,7 +111,7 @@ class SqliteWatcher:
             if self._probe is None:
                 self._probe = self._connect("rw")
                 self._probe.execute("PRAGMA busy_timeout = 0")
-            free = self._turn.write_lock_free(self._probe_record, self._probe, LOCK_PROBE_WAIT_S)
+            free = self._turn.write_lock_free(self._probe_info, self._probe, LOCK_PROBE_WAIT_S)
         except sqlite3.Error as error:
             self.close()
             raise sqlite_problem(error, self._database, self._path) from None
@@ -135,7 +131,7 @@ class SqliteWatcher:
         for connection in (self._connection, self._probe):
             if connection is not None:
                 connection.close()
-        close_writer_lock(self._probe_record)
+        close_writer_lock(self._probe_info)
         self._connection = self._probe = None
         self._version = None
 

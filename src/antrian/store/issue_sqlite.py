@@ -7,8 +7,9 @@ everything the Session path guarantees:
 
 - the same writer turn and ``BEGIN IMMEDIATE`` as ``Database.write()`` (``WriterTurn``); the turn is given
   back right after COMMIT;
-- the statements of ``store.queue``: the per-(service, day) number upsert, the ticket insert, and the event
-  with an explicit NULL id, so that its rowid follows commit order;
+- the statements of ``store.issue_statements``, the very text the Session path runs: the per-(service, day)
+  number upsert, the ticket insert, and the event with an explicit NULL id, so that its rowid follows commit
+  order;
 - values converted by the columns' own SQLAlchemy types (dates, UTC instants, JSON), so that the rows are
   byte-identical to those the Session path writes (tests/store/test_issue_sqlite.py compares them).
 
@@ -21,54 +22,26 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Column, Dialect
+from sqlalchemy.orm import Session
 
 from antrian.domain.hours import Break, DayCalendar
-from antrian.store.database import Database, WriterTurn, end_writer_turn
+from antrian.store.database import Database
+from antrian.store.issue_statements import (
+    CALENDAR_SQL,
+    INSERT_EVENT_SQLITE_SQL,
+    INSERT_TICKET_SQL,
+    NEXT_NUMBER_SQL,
+    REFERENCE_SQL,
+    IssueReference,
+)
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
-
-# The service, and the office row beside it (absent before the office is set up).
-_REFERENCE = (
-    "SELECT s.id, s.name, s.active, s.opens_at, s.closes_at, s.open_days, s.daily_quota, o.id, "
-    "o.name, o.address, o.timezone, o.label_width, o.priority_interleave, o.recall_limit, o.running_text "
-    "FROM services AS s LEFT JOIN office AS o ON o.id = 1 WHERE s.code = ?"
-)
-# The day's holiday (kind 0) and its weekday's breaks (kind 1), as services.calendar.day_calendar reads them.
-_CALENDAR = (
-    "SELECT 0, name, NULL, NULL FROM holidays WHERE day = ? "
-    "UNION ALL SELECT 1, name, starts_at, ends_at FROM breaks WHERE weekday = ? ORDER BY 1, 3"
-)
-_NEXT_NUMBER = (
-    "INSERT INTO ticket_numbers (service_id, service_day, last) VALUES (?, ?, 1) "
-    "ON CONFLICT (service_id, service_day) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last"
-)
-_INSERT_TICKET = (
-    "INSERT INTO tickets (service_id, service_day, sequence, label, priority_group, status, place_at, "
-    "issued_at, call_count) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, 0)"
-)
-# An explicit NULL id: SQLite assigns the next rowid, and writers are serialised, so ids follow commit order.
-_INSERT_EVENT = (
-    "INSERT INTO events (id, at, kind, ticket_id, counter_id, service_id, user_id, data) "
-    "VALUES (NULL, ?, ?, ?, NULL, ?, ?, ?)"
-)
-
-
-class IssueReference(NamedTuple):
-    """What issuing needs of a service, and the office row (its columns in ``OfficeInfo`` order)."""
-
-    service_id: int
-    name: str
-    active: bool
-    opens_at: time | None
-    closes_at: time | None
-    open_days: str
-    daily_quota: int | None
-    office: tuple[Any, ...] | None
+from antrian.store.writer_turn import PoolInfo, WriterTurn, end_writer_turn
 
 
 def _unchanged(value: Any) -> Any:
@@ -108,25 +81,27 @@ def _types(dialect: Dialect) -> _Types:
 class IssueConnection:
     """One pooled SQLite connection, used through sqlite3 for one issue."""
 
-    __slots__ = ("_before_commit", "_raw", "_record", "_turn", "_types")
+    __slots__ = ("_before_commit", "_info", "_raw", "_read", "_turn", "_types")
 
     def __init__(
         self,
         raw: sqlite3.Connection,
-        record: Any,
+        info: PoolInfo,
         turn: WriterTurn,
         types: _Types,
-        before_commit: Callable[[], None] = lambda: None,
+        before_commit: Callable[[], None],
+        read: Callable[[], AbstractContextManager[Session]],
     ) -> None:
         self._raw = raw
-        self._record = record
+        self._info = info
         self._turn = turn
         self._types = types
         self._before_commit = before_commit
+        self._read = read
 
     def reference(self, code: str) -> IssueReference | None:
         """The service ``code`` and the office, read in autocommit (no lock; call before ``transaction``)."""
-        rows = self._raw.execute(_REFERENCE, (code,)).fetchall()
+        rows = self._raw.execute(REFERENCE_SQL, {"code": code}).fetchall()
         if not rows:
             return None
         row = rows[0]
@@ -147,7 +122,8 @@ class IssueConnection:
         convert = self._types
         holiday: str | None = None
         breaks = []
-        for kind, name, starts, ends in self._raw.execute(_CALENDAR, (convert.day(day), day.isoweekday())):
+        rows = self._raw.execute(CALENDAR_SQL, {"day": convert.day(day), "weekday": day.isoweekday()})
+        for kind, name, starts, ends in rows:
             if kind == 0:
                 holiday = name
             else:
@@ -158,6 +134,10 @@ class IssueConnection:
                 breaks.append(Break(day.isoweekday(), start, end, name))
         return DayCalendar(holiday, tuple(breaks))
 
+    def reading(self) -> AbstractContextManager[Session]:
+        """A reading transaction of the database (``Database.read()``), beside this connection."""
+        return self._read()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Take the writer turn and SQLite's write lock; commit on success, roll back on any error.
@@ -167,7 +147,7 @@ class IssueConnection:
                 deleted or replaced meanwhile (checked just before COMMIT: nothing is committed to it).
         """
         raw = self._raw
-        self._turn.begin(self._record, raw)
+        self._turn.begin(self._info, raw)
         try:
             yield
             self._before_commit()
@@ -177,24 +157,28 @@ class IssueConnection:
                 raw.execute("ROLLBACK")
             raise
         finally:
-            end_writer_turn(self._record)  # at once: the pool's check-in would give it back later
+            end_writer_turn(self._info)  # at once: the pool's check-in would give it back later
 
     def next_number(self, service_id: int, day: date) -> int:
-        """The next number of a service for a day (store.queue.next_ticket_number)."""
-        row = self._raw.execute(_NEXT_NUMBER, (service_id, self._types.day(day))).fetchone()
+        """The next number of a service for a day (the numbering rule: ``store.issue_statements``)."""
+        row = self._raw.execute(
+            NEXT_NUMBER_SQL, {"service_id": service_id, "service_day": self._types.day(day)}
+        ).fetchone()
         return int(row[0])
 
     def insert_ticket(
         self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
     ) -> int:
         """Insert a waiting ticket issued at ``at`` (also its place in line); returns its id."""
-        stored_at = self._types.instant(at)
-        cursor = self._raw.execute(
-            _INSERT_TICKET,
-            (service_id, self._types.day(day), sequence, label, priority_group, stored_at, stored_at),
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        values = {
+            "service_id": service_id,
+            "service_day": self._types.day(day),
+            "sequence": sequence,
+            "label": label,
+            "priority_group": priority_group,
+            "issued_at": self._types.instant(at),
+        }
+        return int(self._raw.execute(INSERT_TICKET_SQL, values).fetchone()[0])
 
     def append_event(
         self,
@@ -207,11 +191,16 @@ class IssueConnection:
     ) -> int:
         """Append an event (store.queue.append_events, SQLite); returns its id."""
         types = self._types
-        cursor = self._raw.execute(
-            _INSERT_EVENT, (types.instant(at), kind, ticket_id, service_id, user_id, types.json(data))
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        values = {
+            "at": types.instant(at),
+            "kind": kind,
+            "ticket_id": ticket_id,
+            "counter_id": None,
+            "service_id": service_id,
+            "user_id": user_id,
+            "data": types.json(data),
+        }
+        return int(self._raw.execute(INSERT_EVENT_SQLITE_SQL, values).fetchone()[0])
 
 
 @contextmanager
@@ -228,14 +217,15 @@ def issue_connection(db: Database) -> Iterator[IssueConnection]:
         db.ready(writing=True)
         pooled = db.engine.raw_connection()
         try:
-            raw = pooled.dbapi_connection
+            raw = pooled.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             yield IssueConnection(
                 raw,
-                pooled._connection_record,
+                pooled.info,
                 db.turn,
                 _types(db.engine.dialect),
                 lambda: db.ready(writing=True),
+                db.read,
             )
         finally:
             pooled.close()

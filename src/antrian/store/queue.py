@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, insert, null, select, text
+from sqlalchemy import Select, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from antrian.store.dialect import is_postgres
+from antrian.store.issue_statements import INSERT_EVENT_SQLITE, NEXT_NUMBER
 from antrian.store.models import EVENTS_TABLE, CounterState, Event, Ticket
 
 NOTIFY_CHANNEL = "antrian_events"
@@ -25,32 +27,22 @@ SKIP_LOCKED_PATIENCE_S = 1.0
 
 # Plain SQL that both dialects accept; as text() it is compiled once per process (the dialects' own insert()
 # constructs are recompiled at every execution in SQLAlchemy 2.0).
-_NEXT_NUMBER = text(
-    "INSERT INTO ticket_numbers (service_id, service_day, last) VALUES (:service_id, :day, 1) "
-    "ON CONFLICT (service_id, service_day) DO UPDATE SET last = ticket_numbers.last + 1 RETURNING last"
-)
 _NEXT_EVENT_IDS = text(
     "INSERT INTO event_sequence (id, last) VALUES (1, :count) "
     "ON CONFLICT (id) DO UPDATE SET last = event_sequence.last + :count RETURNING last"
 )
 # Core statements on the tables, executed on the session's connection: the ORM layers cost more than the
 # statements themselves on this hot path (profiled in docs/PERFORMANCE.md).
-_EVENTS = EVENTS_TABLE
-_INSERT_EVENT = insert(_EVENTS)
-# SQLite: an explicit NULL id makes it assign the next rowid.
-_INSERT_EVENT_SQLITE = insert(_EVENTS).values(id=null()).returning(_EVENTS.c.id)
+_INSERT_EVENT = insert(EVENTS_TABLE)
 _NOTIFY = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
 
 
-def is_postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
 def next_ticket_number(session: Session, service_id: int, day: date) -> int:
-    """Take the next number of a service for a day: 1 for the day's first ticket, then 2, 3, ..."""
-    return int(
-        session.connection().execute(_NEXT_NUMBER, {"service_id": service_id, "day": day}).scalar_one()
-    )
+    """Take the next number of a service for a day: 1 for the day's first ticket, then 2, 3, ...
+
+    The numbering rule of ``store.issue_statements``, which the SQLite fast path runs too."""
+    values = {"service_id": service_id, "service_day": day}
+    return int(session.connection().execute(NEXT_NUMBER, values).scalar_one())
 
 
 def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[int]:
@@ -68,7 +60,7 @@ def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[in
     ]
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        return [int(connection.execute(_INSERT_EVENT_SQLITE, row).scalar_one()) for row in rows]
+        return [int(connection.execute(INSERT_EVENT_SQLITE, row).scalar_one()) for row in rows]
     last = int(connection.execute(_NEXT_EVENT_IDS, {"count": len(rows)}).scalar_one())
     first = last - len(rows) + 1
     for offset, row in enumerate(rows):

@@ -60,18 +60,18 @@ class unindexed(FunctionElement[Any]):
 
     def __init__(self, column: SQLColumnExpression[Any]) -> None:
         super().__init__(column)
-        self.type = self._column().type
+        self.type = self.indexed_column().type
 
-    def _column(self) -> ColumnElement[Any]:
+    def indexed_column(self) -> ColumnElement[Any]:
         column: ColumnElement[Any] = next(iter(self.clauses))
         return column
 
 
 @compiles(unindexed)
 def _column(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element._column(), **kw)
+    return compiler.process(element.indexed_column(), **kw)
 
 
 @compiles(unindexed, "sqlite")
 def _unary_plus(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
-    return "+" + compiler.process(element._column(), **kw)
+    return "+" + compiler.process(element.indexed_column(), **kw)

@@ -1,14 +1,8 @@
-"""The counter panel's side of the queue: what one counter sees, and its actions guarded against a stale view.
-
-``desk_view`` reads everything the panel shows in one transaction. ``act`` performs one operator action
-through the queue and counter services, but only if the counter is still as the operator last saw it
-(``DeskView.token``): an action sent again after a lost connection, or pressed on a screen that another PC
-has made stale, is refused with ``StaleView`` instead of being done twice.
-"""
+"""What one counter sees: its state, its current ticket, the waiting list in call order, the missed ones, and
+the token of that view (``view_token``), which every action compares before it acts (``services.desk``)."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,25 +10,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antrian.domain.desk import DeskAction
-from antrian.domain.errors import InvalidInput, StaleView
 from antrian.domain.policy import Candidate, call_order
-from antrian.domain.priority import PriorityGroup
-from antrian.domain.roles import Actor
 from antrian.domain.status import AT_COUNTER_STATUSES, Status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
-from antrian.services import counters as counter_ops
-from antrian.services import queue as queue_ops
-from antrian.services.action_log import note, who
 from antrian.services.lookup import counter_by_number, ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
 from antrian.services.standards import standard_for
 from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
-from antrian.store.queue import lock_counter_state
-
-log = logging.getLogger(__name__)
 
 WAITING_SHOWN = 100  # about five screens of the list; the count says how many wait in all
 MISSED_SHOWN = 20
@@ -90,56 +74,7 @@ class DeskView:
     today: date
 
 
-@dataclass(frozen=True, slots=True)
-class DeskResult:
-    """What an action did: the ticket it concerned (None for pause/open/close) and the counter afterwards."""
-
-    action: DeskAction
-    ticket: TicketInfo | None
-    state: str
-    token: str
-    event_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class Holder:
-    """Another operator who has a counter open or on a break now."""
-
-    username: str
-    full_name: str
-    state: str
-    since: datetime | None
-    zone: str  # the office's time zone, in which ``since`` is told
-
-
-def open_desk(
-    session: Session, number: int, *, actor: Actor, clock: Clock = system_clock, take_over: bool = False
-) -> Holder | None:
-    """Open counter ``number`` for ``actor`` logging in at it, unless another operator has it open or on a
-    break: then nothing changes and that operator is returned, so the panel asks before taking it over
-    (``take_over``). ``counter_states.operator_id`` is who opened the counter; there is no standing
-    assignment of operators to counters."""
-    counter = counter_by_number(session, number)
-    state = lock_counter_state(session, counter.id)
-    holder = (
-        session.get(User, state.operator_id)
-        if state is not None and state.state != "closed" and state.operator_id not in (None, actor.user_id)
-        else None
-    )
-    if holder is not None and state is not None:
-        if not take_over:
-            return Holder(
-                holder.username, holder.full_name, state.state, state.since, get_office(session).timezone
-            )
-        # Confirmed: the counter is no longer the other operator's, and opening it is this operator's
-        # counter_opened event (the log then reads who had it before and who has it now).
-        note(session, log, "counter %s taken over from %s by %s", number, holder.username, who(actor))
-        state.operator_id = None
-    counter_ops.open_counter(session, number, actor=actor, clock=clock)
-    return None
-
-
-def _token(state: CounterState | None, ticket: Ticket | None) -> str:
+def view_token(state: CounterState | None, ticket: Ticket | None) -> str:
     """The counter's situation as the panel last saw it; any operation of anyone changes it (``version``)."""
     if state is None:
         return "closed:-:0:-"
@@ -305,7 +240,7 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
         no_show_today=no_shows,
         recall_limit=office.recall_limit,
         zone=office.timezone,
-        token=_token(state, current_row),
+        token=view_token(state, current_row),
         event_id=event_id,
         now=now,
         today=today,
@@ -337,85 +272,3 @@ def _in_call_order(
         queues.append(queue)
     order = call_order(queues[0], queues[1], normal_streak, interleave, WAITING_SHOWN)
     return [rows[chosen.ticket_id] for chosen in order]
-
-
-def act(
-    session: Session,
-    number: int,
-    action: DeskAction,
-    *,
-    expect: str | None,
-    actor: Actor,
-    clock: Clock = system_clock,
-    ticket: str | None = None,
-    to_service: str | None = None,
-    reason: str | None = None,
-    priority_confirmed: bool | None = None,
-) -> DeskResult:
-    """Perform ``action`` at counter ``number`` if the counter is still as ``expect`` says.
-
-    Args:
-        expect: the ``token`` of the view the operator acted on; None skips the check (scripts).
-        ticket: the number to call, for CALL_NUMBER.
-        to_service: the target service code, for TRANSFER.
-        reason: why the counter pauses, for PAUSE.
-        priority_confirmed: the operator's check of a priority claim, for START.
-
-    Raises:
-        StaleView: the counter changed since ``expect`` was read; nothing was done.
-        and whatever the underlying service raises (illegal transition, nothing waiting, ...).
-    """
-    # Lock the counter's state row and compare before anything counts as an operation.
-    d = queue_ops.desk(session, number, actor, clock, need_open=False, count=False)
-    before = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
-    seen = _token(d.state, before)
-    if expect is not None and seen != expect:
-        raise StaleView("counter.stale_view", counter=number)
-    if (
-        action is DeskAction.START
-        and priority_confirmed is None
-        and before is not None
-        and before.priority_group is not None
-    ):
-        raise InvalidInput(
-            "priority.confirm_first", ticket=before.label, group=PriorityGroup(before.priority_group)
-        )
-    kw: dict[str, Any] = {"actor": actor, "clock": clock}
-    result: TicketInfo | None = None
-    if action is DeskAction.CALL_NEXT:
-        result = queue_ops.call_next(session, number, **kw)
-    elif action is DeskAction.CALL_NUMBER:
-        if not ticket:
-            raise InvalidInput("desk.which_number")
-        result = queue_ops.call_ticket(session, number, ticket, **kw)
-    elif action is DeskAction.RECALL:
-        result = queue_ops.recall(session, number, **kw)
-    elif action is DeskAction.START:
-        result = queue_ops.start(session, number, priority_confirmed=priority_confirmed, **kw)
-    elif action is DeskAction.FINISH:
-        result = queue_ops.finish(session, number, **kw)
-    elif action is DeskAction.NO_SHOW:
-        result = queue_ops.no_show(session, number, **kw)
-    elif action is DeskAction.HOLD:
-        result = queue_ops.hold(session, number, **kw)
-    elif action is DeskAction.TRANSFER:
-        if not to_service:
-            raise InvalidInput("desk.which_service")
-        result = queue_ops.transfer(session, number, to_service, **kw)
-    elif action is DeskAction.PAUSE:
-        counter_ops.pause_counter(session, number, reason or "", **kw)
-    elif action is DeskAction.OPEN:
-        counter_ops.open_counter(session, number, **kw)
-    elif action is DeskAction.CLOSE:
-        counter_ops.close_counter(session, number, **kw)
-    else:  # pragma: no cover - DeskAction is closed
-        raise InvalidInput("desk.unknown_action", action=str(action))
-    session.flush()
-    now_current = session.get(Ticket, d.state.current_ticket_id) if d.state.current_ticket_id else None
-    return DeskResult(
-        action=action,
-        ticket=result,
-        state=d.state.state,
-        token=_token(d.state, now_current),
-        event_id=last_event_id(session),
-    )

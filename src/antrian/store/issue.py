@@ -1,0 +1,160 @@
+"""Where a ticket is issued: the one interface both issue paths offer to ``services.issue``.
+
+``IssueWriter`` is what issuing needs of the database: the reference read (service, office, the day's
+calendar) before the write lock, then one transaction with the number, the ticket and its event, all
+through the statements of ``store.issue_statements``. Two implementations: ``SessionIssue`` in a caller's
+Session (any dialect), and ``store.issue_sqlite.IssueConnection`` on the sqlite3 driver itself.
+``issue_writer(db)`` picks one for a transaction of its own; the choice by dialect is made here only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from antrian.domain.hours import Break, DayCalendar
+from antrian.store.database import Database, reference_reader
+from antrian.store.issue_sqlite import issue_connection
+from antrian.store.issue_statements import CALENDAR, INSERT_TICKET, REFERENCE, IssueReference
+from antrian.store.queue import append_events, next_ticket_number
+
+
+class IssueWriter(Protocol):
+    """One issue: ``reference`` and ``calendar`` first (no lock), then the writes inside ``transaction``."""
+
+    def reference(self, code: str) -> IssueReference | None: ...
+
+    def calendar(self, day: date) -> DayCalendar: ...
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A Session to read more with (to name the known services when ``code`` is none of them)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def next_number(self, service_id: int, day: date) -> int: ...
+
+    def insert_ticket(
+        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
+    ) -> int: ...
+
+    def append_event(
+        self,
+        at: datetime,
+        kind: str,
+        ticket_id: int | None,
+        service_id: int | None,
+        user_id: int | None,
+        data: dict[str, Any],
+    ) -> int: ...
+
+
+class SessionIssue:
+    """An issue in the caller's Session and transaction (SQLAlchemy Core statements on its connection).
+
+    The reference read runs on ``store.database.reference_reader``'s connection, outside SQLite's write
+    lock, which is given back when the writes begin.
+    """
+
+    def __init__(self, session: Session, reads: ExitStack) -> None:
+        self._session = session
+        self._reads = reads
+        self._reader: Connection | None = None
+
+    def _read(self) -> Connection:
+        if self._reader is None:
+            self._reader = self._reads.enter_context(reference_reader(self._session))
+        return self._reader
+
+    def reference(self, code: str) -> IssueReference | None:
+        row = self._read().execute(REFERENCE, {"code": code}).first()
+        if row is None:
+            return None
+        office = None if row[7] is None else tuple(row[8:])
+        return IssueReference(row[0], row[1], row[2], row[3], row[4], row[5], row[6], office)
+
+    def calendar(self, day: date) -> DayCalendar:
+        rows = self._read().execute(CALENDAR, {"day": day, "weekday": day.isoweekday()})
+        holiday: str | None = None
+        breaks = []
+        for kind, name, starts, ends in rows:
+            if kind == 0:
+                holiday = name
+            else:
+                breaks.append(Break(day.isoweekday(), starts, ends, name))
+        return DayCalendar(holiday, tuple(breaks))
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        yield self._session
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """The caller's transaction: nothing to begin or commit here."""
+        self._reads.close()
+        self._reader = None
+        yield
+
+    def next_number(self, service_id: int, day: date) -> int:
+        return next_ticket_number(self._session, service_id, day)
+
+    def insert_ticket(
+        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
+    ) -> int:
+        values = {
+            "service_id": service_id,
+            "service_day": day,
+            "sequence": sequence,
+            "label": label,
+            "priority_group": priority_group,
+            "issued_at": at,
+        }
+        return int(self._session.connection().execute(INSERT_TICKET, values).scalar_one())
+
+    def append_event(
+        self,
+        at: datetime,
+        kind: str,
+        ticket_id: int | None,
+        service_id: int | None,
+        user_id: int | None,
+        data: dict[str, Any],
+    ) -> int:
+        event = {
+            "at": at,
+            "kind": kind,
+            "ticket_id": ticket_id,
+            "service_id": service_id,
+            "user_id": user_id,
+            "data": data,
+        }
+        return append_events(self._session, [event])[0]
+
+
+@contextmanager
+def session_issue(session: Session) -> Iterator[IssueWriter]:
+    """An issue in ``session``'s transaction, which the caller commits."""
+    with ExitStack() as reads:
+        yield SessionIssue(session, reads)
+
+
+@contextmanager
+def issue_writer(db: Database) -> Iterator[IssueWriter]:
+    """An issue in a transaction of its own on ``db``, committed when ``transaction()`` ends.
+
+    SQLite: on the sqlite3 driver itself (``store.issue_sqlite``). PostgreSQL: in ``db.write()``.
+
+    Raises:
+        StoreError: the database cannot be used or written.
+    """
+    if db.turn is not None:
+        with issue_connection(db) as connection:
+            yield connection
+        return
+    with db.write() as session, session_issue(session) as writer:
+        yield writer
