@@ -209,3 +209,18 @@ def test_the_words_exist_in_both_languages_with_the_same_placeholders(code: str)
 
     assert fields("id") == fields("en") and fields("id")
     assert words.has("logs.window_unexpected", "id") and words.has("logs.window_unexpected", "en")
+
+
+def test_a_crash_leaves_its_stacks_in_the_log_file(folder: Path) -> None:
+    script = (
+        "import faulthandler\n"
+        "from antrian import logs\n"
+        "logs.setup('display')\n"
+        "logs.record_crashes()\n"
+        "faulthandler._sigsegv()\n"
+    )
+    env = {**os.environ, "ANTRIAN_LOG_DIR": str(folder), "PYTHONFAULTHANDLER": ""}
+    crashed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=60)
+    assert crashed.returncode != 0
+    text = (folder / "antrian.log").read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in text and "File \"<string>\", line 5" in text

@@ -48,6 +48,7 @@ class _State:
     file: Path | None = None
     told: bool = False
     root_level: int = logging.WARNING
+    crashes: TextIO | None = None  # the log file as faulthandler writes to it
 
 
 def log_dir() -> Path:
@@ -115,6 +116,18 @@ def setup(name: str, *, echo: bool = False) -> Path | None:
         _State.handlers.append(stream)
         root.addHandler(stream)
     return _State.file
+
+
+def record_crashes() -> None:
+    """From now on a crash of this process (a fault in Qt, a driver or the interpreter) writes every thread's
+    stack into the log file (to stderr when there is none), so a window that vanished leaves its cause."""
+    import faulthandler
+
+    if _State.file is None:
+        faulthandler.enable()
+        return
+    _State.crashes = _State.file.open("a", encoding="utf-8")  # kept open: a crash cannot open a file
+    faulthandler.enable(_State.crashes, all_threads=True)
 
 
 def rename(name: str) -> None:

@@ -49,7 +49,12 @@ class Windows:
 
     def __init__(self, url: str, tmp: Path) -> None:
         self.out, self.commands = tmp / "windows.jsonl", tmp / "windows.cmd"
-        env = {**os.environ, "XDG_STATE_HOME": str(tmp / "state"), "QT_QPA_PLATFORM": "offscreen"}
+        env = {
+            **os.environ,
+            "XDG_STATE_HOME": str(tmp / "state"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONFAULTHANDLER": "1",  # a crash of the window process leaves its stacks in windows.err
+        }
         self.err = tmp / "windows.err"
         with self.err.open("w") as errors:  # the child keeps its own copy of the handle
             self.process = subprocess.Popen(
@@ -75,7 +80,8 @@ class Windows:
                 if record["t"] >= since and match(record):
                     return record
             if self.process.poll() is not None:
-                raise AssertionError(f"the windows exited: {self.err.read_text()[-2000:]}")
+                code = self.process.returncode
+                raise AssertionError(f"the windows exited ({code}): {self.err.read_text()[-4000:]}")
             return None
 
         return wait_until(found, lambda: f"{what}; last: {self.records()[-6:]}", timeout)

@@ -61,6 +61,7 @@ class _Windows:
         from antrian.gui.tasks import TaskRunner
 
         logs.setup(name, echo=True)  # warnings also on the terminal that started the window, if any
+        logs.record_crashes()
         logging.getLogger(__name__).info("%s starts on %s", name, database.name)
         self.database = database
         log_qt_messages()

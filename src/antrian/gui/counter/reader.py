@@ -20,6 +20,7 @@ from antrian.domain.timing import Clock
 from antrian.gui.tasks import CoalescedRead, still_there
 from antrian.services.desk import DeskView, desk_view
 from antrian.store.database import Database
+from antrian.store.dialect import one_snapshot
 
 FEED_REFRESH_MS = 250
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
@@ -82,7 +83,5 @@ class ViewReader(QObject):
         number, clock = self.number, self._clock
         assert number is not None
         with self._database.read() as session:
-            if session.get_bind().dialect.name == "postgresql":
-                # one snapshot for the whole view: list, count, next and token from the same moment
-                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            one_snapshot(session)  # the list, count, next and token all from the same moment
             return desk_view(session, number, clock=clock)
