@@ -1,7 +1,7 @@
 """Counter panel benchmark: F2 -> the called ticket shown on the panel, while 8 other counters call.
 
 The panel is the real ``CounterWindow`` for counter 1, offscreen. It runs with the task runner and
-change feed of a panel process (``gui.app._Windows``) on a fresh SQLite file or PostgreSQL schema, and
+change feed of a panel process (``gui.app.WindowProcess``) on a fresh SQLite file or PostgreSQL schema, and
 logs in as an operator. Eight other processes work counters 2-9 through the service layer. One more process
 issues tickets so that about 300 always wait (``--waiting``). All nine counters serve A and B.
 
@@ -174,8 +174,9 @@ def measure(url: str, presses: int, waiting: int, load: str) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from tests.gui.panel_process import Panel
 
-    from antrian.gui.app import _Windows
+    from antrian.gui.app import WindowProcess
     from antrian.gui.counter.window import CounterWindow
+    from antrian.services.desk import DeskResult
     from antrian.store.database import open_database
 
     prepare(url, waiting)
@@ -194,19 +195,23 @@ def measure(url: str, presses: int, waiting: int, load: str) -> dict[str, Any]:
         process.start()
 
     db = open_database(url)
-    shared = _Windows(db)
-    # Each background call of the window, timed on the pool thread: (name, submitted, started, ended).
-    calls: list[tuple[str, float, float, float]] = []
+    shared = WindowProcess(db)
+    # Each background call of the window, timed on the pool thread: (sent an action, submitted, started,
+    # ended). A call that returns a ``DeskResult`` is an action sent to ``services.desk.act`` (F2's call);
+    # the panel's re-reads return views.
+    calls: list[tuple[bool, float, float, float]] = []
 
     def background(work: Any, done: Any) -> None:
         submitted = time.perf_counter()
 
         def timed() -> Any:
             started = time.perf_counter()
+            result = None
             try:
-                return work()
+                result = work()
+                return result
             finally:
-                calls.append((work.__qualname__, submitted, started, time.perf_counter()))
+                calls.append((isinstance(result, DeskResult), submitted, started, time.perf_counter()))
 
         shared.background(timed, done)
 
@@ -241,7 +246,7 @@ def measure(url: str, presses: int, waiting: int, load: str) -> dict[str, Any]:
                 continue
             latencies.append(ms)
             _name, _submitted, began, ended = next(
-                call for call in reversed(calls) if "_send" in call[0] and call[1] >= panel.pressed_at
+                call for call in reversed(calls) if call[0] and call[1] >= panel.pressed_at
             )
             parts["queued"].append((began - panel.pressed_at) * 1000)
             parts["transaction"].append((ended - began) * 1000)

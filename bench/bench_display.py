@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import PgSchema, seed_office  # noqa: E402
+from tests.conftest import PgSchema, seed_admin, seed_office  # noqa: E402
 
 from antrian.domain.roles import SYSTEM  # noqa: E402
 from antrian.services import counters, queue  # noqa: E402
@@ -108,6 +108,7 @@ def one_call(db: Database, counter: int) -> tuple[int, float]:
 def prepare(url: str, voice: VoiceSettings) -> Database:
     db = open_database(url, create=True)
     seed_office(db)
+    seed_admin(db)  # an office with an admin: the display opens, not the first-run set-up wizard
     with db.write() as session:
         save_voice_settings(session, voice, actor=SYSTEM)
         counters.open_counter(session, 1, actor=SYSTEM)

@@ -1,7 +1,8 @@
 """A counter panel in a process of its own, served by real key presses (multi-process test and benchmark).
 
 The script opens the real ``CounterWindow`` for counter N (offscreen), with the task runner and change
-feed every window process has (``gui.app._Windows``), and logs in by pressing Enter in the password field.
+feed every window process has (``gui.app.WindowProcess``), and logs in by pressing Enter in the password
+field.
 Then it serves the queue the way an operator does: F2 (call next), waited for until ``ticketShown``; F4
 (start; a priority claim is confirmed with the dialog's "Ya" button); F5 (finish), each waited for. At
 the end it closes the counter (F12, confirmed). The keys go through the window's shortcuts
@@ -325,11 +326,11 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=60.0)
     args = parser.parse_args()
 
-    from antrian.gui.app import _Windows
+    from antrian.gui.app import WindowProcess
     from antrian.store.database import open_database
 
     database = open_database(args.url)
-    shared = _Windows(database)
+    shared = WindowProcess(database)
     window = CounterWindow(
         database, shared.background, number=args.counter, username=args.user, password=args.password
     )

@@ -47,7 +47,7 @@ def runner() -> Iterator[TaskRunner]:
 
 
 def attach(feed: ChangeFeed, window: Any) -> None:
-    """As ``gui.app._Windows.attach`` does."""
+    """As ``gui.app.WindowProcess.attach`` does."""
     feed.problemChanged.connect(lambda problem: window.set_online(problem is None, problem))
     feed.subscribe(window.handle_events)
 

@@ -41,7 +41,8 @@ PASSWORD = "rahasia123"
 
 @pytest.fixture
 def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """This process logs to a file of its own, with the windows' hooks installed (as ``_Windows`` does)."""
+    """This process logs to a file of its own, with the windows' hooks installed (as ``WindowProcess``
+    does)."""
     monkeypatch.setenv(logs.ENV_DIR, str(tmp_path / "log"))
     path = logs.setup("test window")
     assert path is not None
@@ -177,10 +178,10 @@ def test_a_failure_a_window_handled_is_logged_by_its_kind(log_file: Path) -> Non
 def test_every_window_process_logs_under_its_name_with_the_hooks_in_place(
     qtbot: QtBot, office_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from antrian.gui.app import _Windows
+    from antrian.gui.app import WindowProcess
 
     monkeypatch.setenv(logs.ENV_DIR, str(tmp_path / "log"))
-    shared = _Windows(office_db, name="counter 3")
+    shared = WindowProcess(office_db, name="counter 3")
     try:
         assert sys.excepthook is errors._uncaught
         logging.getLogger("antrian.test").info("hello")

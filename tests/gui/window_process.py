@@ -1,7 +1,7 @@
 """A kiosk and a display in a process of their own, reporting what they show (the database fault tests).
 
 The script opens the real ``KioskWindow`` and ``DisplayWindow`` (offscreen) with the task runner and the
-change feed every window process has (``gui.app._Windows``), as ``antrian kiosk`` and ``antrian display``
+change feed every window process has (``gui.app.WindowProcess``), as ``antrian kiosk`` and ``antrian display``
 do. Every 20 ms it looks at what each window shows and writes a JSON line when that changed:
 
     {"window": "kiosk", "banner": true, "text": "...", "cause": "...", "code": "store.readonly",
@@ -39,13 +39,13 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from antrian.gui.app import _Windows
+    from antrian.gui.app import WindowProcess
     from antrian.gui.display.window import DisplayWindow
     from antrian.gui.kiosk.window import KioskWindow
     from antrian.store.database import open_database
 
     database = open_database(url)
-    shared = _Windows(database)
+    shared = WindowProcess(database)
     kiosk = KioskWindow(database, shared.background, print_slip=lambda slip: None)
     display = DisplayWindow(database, shared.background)
     for window in (kiosk, display):

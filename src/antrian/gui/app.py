@@ -43,7 +43,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class _Windows:
+class WindowProcess:
     """What every window process shares: the log file, the application, the task runner, one change feed,
     and (for displays) the announcer and the JSON log; ``run`` executes the event loop and cleans up.
 
@@ -143,7 +143,7 @@ def run_display(
     from antrian.gui.display.window import DisplayWindow
     from antrian.store.feed import default_position
 
-    shared = _Windows(database, name="display", voice=True, log_json=log_json)
+    shared = WindowProcess(database, name="display", voice=True, log_json=log_json)
     window = DisplayWindow(
         database,
         shared.background,
@@ -185,7 +185,7 @@ def run_kiosk(
     from antrian.printing.targets import printer_for
 
     print_slip = printer_for(printer, width_mm) if printer else None
-    shared = _Windows(database, name="kiosk")
+    shared = WindowProcess(database, name="kiosk")
     marker = None if windowed else default_marker()  # the note is about leaving full screen
     window = KioskWindow(
         database,
@@ -209,7 +209,7 @@ def run_survey(database: Database, *, counter: int | None, windowed: bool) -> in
     ``counter``: invites the citizens that counter finished (else a waiting-room kiosk)."""
     from antrian.gui.survey.window import SurveyWindow
 
-    shared = _Windows(database, name="survey" if counter is None else f"survey {counter}")
+    shared = WindowProcess(database, name="survey" if counter is None else f"survey {counter}")
     window = SurveyWindow(database, shared.background, counter=counter)
     shared.attach(window)
     if windowed:
@@ -224,7 +224,7 @@ def run_counter(database: Database, *, number: int | None) -> int:
     """``antrian counter [N]``: the operator's panel, sized for a 1366x768 office PC, until closed."""
     from antrian.gui.counter.window import CounterWindow
 
-    shared = _Windows(database, name="counter" if number is None else f"counter {number}")
+    shared = WindowProcess(database, name="counter" if number is None else f"counter {number}")
     window = CounterWindow(database, shared.background, number=number)
     shared.attach(window)
     window.showMaximized()  # the work area of a 1366x768 screen, under the title bar and above the taskbar
@@ -235,7 +235,7 @@ def run_supervisor(database: Database, *, windowed: bool) -> int:
     """``antrian supervisor``: the live monitor, maximized (``windowed``: 1366x768), until closed."""
     from antrian.gui.supervisor.window import SupervisorWindow
 
-    shared = _Windows(database, name="supervisor")
+    shared = WindowProcess(database, name="supervisor")
     return _run_office_window(shared, SupervisorWindow(database, shared.background), windowed)
 
 
@@ -243,11 +243,11 @@ def run_admin(database: Database, *, windowed: bool) -> int:
     """``antrian admin``: the office set-up, maximized (``windowed``: 1366x768), until closed."""
     from antrian.gui.admin.window import AdminWindow
 
-    shared = _Windows(database, name="admin")
+    shared = WindowProcess(database, name="admin")
     return _run_office_window(shared, AdminWindow(database, shared._runner), windowed)
 
 
-def _run_office_window(shared: _Windows, window: SupervisorWindow | AdminWindow, windowed: bool) -> int:
+def _run_office_window(shared: WindowProcess, window: SupervisorWindow | AdminWindow, windowed: bool) -> int:
     """A staff window on an office PC: fed the changes, maximized (``windowed``: 1366x768), until closed."""
     shared.attach(window)
     if windowed:
@@ -277,7 +277,7 @@ def run_demo(
     from antrian.gui.supervisor.window import SupervisorWindow
     from antrian.printing.targets import printer_for
 
-    shared = _Windows(database, name="demo", voice=True, log_json=log_json)
+    shared = WindowProcess(database, name="demo", voice=True, log_json=log_json)
     display = DisplayWindow(database, shared.background, log_json=shared.log, announcer=shared.announcer)
     kiosk = KioskWindow(database, shared.background, print_slip=printer_for(f"pdf:{ticket_folder}"))
     counters = [
