@@ -142,7 +142,8 @@ def admin_users_screens(app, runner, db, out: Path) -> None:  # type: ignore[no-
     from antrian.domain.roles import SYSTEM, Actor, Role
     from antrian.gui.admin.users.audit_page import AuditPage
     from antrian.gui.admin.users.users_page import UsersPage
-    from antrian.services.users import authenticate, list_users
+    from antrian.services.login import authenticate
+    from antrian.services.users import list_users
 
     settle, save = _helpers(app, runner, out)
     with db.write() as s:
@@ -641,9 +642,9 @@ def counter_state_screens(app, runner, passwords, out: Path) -> None:  # type: i
     from antrian.gui.counter.window import CounterWindow
     from antrian.services import counters, queue
     from antrian.services.demo import install_demo
+    from antrian.services.login import authenticate
     from antrian.services.queries import events_after
     from antrian.services.stations import StationKind, report_station
-    from antrian.services.users import authenticate
     from antrian.store.database import open_database
 
     settle, save = _helpers(app, runner, out)

@@ -86,20 +86,20 @@ def cheap_password_hasher() -> Iterator[None]:
     hashing itself ask for ``production_hasher``; programs the tests start hash as offices do."""
     from argon2 import PasswordHasher
 
-    from antrian.services import users
+    from antrian.services import passwords
 
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(users, "_hasher", lambda: cheap)
+        patch.setattr(passwords, "_hasher", lambda: cheap)
         yield
 
 
 @pytest.fixture
 def production_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
     """The office's own hashing cost, for the tests of hashing itself."""
-    from antrian.services import users
+    from antrian.services import passwords
 
-    monkeypatch.setattr(users, "_hasher", users.production_hasher)
+    monkeypatch.setattr(passwords, "_hasher", passwords.production_hasher)
 
 
 @pytest.fixture(autouse=True)

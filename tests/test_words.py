@@ -293,7 +293,7 @@ def _computed_codes() -> dict[tuple[str, str], set[str] | None]:
         ("words/__init__.py", "show"): _enum_codes(*SHOWN_ENUMS),
         ("domain/desk.py", "_refusal"): set(_WHY_NOT.values()),
         ("cli/parsing.py", "_argparse_gettext"): set(ARGPARSE_WORDS.values()),
-        # a failed --user login, said as services.users.authenticate worded it
+        # a failed --user login, said as services.login.authenticate worded it
         ("cli/login.py", "log_in"): {"login.wrong", "login.locked", "login.now_locked"},
     }
 

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from antrian.cli import main
 from antrian.domain.roles import SYSTEM
-from antrian.services.users import authenticate, create_user
+from antrian.services.login import authenticate
+from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import AuditRecord, User
 

@@ -3,7 +3,7 @@
 import pytest
 
 from antrian.domain.password_strength import MIN_PASSWORD, Reason, Strength, rate_password
-from antrian.services import users
+from antrian.services import passwords
 
 
 @pytest.mark.parametrize(
@@ -39,4 +39,4 @@ def test_only_guessable_and_refused_passwords_are_unacceptable() -> None:
 
 
 def test_the_services_use_the_same_minimum() -> None:
-    assert users.MIN_PASSWORD == MIN_PASSWORD == 8
+    assert passwords.MIN_PASSWORD == MIN_PASSWORD == 8

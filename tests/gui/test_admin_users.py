@@ -18,7 +18,8 @@ from antrian.domain.roles import SYSTEM, Actor, Permission, Role
 from antrian.gui.admin.users.audit_page import AuditPage
 from antrian.gui.admin.users.users_page import UsersPage
 from antrian.gui.tasks import TaskRunner
-from antrian.services.users import authenticate, create_user
+from antrian.services.login import authenticate
+from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import User
 

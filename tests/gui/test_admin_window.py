@@ -293,7 +293,8 @@ def test_the_page_follows_another_session(make, office: Database, qtbot: QtBot) 
 
 def test_a_reset_password_is_replaced_before_any_page_opens(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     from antrian.gui.password import NewPasswordDialog
-    from antrian.services.users import authenticate, reset_password
+    from antrian.services.login import authenticate
+    from antrian.services.users import reset_password
 
     with office.write() as s:
         given = reset_password(s, SYSTEM, "admin").password

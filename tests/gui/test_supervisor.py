@@ -251,7 +251,8 @@ def test_the_sound_is_off_until_asked_for(make) -> None:  # type: ignore[no-unty
 
 def test_a_reset_password_is_replaced_before_the_monitor_opens(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     from antrian.gui.password import NewPasswordDialog
-    from antrian.services.users import authenticate, reset_password
+    from antrian.services.login import authenticate
+    from antrian.services.users import reset_password
 
     with office.write() as s:
         given = reset_password(s, SYSTEM, "kepala").password

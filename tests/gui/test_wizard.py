@@ -24,9 +24,9 @@ from antrian.gui.wizard.window import ADMIN, COUNTERS, FINISH, OFFICE, SERVICES,
 from antrian.services.branding import get_logo
 from antrian.services.counters import list_counters
 from antrian.services.first_run import needs_setup
+from antrian.services.login import authenticate
 from antrian.services.office import get_office
 from antrian.services.setup import list_services
-from antrian.services.users import authenticate
 from antrian.store.database import Database, open_database
 from antrian.store.models import User
 from antrian.store.schema import HEAD_REVISION, current_revision

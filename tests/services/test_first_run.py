@@ -22,9 +22,10 @@ from antrian.services.first_run import (
     complete_setup,
     needs_setup,
 )
+from antrian.services.login import authenticate
 from antrian.services.office import get_office
 from antrian.services.setup import list_services
-from antrian.services.users import authenticate, create_user
+from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import Event, Service, Setting, User
 from tests.conftest import MONDAY_9AM

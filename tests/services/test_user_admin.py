@@ -11,10 +11,10 @@ from antrian.domain.errors import IllegalAction, InvalidInput, NotFound, Permiss
 from antrian.domain.roles import SYSTEM, Actor, Role
 from antrian.domain.timing import FixedClock
 from antrian.services.audit import ACTIONS, audit_rows
+from antrian.services.login import authenticate
+from antrian.services.passwords import FIRST_PASSWORD_LENGTH
 from antrian.services.users import (
-    FIRST_PASSWORD_LENGTH,
     add_user,
-    authenticate,
     change_own_password,
     create_user,
     disable_user,

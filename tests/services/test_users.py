@@ -10,8 +10,9 @@ from antrian.domain.errors import InvalidInput
 from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM, Role
 from antrian.domain.timing import FixedClock
+from antrian.services.login import authenticate
 from antrian.services.queries import events_after
-from antrian.services.users import authenticate, create_user
+from antrian.services.users import create_user
 from antrian.store.database import Database
 from antrian.store.models import User
 from tests.helpers import assert_message, raises_code
@@ -35,7 +36,7 @@ def test_password_is_stored_as_slow_hash(office: Database) -> None:
 
 def test_tests_hash_cheaply_and_the_office_hashes_verify(office: Database) -> None:
     """The tests' cheap hashes are argon2id too, and a hash made at the office's cost verifies under them."""
-    from antrian.services.users import hash_password, production_hasher, verify_password
+    from antrian.services.passwords import hash_password, production_hasher, verify_password
 
     assert hash_password("rahasia123").startswith("$argon2id$v=19$m=8,t=1,p=1$")
     assert verify_password(production_hasher().hash("rahasia123"), "rahasia123")

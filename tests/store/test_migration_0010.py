@@ -7,7 +7,8 @@ from alembic import command
 from sqlalchemy import select, text
 
 from antrian.domain.roles import SYSTEM
-from antrian.services.users import authenticate, create_user
+from antrian.services.login import authenticate
+from antrian.services.users import create_user
 from antrian.store.database import open_database
 from antrian.store.engines import make_engine
 from antrian.store.models import AuditRecord, User
@@ -16,7 +17,7 @@ from antrian.store.urls import resolve_url
 
 
 def test_upgrading_from_0009_keeps_users_and_allows_viewers(db_url: str) -> None:
-    from antrian.services.users import hash_password
+    from antrian.services.passwords import hash_password
 
     engine = make_engine(resolve_url(db_url), create=True)
     try:

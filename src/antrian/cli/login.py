@@ -34,7 +34,7 @@ def log_in(db: Database, args: argparse.Namespace) -> Actor:
     """``--user NAME`` proves itself with NAME's password, in a transaction of its own, so that a failed
     attempt (and a lockout) is recorded even though the command then stops (exit 2)."""
     from antrian.domain.errors import AuthenticationFailed
-    from antrian.services.users import authenticate
+    from antrian.services.login import authenticate
 
     given = password(words.text("cli.password_prompt", user=args.user), ENV_PASSWORD)
     with db.write() as session:

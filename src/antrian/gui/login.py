@@ -1,7 +1,7 @@
 """The login card the counter panel and the supervisor window share: a title the window says, username and
 password, any rows the window adds (the counter to open), a line for what went wrong, and the button.
 
-The window checks the password off the GUI thread (``services.users.authenticate``); the card only collects
+The window checks the password off the GUI thread (``services.login.authenticate``); the card only collects
 what was typed and says the texts common to every login.
 
 Signals:

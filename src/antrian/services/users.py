@@ -1,4 +1,6 @@
-"""Users, roles, passwords (argon2id) and login with lockout.
+"""The office's user accounts: adding, listing, editing, disabling, unlocking them, and their passwords as
+an admin resets them or a user changes their own. Hashing and the password rules are ``services.passwords``;
+logging in, with its lockout, is ``services.login``.
 
 Every change of a user is the admin's (``Permission.USERS``), is written to the audit with what it was and
 what it became, and writes a ``settings_changed`` event so that open users pages re-read. The office always
@@ -7,69 +9,22 @@ admin (the first one, or a reset) must be changed at the next login (``must_chan
 
 from __future__ import annotations
 
-import logging
 import re
-import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import IllegalAction, InvalidInput, NotFound, PermissionDenied
-from antrian.domain.messages import Message
-from antrian.domain.password_strength import MIN_PASSWORD
 from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
-from antrian.domain.timing import Clock, require_utc, system_clock
+from antrian.domain.timing import Clock, system_clock
 from antrian.services.audit import record
 from antrian.services.office import log_settings_changed
-from antrian.store.audit import append_audit
+from antrian.services.passwords import check_password, first_password, hash_password, verify_password
 from antrian.store.models import User
-from antrian.store.queue import append_events
 
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
-
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=5)
-# A password an admin hands over: 10 letters and digits that cannot be mistaken for one another when read
-# aloud or from paper (no 0/o, 1/l/i).
-FIRST_PASSWORD_LENGTH = 10
-_FIRST_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
-
-log = logging.getLogger(__name__)
-
-
-def production_hasher() -> PasswordHasher:
-    """argon2id at the library's recommended cost (RFC 9106's second choice: 3 passes over 64 MiB)."""
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
-
-
-# what hashes and verifies passwords (the tests swap in a cheap one; a hash records its own cost, so any
-# hasher verifies any hash)
-_hasher = production_hasher
-
-
-def hash_password(password: str) -> str:
-    return str(_hasher().hash(password))
-
-
-def verify_password(stored_hash: str, password: str) -> bool:
-    from argon2.exceptions import InvalidHashError, VerificationError
-
-    try:
-        return bool(_hasher().verify(stored_hash, password))
-    except VerificationError:
-        return False
-    except (
-        InvalidHashError
-    ):  # the stored hash itself is damaged: no password can match, and an admin must know
-        log.error("a stored password hash is not an argon2 hash; the user cannot log in until it is reset")
-        return False
 
 
 def check_username(username: str) -> str:
@@ -137,18 +92,6 @@ def _role(role: str | Role) -> Role:
         raise InvalidInput("user.role_invalid", role=str(role))
     assert parsed is not None
     return parsed
-
-
-def check_password(username: str, password: str) -> None:
-    """Refuse a password that is too short or is the username itself."""
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput("user.password_short", n=MIN_PASSWORD)
-    if password.strip().lower() == username.strip().lower():
-        raise InvalidInput("user.password_is_username", username=username)
-
-
-def first_password() -> str:
-    return "".join(secrets.choice(_FIRST_PASSWORD_ALPHABET) for _ in range(FIRST_PASSWORD_LENGTH))
 
 
 def _find(session: Session, username: str) -> User:
@@ -410,77 +353,6 @@ def change_own_password(
     session.flush()
     record(session, actor, "password_changed", target=user.username, clock=clock)
     return _info(user)
-
-
-@dataclass(frozen=True, slots=True)
-class LoginOutcome:
-    """The result of a login attempt. A failure is returned, not raised, so that it is recorded."""
-
-    actor: Actor | None
-    message: Message | None  # why it failed: login.wrong, login.locked (minutes), login.now_locked (minutes)
-    must_change_password: bool = False  # the password was given by an admin: ask for a new one first
-
-
-def authenticate(
-    session: Session, username: str, password: str, *, clock: Clock = system_clock
-) -> LoginOutcome:
-    """Check a password; 5 wrong tries in a row lock the account for 5 minutes. Every attempt is an event
-    and a row of the audit (login, login_failed, lockout)."""
-    now = require_utc(clock())
-    user = session.execute(select(User).where(User.username == username.strip().lower())).scalar_one_or_none()
-    # an unknown username is recorded as typed, with no role (it is nobody's account)
-    who = Actor(Role(user.role), user.id, user.username) if user is not None else None
-
-    def log(kind: str, action: str, **data: object) -> None:
-        append_events(
-            session,
-            [
-                {
-                    "at": now,
-                    "kind": kind,
-                    "user_id": user.id if user else None,
-                    "data": {"username": username, **data},
-                }
-            ],
-        )
-        if who is not None:
-            record(session, who, action, target=who.name, clock=clock, **data)
-        else:
-            typed = username.strip().lower()
-            append_audit(
-                session,
-                at=now,
-                user_id=None,
-                username=typed,
-                role="",
-                action=action,
-                target=typed,
-                detail=data,
-            )
-
-    if user is None or not user.active:
-        log("login_failed", "login_failed", reason="unknown or inactive user")
-        return LoginOutcome(None, Message("login.wrong"))
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
-        log("login_failed", "login_failed", reason="locked")
-        return LoginOutcome(None, Message("login.locked", username=user.username, n=minutes))
-    if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-            log("login_failed", "lockout", reason="wrong password; account locked")
-            return LoginOutcome(
-                None,
-                Message("login.now_locked", username=user.username, n=int(LOCKOUT.total_seconds() // 60)),
-            )
-        log("login_failed", "login_failed", reason="wrong password", failures=user.failed_logins)
-        return LoginOutcome(None, Message("login.wrong"))
-    user.failed_logins = 0
-    user.locked_until = None
-    log("login", "login")
-    return LoginOutcome(who, None, user.must_change_password)
 
 
 def actor_for(session: Session, username: str) -> Actor:

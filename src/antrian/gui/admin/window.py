@@ -178,7 +178,7 @@ class AdminWindow(Retranslated, QWidget):
 
         def work() -> _Login | MustChange:
             from antrian.services.branding import office_profile
-            from antrian.services.users import authenticate
+            from antrian.services.login import authenticate
 
             with database.write() as session:
                 outcome = authenticate(session, username, password)

@@ -190,7 +190,7 @@ class CounterLogin(QWidget):
         database, clock = self._database, self._clock
 
         def work() -> Login | MustChange:
-            from antrian.services.users import authenticate
+            from antrian.services.login import authenticate
 
             with database.write() as session:
                 outcome = authenticate(session, username, password, clock=clock)

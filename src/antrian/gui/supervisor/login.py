@@ -1,7 +1,7 @@
 """The supervisor window's login: username and password, checked off the GUI thread by the window.
 
 The card is the counter panel's (``gui.login.LoginBox``) without its counter row; the check behind both is
-``services.users.authenticate``.
+``services.login.authenticate``.
 
 Signals:
     submitted(str, str): the person asks to log in with this username and password (both given).

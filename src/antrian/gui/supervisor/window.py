@@ -272,8 +272,8 @@ class SupervisorWindow(Retranslated, QWidget):
         database, clock = self._database, self._clock
 
         def work() -> _Login | MustChange:
+            from antrian.services.login import authenticate
             from antrian.services.monitor import monitor_snapshot
-            from antrian.services.users import authenticate
 
             with database.write() as session:
                 outcome = authenticate(session, username, password, clock=clock)
