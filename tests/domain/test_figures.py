@@ -8,22 +8,24 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from antrian.domain.figures import (
+from antrian.domain.counter_time import (
     CounterEvent,
     CounterEventKind,
     CounterTime,
-    Figures,
     Interval,
+    counter_intervals,
+    counter_times,
+    operator_times,
+)
+from antrian.domain.figures import (
+    Figures,
     Share,
     Standard,
     Summary,
     Visit,
-    counter_intervals,
-    counter_times,
     figures,
     hour_figures,
     office_totals,
-    operator_times,
     service_figures,
     shown_percent,
     weekday_hour_arrivals,

@@ -10,7 +10,8 @@ from datetime import timedelta
 
 import numpy as np
 
-from antrian.domain.figures import Summary, counter_intervals, office_totals
+from antrian.domain.counter_time import counter_intervals
+from antrian.domain.figures import Summary, office_totals
 from antrian.domain.report_tally import ReportTally
 from antrian.domain.spans import Spans, summarize
 from antrian.domain.status import Status

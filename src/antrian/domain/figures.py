@@ -1,4 +1,5 @@
-"""The arithmetic of the compliance report: every figure from ticket visits and counter events, no I/O.
+"""The arithmetic of the compliance report: every figure from ticket visits, no I/O. The counters' and
+operators' time (sessions, pauses, idle) is ``domain.counter_time``.
 
 The definitions are DOMAIN.md's "Ticket timestamps and derived times" and "Reporting definitions". Decisions
 where they leave room (DESIGN.md, "Report figures"):
@@ -10,17 +11,12 @@ where they leave room (DESIGN.md, "Report figures"):
   (served, no-show, transferred on, and one called then cancelled or expired at the day's end), so
   called + not called = issued. A visit never called has no waiting; its wait so far runs to its end
   (cancelled, expired) or to ``now`` (still waiting).
-- **Counter serving** = walk + the time at the counter after the start of each visit that ended there (served,
-  or transferred on after its start). A no-show records no end on its visit, so its minutes count as idle.
 """
 
-import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from antrian.domain.estimate import nearest_rank
@@ -300,119 +296,6 @@ def office_totals(visits: Iterable[Visit]) -> OfficeTotals:
     for visit in visits:
         tally.add(visit)
     return tally.result()
-
-
-class CounterEventKind(StrEnum):
-    OPENED = "opened"
-    PAUSED = "paused"
-    RESUMED = "resumed"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True, slots=True)
-class CounterEvent:
-    """An opening, pause (with its reason), resumption or closing of a counter, by an operator."""
-
-    at: datetime
-    counter: int
-    kind: CounterEventKind
-    operator: str | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A stretch of a counter's session under one operator: open (``reason`` None) or paused (why)."""
-
-    counter: int
-    operator: str | None
-    start: datetime
-    end: datetime
-    reason: str | None
-
-    @property
-    def length(self) -> timedelta:
-        return self.end - self.start
-
-
-def day_end(day: date, zone: ZoneInfo) -> datetime:
-    """The UTC instant the office-local service ``day`` ends (the next local midnight)."""
-    return datetime.combine(day + timedelta(days=1), time(), zone).astimezone(UTC)
-
-
-def counter_intervals(events: Iterable[CounterEvent], zone: ZoneInfo, now: datetime) -> list[Interval]:
-    """The sessions of the counters as open and paused stretches, from their events.
-
-    Reopening a paused counter is a resumption; an opening by another operator hands the session over. Any
-    event of a closed counter other than closing starts a session, since the counter is in use. A session
-    still open at its service day's end ends there (and at ``now`` on a day not over yet).
-    """
-    intervals: list[Interval] = []
-    by_counter: dict[int, list[CounterEvent]] = defaultdict(list)
-    for event in events:
-        by_counter[event.counter].append(event)
-    now = require_utc(now)
-    for counter, mine in sorted(by_counter.items()):
-        current: CounterEvent | None = None  # the event that began the stretch running now
-        for event in sorted(mine, key=lambda e: e.at):
-            if current is not None:
-                end = min(event.at, day_end(current.at.astimezone(zone).date(), zone))
-                intervals.append(_stretch(counter, current, end))
-            current = None if event.kind is CounterEventKind.CLOSED else event
-        if current is not None:
-            end = min(now, day_end(current.at.astimezone(zone).date(), zone))
-            if end > current.at:
-                intervals.append(_stretch(counter, current, end))
-    return [interval for interval in intervals if interval.end > interval.start]
-
-
-def _stretch(counter: int, began: CounterEvent, end: datetime) -> Interval:
-    reason = (began.reason or "") if began.kind is CounterEventKind.PAUSED else None
-    return Interval(counter, began.operator, require_utc(began.at), require_utc(end), reason)
-
-
-@dataclass(frozen=True, slots=True)
-class CounterTime:
-    """A counter's (or an operator's) time, in seconds: idle = session - paused - serving."""
-
-    served: int
-    mean_service: float | None
-    session: float
-    serving: float
-    paused: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def paused_total(self) -> float:
-        return math.fsum(self.paused.values())
-
-    @property
-    def idle(self) -> float:
-        return self.session - self.paused_total - self.serving
-
-
-def counter_times(intervals: Sequence[Interval], visits: Iterable[Visit]) -> dict[int, CounterTime]:
-    """Per counter number (sorted), its served tickets, mean service time, session, serving, pauses, idle."""
-    return _times(intervals, visits)[0]
-
-
-def operator_times(intervals: Sequence[Interval], visits: Iterable[Visit]) -> dict[str, CounterTime]:
-    """Per operator username (sorted), the same figures as ``counter_times`` over the stretches they held."""
-    return _times(intervals, visits)[1]
-
-
-def _times(
-    intervals: Sequence[Interval], visits: Iterable[Visit]
-) -> tuple[dict[int, CounterTime], dict[str, CounterTime]]:
-    from antrian.domain.tally import WorkTally, work_times
-
-    counters: dict[int, WorkTally] = defaultdict(WorkTally)
-    operators: dict[str, WorkTally] = defaultdict(WorkTally)
-    for visit in visits:
-        if visit.counter is not None:
-            counters[visit.counter].add(visit)
-        if visit.operator is not None:
-            operators[visit.operator].add(visit)
-    return work_times(intervals, counters, operators)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,15 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from antrian.domain.figures import (
-    CounterTime,
-    Interval,
-    OfficeTotals,
-    ServiceFigures,
-    Share,
-    StandardFor,
-    Visit,
-)
+from antrian.domain.counter_time import CounterTime, Interval
+from antrian.domain.figures import OfficeTotals, ServiceFigures, Share, StandardFor, Visit
 from antrian.domain.spans import Micros
 from antrian.domain.status import Status
 from antrian.domain.tally import (

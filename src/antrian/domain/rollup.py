@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from antrian.domain.figures import Interval, Visit
+from antrian.domain.counter_time import Interval
+from antrian.domain.figures import Visit
 from antrian.domain.report_tally import ReportTally
 from antrian.domain.spans import Micros, by_hour
 from antrian.domain.status import Status

@@ -21,11 +21,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from antrian.domain.counter_time import CounterTime, Interval
 from antrian.domain.figures import (
-    CounterTime,
     Figures,
     HourFigures,
-    Interval,
     OfficeTotals,
     ServiceFigures,
     Share,

@@ -5,7 +5,7 @@ stay = finished - issued. A derived time is None while either instant is missing
 """
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +52,11 @@ def office_zone(name: str) -> ZoneInfo:
 def service_day(instant: datetime, zone: ZoneInfo) -> date:
     """The office's local date at ``instant``: numbering restarts when it changes."""
     return require_utc(instant).astimezone(zone).date()
+
+
+def day_end(day: date, zone: ZoneInfo) -> datetime:
+    """The UTC instant the office-local service ``day`` ends (the next local midnight)."""
+    return datetime.combine(day + timedelta(days=1), time(), zone).astimezone(UTC)
 
 
 def _between(start: datetime | None, end: datetime | None) -> timedelta | None:

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import IO, Any, Literal, TextIO, overload
 
 from antrian import words
+from antrian.domain.counter_time import CounterTime
 from antrian.domain.errors import InvalidInput
-from antrian.domain.figures import CounterTime, Figures, Share, Standard, Summary, Visit, seconds
+from antrian.domain.figures import Figures, Share, Standard, Summary, Visit, seconds
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.timing import office_zone
 from antrian.services.reports import Report

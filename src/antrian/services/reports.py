@@ -1,6 +1,6 @@
 """The compliance report of a period: the tickets and counter events of its service days, read in two
-streamed queries, turned into ``domain.figures`` visits and events, and every figure computed in one pass
-(``domain.tally``) that keeps no visit.
+streamed queries, turned into ``domain.figures`` visits and ``domain.counter_time`` events, and every figure
+computed in one pass (``domain.tally``) that keeps no visit.
 
 The standard each visit is measured against comes from a ``StandardFor`` the caller passes;
 ``standards_in_force`` is the one place that builds it from the database (DESIGN.md, "Compliance report").
@@ -16,17 +16,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antrian.domain.counter_time import CounterTime, counter_intervals
 from antrian.domain.errors import InvalidInput
-from antrian.domain.figures import (
-    CounterTime,
-    HourFigures,
-    OfficeTotals,
-    ServiceFigures,
-    Standard,
-    StandardFor,
-    Visit,
-    counter_intervals,
-)
+from antrian.domain.figures import HourFigures, OfficeTotals, ServiceFigures, Standard, StandardFor, Visit
 from antrian.domain.report_tally import DayCounts, ReportTally
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.rollup import merge_day

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from antrian.domain.figures import counter_intervals
+from antrian.domain.counter_time import counter_intervals
 from antrian.domain.rollup import DayBuilder, GroupDay, decode, encode
 from antrian.domain.timing import Clock, require_utc, system_clock
 from antrian.services.office import get_office

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, Select, and_, select
 from sqlalchemy.orm import Session, aliased
 
-from antrian.domain.figures import CounterEvent, CounterEventKind, Visit
+from antrian.domain.counter_time import CounterEvent, CounterEventKind
+from antrian.domain.figures import Visit
 from antrian.domain.status import Status
 from antrian.store.models import Counter, Event, Service, Ticket, User
 

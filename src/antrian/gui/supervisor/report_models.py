@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from antrian import words
-from antrian.domain.figures import CounterTime, Figures, Share, Summary
+from antrian.domain.counter_time import CounterTime
+from antrian.domain.figures import Figures, Share, Summary
 from antrian.domain.timing import standard_words
 from antrian.services.reports import Report, ServiceReport
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from antrian.domain.figures import day_end
 from antrian.domain.labels import format_label, parse_label
 from antrian.domain.roles import Actor, Permission
 from antrian.domain.status import Action, Status, next_status
-from antrian.domain.timing import Clock, require_utc, service_day, system_clock
+from antrian.domain.timing import Clock, day_end, require_utc, service_day, system_clock
 from antrian.services.action_log import note, who
 from antrian.services.lookup import ticket_info
 from antrian.services.office import get_office
