@@ -15,7 +15,8 @@ def survey_screens(app, runner, db, events, out: Path) -> None:  # type: ignore[
     from screenshots import _helpers  # type: ignore[import-not-found]
 
     from antrian.domain.errors import IllegalAction
-    from antrian.gui.survey.window import THANKS, SurveyWindow
+    from antrian.gui.survey.pages import THANKS
+    from antrian.gui.survey.window import SurveyWindow
 
     settle, save = _helpers(app, runner, out)
     background = lambda work, done: runner.submit(work, done, done)  # noqa: E731

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from antrian.domain.roles import SYSTEM
 from antrian.gui.feed import ChangeFeed
-from antrian.gui.survey.window import INVITE, SurveyWindow
+from antrian.gui.survey.pages import INVITE
+from antrian.gui.survey.window import SurveyWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services.queries import today
 from antrian.services.skm import Submitted, skm_report

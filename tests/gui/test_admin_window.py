@@ -125,7 +125,9 @@ def test_a_supervisor_sees_everything_disabled(make, qtbot: QtBot) -> None:  # t
     assert office_page.read_only.isVisible() and office_page.read_only.text().startswith("Hanya baca")
     assert not office_page.save.isVisible() and not office_page.name.isEnabled()
     services = page(window, ServicesPage, qtbot)
-    assert not services.save.isVisible() and not services.name.isEnabled() and not services.add.isVisible()
+    assert (
+        not services.save.isVisible() and not services.form.name.isEnabled() and not services.add.isVisible()
+    )
     assert not services.dated_box.isHidden()  # the standards are the supervisor's to keep
     counters = page(window, CountersPage, qtbot)
     assert not counters.save.isVisible() and not counters.name.isEnabled()
@@ -193,20 +195,22 @@ def test_a_service_is_edited_added_and_reordered(  # type: ignore[no-untyped-def
 ) -> None:
     window = make()
     shown: ServicesPage = page(window, ServicesPage, qtbot)
-    assert shown.code.text() == "A" and shown.preview_label.text() == "A001"
-    assert "A seratus" not in shown.preview_call.text() and "loket satu" in shown.preview_call.text()
-    shown.name.setText("KTP-el")
-    shown.quota.setValue(40)
-    shown.opens_set.setChecked(True)
+    assert shown.form.code.text() == "A" and shown.form.preview_label.text() == "A001"
+    assert (
+        "A seratus" not in shown.form.preview_call.text() and "loket satu" in shown.form.preview_call.text()
+    )
+    shown.form.name.setText("KTP-el")
+    shown.form.quota.setValue(40)
+    shown.form.opens_set.setChecked(True)
     save(shown, qtbot)
-    shown.quota.setValue(0)  # cleared again: no quota
+    shown.form.quota.setValue(0)  # cleared again: no quota
     save(shown, qtbot)
     shown.new_service()
-    shown.code.setText("d")
-    assert shown.preview_label.text() == "D001"
-    shown.name.setText("Surat Pindah")
-    shown.standard_time.setValue(3)
-    shown.standard_unit.setCurrentIndex(shown.standard_unit.findData("working_days"))
+    shown.form.code.setText("d")
+    assert shown.form.preview_label.text() == "D001"
+    shown.form.name.setText("Surat Pindah")
+    shown.form.standard_time.setValue(3)
+    shown.form.standard_unit.setCurrentIndex(shown.form.standard_unit.findData("working_days"))
     save(shown, qtbot)
     qtbot.waitUntil(lambda: shown.table.rowCount() == 4, timeout=5000)
     with qtbot.waitSignal(shown.loaded, timeout=5000):
@@ -228,8 +232,8 @@ def test_a_duplicate_code_is_refused(make, office: Database, qtbot: QtBot) -> No
     window = make()
     shown: ServicesPage = page(window, ServicesPage, qtbot)
     shown.new_service()
-    shown.code.setText("B")
-    shown.name.setText("Lain")
+    shown.form.code.setText("B")
+    shown.form.name.setText("Lain")
     save(shown, qtbot, "failed")
     assert shown.message.text() == words.say(
         InvalidInput("service.code_taken", service="B", name="Kartu Keluarga")
@@ -286,7 +290,7 @@ def test_the_page_follows_another_session(make, office: Database, qtbot: QtBot) 
             edit_service(s, "A", actor=SYSTEM, name="KTP Baru")
         qtbot.waitUntil(lambda: 1 in window._stale, timeout=5000)
         page(window, ServicesPage, qtbot)
-        assert services.name.text() == "KTP Baru"
+        assert services.form.name.text() == "KTP Baru"
     finally:
         feed.close()
 

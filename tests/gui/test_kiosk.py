@@ -18,6 +18,7 @@ from antrian import words
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.domain.roles import SYSTEM
+from antrian.gui.kiosk import taking
 from antrian.gui.kiosk import window as kiosk_module
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
@@ -190,7 +191,7 @@ def test_a_refused_ticket_is_explained_in_words(
     def refuse(*args: object, **kwargs: object) -> None:
         raise refusal
 
-    monkeypatch.setattr(kiosk_module, "issue_ticket_in", refuse)
+    monkeypatch.setattr(taking, "issue_ticket_in", refuse)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
         take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.failed", reason=refusal)
@@ -200,7 +201,7 @@ def test_a_refused_ticket_is_explained_in_words(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
+    monkeypatch.setattr(taking, "issue_ticket_in", broken)
     with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
         take_refused(qtbot, window, "A")
     assert window.title.text() == words.text("kiosk.take.unexpected")
@@ -262,7 +263,7 @@ def test_a_committed_ticket_whose_slip_cannot_be_read_is_shown_and_printed_again
     """The link to the database drops between the commit and the slip's read: the number stands, so the
     citizen gets it, is told the ticket did not print, and Print Again reads the slip again and prints."""
     path = Path(str(office_db.url.database))
-    issue = kiosk_module.issue_ticket_in
+    issue = taking.issue_ticket_in
     saved: list[Path] = []
 
     def issue_then_lose_the_file(*args: object, **kwargs: object) -> object:
@@ -271,7 +272,7 @@ def test_a_committed_ticket_whose_slip_cannot_be_read_is_shown_and_printed_again
         path.unlink()
         return ticket
 
-    monkeypatch.setattr(kiosk_module, "issue_ticket_in", issue_then_lose_the_file)
+    monkeypatch.setattr(taking, "issue_ticket_in", issue_then_lose_the_file)
     window = kiosk()
     with (
         caplog.at_level(logging.WARNING, logger=kiosk_module.__name__),

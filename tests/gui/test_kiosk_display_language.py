@@ -30,7 +30,7 @@ from antrian.domain.roles import SYSTEM
 from antrian.gui import i18n
 from antrian.gui.display.window import DisplayWindow
 from antrian.gui.errors import show_error
-from antrian.gui.kiosk import window as kiosk_module
+from antrian.gui.kiosk import taking
 from antrian.gui.kiosk.window import KioskWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.printing.escpos import PrinterError
@@ -344,7 +344,7 @@ def test_every_kiosk_page_in_both_languages(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(kiosk_module, "issue_ticket_in", broken)
+    monkeypatch.setattr(taking, "issue_ticket_in", broken)
     take_refused(qtbot, window, "A")
     unexpected = both_languages(window, "take failed")
     assert words.catalogue("en")["kiosk.take.unexpected"] in unexpected["en"]

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from antrian.gui.kiosk.exit import PIN_VARIABLE
-from antrian.gui.kiosk.window import HOME, NOTE, KioskWindow
+from antrian.gui.kiosk.pages import HOME, NOTE
+from antrian.gui.kiosk.window import KioskWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.store.database import Database
 

@@ -28,7 +28,8 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import system_clock
 from antrian.gui.kiosk import sizes
 from antrian.gui.kiosk.buttons import ServiceButton
-from antrian.gui.kiosk.window import GROUPS, HOME, NOTE, RESULT, KioskWindow
+from antrian.gui.kiosk.pages import GROUPS, HOME, NOTE, RESULT
+from antrian.gui.kiosk.window import KioskWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.printing.slip import TicketSlip
 from antrian.services import counters

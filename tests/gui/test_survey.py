@@ -15,7 +15,8 @@ from sqlalchemy import select
 from antrian import words
 from antrian.domain.roles import KIOSK, SYSTEM
 from antrian.gui import i18n
-from antrian.gui.survey.window import IDLE, INVITE, PROBLEM, SERVICES, STEP, THANKS, SurveyWindow
+from antrian.gui.survey.pages import IDLE, INVITE, PROBLEM, SERVICES, STEP, THANKS
+from antrian.gui.survey.window import SurveyWindow
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
 from antrian.services.queries import events_after, last_event_id, today

@@ -1,5 +1,5 @@
 """The admin window's services: the list in kiosk order (moved up and down, active or not), a form with
-every field of a service, a live preview of its ticket number and its spoken call (``service_preview``),
+every field of a service and a live preview of its ticket number and its spoken call (``service_form``),
 and its standards' history with "add a dated standard" (``standards_tab``).
 
 Saving goes through ``services.setup`` (``add_service`` for a new code, ``edit_service``,
@@ -10,21 +10,12 @@ supervisor sees the services read-only but may keep the standards (their permiss
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
-from typing import Any
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +25,8 @@ from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import standard_words
 from antrian.gui import theme
 from antrian.gui.admin.base import AdminPage, cell, may, table
-from antrian.gui.admin.service_preview import ServicePreview
-from antrian.gui.admin.standards_tab import StandardsTab, say_units, unit_combo
+from antrian.gui.admin.service_form import ServiceForm
+from antrian.gui.admin.standards_tab import StandardsTab
 from antrian.gui.tasks import TaskRunner
 from antrian.services.display import VoiceSettings
 from antrian.services.setup import ServiceInfo
@@ -55,11 +46,6 @@ class ServicesView:
     label_width: int
     voice: VoiceSettings
     counters: dict[str, int]
-
-
-def _time(edit: QTimeEdit, box: QCheckBox) -> time | None:
-    value = edit.time()
-    return time(value.hour(), value.minute()) if box.isChecked() else None
 
 
 class ServicesPage(AdminPage):
@@ -90,7 +76,10 @@ class ServicesPage(AdminPage):
         left.addLayout(moves)
         row.addLayout(left, 5)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_form(), "")
+        self.form = ServiceForm(self.editable)
+        for field in (self.form.code, self.form.name):
+            field.textChanged.connect(self._show_preview)
+        self.tabs.addTab(self.form, "")
         self.standards = StandardsTab(self.may_set_standards)
         self.standards.addRequested.connect(self.add_standard)
         # the names the tests and the screenshots know the tab's parts by
@@ -107,81 +96,6 @@ class ServicesPage(AdminPage):
         self.save.clicked.connect(self.submit)
         self.retranslate()
 
-    def _build_form(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        self.code, self.name = QLineEdit(), QLineEdit()
-        self.code.setMaxLength(3)
-        self.code.setMaximumWidth(80)
-        self.name.setMaxLength(200)
-        self.standard_time = QSpinBox()
-        self.standard_time.setRange(1, 100_000)
-        self.standard_unit = unit_combo()
-        standard = QHBoxLayout()
-        standard.addWidget(self.standard_time)
-        standard.addWidget(self.standard_unit, 1)
-        self.waiting_target = QSpinBox()
-        self.waiting_target.setRange(0, 1440)
-        self.quota = QSpinBox()
-        self.quota.setRange(0, 100_000)
-        self.opens_set, self.closes_set = QCheckBox(), QCheckBox()
-        self.opens_at, self.closes_at = QTimeEdit(QTime(8, 0)), QTimeEdit(QTime(15, 0))
-        hours = QHBoxLayout()
-        for box, edit in ((self.opens_set, self.opens_at), (self.closes_set, self.closes_at)):
-            edit.setDisplayFormat("HH:mm")
-            box.toggled.connect(edit.setEnabled)
-            edit.setEnabled(False)
-            hours.addWidget(box)
-            hours.addWidget(edit)
-        hours.addStretch(1)
-        self.days = [QCheckBox() for _ in range(7)]
-        days = QHBoxLayout()
-        for box in self.days:
-            days.addWidget(box)
-        days.addStretch(1)
-        self.active = QCheckBox()
-        self.order = QSpinBox()
-        self.order.setRange(0, 9999)
-        self.labels = {
-            key: QLabel() for key in ("code", "name", "standard", "target", "quota", "hours", "days", "order")
-        }
-        form.addRow(self.labels["code"], self.code)
-        form.addRow(self.labels["name"], self.name)
-        form.addRow(self.labels["standard"], standard)
-        form.addRow(self.labels["target"], self.waiting_target)
-        form.addRow(self.labels["quota"], self.quota)
-        form.addRow(self.labels["hours"], hours)
-        form.addRow(self.labels["days"], days)
-        form.addRow(self.labels["order"], self.order)
-        form.addRow("", self.active)
-        column.addLayout(form)
-        self.preview = ServicePreview()
-        self.preview_label, self.preview_call = self.preview.number, self.preview.call
-        column.addWidget(self.preview)
-        column.addStretch(1)
-        for field in (self.code, self.name):
-            field.textChanged.connect(self._show_preview)
-        for spin in (self.standard_time, self.waiting_target, self.quota, self.order):
-            spin.setMaximumWidth(240)
-        self.standard_unit.setMaximumWidth(200)
-        self._fields: list[QWidget] = [
-            self.name,
-            self.standard_time,
-            self.standard_unit,
-            self.waiting_target,
-            self.quota,
-            self.opens_set,
-            self.closes_set,
-            self.order,
-            self.active,
-            *self.days,
-        ]
-        for widget in (*self._fields, self.code):
-            widget.setEnabled(self.editable)
-        return page
-
     def title(self) -> str:
         return self.tr("Services")
 
@@ -195,31 +109,8 @@ class ServicesPage(AdminPage):
         self.down.setText(self.tr("Move down"))
         self.tabs.setTabText(0, self.tr("Service"))
         self.tabs.setTabText(1, self.tr("Standards history"))
-        for key, text in (
-            ("code", self.tr("Code")),
-            ("name", self.tr("Name")),
-            ("standard", self.tr("Service standard")),
-            ("target", self.tr("Waiting target")),
-            ("quota", self.tr("Daily quota")),
-            ("hours", self.tr("Opening hours")),
-            ("days", self.tr("Open days")),
-            ("order", self.tr("Kiosk order")),
-        ):
-            self.labels[key].setText(text)
-        self.code.setPlaceholderText(self.tr("A-ZZZ"))
-        self.waiting_target.setSpecialValueText(self.tr("no target"))
-        self.waiting_target.setSuffix(self.tr(" min"))
-        self.quota.setSpecialValueText(self.tr("no quota"))
-        self.quota.setSuffix(self.tr(" tickets a day"))
-        self.opens_set.setText(self.tr("opens at"))
-        self.closes_set.setText(self.tr("closes at"))
-        names = words.catalogue(words.language())["calendar.days"]
-        for box, name in zip(self.days, names, strict=True):
-            box.setText(name[:3])
-        self.active.setText(self.tr("Active (offered on the kiosk)"))
-        self.preview.retranslate()
+        self.form.retranslate()
         self.save.setText(self.tr("Save the service"))
-        say_units(self.standard_unit)
         self.standards.retranslate()
         if self.view is not None:
             self._show(self.view)
@@ -273,7 +164,7 @@ class ServicesPage(AdminPage):
         if self.selected in codes:
             self.table.selectRow(codes.index(self.selected))
             self._fill(view.services[codes.index(self.selected)])
-        elif codes and self.selected == NEW and not self.code.text():
+        elif codes and self.selected == NEW and not self.form.code.text():
             self.table.selectRow(0)
         else:
             self._show_preview()
@@ -286,24 +177,7 @@ class ServicesPage(AdminPage):
         self._fill(self.view.services[rows[0].row()])
 
     def _fill(self, info: ServiceInfo) -> None:
-        self.code.setText(info.code)
-        self.code.setEnabled(False)
-        self.name.setText(info.name)
-        self.standard_time.setValue(info.standard_time)
-        self.standard_unit.setCurrentIndex(self.standard_unit.findData(info.standard_unit))
-        self.waiting_target.setValue(info.waiting_target_minutes or 0)
-        self.quota.setValue(info.daily_quota or 0)
-        for box, edit, value in (
-            (self.opens_set, self.opens_at, info.opens_at),
-            (self.closes_set, self.closes_at, info.closes_at),
-        ):
-            box.setChecked(value is not None)
-            if value is not None:
-                edit.setTime(QTime(value.hour, value.minute))
-        for number, box in enumerate(self.days, start=1):
-            box.setChecked(str(number) in info.open_days)
-        self.active.setChecked(info.active)
-        self.order.setValue(info.display_order)
+        self.form.fill(info)
         self._fill_history(info.code)
         self._show_preview()
 
@@ -315,43 +189,16 @@ class ServicesPage(AdminPage):
         width, voice, counters = (
             (view.label_width, view.voice, view.counters) if view else (3, VoiceSettings(), {})
         )
-        self.preview.show_service(self.code.text(), self.name.text(), width, voice, counters)
+        self.form.preview.show_service(self.form.code.text(), self.form.name.text(), width, voice, counters)
 
     # -- changing -------------------------------------------------------------------------------------
     def new_service(self) -> None:
         """An empty form for a new code (saved with "Save the service")."""
         self.selected = NEW
         self.table.clearSelection()
-        self.code.clear()
-        self.code.setEnabled(self.editable)
-        self.name.clear()
-        self.standard_time.setValue(15)
-        self.standard_unit.setCurrentIndex(0)
-        self.waiting_target.setValue(0)
-        self.quota.setValue(0)
-        self.opens_set.setChecked(False)
-        self.closes_set.setChecked(False)
-        for number, box in enumerate(self.days, start=1):
-            box.setChecked(number <= 5)
-        self.active.setChecked(True)
-        self.order.setValue(len(self.view.services) + 1 if self.view else 1)
+        self.form.clear(len(self.view.services) + 1 if self.view else 1)
         self.standards.show_entries([])
-        self.code.setFocus()
         self._show_preview()
-
-    def fields(self) -> dict[str, Any]:
-        """The form as ``save_service``'s keywords (a cleared quota, target or hour is None)."""
-        return {
-            "standard_time": self.standard_time.value(),
-            "standard_unit": self.standard_unit.currentData(),
-            "waiting_target_minutes": self.waiting_target.value() or None,
-            "daily_quota": self.quota.value() or None,
-            "opens_at": _time(self.opens_at, self.opens_set),
-            "closes_at": _time(self.closes_at, self.closes_set),
-            "open_days": "".join(str(n) for n, box in enumerate(self.days, start=1) if box.isChecked()),
-            "active": self.active.isChecked(),
-            "display_order": self.order.value(),
-        }
 
     def submit(self) -> None:
         from antrian.services.setup import add_service, edit_service
@@ -359,8 +206,8 @@ class ServicesPage(AdminPage):
         if not self.editable:
             return
         database, actor = self.database, self.actor
-        fields, name, adding = self.fields(), self.name.text(), self.selected == NEW
-        code = self.code.text()
+        fields, name, adding = self.form.fields(), self.form.name.text(), self.selected == NEW
+        code = self.form.code.text()
 
         def work() -> str:
             with database.write() as session:

@@ -14,7 +14,6 @@ date comes from ``antrian.words``. On a language change every text is said again
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -31,30 +30,26 @@ from PySide6.QtWidgets import (
 
 from antrian import words
 from antrian.domain.errors import AntrianError
-from antrian.domain.messages import Message
 from antrian.domain.timing import office_zone
 from antrian.gui import theme
 from antrian.gui.display.call_panel import CallPanel
+from antrian.gui.display.calls import RECENT_SHOWN, Calling
 from antrian.gui.display.header import Header
-from antrian.gui.display.jsonlog import LineLog, LineSink, open_log, write_shown, write_voice
+from antrian.gui.display.jsonlog import LineLog, LineSink, open_log
 from antrian.gui.display.paging import PagedSection, SectionStack
 from antrian.gui.display.sizes import Floors, font_with_cap
 from antrian.gui.display.ticker import SEPARATOR, BottomBar
 from antrian.gui.display.tiles import CounterTile, RecentCall, WaitingRow, label
+from antrian.gui.display.voice import Voicing
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
-from antrian.gui.station_report import report_voice
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.display import (
     Call,
     CounterBoard,
     DisplaySnapshot,
-    VoiceSettings,
-    calls_on_board,
     display_snapshot,
-    get_voice_settings,
 )
-from antrian.services.results import EventInfo
 from antrian.store.database import Database
 from antrian.voice.announcer import Announcer
 
@@ -62,12 +57,11 @@ __all__ = ["DisplayWindow", "LineLog", "LineSink", "open_log"]
 
 log = logging.getLogger(__name__)
 
-RECENT_SHOWN = 6
 HIGHLIGHT_MS = 6000
 MARGIN = 24
 
 
-class DisplayWindow(Retranslated, QWidget):
+class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
     """The display. Feed it events with ``handle_events``; it reads the rest itself, off the GUI thread.
 
     Signals:
@@ -126,14 +120,7 @@ class DisplayWindow(Retranslated, QWidget):
         self._build()
         self._logo_reader.request()  # Antrian's emblem until the office's own logo is read
         if announcer is not None:
-            announcer.problemChanged.connect(self.set_voice_status)
-            announcer.chimeStarted.connect(lambda event_id: write_voice(self._log, "chime", event_id))
-            announcer.speechStarted.connect(lambda event_id: write_voice(self._log, "spoken", event_id))
-            announcer.finished.connect(lambda event_id: write_voice(self._log, "voice_done", event_id))
-            announcer.skipped.connect(
-                lambda event_id, why: write_voice(self._log, "not_spoken", event_id, why)
-            )
-            self.set_voice_status(announcer.problem)
+            self._listen_to(announcer)
             self._voice_reader.request()  # the announcer starts with the defaults; the office's follow
         self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
         self._highlight.timeout.connect(lambda: self._set_fresh(False))
@@ -323,55 +310,6 @@ class DisplayWindow(Retranslated, QWidget):
         for board in boards:
             self._tiles[board.number].update_board(board)
 
-    def _shown_counters(self) -> frozenset[int] | None:
-        """The counters whose calls this display shows and speaks (None: all). Limited to zones, they are
-        the last snapshot's (a counter moved to another zone drops out at the next read); none before it."""
-        if self._zones is None:
-            return self._counters
-        boards = self._snapshot.counters if self._snapshot is not None else ()
-        return frozenset(board.number for board in boards)
-
-    def handle_events(self, events: list[EventInfo]) -> list[Call]:
-        """Show every call among ``events`` at once (of this display's counters); return them (spoken)."""
-        shown = self._shown_counters()
-        calls = [
-            call
-            for call in map(Call.from_event, events)
-            if call is not None and (shown is None or call.counter in shown)
-        ]
-        for call in calls:
-            self._live.append(call)
-            tile = self._tiles.get(call.counter)
-            if tile is not None:
-                tile.update_board(
-                    CounterBoard(call.counter, tile.board.name, "open", call.number, call.service, None)
-                )
-        if calls:
-            self._show_calls(fresh=True)
-            self.repaint()
-            painted = time.time()
-            for call in calls:
-                # the line that answers "was A017 called at 10:42?" on the display's side
-                log.info(
-                    "call shown %s counter %s event %s%s",
-                    call.number,
-                    call.counter,
-                    call.event_id,
-                    " (recall)" if call.recall else "",
-                )
-                write_shown(self._log, call, painted)
-                self.callShown.emit(call)
-            self._speak(calls)
-        if events:
-            self.refresh()
-        if self._announcer is not None and any(
-            e.kind == "settings_changed" and e.data.get("settings") == "voice" for e in events
-        ):
-            self._voice_reader.request()
-        if any(e.kind == "settings_changed" and "logo" in (e.data.get("office") or ()) for e in events):
-            self._logo_reader.request()
-        return calls
-
     def _read_logo(self) -> bytes | None:
         from antrian.services.branding import get_logo
 
@@ -381,55 +319,6 @@ class DisplayWindow(Retranslated, QWidget):
     def _apply_logo(self, logo: bytes | None) -> None:
         self.header.set_logo(logo)
 
-    def _read_voice_settings(self) -> VoiceSettings:
-        with self._database.read() as session:
-            return get_voice_settings(session)
-
-    def _apply_voice_settings(self, settings: VoiceSettings) -> None:
-        if self._announcer is not None:
-            self._announcer.update_settings(settings)
-
-    def _speak(self, calls: list[Call]) -> None:
-        """Queue the calls for the voice; after a restart, old backlog calls are only shown."""
-        if self._announcer is None:
-            return
-        now = self._clock()
-        limit = self._announcer.settings.max_age_s
-        for call in calls:
-            # A live call is always spoken, whatever the counter PC's clock says; only the backlog a
-            # restarted display catches up on is filtered by age.
-            if self._is_live(call) or (now - call.at).total_seconds() <= limit:
-                self._announcer.announce(call)
-            else:
-                write_voice(self._log, "not_spoken", call.event_id, f"older than {limit} s")
-
-    def _is_live(self, call: Call) -> bool:
-        return self._live_after is not None and call.event_id > self._live_after
-
-    def _show_calls(self, *, fresh: bool) -> None:
-        """The large panel and the recent row from the last snapshot and the calls delivered since; a new
-        live call in the panel is highlighted."""
-        current, self._recent = calls_on_board(self._snapshot, self._live, RECENT_SHOWN)
-        changed = (current and current.event_id) != (self._current and self._current.event_id)
-        self._current = current
-        self._say_current()
-        self._render_recent()
-        if fresh and changed and current is not None and self._is_live(current):
-            self._set_fresh(True)
-            self._highlight.start()
-        elif current is None or (changed and not fresh):
-            self._set_fresh(False)
-
-    def _say_current(self) -> None:
-        self.call_panel.show_call(self._current, calls_today=bool(self._recent))
-
-    def _set_fresh(self, fresh: bool) -> None:
-        self.call_panel.set_fresh(fresh)
-
-    def _render_recent(self) -> None:
-        for recent, call in zip(self.recent_labels, [*self._recent, *[None] * RECENT_SHOWN], strict=False):
-            recent.show_call(call)
-        self.recent_section.grid.set_count(len(self._recent))
         # no calls yet today: the heading over no boxes (the large panel says so)
 
     def set_online(self, online: bool, problem: AntrianError | None = None) -> None:
@@ -439,13 +328,6 @@ class DisplayWindow(Retranslated, QWidget):
         self.offline.setVisible(not online)
         if online:
             self.refresh()
-
-    def set_voice_status(self, problem: Message | None) -> None:
-        """A small mark when calls cannot be spoken (``problem``: why, already in the log, the mark's
-        tooltip); the display itself keeps working. The counter panels on other PCs show it too: it goes to
-        the database, off the GUI thread."""
-        self.header.set_voice_problem(problem)
-        report_voice(self, self._database, self._background, self._clock, problem)
 
     def _tick(self) -> None:
         local = self._clock().astimezone(self._zone)

@@ -12,6 +12,8 @@ from antrian.gui.fit import FitButton, FitLabel
 from antrian.gui.kiosk.buttons import GroupButton
 from antrian.gui.kiosk.grid import ServiceGrid, Sizes
 
+HOME, GROUPS, RESULT, NOTE = range(4)  # the kiosk window's pages, in its stack
+
 
 def _font(widget: QWidget, pixels: int, bold: bool) -> None:
     font = QFont(widget.font())

@@ -45,23 +45,24 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
-from antrian.domain.errors import AntrianError, StoreError
+from antrian.domain.errors import AntrianError
 from antrian.domain.messages import Message
 from antrian.domain.priority import PriorityGroup
 from antrian.gui import theme
 from antrian.gui.i18n import Retranslated
 from antrian.gui.kiosk import sizes
 from antrian.gui.kiosk.buttons import ServiceButton
-from antrian.gui.kiosk.exit import NoPinNote, note_read, remember_note
+from antrian.gui.kiosk.exit import NoPinNote, note_read
 from antrian.gui.kiosk.grid import Sizes
-from antrian.gui.kiosk.pages import GroupsPage, HomePage
-from antrian.gui.kiosk.printing import PRINT_GIVE_UP_MS, Issued, Printing, log_failure, read_slip
+from antrian.gui.kiosk.leaving import Leaving
+from antrian.gui.kiosk.pages import GROUPS, HOME, GroupsPage, HomePage
+from antrian.gui.kiosk.printing import PRINT_GIVE_UP_MS, Issued, Printing
 from antrian.gui.kiosk.result import ResultPage
+from antrian.gui.kiosk.taking import Taking
 from antrian.gui.tasks import CoalescedRead, OwnThread
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
-from antrian.services.queue import issue_ticket_in
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
@@ -70,10 +71,9 @@ log = logging.getLogger(__name__)
 RETURN_AFTER_MS = 8000
 MINUTE_SLACK_MS = 200  # read this long after the minute turns, so its boundary is surely past
 PIN_DELAY_MS = 500  # a wrong admin PIN is answered this late: slow guessing on a public screen
-HOME, GROUPS, RESULT, NOTE = range(4)  # the pages
 
 
-class KioskWindow(Retranslated, Printing, QWidget):
+class KioskWindow(Retranslated, Taking, Printing, Leaving, QWidget):
     """Signals:
     ticketShown(object): a ticket's number is on screen (``Issued``), right after the repaint.
     printFinished(bool): the outcome of printing it (or printing it again) is on screen: printed or not.
@@ -325,56 +325,7 @@ class KioskWindow(Retranslated, Printing, QWidget):
         self.priority_button.setVisible(group is None)
         self.pages.setCurrentIndex(HOME)
 
-    # -- taking a number ------------------------------------------------------------------------------
-    def take(self, code: str) -> None:
-        """One tap, one ticket: taps are ignored until this one is answered and its ticket printed."""
-        if self._busy or self._printing:
-            return
-        self._busy = True
-        self._set_buttons_enabled(False)
-        database, priority = self._database, self._priority
-
-        def work() -> Issued:
-            ticket = issue_ticket_in(database, code, priority=priority.value if priority else None)
-            # committed: whatever happens now, the citizen gets this number
-            try:
-                return Issued(ticket, read_slip(database, ticket.id))
-            except Exception as error:
-                return Issued(ticket, None, error)
-
-        self._background(work, lambda result: self._issued(code, result))
-
-    def _issued(self, code: str, result: Issued | Exception) -> None:
-        self._busy = False
-        self._set_priority(None)
-        if isinstance(result, Exception):
-            log_failure(f"no ticket issued for service {code}", result)
-            self._set_buttons_enabled(True)
-            self._refusal = _refusal(result)
-            self._say_title()
-            self._refusal_shown.start(self.return_after_ms)
-            self.refresh()
-            return
-        self._last = result
-        log.info("ticket %s issued for service %s", result.ticket.number, code)
-        self._say_result()
-        self.pages.setCurrentIndex(RESULT)
-        if result.unread is None:
-            self._start_print()
-        elif self._print is None:
-            self._not_printed("its slip could not be read", result.unread, Message("kiosk.print.no_printer"))
-        else:  # a print failure: Print Again reads the slip again
-            self._not_printed("its slip could not be read", result.unread, Message("kiosk.print.failed"))
-        self.repaint()
-        self.ticketShown.emit(result)
-        self.refresh()
-
-    def _clear_refusal(self) -> None:
-        self._refusal_shown.stop()
-        if self._refusal is not None:
-            self._refusal = None
-            self._say_title()
-
+    # -- the start page -------------------------------------------------------------------------------
     def go_home(self) -> None:
         if self._printing:
             return
@@ -412,56 +363,6 @@ class KioskWindow(Retranslated, Printing, QWidget):
             return
         super().keyPressEvent(event)
 
-    def ask_to_leave(self, answer: str | None = None) -> bool:
-        """Leaving full screen needs the admin PIN; returns whether the kiosk left full screen. Without a
-        PIN this shows the note that says how to leave and how to set one (``exit``).
-
-        A wrong PIN is answered (``leaveRefused``) after ``PIN_DELAY_MS`` on a timer, and no PIN is taken
-        until then: guessing stays slow while the window keeps repainting and answering touches."""
-        if self._exit_pin is None:
-            self.show_note()
-            return False
-        if self._pin_wait.isActive():
-            return False
-        if answer is None:
-            dialog = self.pin_dialog()
-            ok = bool(dialog.exec())
-            answer = dialog.textValue()
-            dialog.deleteLater()
-            if not ok:
-                return False
-        if answer != self._exit_pin:
-            self._pin_wait.start()
-            return False
-        self.showNormal()
-        return True
-
-    def show_note(self) -> None:
-        """The note for staff on leaving without a PIN; not over a ticket being printed."""
-        if not (self._busy or self._printing):
-            self._return.stop()
-            self.pages.setCurrentIndex(NOTE)
-
-    def _note_checked(self, read: bool | Exception) -> None:
-        if isinstance(read, Exception):  # an unreadable state folder: better once too often than never
-            log_failure("the kiosk's note on leaving could not be looked up", read)
-        if read is not True:
-            log.info("no admin PIN set: the kiosk shows staff how to leave full screen")
-            self.show_note()
-
-    def _close_note(self, *, leave: bool) -> None:
-        """Back to the start (or out of full screen); the note is remembered as read on this PC."""
-        self.go_home()
-        if leave:
-            self.showNormal()
-        marker, self._note_marker = self._note_marker, None
-        if marker is not None:
-            self._background(lambda: remember_note(marker), self._note_remembered)
-
-    def _note_remembered(self, result: object) -> None:
-        if isinstance(result, Exception):
-            log_failure("the kiosk could not remember that its note was read", result)
-
     def pin_dialog(self) -> QInputDialog:
         """The admin PIN prompt in the kiosk's language (its OK and Cancel are Qt's own, translated in
         common_id.ts)."""
@@ -476,14 +377,3 @@ def until_next_minute_ms(now: float) -> int:
     """Milliseconds from the POSIX time ``now`` to just after the next whole minute (office time zones are
     whole hours from UTC, so their minutes turn together)."""
     return int((60 - now % 60) * 1000) + MINUTE_SLACK_MS
-
-
-def _refusal(error: Exception) -> Message:
-    """Why no number was given, as the citizen is told: a refusal they can act on (a service closed, its
-    quota used) with its reason; a database that cannot be used as "ask the staff" (its cause, a path or a
-    server, is for the log); anything else (a bug, logged with its traceback) as a plain apology."""
-    if isinstance(error, StoreError):
-        return Message("kiosk.take.offline")
-    if isinstance(error, AntrianError):
-        return Message("kiosk.take.failed", reason=error.message)
-    return Message("kiosk.take.unexpected")

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from antrian import words
 from antrian.gui import theme
@@ -259,3 +260,20 @@ class StationModel(MonitorModel):
         if column == self.STATUS and row.silent(self._now) and row.problem is not None:
             return self.tr("Last problem reported: {problem}").format(problem=words.say(row.problem))
         return self.text(row, column) if column == self.STATUS else None  # a narrow window cuts it short
+
+
+def table_view(model: MonitorModel, stretch: int) -> QTableView:
+    """A read-only monitor table: no selection, no focus, one column stretched."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(False)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(27)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,11 +27,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -43,17 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from antrian import words
-from antrian.domain.errors import AntrianError, PermissionDenied
-from antrian.domain.messages import Message
+from antrian.domain.errors import AntrianError
 from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, office_zone, system_clock
 from antrian.gui import theme
-from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
-from antrian.gui.password import MustChange, NewPasswordDialog
-from antrian.gui.supervisor.login import LoginPage
-from antrian.gui.supervisor.models import CounterModel, MonitorModel, ServiceModel, StationModel
+from antrian.gui.supervisor.login import LoggingIn, LoginPage
+from antrian.gui.supervisor.models import CounterModel, ServiceModel, StationModel, table_view
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.results import EventInfo
@@ -65,32 +59,7 @@ FEED_REFRESH_MS = 250
 TICK_MS = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class _Login:
-    """What a login attempt came to: the actor and the first snapshot, or why it was refused."""
-
-    actor: Actor | None
-    message: Message | None
-    snapshot: MonitorSnapshot | None = None
-
-
-def _table(model: MonitorModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(False)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(27)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return view
-
-
-class SupervisorWindow(Retranslated, QWidget):
+class SupervisorWindow(Retranslated, LoggingIn, QWidget):
     loggedIn = Signal(str)
     snapshotApplied = Signal(object)
     flagsChanged = Signal(object)
@@ -187,9 +156,9 @@ class SupervisorWindow(Retranslated, QWidget):
         self.services_model = ServiceModel(self._zone)
         self.counters_model = CounterModel(self._zone)
         self.stations_model = StationModel(self._zone)
-        self.services_view = _table(self.services_model, 0)
-        self.counters_view = _table(self.counters_model, CounterModel.STATE)
-        self.stations_view = _table(self.stations_model, StationModel.STATUS)
+        self.services_view = table_view(self.services_model, 0)
+        self.counters_view = table_view(self.counters_model, CounterModel.STATE)
+        self.stations_view = table_view(self.stations_model, StationModel.STATUS)
         self.services_title, self.counters_title, self.stations_title = QLabel(), QLabel(), QLabel()
         for label in (self.services_title, self.counters_title, self.stations_title):
             label.setObjectName("section")
@@ -264,72 +233,6 @@ class SupervisorWindow(Retranslated, QWidget):
         self.setWindowTitle(f"{title} · {self.actor.name}" if self.actor else title)
 
     # -- login ----------------------------------------------------------------------------------------
-    def _log_in(self, username: str, password: str) -> None:
-        if self._in_flight:
-            return
-        self._in_flight = True
-        self.login.busy(True)
-        database, clock = self._database, self._clock
-
-        def work() -> _Login | MustChange:
-            from antrian.services.login import authenticate
-            from antrian.services.monitor import monitor_snapshot
-
-            with database.write() as session:
-                outcome = authenticate(session, username, password, clock=clock)
-            if outcome.actor is None:
-                return _Login(None, outcome.message)
-            if outcome.must_change_password:  # a first or reset password: replaced before the monitor opens
-                return MustChange(outcome.actor, password)
-            with database.read() as session:  # an operator is refused here (PermissionDenied)
-                return _Login(outcome.actor, None, monitor_snapshot(session, outcome.actor, clock))
-
-        self._background(work, self._logged_in)
-
-    def _logged_in(self, result: _Login | MustChange | Exception) -> None:
-        self._in_flight = False
-        self.login.busy(False)
-        if self._closed:
-            return
-        if isinstance(result, MustChange):
-            self.login.say(lambda: "")
-            self._ask_new_password(result)
-            return
-        if isinstance(result, Exception):
-            error = result
-            if isinstance(error, PermissionDenied):
-                self.login.say(lambda: f"{words.say(error)}\n{self._who_may()}")
-            else:
-                said = error_text(
-                    error
-                )  # once: an unexpected error is logged here, not at each language change
-                self.login.say(lambda: said)
-            self.login.password.clear()
-            return
-        if result.actor is None or result.snapshot is None:
-            message = result.message
-            self.login.say(lambda: words.say(message) if message else "")
-            self.login.password.clear()
-            self.login.password.setFocus()
-            return
-        self.actor = result.actor
-        self.login.say(lambda: "")
-        self.login.password.clear()
-        self.pages.setCurrentIndex(1)
-        self._update_title()
-        self._apply(result.snapshot)
-        self._tick.start()
-        log.info("supervisor monitor opened by %s", self.actor.name)
-        self.loggedIn.emit(self.actor.name)
-
-    def _ask_new_password(self, must: MustChange) -> None:
-        """The new password typed twice and saved; then the login runs again with it."""
-        dialog = NewPasswordDialog(self._database, self._background, must, self, self._clock)
-        dialog.changed.connect(lambda new_password: self._log_in(must.actor.name, new_password))
-        dialog.finished.connect(dialog.deleteLater)
-        self.login.password.clear()
-        dialog.open()
-
     def _who_may(self) -> str:
         return self.tr("The monitor is for supervisors and admins.")
 

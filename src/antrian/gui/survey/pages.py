@@ -14,6 +14,8 @@ from antrian.gui.fit import FitButton, FitLabel
 from antrian.gui.logo import logo_pixmap
 from antrian.gui.survey.step import set_font, wrapping
 
+IDLE, INVITE, SERVICES, STEP, THANKS, PROBLEM = range(6)  # the survey window's pages, in its stack
+
 
 def _column(page: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout(page)

@@ -30,30 +30,37 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from antrian import words
-from antrian.domain.errors import AntrianError, StoreError
+from antrian.domain.errors import AntrianError
 from antrian.domain.skm import PROFILE_CHOICES
 from antrian.gui import theme
-from antrian.gui.errors import error_text, log_failure
+from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.kiosk import sizes
-from antrian.gui.survey.data import OfficeView, read_office, save_answers
-from antrian.gui.survey.flow import PROFILE, QUESTION, Survey, Visit, levels, wording
-from antrian.gui.survey.pages import IdlePage, InvitePage, ProblemPage, ServicesPage, ThanksPage
+from antrian.gui.survey.answering import Answering
+from antrian.gui.survey.data import OfficeView, read_office
+from antrian.gui.survey.flow import PROFILE, Survey, Visit, levels, wording
+from antrian.gui.survey.pages import (
+    IDLE,
+    INVITE,
+    IdlePage,
+    InvitePage,
+    ProblemPage,
+    ServicesPage,
+    ThanksPage,
+)
 from antrian.gui.survey.step import StepPage, set_font
 from antrian.gui.tasks import CoalescedRead
 from antrian.services.results import EventInfo
-from antrian.services.skm import Submitted
 from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
 
 IDLE_MS = 60_000  # untouched this long mid-survey: back to idle, the answers kept as incomplete
 THANKS_MS = 6_000
-IDLE, INVITE, SERVICES, STEP, THANKS, PROBLEM = range(6)  # the pages
 TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress})
 
 
-class SurveyWindow(Retranslated, QWidget):
+class SurveyWindow(Retranslated, Answering, QWidget):
     """Signals:
     invited(str): the citizen of this ticket label is invited (on screen).
     saved(object): an answer set was saved (``services.skm.Submitted``, complete or left unfinished) or
@@ -302,125 +309,6 @@ class SurveyWindow(Retranslated, QWidget):
         self.offline.setVisible(not online)
         if online:
             self._reader.request()
-
-    # -- moving through the survey --------------------------------------------------------------------
-    def _show(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
-        self._thanks.stop()
-        if page == THANKS:
-            self._idle.stop()
-            self._thanks.start()
-        elif page == IDLE:
-            self._idle.stop()
-        else:
-            self._idle.start()
-
-    def _choose_service(self) -> None:
-        if self._office is None:
-            return
-        if len(self._office.services) == 1:
-            self._begin(Visit(self._office.services[0][0]))
-        else:
-            self._show(SERVICES)
-
-    def _start_invited(self) -> None:
-        if self._visit is not None:
-            self._begin(self._visit)
-
-    def _begin(self, visit: Visit) -> None:
-        if self._office is None:
-            return
-        self._visit = visit
-        self.survey = Survey(self._office.form, visit)
-        self._show_step()
-        self._show(STEP)
-
-    def _answered(self, level: int) -> None:
-        if self.survey is not None and self.survey.step.kind == QUESTION:
-            self.survey.answer(level)
-            self._show_step()
-
-    def _chose(self, code: str | None) -> None:
-        if self.survey is not None and self.survey.step.kind == PROFILE:
-            self.survey.choose(code)
-            self._show_step()
-
-    def _suggested(self) -> None:
-        if self.survey is not None:
-            self.survey.suggestion = self.step.suggestion.toPlainText()
-
-    def go_next(self) -> None:
-        survey = self.survey
-        if survey is None or self._busy:
-            return
-        if survey.last:
-            self._send()
-        elif survey.next():
-            self._show_step()
-
-    def go_back(self) -> None:
-        """One step back; from the first, back to the invitation (or the choice of service)."""
-        survey = self.survey
-        if survey is None or self._busy:
-            return
-        if survey.back():
-            self._show_step()
-            return
-        self.survey = None  # nothing is kept of a survey left at its start: it is begun anew
-        self._show(INVITE if survey.visit.ticket is not None else SERVICES)
-
-    def go_idle(self) -> None:
-        """Back to the idle page (or the invitation of a ticket finished meanwhile)."""
-        if self._busy:
-            return
-        self.survey, self._failed = None, None
-        self._show(IDLE)
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self._invite(pending)
-
-    # -- saving ---------------------------------------------------------------------------------------
-    def _send(self) -> None:
-        if self.survey is not None and not self._busy:
-            self._save(self.survey, complete=True)
-
-    def _timed_out(self) -> None:
-        """Nobody touched the window for ``idle_ms``: what was answered is kept, as incomplete."""
-        if self._busy:  # the answers are on their way: their outcome moves the window on
-            return
-        survey = self.survey
-        if survey is not None and survey.started and self.pages.currentIndex() != PROBLEM:
-            log.info("survey left unfinished at step %d of %d", survey.position + 1, len(survey.steps))
-            self._save(survey, complete=False)
-        self.go_idle()
-
-    def _save(self, survey: Survey, *, complete: bool) -> None:
-        database = self._database
-        if complete:
-            self._busy = True
-            self._say_next()
-        self._background(
-            lambda: save_answers(database, survey, complete=complete), self._sent if complete else self._kept
-        )
-
-    def _sent(self, result: Submitted | Exception) -> None:
-        self._busy = False
-        if isinstance(result, Exception):
-            log_failure("survey answers not saved", result)
-            self._failed = result
-            self._say_problem()
-            self.problem.retry.setVisible(isinstance(result, StoreError))
-            self._show(PROBLEM)
-        else:
-            log.info("survey answers saved (set %d, ticket %s)", result.id, result.ticket)
-            self.survey = None
-            self._show(THANKS)
-        self.saved.emit(result)
-
-    def _kept(self, result: Submitted | Exception) -> None:
-        if isinstance(result, Exception):
-            log_failure("an unfinished survey could not be kept", result)
-        self.saved.emit(result)
 
     # -- touches --------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -214,22 +214,7 @@
     </message>
 </context>
 <context>
-    <name>ServicePreview</name>
-    <message>
-        <source>Preview: the ticket and the call</source>
-        <translation>Pratinjau: tiket dan panggilan</translation>
-    </message>
-    <message>
-        <source>A code is 1 to 3 letters, A to Z.</source>
-        <translation>Kode berupa 1 sampai 3 huruf, A sampai Z.</translation>
-    </message>
-</context>
-<context>
-    <name>ServicesPage</name>
-    <message>
-        <source>Services</source>
-        <translation>Layanan</translation>
-    </message>
+    <name>ServiceForm</name>
     <message>
         <source>Code</source>
         <translation>Kode</translation>
@@ -239,40 +224,12 @@
         <translation>Nama</translation>
     </message>
     <message>
-        <source>Standard</source>
-        <translation>Standar</translation>
-    </message>
-    <message>
-        <source>On the kiosk</source>
-        <translation>Di anjungan</translation>
+        <source>Service standard</source>
+        <translation>Standar pelayanan</translation>
     </message>
     <message>
         <source>Waiting target</source>
         <translation>Target tunggu</translation>
-    </message>
-    <message>
-        <source>New service</source>
-        <translation>Layanan baru</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>Naikkan</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>Turunkan</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Layanan</translation>
-    </message>
-    <message>
-        <source>Standards history</source>
-        <translation>Riwayat standar</translation>
-    </message>
-    <message>
-        <source>Service standard</source>
-        <translation>Standar pelayanan</translation>
     </message>
     <message>
         <source>Daily quota</source>
@@ -321,6 +278,60 @@
     <message>
         <source>Active (offered on the kiosk)</source>
         <translation>Aktif (ditawarkan di anjungan)</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePreview</name>
+    <message>
+        <source>Preview: the ticket and the call</source>
+        <translation>Pratinjau: tiket dan panggilan</translation>
+    </message>
+    <message>
+        <source>A code is 1 to 3 letters, A to Z.</source>
+        <translation>Kode berupa 1 sampai 3 huruf, A sampai Z.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Services</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standar</translation>
+    </message>
+    <message>
+        <source>On the kiosk</source>
+        <translation>Di anjungan</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Layanan baru</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Standards history</source>
+        <translation>Riwayat standar</translation>
     </message>
     <message>
         <source>Save the service</source>
