@@ -15,6 +15,9 @@ from antrian.domain.errors import AntrianError
 
 log = logging.getLogger(__name__)
 
+# how a window hands work to its task runner: ``run(work, on_result)`` (TaskRunner.submit's first two)
+Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
 
 class _Relay(QObject):
     finished = Signal(int, object)  # the job's key, its result (or the exception it raised)
@@ -174,7 +177,7 @@ class CoalescedRead(QObject):
 
     def __init__(
         self,
-        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], None],
+        run_in_background: Background,
         work: Callable[[], Any],
         apply: Callable[[Any], None],
         *,

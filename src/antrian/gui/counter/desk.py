@@ -33,9 +33,10 @@ from antrian.gui.counter.header import CounterHeader, office_tz
 from antrian.gui.counter.lists import QueueLists
 from antrian.gui.counter.outbox import Outbox, Request, answered_view
 from antrian.gui.counter.panel import Panel
-from antrian.gui.counter.reader import Background, ViewReader
+from antrian.gui.counter.reader import ViewReader
 from antrian.gui.counter.rules import break_key, refused
 from antrian.gui.counter.texts import DONE, NAMES, error_words, say
+from antrian.gui.tasks import Background
 from antrian.services.desk import DeskResult, DeskView
 from antrian.services.results import EventInfo
 from antrian.store.database import Database

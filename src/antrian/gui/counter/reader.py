@@ -17,13 +17,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from antrian.domain.timing import Clock
-from antrian.gui.tasks import CoalescedRead, still_there
+from antrian.gui.tasks import Background, CoalescedRead, still_there
 from antrian.services.desk import DeskView, desk_view
 from antrian.store.database import Database
 from antrian.store.dialect import one_snapshot
 
 FEED_REFRESH_MS = 250
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
 class ViewReader(QObject):

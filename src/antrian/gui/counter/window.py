@@ -43,7 +43,7 @@ from antrian.gui.counter.lists import QueueLists
 from antrian.gui.counter.login import CounterLogin
 from antrian.gui.counter.look import size, unit_of
 from antrian.gui.counter.panel import Panel
-from antrian.gui.counter.reader import Background
+from antrian.gui.tasks import Background
 from antrian.services.desk import DeskView
 from antrian.services.results import EventInfo
 from antrian.store.database import Database

@@ -42,7 +42,8 @@ from antrian.domain.status import Status
 from antrian.domain.timing import office_zone
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
-from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, Background, LogModel, Opened
+from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, LogModel, Opened
+from antrian.gui.tasks import Background
 from antrian.gui.widgets import day_edit, day_of
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSort, TicketEvent

@@ -21,7 +21,7 @@ Signals:
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -32,9 +32,9 @@ from antrian import words
 from antrian.domain.priority import PriorityGroup
 from antrian.gui import theme
 from antrian.gui.supervisor.report_models import duration
+from antrian.gui.tasks import Background
 from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSnapshot, LogSort
 
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 Opened = tuple[LogSnapshot, tuple[LogRow, ...]]
 
 

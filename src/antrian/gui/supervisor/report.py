@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -21,11 +20,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,8 +42,10 @@ from antrian.gui.supervisor.report_models import (
     duration,
     fit_first_column,
     percent,
+    sortable_table,
     summary_numbers,
 )
+from antrian.gui.tasks import Background
 from antrian.gui.widgets import day_edit, day_of
 from antrian.printing.evidence_pdf import Letterhead
 from antrian.printing.report_pdf import write_report_pdf
@@ -59,7 +58,6 @@ log = logging.getLogger(__name__)
 DAY, WEEK, MONTH, YEAR, RANGE = range(5)
 FORMATS = ("json", "csv", "xlsx", "pdf")
 ZONE = "zone:"  # the service filter's data for a zone: "zone:DUKCAPIL" (service codes have no colon)
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
 def period(kind: int, first: date, last: date) -> tuple[date, date]:
@@ -178,9 +176,9 @@ class ReportTab(Retranslated, QWidget):
         self.services_model = ServiceReportModel()
         self.counters_model = TimeModel(lambda: self.tr("Counter"))
         self.operators_model = TimeModel(lambda: self.tr("Operator"))
-        self.services_view = self._view(self.services_model)
-        self.counters_view = self._view(self.counters_model)
-        self.operators_view = self._view(self.operators_model)
+        self.services_view = sortable_table(self.services_model)
+        self.counters_view = sortable_table(self.counters_model)
+        self.operators_view = sortable_table(self.operators_model)
         self.tables = QTabWidget()
         self.tables.addTab(self.services_view, "")
         self.tables.addTab(self.counters_view, "")
@@ -206,16 +204,6 @@ class ReportTab(Retranslated, QWidget):
         self.show_button.clicked.connect(self.show_report)
         self.export_button.clicked.connect(self._choose_export)
         self._period_changed()
-
-    @staticmethod
-    def _view(model: Any) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return view
 
     def retranslate(self) -> None:
         for i, text in enumerate(

@@ -55,6 +55,23 @@ def two_lines(header: str, longest: int = SHORT_HEADER) -> str:
     return f"{header[:cut]}\n{header[cut + 1 :]}"
 
 
+def sortable_table(model: Any, *, stretch: int | None = None, row_height: int | None = None) -> QTableView:
+    """A report table: sortable, alternate rows shaded, columns fit to their contents (``stretch``: the one
+    that takes the rest of the width)."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    if row_height is not None:
+        view.verticalHeader().setDefaultSectionSize(row_height)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 def fit_first_column(view: QTableView, most: int = NAME_CHARACTERS) -> None:
     """The first column (a service's or a counter's name) as wide as its longest entry, but not wider than
     ``most`` average characters: a longer name is elided, its tooltip has it whole."""

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -47,7 +46,7 @@ from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.report import say
-from antrian.gui.supervisor.report_models import fit_first_column
+from antrian.gui.supervisor.report_models import fit_first_column, sortable_table
 from antrian.gui.supervisor.skm_entry import EntryPage
 from antrian.gui.supervisor.skm_headline import Headline
 from antrian.gui.supervisor.skm_models import (
@@ -57,6 +56,7 @@ from antrian.gui.supervisor.skm_models import (
     SuggestionModel,
     UnsurModel,
 )
+from antrian.gui.tasks import Background
 from antrian.gui.widgets import day_edit, day_of
 from antrian.printing.evidence_pdf import Letterhead
 from antrian.printing.skm_pdf import write_skm_pdf
@@ -67,7 +67,6 @@ from antrian.store.database import Database
 
 log = logging.getLogger(__name__)
 
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 # The export formats offered, in the format box's order. The evidence PDF (``antrian.printing.skm_pdf``,
 # built separately) joins here and in ``write_export``.
 FORMATS = ("pdf", "xlsx", "json")
@@ -95,18 +94,8 @@ def write_export(measured: Measured, path: Path, fmt: str) -> None:
     write_skm(measured.report, path, fmt, office=measured.office)
 
 
-def _view(model: Any, stretch: int | None = None) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
+def _view(model: Any, stretch: int | None) -> QTableView:
+    return sortable_table(model, stretch=stretch, row_height=26)
 
 
 class SkmTab(Retranslated, QWidget):
@@ -188,7 +177,7 @@ class SkmTab(Retranslated, QWidget):
         self.suggestions_model = SuggestionModel()
         self.local_model = LocalModel()
         self.unsur_view = _view(self.unsur_model, 1)
-        self.services_view = _view(self.services_model)
+        self.services_view = _view(self.services_model, None)
         self.profile_views = {field: _view(model, 0) for field, model in self.profile_models.items()}
         self.suggestions_view = _view(self.suggestions_model, 2)
         self.local_view = _view(self.local_model, 2)

@@ -21,7 +21,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -47,13 +46,13 @@ from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.skm_answer import AnswerRow
+from antrian.gui.tasks import Background
 from antrian.gui.widgets import day_edit, day_of
 from antrian.reports.skm import choice_words
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.skm import SUGGESTION_LIMIT, Profile, Questionnaire, Submitted
 from antrian.store.database import Database
 
-Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
