@@ -58,20 +58,24 @@ def office(tmp_path: Path) -> Iterator[Database]:
         db.dispose()
 
 
+def _seed_into(db: Database) -> int:
+    """Services A, B, C and F (quota 2), open Monday and Tuesday, label width 4; the operator's id."""
+    clock = FixedClock(datetime(2026, 11, 29, 12, 0, tzinfo=UTC))
+    with db.write() as s:
+        update_office(s, SYSTEM, clock, name="Kantor Uji", timezone="Asia/Jakarta", label_width=4)
+        for code, name in (("A", "KTP"), ("B", "KK"), ("C", "Akta"), ("F", "Konsultasi")):
+            quota = 2 if code == "F" else None
+            save_service(s, code, name, actor=SYSTEM, standard_time=9, daily_quota=quota, open_days="12")
+        save_counter(s, 1, "Loket 1", ["A", "B"], actor=SYSTEM)
+        return create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+
+
 def _seed(path: Path) -> int:
     db = open_database(str(path), create=True)
-    clock = FixedClock(datetime(2026, 11, 29, 12, 0, tzinfo=UTC))
     try:
-        with db.write() as s:
-            update_office(s, SYSTEM, clock, name="Kantor Uji", timezone="Asia/Jakarta", label_width=4)
-            for code, name in (("A", "KTP"), ("B", "KK"), ("C", "Akta"), ("F", "Konsultasi")):
-                quota = 2 if code == "F" else None
-                save_service(s, code, name, actor=SYSTEM, standard_time=9, daily_quota=quota, open_days="12")
-            save_counter(s, 1, "Loket 1", ["A", "B"], actor=SYSTEM)
-            user_id = create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+        return _seed_into(db)
     finally:
         db.dispose()
-    return user_id
 
 
 def _run(db: Database, fast: bool, operator: Actor) -> list[TicketInfo | Message]:

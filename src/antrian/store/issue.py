@@ -3,7 +3,8 @@
 ``IssueWriter`` is what issuing needs of the database: the reference read (service, office, the day's
 calendar) before the write lock, then one transaction with the number, the ticket and its event, all
 through the statements of ``store.issue_statements``. Two implementations: ``SessionIssue`` in a caller's
-Session (any dialect), and ``store.issue_sqlite.IssueConnection`` on the sqlite3 driver itself.
+Session (any dialect), ``store.issue_sqlite.IssueConnection`` on the sqlite3 driver itself and
+``store.issue_postgres.PostgresIssue`` on psycopg itself.
 ``issue_writer(db)`` picks one for a transaction of its own; the choice by dialect is made here only.
 """
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from antrian.domain.hours import Break, DayCalendar
 from antrian.store.database import Database, reference_reader
+from antrian.store.issue_postgres import postgres_issue
 from antrian.store.issue_sqlite import issue_connection
 from antrian.store.issue_statements import CALENDAR, INSERT_TICKET, REFERENCE, IssueReference
 from antrian.store.queue import append_events, next_ticket_number
@@ -39,19 +41,19 @@ class IssueWriter(Protocol):
 
     def next_number(self, service_id: int, day: date) -> int: ...
 
-    def insert_ticket(
-        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
-    ) -> int: ...
-
-    def append_event(
+    def record_issue(
         self,
+        service_id: int,
+        day: date,
+        sequence: int,
+        label: str,
+        priority_group: str | None,
         at: datetime,
-        kind: str,
-        ticket_id: int | None,
-        service_id: int | None,
         user_id: int | None,
         data: dict[str, Any],
-    ) -> int: ...
+    ) -> int:
+        """Insert the waiting ticket and its ``ticket_issued`` event (last in ``transaction``); its id."""
+        ...
 
 
 class SessionIssue:
@@ -103,8 +105,16 @@ class SessionIssue:
     def next_number(self, service_id: int, day: date) -> int:
         return next_ticket_number(self._session, service_id, day)
 
-    def insert_ticket(
-        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
+    def record_issue(
+        self,
+        service_id: int,
+        day: date,
+        sequence: int,
+        label: str,
+        priority_group: str | None,
+        at: datetime,
+        user_id: int | None,
+        data: dict[str, Any],
     ) -> int:
         values = {
             "service_id": service_id,
@@ -114,26 +124,17 @@ class SessionIssue:
             "priority_group": priority_group,
             "issued_at": at,
         }
-        return int(self._session.connection().execute(INSERT_TICKET, values).scalar_one())
-
-    def append_event(
-        self,
-        at: datetime,
-        kind: str,
-        ticket_id: int | None,
-        service_id: int | None,
-        user_id: int | None,
-        data: dict[str, Any],
-    ) -> int:
+        ticket_id = int(self._session.connection().execute(INSERT_TICKET, values).scalar_one())
         event = {
             "at": at,
-            "kind": kind,
+            "kind": "ticket_issued",
             "ticket_id": ticket_id,
             "service_id": service_id,
             "user_id": user_id,
             "data": data,
         }
-        return append_events(self._session, [event])[0]
+        append_events(self._session, [event])
+        return ticket_id
 
 
 @contextmanager
@@ -147,7 +148,8 @@ def session_issue(session: Session) -> Iterator[IssueWriter]:
 def issue_writer(db: Database) -> Iterator[IssueWriter]:
     """An issue in a transaction of its own on ``db``, committed when ``transaction()`` ends.
 
-    SQLite: on the sqlite3 driver itself (``store.issue_sqlite``). PostgreSQL: in ``db.write()``.
+    SQLite: on the sqlite3 driver itself (``store.issue_sqlite``). PostgreSQL: on the psycopg driver itself,
+    in two round trips (``store.issue_postgres``).
 
     Raises:
         StoreError: the database cannot be used or written.
@@ -156,5 +158,5 @@ def issue_writer(db: Database) -> Iterator[IssueWriter]:
         with issue_connection(db) as connection:
             yield connection
         return
-    with db.write() as session, session_issue(session) as writer:
+    with db.audited(), postgres_issue(db) as writer:
         yield writer

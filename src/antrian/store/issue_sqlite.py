@@ -166,41 +166,41 @@ class IssueConnection:
         ).fetchone()
         return int(row[0])
 
-    def insert_ticket(
-        self, service_id: int, day: date, sequence: int, label: str, priority_group: str | None, at: datetime
-    ) -> int:
-        """Insert a waiting ticket issued at ``at`` (also its place in line); returns its id."""
-        values = {
-            "service_id": service_id,
-            "service_day": self._types.day(day),
-            "sequence": sequence,
-            "label": label,
-            "priority_group": priority_group,
-            "issued_at": self._types.instant(at),
-        }
-        return int(self._raw.execute(INSERT_TICKET_SQL, values).fetchone()[0])
-
-    def append_event(
+    def record_issue(
         self,
+        service_id: int,
+        day: date,
+        sequence: int,
+        label: str,
+        priority_group: str | None,
         at: datetime,
-        kind: str,
-        ticket_id: int | None,
-        service_id: int | None,
         user_id: int | None,
         data: dict[str, Any],
     ) -> int:
-        """Append an event (store.queue.append_events, SQLite); returns its id."""
+        """Insert a waiting ticket issued at ``at`` (also its place in line) and its ``ticket_issued`` event
+        (store.queue.append_events, SQLite); returns the ticket's id."""
         types = self._types
+        instant = types.instant(at)
         values = {
-            "at": types.instant(at),
-            "kind": kind,
+            "service_id": service_id,
+            "service_day": types.day(day),
+            "sequence": sequence,
+            "label": label,
+            "priority_group": priority_group,
+            "issued_at": instant,
+        }
+        ticket_id = int(self._raw.execute(INSERT_TICKET_SQL, values).fetchone()[0])
+        event = {
+            "at": instant,
+            "kind": "ticket_issued",
             "ticket_id": ticket_id,
             "counter_id": None,
             "service_id": service_id,
             "user_id": user_id,
             "data": types.json(data),
         }
-        return int(self._raw.execute(INSERT_EVENT_SQLITE_SQL, values).fetchone()[0])
+        self._raw.execute(INSERT_EVENT_SQLITE_SQL, event)
+        return ticket_id
 
 
 @contextmanager

@@ -64,7 +64,8 @@ def issue_ticket_in(
     same checks, statements, writer turn and durable commit, without SQLAlchemy's Session and execution layer,
     whose Python ran inside the write lock and capped four kiosks at ~700 tickets/s (docs/PERFORMANCE.md).
     The service and office are read just before the write lock, so a change to them (active, hours, quota)
-    holds from the next issue on. On PostgreSQL it is ``issue_ticket`` in ``db.write()``.
+    holds from the next issue on. On PostgreSQL it runs on psycopg itself in two round trips
+    (store.issue_postgres), for the same reason.
 
     Raises:
         NotFound, ServiceUnavailable, InvalidInput, PermissionDenied: as ``issue_ticket``.
@@ -103,9 +104,10 @@ def _issue(writer: IssueWriter, code: str, group: str | None, actor: Actor, cloc
         number = writer.next_number(service.service_id, day)
         _within_quota(number, service.daily_quota, code, name)
         label = format_label(code, number, office.label_width)
-        ticket_id = writer.insert_ticket(service.service_id, day, number, label, group, now)
         data = {"number": label, "service": code, "priority": group}
-        writer.append_event(now, "ticket_issued", ticket_id, service.service_id, actor.user_id, data)
+        ticket_id = writer.record_issue(
+            service.service_id, day, number, label, group, now, actor.user_id, data
+        )
     return _issued(ticket_id, label, code, name, day, number, group, now)
 
 
