@@ -38,6 +38,7 @@ from antrian.services import counters, queue  # noqa: E402
 from antrian.services.display import VoiceSettings, save_voice_settings  # noqa: E402
 from antrian.services.queries import last_event_id  # noqa: E402
 from antrian.store.database import Database, open_database  # noqa: E402
+from ceiling import announce  # noqa: E402 (bench/ceiling.py, beside this script)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -194,6 +195,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         for backend in backends:
+            ceiling = announce(backend)
             schema = PgSchema() if backend == "postgres" else None
             url = schema.url if schema else str(workdir / "display.db")
             try:
@@ -209,6 +211,7 @@ def main() -> int:
                 f"p95={result['paint_p95_ms']:.1f} ms max={result['paint_max_ms']:.1f} ms "
                 f"(target p95 <= 100 ms) {'PASS' if ok else 'FAIL'}"
             )
+            print(f"{backend:<9} paint p95 = {ceiling.latency_ratio(result['paint_p95_ms'])}", flush=True)
             if "rss_growth_mb" in result:
                 ok = result["rss_growth_mb"] <= 10
                 failed |= not ok

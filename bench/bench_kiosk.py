@@ -25,6 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.conftest import PgSchema, seed_office  # noqa: E402
 
+from ceiling import announce  # noqa: E402 (bench/ceiling.py, beside this script)
+
 TARGET_P95_MS = 150.0
 
 
@@ -105,6 +107,7 @@ def main() -> int:
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         for backend in ["sqlite", "postgres"] if args.backend == "both" else [args.backend]:
+            ceiling = announce(backend, writers=4)
             schema = PgSchema() if backend == "postgres" else None
             try:
                 result = measure(schema.url if schema else str(Path(folder) / "kiosk.db"), args.taps)
@@ -118,6 +121,11 @@ def main() -> int:
                 f"p95={result['p95']:.1f} ms "
                 f"max={result['max']:.1f} ms while 4 processes issued {result['others_per_s']:.0f} tickets/s "
                 f"(target p95 <= {TARGET_P95_MS:.0f} ms) {'PASS' if ok else 'FAIL'}"
+            )
+            print(
+                f"{backend:<9} p95 = {ceiling.latency_ratio(result['p95'])}; the others issued at "
+                f"{ceiling.ratio(result['others_per_s'])}",
+                flush=True,
             )
     return 1 if failed else 0
 

@@ -39,6 +39,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import year as year_module
+from ceiling import announce
 
 TARGET_OPEN_S = 1.5
 TARGET_PAGE_S = 0.1
@@ -248,6 +249,7 @@ def main() -> int:
         return 0
     results = []
     for backend in ("sqlite", "postgresql") if args.backend == "both" else (args.backend,):
+        announce("postgres" if backend == "postgresql" else backend)
         command = [sys.executable, __file__, "--child", "--backend", backend, "--pg-url", args.pg_url]
         if args.sqlite is not None:
             command += ["--sqlite", str(args.sqlite)]

@@ -88,6 +88,15 @@ class Ceiling:
             f"bare durable INSERT+COMMIT): {self.commits_per_s:,.0f} commits/s; load average {self.load}"
         )
 
+    @property
+    def commit_ms(self) -> float:
+        """One bare durable commit's time at this ceiling, in milliseconds."""
+        return 1000 / self.commits_per_s if self.commits_per_s else float("nan")
+
+    def latency_ratio(self, ms: float) -> str:
+        """A latency as a number of bare commits, e.g. "14.2 bare commits (0.85 ms each)"."""
+        return f"{ms / self.commit_ms:.1f} bare commits ({self.commit_ms:.2f} ms each)"
+
     def ratio(self, per_s: float) -> str:
         """``per_s`` (operations a second) as a share of this ceiling, e.g. "0.62x the raw ceiling"."""
         return f"{per_s / self.commits_per_s:.2f}x the raw ceiling" if self.commits_per_s else "n/a"
@@ -147,6 +156,13 @@ def measure(
         for step in cleanup:
             step()
     return Ceiling(backend, writers, total / seconds, load)
+
+
+def announce(backend: str, writers: int = 1, seconds: float = 2.0) -> Ceiling:
+    """Measure ``backend``'s ceiling now and print it with the load average (a bench's first line)."""
+    found = measure(backend, writers, seconds)
+    print(f"{backend:<9} {found.line()}", flush=True)
+    return found
 
 
 def _remove(path: str) -> None:

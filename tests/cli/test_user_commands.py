@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -37,7 +38,9 @@ def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, 
 
 
 def today() -> str:
-    return datetime.now(UTC).date().isoformat()
+    """Today in the test office's zone (WIB), as ``audit --from/--to`` read their days: from 17:00 UTC on it
+    is already tomorrow there."""
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date().isoformat()
 
 
 def test_add_prints_the_first_password_once_and_list_shows_the_user(

@@ -15,7 +15,7 @@ from antrian.domain.roles import Actor, Permission
 from antrian.domain.timing import Clock, office_zone, require_utc, system_clock
 from antrian.services.audit import record
 from antrian.store.models import OFFICE_TABLE, Office
-from antrian.store.queue import append_events
+from antrian.store.queue import append_events, office_columns
 
 DEFAULT_NAME = "Kantor Pelayanan"
 
@@ -38,16 +38,7 @@ class OfficeInfo:
 DEFAULT_OFFICE = OfficeInfo(DEFAULT_NAME, "", "Asia/Jakarta", DEFAULT_WIDTH, 0, 3, "")
 
 
-_office = OFFICE_TABLE.c
-_OFFICE = select(
-    _office.name,
-    _office.address,
-    _office.timezone,
-    _office.label_width,
-    _office.priority_interleave,
-    _office.recall_limit,
-    _office.running_text,
-).where(_office.id == 1)
+_OFFICE = select(*office_columns).where(OFFICE_TABLE.c.id == 1)
 
 
 def get_office(session: Session | Connection) -> OfficeInfo:

@@ -23,7 +23,12 @@ from antrian.store.queue import claim_head
 
 
 def _call(
-    session: Session, d: Desk, ticket: Ticket, actor: Actor, action: Action = Action.CALL
+    session: Session,
+    d: Desk,
+    ticket: Ticket,
+    actor: Actor,
+    action: Action = Action.CALL,
+    service: Service | None = None,
 ) -> TicketInfo:
     ticket.status = next_status(Status(ticket.status), action, ticket.label)
     ticket.first_called_at = ticket.first_called_at or d.now
@@ -34,14 +39,14 @@ def _call(
     d.state.current_ticket_id = ticket.id
     session.flush()
     kind = "ticket_resumed" if action is Action.RESUME else "ticket_called"
-    record(session, actor, _called_event(session, kind, d, ticket, actor))
-    return d.info(session, ticket)
-
-
-def _called_event(session: Session, kind: str, d: Desk, ticket: Ticket, actor: Actor) -> dict[str, Any]:
-    """A call event carries what a display shows and speaks, so it need not read anything else."""
-    service = session.get(Service, ticket.service_id)
+    service = service or session.get(Service, ticket.service_id)
     assert service is not None
+    record(session, actor, _called_event(kind, d, ticket, actor, service))
+    return d.info(session, ticket, service)
+
+
+def _called_event(kind: str, d: Desk, ticket: Ticket, actor: Actor, service: Service) -> dict[str, Any]:
+    """A call event carries what a display shows and speaks, so it need not read anything else."""
     return ticket_event(
         kind,
         d.now,
@@ -65,11 +70,12 @@ def call_next(session: Session, counter: int, *, actor: Actor, clock: Clock = sy
     d = desk(session, counter, actor, clock)
     d.require_free(session)
     first = priority_first(d.state.normal_streak, d.office.priority_interleave)
-    ticket = claim_head(session, d.service_ids(session), d.today, first)
-    if ticket is None:
+    claimed = claim_head(session, d.counter.id, d.today, first)
+    if claimed is None:
         raise NothingWaiting("counter.nobody_waiting", counter=counter)
+    ticket, service = claimed
     d.state.normal_streak = 0 if ticket.priority_group else d.state.normal_streak + 1
-    return _call(session, d, ticket, actor)
+    return _call(session, d, ticket, actor, service=service)
 
 
 def find_today(session: Session, number: str, today: date, width: int) -> Ticket:
@@ -119,5 +125,7 @@ def recall(session: Session, counter: int, *, actor: Actor, clock: Clock = syste
     ticket.last_called_at = d.now
     ticket.call_count += 1
     session.flush()
-    record(session, actor, _called_event(session, "ticket_recalled", d, ticket, actor))
-    return d.info(session, ticket)
+    service = session.get(Service, ticket.service_id)
+    assert service is not None
+    record(session, actor, _called_event("ticket_recalled", d, ticket, actor, service))
+    return d.info(session, ticket, service)

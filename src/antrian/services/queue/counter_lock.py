@@ -14,10 +14,10 @@ from antrian.domain.roles import Actor, Permission
 from antrian.domain.status import AT_COUNTER_STATUSES, Status
 from antrian.domain.timing import Clock, require_utc, service_day
 from antrian.services.lookup import counter_by_number, ticket_info
-from antrian.services.office import OfficeInfo, get_office
+from antrian.services.office import DEFAULT_OFFICE, OfficeInfo, get_office
 from antrian.services.results import TicketInfo
 from antrian.store.models import Counter, CounterService, CounterState, Service, Ticket, User
-from antrian.store.queue import lock_counter_state
+from antrian.store.queue import lock_counter_state, lock_desk
 
 
 @dataclass
@@ -63,8 +63,8 @@ class Desk:
         )
         return list(rows.scalars())
 
-    def info(self, session: Session, ticket: Ticket) -> TicketInfo:
-        service = session.get(Service, ticket.service_id)
+    def info(self, session: Session, ticket: Ticket, service: Service | None = None) -> TicketInfo:
+        service = service or session.get(Service, ticket.service_id)
         assert service is not None
         counter = self.counter.number if ticket.counter_id == self.counter.id else None
         operator = session.get(User, ticket.operator_id) if ticket.operator_id else None
@@ -85,18 +85,24 @@ def desk(
     transaction = session.get_transaction()
     memo = session.info.get("desk")
     if memo is not None and memo[0] is transaction and memo[1] == number:
-        counter, state, office = memo[2]
+        counter, state, office, _ = memo[2]
     else:
-        counter = counter_by_number(session, number)
+        found = lock_desk(session, number)  # one statement, the usual case
+        worker = None  # the user working the counter, held so that the session keeps it for d.info
+        if found is not None:
+            counter, state, worker, office_row = found
+            office = DEFAULT_OFFICE if office_row is None else OfficeInfo(*office_row)
+        else:
+            counter = counter_by_number(session, number)
+            state = lock_counter_state(session, counter.id)
+            office = get_office(session)
         if not counter.active:
             raise CounterUnavailable("counter.retired", counter=number, name=counter.name)
-        state = lock_counter_state(session, counter.id)
         if state is None:
             state = CounterState(counter_id=counter.id, state="closed", normal_streak=0, version=0)
             session.add(state)
             session.flush()
-        office = get_office(session)
-        session.info["desk"] = (transaction, number, (counter, state, office))
+        session.info["desk"] = (transaction, number, (counter, state, office, worker))
     if actor.is_operator and state.state != "closed" and state.operator_id not in (None, actor.user_id):
         holder = session.get(User, state.operator_id)
         refusal = (
