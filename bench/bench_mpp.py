@@ -569,7 +569,7 @@ class Sampler:
     peak_load: float = 0.0
     cpu_first: dict[int, float] = field(default_factory=dict)
     cpu_last: dict[int, float] = field(default_factory=dict)
-    our_backends: set[int] = field(default_factory=set)
+    our_backends: dict[int, str] = field(default_factory=dict)  # backend pid -> component
     samples: int = 0
     first_at: float = 0.0
     last_at: float = 0.0
@@ -616,7 +616,7 @@ class Sampler:
         for component, pids in self.components.items():
             ports = local_ports(pids)
             mine = [pid for pid, port in rows if port in ports]
-            self.our_backends.update(mine)
+            self.our_backends.update(dict.fromkeys(mine, component))
             self.peak_ours[component] = max(self.peak_ours[component], len(mine))
             ours_total += len(mine)
         self.peak_ours_total = max(self.peak_ours_total, ours_total)
@@ -631,17 +631,41 @@ class Sampler:
         return sum(c - self.cpu_first[p] for p, c in chosen.items())
 
 
-def pg_database_figures(dsn: str) -> dict[str, int]:
+def pg_figures(dsn: str, schema: str) -> dict[str, int]:
+    """``pg_stat_database``'s counters for the whole database (other clients' work too), and the table
+    statistics of this bench's schema alone (scans, rows written, blocks read and found in the cache)."""
     import psycopg
 
     with psycopg.connect(dsn, autocommit=True) as connection:
-        row = connection.execute(
-            "SELECT xact_commit, xact_rollback, blks_read, blks_hit, tup_inserted, tup_updated "
+        whole = connection.execute(
+            "SELECT xact_commit, xact_rollback, blks_read, blks_hit "
             "FROM pg_stat_database WHERE datname = current_database()"
         ).fetchone()
-    assert row is not None
-    keys = ("xact_commit", "xact_rollback", "blks_read", "blks_hit", "tup_inserted", "tup_updated")
-    return dict(zip(keys, (int(v) for v in row), strict=True))
+        ours = connection.execute(
+            "SELECT sum(t.seq_scan), sum(coalesce(t.idx_scan, 0)), sum(t.n_tup_ins), sum(t.n_tup_upd), "
+            "sum(io.heap_blks_read + coalesce(io.idx_blks_read, 0)), "
+            "sum(io.heap_blks_hit + coalesce(io.idx_blks_hit, 0)) "
+            "FROM pg_stat_user_tables t JOIN pg_statio_user_tables io USING (relid) WHERE t.schemaname = %s",
+            (schema,),
+        ).fetchone()
+    assert whole is not None and ours is not None
+    keys = ("db xact_commit", "db xact_rollback", "db blks_read", "db blks_hit")
+    keys += ("schema seq_scan", "schema idx_scan", "schema rows inserted", "schema rows updated")
+    keys += ("schema blks_read", "schema blks_hit")
+    return dict(zip(keys, (int(v or 0) for v in (*whole, *ours)), strict=True))
+
+
+def current_schema(url: str) -> str:
+    from sqlalchemy import text
+
+    from antrian.store.database import open_database
+
+    db = open_database(url)
+    try:
+        with db.read() as session:
+            return str(session.execute(text("SELECT current_schema()")).scalar_one())
+    finally:
+        db.dispose()
 
 
 def connection_room(dsn: str) -> tuple[int, int]:
@@ -959,7 +983,8 @@ def morning(
             }
         )
     load_before = load_average()
-    stats_before = pg_database_figures(dsn) if dsn else {}
+    schema = current_schema(url) if dsn else ""
+    stats_before = pg_figures(dsn, schema) if dsn else {}
     processes = [context.Process(target=worker, args=(job,)) for job in jobs]
     for process in processes:
         process.start()
@@ -989,7 +1014,7 @@ def morning(
     ):
         time.sleep(0.5)
     sampler.stop()
-    stats_after = pg_database_figures(dsn) if dsn else {}
+    stats_after = pg_figures(dsn, schema) if dsn else {}
     observed = Observed(
         facts=facts,
         counter_zone=counter_zone,
@@ -1172,14 +1197,20 @@ def report(args: argparse.Namespace, o: Observed) -> bool:
     if o.pg_stat:
         delta = o.pg_stat
         print(
-            "  pg_stat_database (all of `test`, other clients too): "
-            + ", ".join(f"{k} {v}" for k, v in delta.items())
+            "  PostgreSQL statistics over the run (db: the whole database `test`, other clients' work "
+            "too; schema: this bench's tables alone): " + ", ".join(f"{k} {v}" for k, v in delta.items())
         )
-        ours, span = sampler.cpu(sampler.our_backends), max(1.0, sampler.last_at - sampler.first_at)
+        ours, span = sampler.cpu(set(sampler.our_backends)), max(1.0, sampler.last_at - sampler.first_at)
+        by_component = {
+            component: sampler.cpu({pid for pid, c in sampler.our_backends.items() if c == component})
+            for component in sampler.components
+        }
         print(
-            f"  postgres CPU over {span:.0f} s (the doors opening to the displays' last paint): all "
+            f"  postgres CPU over {span:.0f} s (the clients' start to the displays' last paint): all "
             f"server processes {sampler.cpu():.1f} s ({100 * sampler.cpu() / span:.0f} % of a core), "
-            f"this bench's {len(sampler.our_backends)} backends {ours:.1f} s ({100 * ours / span:.0f} %)"
+            f"this bench's {len(sampler.our_backends)} backends {ours:.1f} s ({100 * ours / span:.0f} %: "
+            + ", ".join(f"{k} {v:.1f} s" for k, v in by_component.items())
+            + ")"
         )
         print(
             f"  connections at peak: {sampler.peak_total} to `test` in all, this bench's "
@@ -1189,6 +1220,7 @@ def report(args: argparse.Namespace, o: Observed) -> bool:
             pg_stat=delta,
             pg_cpu_s=sampler.cpu(),
             pg_cpu_ours_s=ours,
+            pg_cpu_by_component_s=by_component,
             peak_connections=sampler.peak_total,
             peak_connections_ours=dict(sampler.peak_ours),
         )
