@@ -69,6 +69,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_display import display_command, rss_kb  # noqa: E402
 from bench.ceiling import Ceiling, load_average, measure  # noqa: E402
 
 # The agencies of an MPP, with their relative size (counters and tickets) and three services each.
@@ -469,19 +470,7 @@ class Display:
             "XDG_STATE_HOME": str(workdir / f"state-{zone}"),
             "XDG_CONFIG_HOME": str(workdir / f"config-{zone}"),
         }
-        command = [
-            sys.executable,
-            "-m",
-            "antrian",
-            "--db",
-            url,
-            "display",
-            "--windowed",
-            "--zone",
-            zone,
-            "--log-json",
-            str(self.log),
-        ]
+        command = display_command(url, self.log, "--zone", zone)
         with self.stderr.open("w") as err:
             self.process = subprocess.Popen(command, env=env, stderr=err, stdout=subprocess.DEVNULL)
         self.cpu_start = 0.0
@@ -496,10 +485,10 @@ class Display:
         return self.process.poll() is None
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        try:
+            return rss_kb(self.process.pid) / 1024
+        except (OSError, RuntimeError):  # the process has exited
+            return float("nan")
 
     def cpu_s(self) -> float:
         return proc_cpu(self.process.pid) or 0.0
