@@ -908,7 +908,8 @@ def main() -> int:
     behaviour = Behaviour()
     cycle = args.counters / args.rate / args.capacity  # each counter's mean seconds a ticket
     think = sum(behaviour.think) / 2
-    behaviour.service_mean = max(1.0, cycle - think - behaviour.walk_mean())
+    # a citizen who never comes is not served: the others' mean service time fills the cycle
+    behaviour.service_mean = max(1.0, (cycle - think - behaviour.walk_mean()) / (1 - NO_SHOW_SHARE))
     seconds = args.minutes * 60
     postgres = args.backend == "postgres"
     from bench.ceiling import pg_dsn
