@@ -53,25 +53,27 @@ def rss_kb(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
+def display_command(url: str, log: Path, *options: str) -> list[str]:
+    """``antrian display --windowed --log-json LOG`` on ``url``, with ``options`` (``--zone Z``)."""
+    return [
+        sys.executable,
+        "-m",
+        "antrian",
+        "--db",
+        url,
+        "display",
+        "--windowed",
+        "--log-json",
+        str(log),
+        *options,
+    ]
+
+
 class Display:
     def __init__(self, url: str, workdir: Path, name: str) -> None:
         self.log = workdir / f"{name}.jsonl"
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(workdir / f"{name}-state")}
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "antrian",
-                "--db",
-                url,
-                "display",
-                "--windowed",
-                "--log-json",
-                str(self.log),
-            ],
-            env=env,
-            stderr=subprocess.DEVNULL,
-        )
+        self.process = subprocess.Popen(display_command(url, self.log), env=env, stderr=subprocess.DEVNULL)
         time.sleep(3)
 
     def lines(self, what: str) -> dict[int, dict[str, float]]:
