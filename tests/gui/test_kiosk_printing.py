@@ -3,7 +3,6 @@ the citizen what to do while the cause goes to the log."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 import socket
 import threading
@@ -24,12 +23,13 @@ from tests.printing.fake_printer import FakeNetworkPrinter
 
 STALL_S = 5.0
 TICK_MS = 100
-MAX_GAP_S = 0.2
 
 
 def test_kiosk_stays_responsive_while_a_network_printer_stalls(
-    kiosk, office_db: Database, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+    kiosk, office_db: Database, qtbot: QtBot
 ) -> None:  # type: ignore[no-untyped-def]
+    """The event loop keeps turning and the window keeps answering touches during the stall; how evenly
+    it turns (the worst gap between two ticks) is measured by ``bench/bench_print.py``."""
     assert STALL_S < TIMEOUT_S, "the printer answers before the deadline: this print succeeds"
     printer = FakeNetworkPrinter(stall_s=STALL_S)
     window = kiosk(printer=printer_for(printer.target, 80))
@@ -70,16 +70,10 @@ def test_kiosk_stays_responsive_while_a_network_printer_stalls(
     assert pokes == [2] and count_tickets(office_db) == 1
 
     during = [(t, note) for t, note in ticks if printer.accepted[0] <= t <= finished]
-    assert len(during) >= STALL_S * 1000 / TICK_MS * 0.9
+    # a GUI thread blocked on the printer would fire the missed timer once when freed: the timer kept
+    # firing through the stall (50 ticks on a quiet machine; 10 is no performance claim)
+    assert len(during) >= 10, f"{len(during)} ticks while the printer stalled {STALL_S:.0f} s"
     assert all(note for _, note in during[:-1]), "the printing note stays on screen until the outcome"
-    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(during)]
-    worst = max(gaps)
-    with capsys.disabled():
-        print(
-            f"\nkiosk event loop while the printer stalled {STALL_S:.0f} s: {len(during)} ticks of "
-            f"{TICK_MS} ms, worst gap {worst * 1000:.0f} ms"
-        )
-    assert worst <= MAX_GAP_S, f"a tick came {worst * 1000:.0f} ms after the previous one"
 
 
 def test_a_failed_print_tells_the_citizen_what_to_do_and_logs_the_cause(
