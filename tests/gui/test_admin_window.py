@@ -24,6 +24,8 @@ from antrian.gui.tasks import TaskRunner
 from antrian.services.branding import get_logo, get_ticket_text
 from antrian.services.counters import counter_info
 from antrian.services.office import get_office, update_office
+from antrian.services.queries import last_event_id
+from antrian.services.results import EventInfo
 from antrian.services.setup import edit_service, list_services, service_info
 from antrian.services.standards import list_standards
 from antrian.services.users import create_user
@@ -278,17 +280,26 @@ def test_a_counter_serves_services_in_order(make, office: Database, qtbot: QtBot
 def test_the_page_follows_another_session(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make()
     feed = ChangeFeed(office)
+    handled: list[EventInfo] = []  # the events the window has handled
+
+    def handle(events: list[EventInfo]) -> None:
+        window.handle_events(events)
+        handled.extend(events)
+
     with qtbot.waitSignal(feed.subscribed, timeout=5000):
-        feed.subscribe(window.handle_events)
+        feed.subscribe(handle)
     try:
         with office.write() as s:
             update_office(s, SYSTEM, name="Kantor Baru", running_text="Halo")
         qtbot.waitUntil(lambda: window.current_page.name.text() == "Kantor Baru", timeout=5000)
         qtbot.waitUntil(lambda: window.title.text() == "Kantor Baru", timeout=5000)
         services = window.page_widgets[1]
-        with office.write() as s:  # the services page is not shown: marked stale, read when shown
+        with office.read() as s:
+            before = last_event_id(s)
+        with office.write() as s:  # the services page is not shown: not read now, read when shown
             edit_service(s, "A", actor=SYSTEM, name="KTP Baru")
-        qtbot.waitUntil(lambda: 1 in window._stale, timeout=5000)
+        qtbot.waitUntil(lambda: any(e.id > before for e in handled), timeout=5000)
+        assert services.form.name.text() != "KTP Baru", "a hidden page read the change"
         page(window, ServicesPage, qtbot)
         assert services.form.name.text() == "KTP Baru"
     finally:
