@@ -119,7 +119,11 @@ def test_an_unexpected_print_error_is_logged_with_its_traceback(
 
 
 def test_a_stuck_printer_never_holds_up_the_database(
-    kiosk, office_db: Database, qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    kiosk,
+    office_db: Database,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     """A driver stuck past its own timeout keeps its thread: the kiosk gives up on it, refuses to start a
     second print behind it (saying so), and still issues numbers and refreshes its counts meanwhile."""
