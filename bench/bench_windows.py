@@ -5,10 +5,10 @@ end-to-end tests, which records what each window shows every 20 ms). This proces
 through the service layer, or breaks its SQLite file, and times commit (or fault) -> the window's record
 showing it. Two phases:
 
-- ``reach`` (issue 4's promise: every admin change on the open windows within a second): a service renamed
+- ``reach`` (the promise: every admin change on the open windows within a second): a service renamed
   (the kiosk's button), the running text changed (the display's ticker), ``--rounds`` times each, on a
   SQLite file and on PostgreSQL. Target: max <= 1 s.
-- ``notice`` (issue 11's promise: each cause shown within 2 s): the SQLite file made read-only, then
+- ``notice`` (ARCHITECTURE.md: each cause shown within 2 s): the SQLite file made read-only, then
   writable again (back online), and locked by another process's ``BEGIN EXCLUSIVE``, ``--rounds`` times
   each; both windows timed. Target: max <= 2 s.
 
