@@ -15,7 +15,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +40,6 @@ class Result:
     code: int
     out: str
     err: str
-    seconds: float
 
     def json(self) -> Any:
         assert self.code == 0, self.describe()
@@ -59,9 +57,8 @@ def run(*args: str | int, db: str | Path | None = None, env: dict[str, str] | No
     environ = {k: v for k, v in os.environ.items() if k not in inherited}
     environ["ANTRIAN_CONFIG"] = os.devnull
     environ.update(env or {})
-    began = time.monotonic()
     proc = subprocess.run([*ANTRIAN, *argv], capture_output=True, text=True, env=environ, timeout=60)
-    return Result(tuple(argv), proc.returncode, proc.stdout, proc.stderr, time.monotonic() - began)
+    return Result(tuple(argv), proc.returncode, proc.stdout, proc.stderr)
 
 
 def ok(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
@@ -445,11 +442,11 @@ def test_corrupted_sqlite_file_is_refused_and_left_untouched(office: Path, tmp_p
     ["postgresql://postgres@127.0.0.1:1/test", "postgresql+psycopg://postgres@127.0.0.1:1/test"],
     ids=["plain-url", "psycopg-url"],
 )
-def test_unreachable_postgres_fails_fast_with_a_clear_message(url: str) -> None:
+def test_unreachable_postgres_fails_with_a_clear_message(url: str) -> None:
     # Port 1 on the loopback: nothing listens, the connection is refused at once. No other network is used.
+    # How fast the command gives up is measured by bench/bench_unreachable.py; run's timeout guards a hang.
     for args in (("tickets", "--json"), ("ticket", "issue", "A")):
         result = run(*args, db=url)
-        assert result.seconds < 5, f"took {result.seconds:.1f} s\n{result.describe()}"
         fails(result, 1, "127.0.0.1:1/test")
         assert result.out == ""
     with pytest.raises(StoreError) as refused:

@@ -1,10 +1,11 @@
-"""An admin's change reaches a kiosk and a display running in another process within a second, unrestarted.
+"""An admin's change reaches a kiosk and a display running in another process, unrestarted.
 
 The windows are the real ``KioskWindow`` and ``DisplayWindow`` in a process of their own
 (tests/gui/window_process.py, the same harness as the database fault tests), on a SQLite file and on
 PostgreSQL. This test process plays the admin: it changes the office through the same service functions
 the admin window and ``antrian service|holiday ...`` call, each change committed in its own transaction,
-and waits for each window's record of what it shows.
+and waits for each window's record of what it shows. How soon (the promise: within a second) is measured
+by ``bench/bench_windows.py --only reach``; here the wait's deadline only keeps a lost change from hanging.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from tests.conftest import seed_office
 from tests.end2end.test_database_faults import Windows
 
 pytestmark = pytest.mark.slow
-REACH_S = 1.0  # the issue's promise: every change on the open windows within a second
+HANG_S = 15.0  # a guard against a change that never arrives, not a performance claim (see the bench)
 
 
 @pytest.fixture
@@ -65,13 +66,12 @@ def test_an_admins_changes_reach_the_running_kiosk_and_display(
         }
 
         def reach(window: str, what: str, match: object, since: float) -> None:
-            seen = windows.wait(
+            windows.wait(
                 lambda r: r.get("window") == window and match(r),  # type: ignore[operator]
                 f"{window}: {what}",
-                REACH_S + 10,
+                HANG_S,
                 since,
             )
-            assert seen["t"] - since <= REACH_S, f"{window} took {seen['t'] - since:.2f} s to show {what}"
 
         # a service renamed: the kiosk's button says the new name
         since = time.time()

@@ -1,11 +1,12 @@
-"""Running windows and a database going wrong: each cause shown within 2 s, in words, and gone by itself.
+"""Running windows and a database going wrong: each cause shown, in words, and gone by itself.
 
 A kiosk and a display run in a process of their own (tests/gui/window_process.py) while this test deletes,
 replaces, write-protects, locks (another process's ``BEGIN EXCLUSIVE``) or fills the disk of their SQLite
 file, or kills their PostgreSQL connections and cuts the link to the server. Each time both windows must
 show the banner with that cause (the catalogue's sentence for its code; on the kiosk the citizen reads
-only "ask the staff", the cause is in the banner's tooltip for staff) within 2 s, the kiosk must hand out
-no number, and when the cause is gone both must come back with no message left behind.
+only "ask the staff", the cause is in the banner's tooltip for staff), the kiosk must hand out no number,
+and when the cause is gone both must come back with no message left behind. How soon (the promise: within
+2 s) is measured by ``bench/bench_windows.py --only notice``; the waits' deadlines here only guard a hang.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
-NOTICE_S = 2.0
+HANG_S = 10.0  # a guard against a notice that never comes, not a performance claim (see the bench)
 WINDOWS = ("kiosk", "display")
 
 
@@ -108,15 +109,14 @@ class Windows:
             raise
 
     def noticed(self, *codes: str, since: float) -> None:
-        """Both windows showed the sentence of one of ``codes`` within NOTICE_S of ``since``."""
+        """Both windows showed the sentence of one of ``codes`` after ``since``."""
         for name in WINDOWS:
             seen = self.wait(
                 lambda r, name=name: r.get("window") == name and r["banner"] and r["code"] in codes,
                 f"{name} showing {codes}",
-                NOTICE_S + 8,
+                HANG_S,
                 since,
             )
-            assert seen["t"] - since <= NOTICE_S, f"{name} took {seen['t'] - since:.2f} s to show {codes}"
             said = seen["cause"] if name == "kiosk" else seen["text"]
             assert said and seen["code"] not in said, seen  # words, not the code
             if name == "kiosk":

@@ -124,6 +124,9 @@ def test_an_open_display_takes_what_the_page_saved(make, office_db: Database, qt
 def test_tes_suara_speaks_the_sample_through_the_announcer(  # type: ignore[no-untyped-def]
     make, office_db: Database, qtbot: QtBot, audio_sink: str, tmp_path: Path
 ) -> None:
+    from PySide6.QtMultimedia import QSoundEffect
+
+    from antrian import assets
     from tests.voice.test_voice import sox_stats
 
     page = make(office_db, Role.ADMIN)
@@ -136,11 +139,14 @@ def test_tes_suara_speaks_the_sample_through_the_announcer(  # type: ignore[no-u
     assert announcer is not None
     kept: list[Path] = []
 
-    def keep(_event_id: int, path: str, _problem: object) -> None:
-        if path:
-            kept.append(Path(shutil.copy(path, tmp_path / "spoken.wav")))
+    def keep(_event_id: int) -> None:  # the sentence's sound, as it starts playing
+        chime = str(assets.path(assets.CHIME))
+        for effect in announcer.findChildren(QSoundEffect):
+            played = effect.source().toLocalFile()
+            if played and played != chime:
+                kept.append(Path(shutil.copy(played, tmp_path / "spoken.wav")))
 
-    announcer._rendered.connect(keep)
+    announcer.speechStarted.connect(keep)
     with qtbot.waitSignal(announcer.speechStarted, timeout=15000):
         pass
     said(qtbot, page, SPOKEN, "info", timeout=30000)
@@ -190,8 +196,9 @@ def test_a_refresh_shows_changes_made_elsewhere_but_keeps_unsaved_edits(  # type
     page.refresh()  # as the window does on the settings_changed event
     qtbot.waitUntil(lambda: page.repeat.value() == 2, timeout=5000)
     page.chime.setChecked(False)  # being edited
-    with office_db.write() as s:
-        save_voice_settings(s, VoiceSettings(repeat=3), actor=SYSTEM)
+    with office_db.write() as s:  # the voice, which the page does not edit, shows that this was read
+        save_voice_settings(s, VoiceSettings(repeat=3, voice="id-lain"), actor=SYSTEM)
     page.refresh()
-    qtbot.waitUntil(lambda: page.on_screen().repeat == 2 and page._stored.repeat == 3, timeout=5000)
+    qtbot.waitUntil(lambda: page.on_screen().voice == "id-lain", timeout=5000)
+    assert page.on_screen().repeat == 2, "the edit in progress stays"
     assert not page.chime.isChecked()

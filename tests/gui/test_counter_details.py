@@ -16,6 +16,7 @@ from antrian.domain.errors import StoreError
 from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
+from antrian.gui.counter import messages as messages_module
 from antrian.gui.counter.window import CounterWindow
 from antrian.gui.station_report import StationReporter, station_name
 from antrian.services.queries import events_after
@@ -149,7 +150,11 @@ def test_times_say_their_unit(panel, users: Database, qtbot: QtBot, clock: Fixed
 # -- messages -----------------------------------------------------------------------------------------
 
 
-def test_messages_sit_above_the_buttons_large_and_errors_stay(panel, users: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_messages_sit_above_the_buttons_large_and_errors_stay(
+    panel, users: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(messages_module, "INFO_MS", 50)  # a result fades in 50 ms, not 10 s
+    monkeypatch.setattr(messages_module, "WARN_MS", 50)
     window = panel(1)
     qtbot.keyClick(window, Qt.Key.Key_F5)  # nothing at the counter to finish
     bar = window.panel.message
@@ -162,11 +167,13 @@ def test_messages_sit_above_the_buttons_large_and_errors_stay(panel, users: Data
     assert 0 <= top_of_buttons - bottom_of_bar <= 20
     assert bar.label.font().pixelSize() > window.lists.waiting.font().pixelSize()
     assert bar.label.font().bold()
-    assert not bar._fade.isActive()  # an error stays until replaced or dismissed
+    qtbot.wait(300)  # the behaviour under test: an error outlasts a result's (patched) fade six times over
+    assert bar.isVisible(), "an error stays until replaced or dismissed"
     bar.dismiss.click()
     assert not bar.isVisible()
     window.show_message("A001 dipanggil")
-    assert bar._fade.isActive() and bar.property("kind") == "info"
+    assert bar.isVisible() and bar.property("kind") == "info"
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)  # a result fades by itself
 
 
 # -- the voice mark -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from antrian.domain.messages import Message
 from antrian.domain.roles import SYSTEM
 from antrian.gui import i18n
 from antrian.gui.display import window as display_module
+from antrian.gui.display.tiles import WaitingRow
 from antrian.gui.display.window import DisplayWindow
 from antrian.gui.feed import ChangeFeed
 from antrian.gui.tasks import TaskRunner
@@ -57,6 +58,7 @@ def new_events(db: Database, after: int) -> list:  # type: ignore[type-arg]
 def test_new_call_is_shown_large_and_highlighted(
     make_window, office_db: Database, qtbot: QtBot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(display_module, "HIGHLIGHT_MS", 50)  # read by the window as it is made
     window = make_window(1920, 1080)
     call(office_db, 2)
     shown = window.handle_events(new_events(office_db, 0))
@@ -67,8 +69,6 @@ def test_new_call_is_shown_large_and_highlighted(
     # readable across the room: the number's glyphs are at least 15 % of the screen height
     assert window.call_number.font().pixelSize() >= 0.15 * 1080
     assert window.call_panel.property("fresh") == "true"
-    window._highlight.setInterval(50)
-    window._highlight.start()
     qtbot.waitUntil(lambda: window.call_panel.property("fresh") == "false", timeout=2000)
     assert window.recent_labels[0].text().startswith("<b>A001</b>")
     qtbot.waitUntil(lambda: window.tiles[2].value.text() == "A001", timeout=3000)
@@ -137,8 +137,7 @@ def test_date_and_clock_in_office_time_with_indonesian_names(make_window, office
 
     with office_db.write() as s:
         update_office(s, SYSTEM, timezone="Asia/Makassar")
-    window = make_window(clock=lambda: datetime(2026, 12, 4, 16, 30, 5, tzinfo=UTC))
-    window._tick()
+    window = make_window(clock=lambda: datetime(2026, 12, 4, 16, 30, 5, tzinfo=UTC))  # ticked on its read
     assert window.date.text() == "Sabtu, 5 Desember 2026"  # 00:30 WITA on Saturday
     assert window.clock.text() == "00:30:05"
 
@@ -185,24 +184,34 @@ def test_restart_shows_the_last_calls_without_highlight(make_window, office_db: 
 
 
 def test_json_log_lines_are_written_by_their_own_thread(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file that takes nothing (a pipe nobody reads, as a stalled disk) never holds up ``write``."""
+    import contextlib
+    import os
     import threading
 
+    from tests.waiting import wait_until
+
     path = tmp_path / "display.jsonl"
+    os.mkfifo(path)
+    reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opened first: the log's open does not wait
     log = display_module.open_log(str(path))
     assert log is not None
-    writers: list[str] = []
-    original = log._file.write
+    lines = [f'{{"n": {n}, "pad": "{"x" * 1000}"}}\n' for n in range(200)]  # 200 KB, a pipe holds 64 KB
+    writing = threading.Thread(target=lambda: [log.write(line) for line in lines], daemon=True)
+    writing.start()
+    writing.join(10)  # a guard: write blocking on the full pipe would never return
+    assert not writing.is_alive(), "write waited for the file"
+    taken = bytearray()
 
-    def noted(text: str) -> int:
-        writers.append(threading.current_thread().name)
-        return original(text)
+    def read_all() -> bool:  # the log's own thread writes on as the pipe is read
+        with contextlib.suppress(BlockingIOError):
+            taken.extend(os.read(reader, 65536))
+        return taken.count(b"\n") == len(lines)
 
-    log._file.write = noted  # type: ignore[method-assign]
-    for n in range(3):
-        log.write(f'{{"n": {n}}}\n')
+    wait_until(read_all, "every line through the pipe")
     log.close()
-    assert path.read_text().splitlines() == ['{"n": 0}', '{"n": 1}', '{"n": 2}']
-    assert writers == ["antrian-display-log"] * 3
+    os.close(reader)
+    assert taken.decode() == "".join(lines)
     assert display_module.open_log(None) is None
 
 
@@ -223,7 +232,8 @@ def test_a_zone_display_shows_and_speaks_only_its_counters(
         lambda: window.snapshot is not None and window.snapshot.last_event_id > first, timeout=3000
     )
     assert [label.text()[:11] for label in window.recent_labels if label.isVisible()] == ["<b>A001</b>"]
-    assert [row.name.full_text()[0] for row in window._waiting_rows()] == ["A", "B"]
+    rows = [row for row in window.waiting_section.grid.cells() if isinstance(row, WaitingRow)]
+    assert [row.name.full_text()[0] for row in rows] == ["A", "B"]
     assert window.call_number.text() == "A001"
 
 

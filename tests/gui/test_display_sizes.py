@@ -137,7 +137,7 @@ def test_display_fits_and_reads_from_the_back(
     assert problems(window) == []
     floors = Floors(width, height)
     # the called number as drawn: its digits stand at least the call's cap height high
-    window._set_fresh(False)
+    window.call_panel.set_fresh(False)  # as when the highlight has faded
     assert ink_height(window.call_number.grab().toImage()) >= floors.call
     # every counter and every service is on a page, once; a page mark says where the pages are
     for grid, count in ((window.counters_section.grid, size), (window.waiting_section.grid, services)):

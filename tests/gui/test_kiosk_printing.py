@@ -3,7 +3,6 @@ the citizen what to do while the cause goes to the log."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 import socket
 import threading
@@ -24,12 +23,13 @@ from tests.printing.fake_printer import FakeNetworkPrinter
 
 STALL_S = 5.0
 TICK_MS = 100
-MAX_GAP_S = 0.2
 
 
 def test_kiosk_stays_responsive_while_a_network_printer_stalls(
-    kiosk, office_db: Database, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+    kiosk, office_db: Database, qtbot: QtBot
 ) -> None:  # type: ignore[no-untyped-def]
+    """The event loop keeps turning and the window keeps answering touches during the stall; how evenly
+    it turns (the worst gap between two ticks) is measured by ``bench/bench_print.py``."""
     assert STALL_S < TIMEOUT_S, "the printer answers before the deadline: this print succeeds"
     printer = FakeNetworkPrinter(stall_s=STALL_S)
     window = kiosk(printer=printer_for(printer.target, 80))
@@ -42,7 +42,7 @@ def test_kiosk_stays_responsive_while_a_network_printer_stalls(
     def poke() -> None:
         """Touches while the ticket prints: none may start a second print or issue a second number."""
         window.take("B")
-        window._print_again()
+        window.reprint.click()  # hidden while printing; a click that still reached it
         window.go_home()
         qtbot.mouseClick(window.reprint, Qt.MouseButton.LeftButton)
         pokes.append(window.pages.currentIndex())
@@ -70,16 +70,10 @@ def test_kiosk_stays_responsive_while_a_network_printer_stalls(
     assert pokes == [2] and count_tickets(office_db) == 1
 
     during = [(t, note) for t, note in ticks if printer.accepted[0] <= t <= finished]
-    assert len(during) >= STALL_S * 1000 / TICK_MS * 0.9
+    # a GUI thread blocked on the printer would fire the missed timer once when freed: the timer kept
+    # firing through the stall (50 ticks on a quiet machine; 10 is no performance claim)
+    assert len(during) >= 10, f"{len(during)} ticks while the printer stalled {STALL_S:.0f} s"
     assert all(note for _, note in during[:-1]), "the printing note stays on screen until the outcome"
-    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(during)]
-    worst = max(gaps)
-    with capsys.disabled():
-        print(
-            f"\nkiosk event loop while the printer stalled {STALL_S:.0f} s: {len(during)} ticks of "
-            f"{TICK_MS} ms, worst gap {worst * 1000:.0f} ms"
-        )
-    assert worst <= MAX_GAP_S, f"a tick came {worst * 1000:.0f} ms after the previous one"
 
 
 def test_a_failed_print_tells_the_citizen_what_to_do_and_logs_the_cause(
@@ -125,7 +119,11 @@ def test_an_unexpected_print_error_is_logged_with_its_traceback(
 
 
 def test_a_stuck_printer_never_holds_up_the_database(
-    kiosk, office_db: Database, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+    kiosk,
+    office_db: Database,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     """A driver stuck past its own timeout keeps its thread: the kiosk gives up on it, refuses to start a
     second print behind it (saying so), and still issues numbers and refreshes its counts meanwhile."""
@@ -136,8 +134,8 @@ def test_a_stuck_printer_never_holds_up_the_database(
         calls.append(slip.number)
         release.wait(30)
 
+    monkeypatch.setattr(kiosk_module, "PRINT_GIVE_UP_MS", 300)  # read by the window as it is made
     window = kiosk(printer=stuck)
-    window._print_watch.setInterval(300)
     try:
         with caplog.at_level(logging.WARNING, logger=kiosk_module.__name__):
             with qtbot.waitSignal(window.printFinished, timeout=5000) as outcome:

@@ -241,12 +241,18 @@ def test_one_language_at_a_time(make) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_sound_is_off_until_asked_for(make) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtMultimedia import QSoundEffect
+
     from antrian import assets
 
     window = make()
-    assert not window.sound.isChecked() and window._chime is None  # QtMultimedia not even loaded
+    assert not window.sound.isChecked() and window.findChildren(QSoundEffect) == []  # made only when asked
     window.sound.setChecked(True)
-    assert window._chime.source().toLocalFile() == str(assets.path(assets.CHIME))
+    (chime,) = window.findChildren(QSoundEffect)
+    assert chime.source().toLocalFile() == str(assets.path(assets.CHIME))
+    window.sound.setChecked(False)
+    window.sound.setChecked(True)
+    assert window.findChildren(QSoundEffect) == [chime], "made once"
 
 
 def test_a_reset_password_is_replaced_before_the_monitor_opens(make, office: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ def make(qtbot: QtBot, office: Database) -> Iterator[Make]:
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
-        qtbot.waitUntil(lambda: window._office is not None, timeout=5000)
+        qtbot.waitUntil(lambda: window.idle_page.office.text() != "", timeout=5000)  # the office read
         return window
 
     yield make_window

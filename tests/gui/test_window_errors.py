@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, qWarning
+from PySide6.QtCore import Qt, QTimer, qWarning
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -182,13 +181,20 @@ def test_every_window_process_logs_under_its_name_with_the_hooks_in_place(
 
     monkeypatch.setenv(logs.ENV_DIR, str(tmp_path / "log"))
     shared = WindowProcess(office_db, name="counter 3")
+    log = tmp_path / "log" / "antrian.log"
     try:
-        assert sys.excepthook is errors._uncaught
         logging.getLogger("antrian.test").info("hello")
-        text = (tmp_path / "log" / "antrian.log").read_text(encoding="utf-8")
+        text = log.read_text(encoding="utf-8")
         assert re.search(r"\[\d+ counter 3\] INFO antrian\.gui\.app: counter 3 starts on ", text)
         assert re.search(r"\[\d+ counter 3\] INFO antrian\.test: hello", text)
+        QTimer.singleShot(0, lambda: broken_slot("counter 3"))  # a bug in a slot: the hooks are in place
+        qtbot.waitUntil(
+            lambda: "RuntimeError: a bug in a slot" in log.read_text(encoding="utf-8"), timeout=5000
+        )
+        told = r"\[\d+ counter 3\] ERROR antrian\.gui\.errors: uncaught exception; the window goes on\n"
+        assert re.search(told + "Traceback", log.read_text(encoding="utf-8"))
     finally:
-        shared._feed.close()
-        shared._runner.wait()
+        shared.close()
         errors.remove_hooks()
+        for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]:
+            box.close()  # the sentence told to the person (no window to hold it here)

@@ -188,9 +188,9 @@ def test_display_speaks_only_recent_calls_after_a_restart(
         return EventInfo(event_id, now - timedelta(seconds=age_s), "ticket_called", None, 1, "A", None, data)
 
     try:
-        qtbot.waitUntil(lambda: window._live_after is not None, timeout=5000)
-        head = window._live_after
-        assert head is not None
+        qtbot.waitUntil(lambda: window.snapshot is not None, timeout=5000)
+        assert window.snapshot is not None
+        head = window.snapshot.last_event_id  # events after the first read's last one are live calls
         # the backlog a restarted display catches up on (old), then a live call whose counter PC's clock is
         # ten minutes slow: it is spoken all the same
         window.handle_events([event(head, 600, "A001"), event(head + 1, 600, "A002")])

@@ -122,11 +122,18 @@ class WindowProcess:
         self._stop_on_signals()
         QTimer.singleShot(0, lambda: logging.getLogger(__name__).info("windows running"))  # in the event loop
         code = int(self.app.exec())
+        self.close()
+        logging.getLogger(__name__).info("windows closed: exit %d", code)
+        return code
+
+    def close(self) -> None:
+        """Stop following the changes, wait for the background work in flight, and close the JSON log:
+        what ``run`` does once the event loop has ended (a process that never ran it calls it itself)."""
+        self._feed.close()
         self._runner.wait()
         if self.log is not None:
             self.log.close()
-        logging.getLogger(__name__).info("windows closed: exit %d", code)
-        return code
+            self.log = None
 
 
 def run_display(

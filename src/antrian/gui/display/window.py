@@ -125,9 +125,9 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         self._highlight = QTimer(self, singleShot=True, interval=HIGHLIGHT_MS)
         self._highlight.timeout.connect(lambda: self._set_fresh(False))
         self._clock_timer = QTimer(self, interval=1000)
-        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.timeout.connect(self.tick)
         self._clock_timer.start()
-        self._tick()
+        self.tick()
         self.refresh()
 
     # -- building -------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         self.waiting_heading.setText(self.tr("WAITING"))
         self._say_current()
         self._render_recent()
-        self._tick()
+        self.tick()
         self._scale()  # the words' widths set the cells' sizes
 
     # -- scaling --------------------------------------------------------------------------------------
@@ -287,7 +287,7 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         self._apply_counters(snapshot.counters)
         self._apply_waiting()
         self._show_calls(fresh=False)
-        self._tick()
+        self.tick()
 
     def _apply_waiting(self) -> None:
         waiting = self._snapshot.waiting if self._snapshot else ()
@@ -329,7 +329,9 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         if online:
             self.refresh()
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Show the clock's time, and read the office again when a day or a break's start or end has passed
+        since the last tick (no event says so); the window's one-second timer calls it."""
         local = self._clock().astimezone(self._zone)
         self.ticker_frame.show_time(local)
         day = local.date().isoformat()
