@@ -55,14 +55,14 @@ def test_no_zone_shows_every_counter(opened: dict[str, Any]) -> None:
     assert opened["counters"] is None
 
 
-@pytest.mark.parametrize("wrong", ["0", "3-1", "1-100", "satu", "1,,2"])
+@pytest.mark.parametrize("wrong", ["0", "3-1", "1-1000", "satu", "1,,2"])
 def test_a_wrong_list_is_exit_2_with_one_line(
     opened: dict[str, Any], wrong: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--db", opened["db"], "display", "--counters", wrong]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "counters" not in opened
-    said = f"{wrong} bukan daftar loket; tulis nomor 1 sampai 99 dan rentang, misalnya 1-10,12"
+    said = f"{wrong} bukan daftar loket; tulis nomor 1 sampai 999 dan rentang, misalnya 1-10,12"
     assert err == f"antrian: --counters: {said}\n"
 
 

@@ -10,7 +10,9 @@ from antrian.domain.errors import InvalidInput
 
 ZONE_CODE_LIMIT = 16  # store.models.Zone.code
 _ZONE_CODE = re.compile(rf"[A-Z0-9][A-Z0-9_-]{{0,{ZONE_CODE_LIMIT - 1}}}")
-LAST_COUNTER = 99  # the highest counter number an office can have (``antrian demo-data --counters``)
+# The highest counter number a display can list: as the admin window's and the set-up wizard's counter forms
+# (an MPP numbers its counters past 99).
+LAST_COUNTER = 999
 
 
 def parse_counters(text: str, *, option: str) -> frozenset[int]:
@@ -18,7 +20,7 @@ def parse_counters(text: str, *, option: str) -> frozenset[int]:
     separated by commas; anything else is ``InvalidInput`` naming ``option``."""
     chosen: set[int] = set()
     for part in text.replace(" ", "").split(","):
-        found = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?", part)
+        found = re.fullmatch(r"(\d{1,3})(?:-(\d{1,3}))?", part)
         low, high = (int(found[1]), int(found[2] or found[1])) if found else (0, 0)
         if not 1 <= low <= high <= LAST_COUNTER:
             raise InvalidInput("display.counters", option=option, value=shorten(text), last=LAST_COUNTER)
