@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -136,6 +137,10 @@ def test_audit_page_filters_and_exports(
     qtbot.addWidget(made)
     made.resize(1366, 700)
     made.show()
+    # The page's days are the PC's (an office PC runs on the office's zone); this machine runs on UTC, where
+    # from 17:00 on it is already tomorrow in WIB, the zone the audit reads its days in: take tomorrow too.
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    made.end.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
     made.user.setText("admin1")
     made.refresh()
     qtbot.waitUntil(lambda: made.table.rowCount() > 0, timeout=10000)
