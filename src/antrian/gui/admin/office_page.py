@@ -31,11 +31,12 @@ from antrian.domain.labels import format_label
 from antrian.domain.roles import Actor
 from antrian.gui.admin.base import AdminPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.branding import OfficeProfile
 from antrian.services.office import TIMEZONES
 from antrian.store.database import Database
 
-LOGO_SIDE = 96
+LOGO_SIDE = SIZE.logo
 
 
 class OfficePage(AdminPage):
@@ -55,7 +56,7 @@ class OfficePage(AdminPage):
         self.name, self.address = QLineEdit(), QLineEdit()
         self.timezone = QComboBox()
         self.running_text = QPlainTextEdit()
-        self.running_text.setFixedHeight(84)
+        self.running_text.setFixedHeight(SIZE.running_text)
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logoPreview")
         self.logo_preview.setFixedSize(LOGO_SIDE + 12, LOGO_SIDE + 12)

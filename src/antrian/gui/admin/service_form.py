@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from antrian import words
 from antrian.gui.admin.service_preview import ServicePreview
 from antrian.gui.admin.standards_tab import say_units, unit_combo
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.setup import ServiceInfo
 
 
@@ -43,7 +44,7 @@ class ServiceForm(QWidget):
         form.setVerticalSpacing(8)
         self.code, self.name = QLineEdit(), QLineEdit()
         self.code.setMaxLength(3)
-        self.code.setMaximumWidth(80)
+        self.code.setMaximumWidth(SIZE.code_field)
         self.name.setMaxLength(200)
         self.standard_time = QSpinBox()
         self.standard_time.setRange(1, 100_000)
@@ -91,8 +92,8 @@ class ServiceForm(QWidget):
         column.addWidget(self.preview)
         column.addStretch(1)
         for spin in (self.standard_time, self.waiting_target, self.quota, self.order):
-            spin.setMaximumWidth(240)
-        self.standard_unit.setMaximumWidth(200)
+            spin.setMaximumWidth(SIZE.wide_field)
+        self.standard_unit.setMaximumWidth(SIZE.unit_field)
         self._fields: list[QWidget] = [
             self.name,
             self.standard_time,

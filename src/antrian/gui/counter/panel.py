@@ -39,6 +39,7 @@ from antrian.gui.counter.messages import MessageBar
 from antrian.gui.counter.rules import break_key
 from antrian.gui.counter.spans import span_text
 from antrian.gui.counter.texts import LABELS, NAMES, STATUS_WORDS, say
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.desk import DeskView
 
 
@@ -85,7 +86,7 @@ class Panel(QWidget):
         self.service_bar = QProgressBar()
         self.service_bar.setObjectName("serviceBar")
         self.service_bar.setTextVisible(False)
-        self.service_bar.setMaximumHeight(14)
+        self.service_bar.setMaximumHeight(SIZE.service_bar)
         self.offer = QLabel("")
         self.offer.setObjectName("offer")
         self.offer.setWordWrap(True)

@@ -22,6 +22,7 @@ from antrian.services.display import Call
 
 PADDING = 16  # each side of the panel's contents
 BESIDE = 32  # between the number and its counter on a landscape screen
+UNBOUNDED = 16777215  # Qt's QWIDGETSIZE_MAX: no widest width
 
 
 class CallCounter(Retranslated, QWidget):
@@ -179,5 +180,5 @@ class CallPanel(Retranslated, QFrame):
             self.counter.setFixedWidth(self.counter.needs())
         else:
             self.counter.setMinimumWidth(0)
-            self.counter.setMaximumWidth(16777215)
+            self.counter.setMaximumWidth(UNBOUNDED)
         self.number.setMinimumHeight(math.ceil(QFontMetricsF(font).height()))  # never a line cut short

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from antrian import words
 from antrian.domain.messages import Message
 from antrian.gui.fit import fit_font
+from antrian.gui.theme.metrics import TYPE
 from antrian.printing.slip import TicketSlip
 from antrian.services.results import TicketInfo
 
@@ -120,5 +121,5 @@ class ResultPage(QWidget):
             int(window.width() * 0.9),
             number,
             bold=True,
-            smallest=12,
+            smallest=TYPE.least,
         )

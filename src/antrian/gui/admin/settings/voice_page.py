@@ -35,6 +35,7 @@ from antrian.domain.messages import Message
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE
 from antrian.gui.widgets import named_button, named_label
 from antrian.services.display import Call, VoiceSettings, get_voice_settings, save_voice_settings
 from antrian.services.office import get_office
@@ -132,21 +133,21 @@ class VoicePage(SettingsPage):
         form.addRow(self.tr("Reading the number"), reading)
         self.rate = QDoubleSpinBox(box, minimum=0.3, maximum=2.0, singleStep=0.05, decimals=2)
         self.rate.setSuffix(" \u00d7")
-        self.rate.setMaximumWidth(120)
+        self.rate.setMaximumWidth(SIZE.number_field)
         if words.language() == "id":  # 0,75 as Indonesians write it
             self.rate.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self.rate.setToolTip(self.tr("1.00 is the speech engine's normal speed; offices use about 0.7-0.8"))
         form.addRow(self.tr("Speed"), self.rate)
         self.repeat = QSpinBox(box, minimum=1, maximum=3)
         self.repeat.setSuffix(self.tr(" time(s)"))
-        self.repeat.setMaximumWidth(120)
+        self.repeat.setMaximumWidth(SIZE.number_field)
         form.addRow(self.tr("Say each call"), self.repeat)
         volume = QHBoxLayout()
         self.volume = QSlider(Qt.Orientation.Horizontal, box)
         self.volume.setRange(0, 100)
         self.volume.setSingleStep(5)
         self.volume_label = QLabel(box)
-        self.volume_label.setMinimumWidth(48)
+        self.volume_label.setMinimumWidth(SIZE.value_label)
         self.volume.valueChanged.connect(lambda value: self.volume_label.setText(f"{value} %"))
         volume.addWidget(self.volume, 1)
         volume.addWidget(self.volume_label)
