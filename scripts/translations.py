@@ -38,7 +38,8 @@ GROUPS: dict[str, list[Path]] = {
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
-    "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
+    "admin_users": sorted((GUI / "admin" / "users").glob("*.py"))
+    + sorted((UI / "admin" / "users").glob("*.ui")),
     "admin": sorted((GUI / "admin").glob("*.py")) + sorted((UI / "admin").glob("*.ui")),
     "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
     "survey": sorted((GUI / "survey").glob("*.py")),
