@@ -41,7 +41,8 @@ GROUPS: dict[str, list[Path]] = {
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py"))
     + sorted((UI / "admin" / "users").glob("*.ui")),
     "admin": sorted((GUI / "admin").glob("*.py")) + sorted((UI / "admin").glob("*.ui")),
-    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
+    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py"))
+    + sorted((UI / "admin" / "zones").glob("*.ui")),
     "survey": sorted((GUI / "survey").glob("*.py")),
 }
 
