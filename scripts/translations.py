@@ -36,7 +36,8 @@ GROUPS: dict[str, list[Path]] = {
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")) + sorted((UI / "counter").glob("*.ui")),
     "supervisor": sorted((GUI / "supervisor").glob("*.py")),
-    "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
+    "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py"))
+    + sorted((UI / "admin" / "settings").glob("*.ui")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
     "admin_users": sorted((GUI / "admin" / "users").glob("*.py"))
     + sorted((UI / "admin" / "users").glob("*.ui")),
