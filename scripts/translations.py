@@ -35,7 +35,7 @@ GROUPS: dict[str, list[Path]] = {
     "kiosk": sorted((GUI / "kiosk").glob("*.py")),
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")) + sorted((UI / "counter").glob("*.ui")),
-    "supervisor": sorted((GUI / "supervisor").glob("*.py")),
+    "supervisor": sorted((GUI / "supervisor").glob("*.py")) + sorted((UI / "supervisor").glob("*.ui")),
     "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py"))
     + sorted((UI / "admin" / "settings").glob("*.ui")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
