@@ -25,6 +25,11 @@ LITERAL_SIZE = re.compile(
     r"|smallest=\d"
     r"|set(?:Fixed|Minimum|Maximum)(?:Width|Height|Size)\((?:QSize\()?\s*(?:[2-9]|1\d)"
 )
+# a share of a screen's measure written in place: int(unit * 0.035), max(target, int(unit * 0.09)), ...
+SHARE = re.compile(
+    r"\b(?:unit|target|height|name_pixels|disc|floors\.text|font\.pixelSize\(\)) \* \(?\d*\.\d"
+    r"|\bsize\([^,()]+, (?:unit, )?\d*\.\d"
+)
 SHEETS = sorted(p.name.removesuffix(".qss") for p in files(theme).iterdir() if p.name.endswith(".qss"))
 
 
@@ -48,6 +53,25 @@ def test_no_gui_module_writes_a_size_of_its_own() -> None:
         if LITERAL_SIZE.search(line)
     }
     assert not written, "sizes belong in gui/theme/metrics.py:\n" + "\n".join(sorted(written))
+
+
+def test_no_screen_writes_a_share_of_its_own() -> None:
+    written = {
+        f"{path.relative_to(GUI)}:{number}: {line.strip()}"
+        for path in GUI.rglob("*.py")
+        if path.parent not in {GUI / "forms", GUI / "theme"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SHARE.search(line)
+    }
+    assert not written, "shares of the screen belong in gui/theme/metrics.py:\n" + "\n".join(sorted(written))
+    assert SHARE.search("set_font(self.title, max(least, int(unit * 0.035)), True)")
+    assert SHARE.search(
+        "font.setPixelSize(max(least.pixelSize(), int(height * (0.15 if portrait else 0.18))))"
+    )
+    assert SHARE.search("size(self.number_label, unit, 0.12, True)")
+    assert SHARE.search("size(label, 0.032, True)")
+    assert not SHARE.search("set_font(self.title, max(least, int(unit * KIOSK.title)), True)")
+    assert not SHARE.search("size(self.number_label, unit, PANEL.number, True)")
 
 
 def test_no_designer_form_gives_a_font_of_its_own() -> None:

@@ -9,6 +9,9 @@ Three kinds, beside the colours of ``palette``:
   (kiosk/sizes.py, display/sizes.py), and the fewest pixels any fitted text is drawn at (fit.py).
 - ``SIZE``, the fixed sizes of the desks' widgets in pixels (a side list's width, a chart's least height,
   a field's widest); a sheet names one as ``@size_<name>``.
+- ``PANEL`` (the counter's), ``KIOSK``, ``SURVEY`` and ``DISPLAY``, the screens that size themselves: each
+  text, button and gap as a share of the screen's measure (its height, or that of the 16:9 screen that
+  fits in it), computed where the screen is laid out and never below the floors.
 
 What scales with the screen stays computed where it is laid out; only its constants live here.
 """
@@ -76,9 +79,100 @@ class Sizes:
     wizard_height: int = 680
 
 
+@dataclass(frozen=True, slots=True)
+class CounterScale:
+    """The counter panel's sizes, as shares of its measure (counter/look.py: about the window's height)."""
+
+    text: float = 0.019  # every text and field not named below
+    number: float = 0.12  # the called ticket's number
+    ticket: float = 0.03  # the service, the state and the priority mark beside the number
+    detail: float = 0.024  # waited, called, the service time, the no-show offer, the empty list's note, voice
+    message: float = 0.026  # the message line; the header's counter, state, operator and clock
+    button: float = 0.021  # an action's words
+    button_height: float = 0.085  # an action's button
+    service_bar: float = 0.016  # the height of the service time's bar
+    row: float = 0.036  # a row of the waiting and the recent lists
+    login_title: float = 0.034
+    offline: float = 0.022  # the offline banner
+
+
+@dataclass(frozen=True, slots=True)
+class KioskScale:
+    """The kiosk's sizes, as shares of the screen's measure unless said otherwise."""
+
+    target: float = 0.1  # a touch target's height (never under FLOOR.touch_mm)
+    office: float = 0.05  # the office's name; the ticket page's heading
+    service: float = 0.045  # the ticket page's service
+    heading: float = 0.04  # the priority groups' title and buttons; the exit note's heading
+    name: float = 0.036  # a service's name on its button
+    title: float = 0.035  # the home page's title; the ticket page's details
+    status: float = 0.032  # the mode line; the printing's state
+    action: float = 0.03  # Back, priority, the pager, reprint and done, the exit note's buttons, offline
+    detail: float = 0.028  # a service's queue; the exit note's text
+    gap: float = 0.02  # between the buttons (never under gap_floor pixels)
+    gap_floor: int = 16
+    number: float = 0.22  # the ticket's number, of the window's height when the page leaves it room
+    number_width: float = 0.9  # ... and never wider than this share of the window's width
+    code: float = 1.5  # a service's code, of its name's size
+    code_box: float = 2.4  # the code's square box, of the name's size
+    margin: float = 0.6  # the room around a button's words, of the name's size (never under margin_floor)
+    margin_floor: int = 14
+    spacing: float = 0.25  # between a button's lines, of the name's size (never under spacing_floor)
+    spacing_floor: int = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyScale:
+    """The survey's sizes, as shares of the screen's measure unless said otherwise."""
+
+    target: float = 0.1  # a touch target's height (never under FLOOR.touch_mm)
+    gap: float = 0.02  # margins and gaps (never under gap_floor pixels); the progress bar's height
+    gap_floor: int = 12
+    logo: float = 0.16  # the office's logo on the idle page
+    office: float = 0.05  # the office's name
+    idle_title: float = 0.06
+    idle_detail: float = 0.035
+    idle_start: float = 0.045
+    idle_start_height: float = 1.4  # of a touch target
+    invite_title: float = 0.07
+    invite_detail: float = 0.036
+    invite_start: float = 0.05
+    invite_start_height: float = 1.6  # of a touch target
+    move: float = 0.034  # Skip, Back, Next; the suggestion's text
+    services_title: float = 0.045
+    service: float = 0.036  # a service's button; the problem page's buttons
+    service_height: float = 1.8  # the tallest of a service's button, of a touch target
+    thanks_title: float = 0.09
+    thanks_detail: float = 0.04
+    message: float = 0.04  # the problem page's message; an answer level's words; a choice's words
+    level: float = 0.09  # an answer level's button (never under a touch target)
+    level_number: float = 0.55  # an answer level's number, of its disc
+    progress: float = 0.032
+    tag: float = 0.026  # the tags under a question
+    prompt: float = 0.042  # the question
+    choice_height: float = 1.5  # a choice's button, of a touch target
+    offline: float = 0.03
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayScale:
+    """The display's sizes beyond its floors (FLOOR.call_cap_mm, FLOOR.text_cap_mm)."""
+
+    call: float = 0.18  # the called number, of the screen's height (landscape)
+    call_portrait: float = 0.15
+    counter: float = 0.8  # the call's counter, of the number's size (landscape)
+    counter_portrait: float = 0.67
+    idle: float = 1.5  # "no call yet", of the text floor
+    header: float = 0.6  # the header's small text, of the text floor
+
+
 TYPE = TypeScale()
 FLOOR = Floors()
 SIZE = Sizes()
+PANEL = CounterScale()
+KIOSK = KioskScale()
+SURVEY = SurveyScale()
+DISPLAY = DisplayScale()
 
 # the sheets' size tokens: @type_<name> and @size_<name>, in pixels
 TOKENS: dict[str, str] = {
