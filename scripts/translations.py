@@ -35,12 +35,15 @@ GROUPS: dict[str, list[Path]] = {
     "kiosk": sorted((GUI / "kiosk").glob("*.py")),
     "display": sorted((GUI / "display").glob("*.py")),
     "counter": sorted((GUI / "counter").glob("*.py")) + sorted((UI / "counter").glob("*.ui")),
-    "supervisor": sorted((GUI / "supervisor").glob("*.py")),
-    "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py")),
+    "supervisor": sorted((GUI / "supervisor").glob("*.py")) + sorted((UI / "supervisor").glob("*.ui")),
+    "admin_settings": sorted((GUI / "admin" / "settings").glob("*.py"))
+    + sorted((UI / "admin" / "settings").glob("*.ui")),
     "wizard": sorted((GUI / "wizard").glob("*.py")),
-    "admin_users": sorted((GUI / "admin" / "users").glob("*.py")),
+    "admin_users": sorted((GUI / "admin" / "users").glob("*.py"))
+    + sorted((UI / "admin" / "users").glob("*.ui")),
     "admin": sorted((GUI / "admin").glob("*.py")) + sorted((UI / "admin").glob("*.ui")),
-    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py")),
+    "admin_zones": sorted((GUI / "admin" / "zones").glob("*.py"))
+    + sorted((UI / "admin" / "zones").glob("*.ui")),
     "survey": sorted((GUI / "survey").glob("*.py")),
 }
 

@@ -13,6 +13,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextDocumentFragme
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from antrian.gui.theme.metrics import FLOOR, TYPE
+
 if TYPE_CHECKING:  # the checker sees the widget with a text the mixin goes before (a label, a button)
 
     class _MixedInto(QWidget):
@@ -23,7 +25,13 @@ else:
 
 
 def fit_font(
-    widget: QWidget, pixels: int, room: int, text: str, *, bold: bool | None = None, smallest: int = 10
+    widget: QWidget,
+    pixels: int,
+    room: int,
+    text: str,
+    *,
+    bold: bool | None = None,
+    smallest: int = FLOOR.fitted,
 ) -> None:
     """Give ``widget`` a font of ``pixels``, or smaller, so that the widest line of ``text`` fits ``room``
     pixels (never below ``smallest``)."""
@@ -42,7 +50,7 @@ class _Fitting(_MixedInto):
     """What FitLabel and FitButton share: the size asked for, and a new fit whenever their text or width
     changes. Mixed in before the Qt class."""
 
-    _pixels = 12
+    _pixels = TYPE.least
 
     def set_pixels(self, pixels: int) -> None:
         """The text's size when it fits."""
@@ -73,7 +81,7 @@ class FitLabel(_Fitting, QLabel):
     def _fit(self) -> None:
         text = self.text()
         plain = QTextDocumentFragment.fromHtml(text).toPlainText() if QtGui.mightBeRichText(text) else text
-        smallest = max(10, int(self._pixels * self._least))
+        smallest = max(FLOOR.fitted, int(self._pixels * self._least))
         fit_font(self, self._pixels, self.width() - self._padding, plain, bold=self._bold, smallest=smallest)
 
 
@@ -85,4 +93,11 @@ class FitButton(_Fitting, QPushButton):
         self._bold, self._padding = bold, padding
 
     def _fit(self) -> None:
-        fit_font(self, self._pixels, self.width() - self._padding, self.text(), bold=self._bold, smallest=12)
+        fit_font(
+            self,
+            self._pixels,
+            self.width() - self._padding,
+            self.text(),
+            bold=self._bold,
+            smallest=TYPE.least,
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 
 def named_label(parent: QWidget | None, name: str, text: str = "", *, wrap: bool = False) -> QLabel:
@@ -18,13 +18,6 @@ def named_label(parent: QWidget | None, name: str, text: str = "", *, wrap: bool
     label = QLabel(text, parent, wordWrap=wrap)
     label.setObjectName(name)
     return label
-
-
-def named_button(text: str, parent: QWidget | None, name: str) -> QPushButton:
-    """A button the style sheet finds by ``name`` (``#primary``, ``#danger``...)."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    return button
 
 
 def day_edit(parent: QWidget | None = None, display: str = "dd-MM-yyyy") -> QDateEdit:

@@ -175,7 +175,7 @@ def write_skm_xlsx(report: SkmReport, file: IO[bytes], *, office: str) -> None:
     the office's own questions."""
     from openpyxl import Workbook
 
-    from antrian.reports.xlsx import Bold, Shown, write_sheet
+    from antrian.reports.workbook import Bold, Shown, write_sheet
 
     data = json_skm(report)
     period = data["period"]

@@ -5,63 +5,41 @@ Every number comes from the JSON's dict (``json_report``), the log's rows from `
 the day matrix from the report's per-day counts (made in the same pass as each service's entry), so the
 workbook cannot show other figures than the JSON and the CSV. Times are seconds as numbers, with minutes
 beside the means; instants are office-local Excel datetimes; percentages are fractions shown as percent.
-The workbook is written in openpyxl's write-only mode, row by row, so a year's log never sits in memory as
-cells.
+The workbook is written in openpyxl's write-only mode, row by row (reports/workbook.py), so a year's log
+never sits in memory as cells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import chain, islice
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from antrian import words
 from antrian.domain.figures import Visit
 from antrian.domain.timing import TimeUnit, office_zone
-from antrian.reports.exports import PERCENTILE_METHOD, Cell, definitions, json_report, log_table
+from antrian.reports.exports import PERCENTILE_METHOD, definitions, json_report, log_table
+from antrian.reports.workbook import (
+    ONE_DECIMAL,
+    Bold,
+    Definition,
+    Shown,
+    Table,
+    Value,
+    minutes,
+    percent,
+    write_sheet,
+)
 from antrian.services.reports import Report
 
 # Excel's last row is 1,048,576: a longer log (a busy office's year) goes on over further sheets.
 ROWS_PER_SHEET = 1_048_575
-# The log streams; its column widths are fitted to the header and its first rows.
-WIDTH_SAMPLE = 1_000
-WIDEST = 60
 STATS = ("count", "p50", "p90", "p95", "max", "mean")
 # the figures of a service's entry that are summaries (a column per statistic)
 _SUMMARIES = {"waiting", "walk", "service_time", "stay"}
-_BOLD = Font(bold=True)
-_SECONDS = "0.0"
-_ONE_DECIMAL = "0.0"  # minutes, hours
-_PERCENT = "0.0%"
-_DAY = "yyyy-mm-dd"
-_INSTANT = "yyyy-mm-dd hh:mm:ss"
-
-
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """A number with its own format: a percentage (as a fraction) or minutes."""
-
-    value: float
-    format: str
-
-
-Value = Cell | Shown
-
-
-def percent(shown: float | None) -> Shown | None:
-    """A JSON percentage (50.0) as the fraction a spreadsheet formats as 50.0%."""
-    return None if shown is None else Shown(shown / 100, _PERCENT)
-
-
-def minutes(seconds: float | None) -> Shown | None:
-    return None if seconds is None else Shown(seconds / 60, _ONE_DECIMAL)
 
 
 def write_xlsx(report: Report, file: IO[bytes], *, office: str, log: Iterable[Visit]) -> int:
@@ -86,78 +64,6 @@ def write_xlsx(report: Report, file: IO[bytes], *, office: str, log: Iterable[Vi
         rows, part = chain([following], rows), part + 1  # type: ignore[list-item]
     book.save(file)
     return written
-
-
-Table = tuple[list[str], Iterable[Sequence[Value]]]
-
-
-def write_sheet(
-    book: Workbook, title: str, table: Table, *, header: bool = True, filter_: bool = False
-) -> int:
-    """One sheet of ``table``: a bold, frozen header row, columns fitted to the header and the first rows.
-    Returns the rows below the header."""
-    columns, rows = table
-    sheet = book.create_sheet(title)
-    iterator = iter(rows)
-    first = list(islice(iterator, WIDTH_SAMPLE))
-    widths = [_width(name) for name in columns]
-    for row in first:
-        for index, value in enumerate(row):
-            if index == len(widths):
-                widths.append(0)
-            widths[index] = max(widths[index], _width(value))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, WIDEST)
-    if header:
-        sheet.freeze_panes = "A2"
-        sheet.append([_cell(sheet, name, bold=True) for name in columns])
-    count = 0
-    for row in chain(first, iterator):
-        sheet.append([_cell(sheet, value) for value in row])
-        count += 1
-    if filter_:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    return count
-
-
-def _cell(sheet: Any, value: Value, *, bold: bool = False) -> WriteOnlyCell:
-    if isinstance(value, Shown):
-        cell = WriteOnlyCell(sheet, value.value)
-        cell.number_format = value.format
-    elif isinstance(value, datetime):  # office-local already; Excel has no time zones
-        cell = WriteOnlyCell(sheet, value.replace(tzinfo=None))
-        cell.number_format = _INSTANT
-    elif isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = _DAY
-    elif isinstance(value, float):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = _SECONDS
-    else:
-        cell = WriteOnlyCell(sheet, value)
-    if bold or isinstance(value, Bold):
-        cell.font = _BOLD
-    return cell
-
-
-def _width(value: Value) -> int:
-    if value is None or isinstance(value, _Definition):
-        return 0
-    if isinstance(value, Shown):
-        return len(f"{value.value * 100:.1f}%") if value.format == _PERCENT else len(f"{value.value:.1f}")
-    if isinstance(value, datetime):
-        return 19
-    if isinstance(value, date):
-        return 10
-    if isinstance(value, float):
-        return len(f"{value:.1f}")
-    return len(str(value))
-
-
-class Bold(str):
-    """A summary label shown bold (a section title, or a table's header)."""
-
-    __slots__ = ()
 
 
 def _summary(data: dict[str, Any], office: str) -> Table:
@@ -218,14 +124,8 @@ def _summary(data: dict[str, Any], office: str) -> Table:
                 ]
             )
     rows += [[], [Bold(words.text("report.summary.definitions"))]]
-    rows += [[_Definition(text)] for text in definitions()]
+    rows += [[Definition(text)] for text in definitions()]
     return [], rows
-
-
-class _Definition(str):
-    """A sentence of the definitions: left out of the column widths, it runs on over the empty cells."""
-
-    __slots__ = ()
 
 
 def figure_names() -> dict[str, str]:
@@ -350,7 +250,7 @@ def _times(entries: list[dict[str, Any]], key: str) -> Table:
             entry["mean_service"],
             minutes(entry["mean_service"]),
             entry["session"],
-            Shown(entry["session"] / 3600, _ONE_DECIMAL),
+            Shown(entry["session"] / 3600, ONE_DECIMAL),
             entry["serving"],
             entry["paused_total"],
             *(entry["paused"].get(reason) for reason in reasons),

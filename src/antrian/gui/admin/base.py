@@ -34,6 +34,7 @@ from antrian.domain.roles import Actor, Permission
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import TaskRunner, still_there
+from antrian.gui.theme.metrics import SIZE
 from antrian.store.database import Database
 
 SETTINGS_CHANGED = frozenset({"settings_changed"})
@@ -131,7 +132,7 @@ class AdminPage(Retranslated, QWidget):
         made = QPushButton(self)
         if primary:
             made.setObjectName("primary")
-        made.setMinimumHeight(36)
+        made.setMinimumHeight(SIZE.action)
         made.setVisible(self.editable)
         self.buttons.addWidget(made)
         return made

@@ -3,7 +3,7 @@ footer, the ticket number's width, the priority interleave and the recall limit.
 
 One "Save" writes it all in one transaction (``services.office.update_office``,
 ``services.branding.set_ticket_text`` and, when another file was chosen, ``set_logo``): bad input is named
-on the message line and nothing is saved.
+on the message line and nothing is saved. The fields are the Designer form ui/admin/office_page.ui.
 """
 
 from __future__ import annotations
@@ -12,30 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from antrian.domain.labels import format_label
 from antrian.domain.roles import Actor
 from antrian.gui.admin.base import AdminPage
+from antrian.gui.forms.office_page_ui import Ui_OfficePage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.branding import OfficeProfile
 from antrian.services.office import TIMEZONES
 from antrian.store.database import Database
 
-LOGO_SIDE = 96
+LOGO_SIDE = SIZE.logo
 
 
 class OfficePage(AdminPage):
@@ -45,76 +34,32 @@ class OfficePage(AdminPage):
         super().__init__(database, runner, actor, parent)
         self.profile: OfficeProfile | None = None
         self.logo: bytes | None = None  # the logo as it will be saved (chosen, removed or as read)
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        self.office_box, self.ticket_box = QGroupBox(), QGroupBox()
-        office, ticket = QFormLayout(self.office_box), QFormLayout(self.ticket_box)
-        for form in (office, ticket):
-            form.setVerticalSpacing(10)
-            form.setHorizontalSpacing(14)
-        self.name, self.address = QLineEdit(), QLineEdit()
-        self.timezone = QComboBox()
-        self.running_text = QPlainTextEdit()
-        self.running_text.setFixedHeight(84)
-        self.logo_preview = QLabel()
-        self.logo_preview.setObjectName("logoPreview")
+        self.content = QWidget(self)
+        self.form = Ui_OfficePage()  # the office's and the tickets' fields: ui/admin/office_page.ui
+        self.form.setupUi(self.content)
+        self.body.addWidget(self.content)
+        self.body.addStretch(1)
+        form = self.form
+        self.office_box, self.ticket_box = form.office_box, form.ticket_box
+        self.name, self.address, self.timezone = form.name, form.address, form.timezone
+        self.running_text, self.logo_preview, self.logo_note = (
+            form.running_text,
+            form.logo_preview,
+            form.logo_note,
+        )
+        self.choose_logo, self.remove_logo = form.choose_logo, form.remove_logo
+        self.header, self.footer, self.label_width = form.header, form.footer, form.label_width
+        self.label_example, self.ticket_hint = form.label_example, form.ticket_hint
+        self.interleave, self.recall_limit = form.interleave, form.recall_limit
+        self.running_text.setFixedHeight(SIZE.running_text)
         self.logo_preview.setFixedSize(LOGO_SIDE + 12, LOGO_SIDE + 12)
-        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.choose_logo, self.remove_logo = QPushButton(), QPushButton()
         self.choose_logo.clicked.connect(self._choose_logo)
         self.remove_logo.clicked.connect(lambda: self.set_logo(None))
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_preview)
-        logo_buttons = QVBoxLayout()
-        logo_buttons.addWidget(self.choose_logo)
-        logo_buttons.addWidget(self.remove_logo)
-        self.logo_note = QLabel()
-        self.logo_note.setObjectName("hint")
-        self.logo_note.setWordWrap(True)
-        logo_buttons.addWidget(self.logo_note)
-        logo_buttons.addStretch(1)
-        logo_row.addLayout(logo_buttons, 1)
-        self.labels = {key: QLabel() for key in ("name", "address", "timezone", "logo", "running")}
-        office.addRow(self.labels["name"], self.name)
-        office.addRow(self.labels["address"], self.address)
-        office.addRow(self.labels["timezone"], self.timezone)
-        office.addRow(self.labels["logo"], logo_row)
-        office.addRow(self.labels["running"], self.running_text)
-
-        self.header, self.footer = QLineEdit(), QLineEdit()
-        self.label_width = QSpinBox()
-        self.label_width.setRange(1, 6)
-        self.label_example = QLabel()
-        self.label_example.setObjectName("hint")
         self.label_width.valueChanged.connect(self._show_example)
-        width_row = QHBoxLayout()
-        width_row.addWidget(self.label_width)
-        width_row.addWidget(self.label_example, 1)
-        self.interleave = QSpinBox()
-        self.interleave.setRange(0, 99)
-        self.recall_limit = QSpinBox()
-        self.recall_limit.setRange(0, 10)
-        for key in ("header", "footer", "width", "interleave", "recall"):
-            self.labels[key] = QLabel()
-        ticket.addRow(self.labels["header"], self.header)
-        ticket.addRow(self.labels["footer"], self.footer)
-        ticket.addRow(self.labels["width"], width_row)
-        ticket.addRow(self.labels["interleave"], self.interleave)
-        ticket.addRow(self.labels["recall"], self.recall_limit)
-        self.ticket_hint = QLabel()
-        self.ticket_hint.setObjectName("hint")
-        self.ticket_hint.setWordWrap(True)
-        ticket.addRow(self.ticket_hint)
-        columns.addWidget(self.office_box, 3)
-        columns.addWidget(self.ticket_box, 2)
-        self.body.addLayout(columns)
-        self.body.addStretch(1)
         self.revert = self.button()
         self.revert.clicked.connect(self.refresh)
         self.save = self.button(primary=True)
         self.save.clicked.connect(self.submit)
-        for field in (self.name, self.address, self.header, self.footer):
-            field.setMaxLength(300)
         for widget in (
             self.name,
             self.address,
@@ -138,37 +83,7 @@ class OfficePage(AdminPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.office_box.setTitle(self.tr("The office"))
-        self.ticket_box.setTitle(self.tr("Tickets and calls"))
-        for key, text in (
-            ("name", self.tr("Name")),
-            ("address", self.tr("Address")),
-            ("timezone", self.tr("Time zone")),
-            ("logo", self.tr("Logo")),
-            ("running", self.tr("Running text")),
-            ("header", self.tr("Ticket header")),
-            ("footer", self.tr("Ticket footer")),
-            ("width", self.tr("Number width")),
-            ("interleave", self.tr("Priority interleave")),
-            ("recall", self.tr("Recall limit")),
-        ):
-            self.labels[key].setText(text)
-        self.running_text.setPlaceholderText(self.tr("Shown scrolling at the bottom of the display"))
-        self.header.setPlaceholderText(self.tr("Printed under the office's name (optional)"))
-        self.footer.setPlaceholderText(self.tr("Empty: the usual thanks"))
-        self.choose_logo.setText(self.tr("Choose a file…"))
-        self.remove_logo.setText(self.tr("Use Antrian's emblem"))
-        self.logo_note.setText(self.tr("PNG, JPEG or SVG, at most 512 KB: on the display and the reports."))
-        self.interleave.setSpecialValueText(self.tr("0 (priority always first)"))
-        self.interleave.setSuffix(self.tr(" normal calls per priority call"))
-        self.recall_limit.setSpecialValueText(self.tr("never offer no-show"))
-        self.recall_limit.setSuffix(self.tr(" recalls, then offer no-show"))
-        self.ticket_hint.setText(
-            self.tr(
-                "While priority tickets wait, one is called after every N normal calls. After the recall "
-                "limit the counter is offered to mark the citizen absent."
-            )
-        )
+        self.form.retranslateUi(self.content)
         self.revert.setText(self.tr("Undo changes"))
         self.save.setText(self.tr("Save"))
         self._fill_zones(self.timezone.currentData())

@@ -1,7 +1,7 @@
 """The admin services page's form: every field of one service (code, name, standard, waiting target, daily
 quota, opening hours and days, kiosk order, active) and the live preview of its ticket number and spoken
 call (``service_preview``); filled from a saved service, emptied for a new code, and read back as
-``save_service``'s keywords (``fields``)."""
+``save_service``'s keywords (``fields``). The fields are the Designer form ui/admin/service_form.ui."""
 
 from __future__ import annotations
 
@@ -9,21 +9,13 @@ from datetime import time
 from typing import Any
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QTimeEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QTimeEdit, QWidget
 
 from antrian import words
 from antrian.gui.admin.service_preview import ServicePreview
-from antrian.gui.admin.standards_tab import say_units, unit_combo
+from antrian.gui.admin.standards_tab import add_units, say_units
+from antrian.gui.forms.service_form_ui import Ui_ServiceForm
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.setup import ServiceInfo
 
 
@@ -38,61 +30,25 @@ class ServiceForm(QWidget):
     def __init__(self, editable: bool) -> None:
         super().__init__()
         self.editable = editable
-        column = QVBoxLayout(self)
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        self.code, self.name = QLineEdit(), QLineEdit()
-        self.code.setMaxLength(3)
-        self.code.setMaximumWidth(80)
-        self.name.setMaxLength(200)
-        self.standard_time = QSpinBox()
-        self.standard_time.setRange(1, 100_000)
-        self.standard_unit = unit_combo()
-        standard = QHBoxLayout()
-        standard.addWidget(self.standard_time)
-        standard.addWidget(self.standard_unit, 1)
-        self.waiting_target = QSpinBox()
-        self.waiting_target.setRange(0, 1440)
-        self.quota = QSpinBox()
-        self.quota.setRange(0, 100_000)
-        self.opens_set, self.closes_set = QCheckBox(), QCheckBox()
-        self.opens_at, self.closes_at = QTimeEdit(QTime(8, 0)), QTimeEdit(QTime(15, 0))
-        hours = QHBoxLayout()
+        self.form = Ui_ServiceForm()  # the service's fields: ui/admin/service_form.ui
+        self.form.setupUi(self)
+        form = self.form
+        self.code, self.name, self.active, self.order = form.code, form.name, form.active, form.order
+        self.standard_time, self.standard_unit = form.standard_time, add_units(form.standard_unit)
+        self.waiting_target, self.quota = form.waiting_target, form.quota
+        self.opens_set, self.closes_set = form.opens_set, form.closes_set
+        self.opens_at, self.closes_at = form.opens_at, form.closes_at
+        self.days = [form.day_1, form.day_2, form.day_3, form.day_4, form.day_5, form.day_6, form.day_7]
         for box, edit in ((self.opens_set, self.opens_at), (self.closes_set, self.closes_at)):
-            edit.setDisplayFormat("HH:mm")
             box.toggled.connect(edit.setEnabled)
-            edit.setEnabled(False)
-            hours.addWidget(box)
-            hours.addWidget(edit)
-        hours.addStretch(1)
-        self.days = [QCheckBox() for _ in range(7)]
-        days = QHBoxLayout()
-        for box in self.days:
-            days.addWidget(box)
-        days.addStretch(1)
-        self.active = QCheckBox()
-        self.order = QSpinBox()
-        self.order.setRange(0, 9999)
-        self.labels = {
-            key: QLabel() for key in ("code", "name", "standard", "target", "quota", "hours", "days", "order")
-        }
-        form.addRow(self.labels["code"], self.code)
-        form.addRow(self.labels["name"], self.name)
-        form.addRow(self.labels["standard"], standard)
-        form.addRow(self.labels["target"], self.waiting_target)
-        form.addRow(self.labels["quota"], self.quota)
-        form.addRow(self.labels["hours"], hours)
-        form.addRow(self.labels["days"], days)
-        form.addRow(self.labels["order"], self.order)
-        form.addRow("", self.active)
-        column.addLayout(form)
         self.preview = ServicePreview()
         self.preview_label, self.preview_call = self.preview.number, self.preview.call
-        column.addWidget(self.preview)
-        column.addStretch(1)
+        form.column.addWidget(self.preview)
+        form.column.addStretch(1)
+        self.code.setMaximumWidth(SIZE.code_field)
         for spin in (self.standard_time, self.waiting_target, self.quota, self.order):
-            spin.setMaximumWidth(240)
-        self.standard_unit.setMaximumWidth(200)
+            spin.setMaximumWidth(SIZE.wide_field)
+        self.standard_unit.setMaximumWidth(SIZE.unit_field)
         self._fields: list[QWidget] = [
             self.name,
             self.standard_time,
@@ -109,28 +65,10 @@ class ServiceForm(QWidget):
             widget.setEnabled(self.editable)
 
     def retranslate(self) -> None:
-        for key, text in (
-            ("code", self.tr("Code")),
-            ("name", self.tr("Name")),
-            ("standard", self.tr("Service standard")),
-            ("target", self.tr("Waiting target")),
-            ("quota", self.tr("Daily quota")),
-            ("hours", self.tr("Opening hours")),
-            ("days", self.tr("Open days")),
-            ("order", self.tr("Kiosk order")),
-        ):
-            self.labels[key].setText(text)
-        self.code.setPlaceholderText(self.tr("A-ZZZ"))
-        self.waiting_target.setSpecialValueText(self.tr("no target"))
-        self.waiting_target.setSuffix(self.tr(" min"))
-        self.quota.setSpecialValueText(self.tr("no quota"))
-        self.quota.setSuffix(self.tr(" tickets a day"))
-        self.opens_set.setText(self.tr("opens at"))
-        self.closes_set.setText(self.tr("closes at"))
+        self.form.retranslateUi(self)
         names = words.catalogue(words.language())["calendar.days"]
         for box, name in zip(self.days, names, strict=True):
             box.setText(name[:3])
-        self.active.setText(self.tr("Active (offered on the kiosk)"))
         self.preview.retranslate()
         say_units(self.standard_unit)
 

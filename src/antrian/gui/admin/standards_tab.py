@@ -38,7 +38,11 @@ from antrian.services.standards import StandardEntry
 
 def unit_combo() -> QComboBox:
     """A choice of the standards' time units (their words: ``say_units``)."""
-    combo = QComboBox()
+    return add_units(QComboBox())
+
+
+def add_units(combo: QComboBox) -> QComboBox:
+    """``combo`` (empty) made a choice of the standards' time units."""
     for unit in TimeUnit:
         combo.addItem("", unit.value)
     return combo

@@ -48,6 +48,7 @@ from antrian.gui.offline import offline_text
 from antrian.gui.password import MustChange, NewPasswordDialog
 from antrian.gui.supervisor.login import LoginPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE, TYPE
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
@@ -125,7 +126,7 @@ class AdminWindow(Retranslated, QWidget):
         self.title = QLabel()
         self.title.setObjectName("title")
         font = self.title.font()
-        font.setPixelSize(20)
+        font.setPixelSize(TYPE.title)
         self.title.setFont(font)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("subtitle")
@@ -140,7 +141,7 @@ class AdminWindow(Retranslated, QWidget):
         row.setSpacing(0)
         self.page_list = QListWidget()
         self.page_list.setObjectName("pageList")
-        self.page_list.setFixedWidth(220)
+        self.page_list.setFixedWidth(SIZE.sidebar)
         self.page_list.currentRowChanged.connect(self._show_page)
         self.pages = QStackedWidget()
         row.addWidget(self.page_list)

@@ -15,6 +15,7 @@ from antrian.domain.errors import AntrianError
 from antrian.gui.counter.look import size
 from antrian.gui.counter.texts import NAMES, say
 from antrian.gui.offline import offline_text
+from antrian.gui.theme.metrics import PANEL
 
 
 class Banner(QWidget):
@@ -56,4 +57,4 @@ class Banner(QWidget):
         self.cancel_pending.setText(self.tr("Cancel the waiting action (Esc)"))
 
     def scale(self, unit: int) -> None:
-        size(self.offline, unit, 0.022, True)
+        size(self.offline, unit, PANEL.offline, True)

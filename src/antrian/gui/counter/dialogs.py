@@ -30,6 +30,7 @@ from antrian.gui.forms.number_dialog_ui import Ui_NumberDialog
 from antrian.gui.forms.pause_dialog_ui import Ui_PauseDialog
 from antrian.gui.forms.question_dialog_ui import Ui_QuestionDialog
 from antrian.gui.forms.service_dialog_ui import Ui_ServiceDialog
+from antrian.gui.theme.metrics import SIZE, TYPE
 
 # The reasons offered for a break, in the operator's language; the one chosen is saved as its words.
 PAUSE_REASONS = (
@@ -39,7 +40,7 @@ PAUSE_REASONS = (
     QT_TRANSLATE_NOOP("PauseDialog", "Meeting / coordination"),
     QT_TRANSLATE_NOOP("PauseDialog", "System problem"),
 )
-MINIMUM_WIDTH = 520
+MINIMUM_WIDTH = SIZE.dialog
 # Why a number is offered in the call-number list.
 NOTES = {
     "held": QT_TRANSLATE_NOOP("NumberDialog", "on hold at this counter"),
@@ -75,7 +76,7 @@ class _Dialog(QDialog):
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         font = QFont(self.font())
-        font.setPixelSize(17)
+        font.setPixelSize(TYPE.dialog)
         self.setFont(font)
         self.form: Form = form or Ui_QuestionDialog()
         self.form.setupUi(self)

@@ -15,6 +15,7 @@ from antrian.gui import theme
 from antrian.gui.counter.look import size
 from antrian.gui.counter.marks import VoiceMark
 from antrian.gui.counter.texts import STATE_WORDS, counter_title, say
+from antrian.gui.theme.metrics import PANEL
 from antrian.services.desk import DeskView
 from antrian.store.database import Database
 
@@ -68,8 +69,8 @@ class CounterHeader(QFrame):
 
     def scale(self, unit: int) -> None:
         for label in (self.counter_title, self.state_badge, self.operator_label, self.clock_label):
-            size(label, unit, 0.026, True)
-        size(self.voice_mark, unit, 0.024, True)
+            size(label, unit, PANEL.message, True)
+        size(self.voice_mark, unit, PANEL.detail, True)
 
 
 def office_tz(view: DeskView | None) -> tzinfo | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from antrian import words
 from antrian.gui.counter.look import size
 from antrian.gui.counter.tickets import LAST, Last, TicketModel
+from antrian.gui.theme.metrics import PANEL
 from antrian.services.desk import DeskView, QueueEntry
 
 
@@ -76,7 +77,7 @@ class TicketTable(QTableView):
         self.empty.setVisible(not entries)
 
     def scale(self, unit: int) -> None:
-        self.verticalHeader().setDefaultSectionSize(int(unit * 0.036))
+        self.verticalHeader().setDefaultSectionSize(int(unit * PANEL.row))
         header = self.horizontalHeader()
         header.setFont(self.font())  # column titles as readable as the rows
         bold = QFont(self.font())
@@ -87,7 +88,7 @@ class TicketTable(QTableView):
         # the next ticket's row is bold: its time must fit too
         widest = [str(title or ""), *self.tickets.widest_last()]
         header.resizeSection(LAST, max(map(metrics.horizontalAdvance, widest)) + 24)
-        size(self.empty, unit, 0.024)
+        size(self.empty, unit, PANEL.detail)
 
 
 class QueueLists(QWidget):

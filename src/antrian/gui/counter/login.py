@@ -29,6 +29,7 @@ from antrian.gui.counter.look import size
 from antrian.gui.counter.texts import COUNTER, counter_title, error_words, say
 from antrian.gui.login import LoginBox
 from antrian.gui.password import MustChange, NewPasswordDialog
+from antrian.gui.theme.metrics import PANEL
 from antrian.services.desk import Holder
 from antrian.services.results import CounterInfo
 from antrian.store.database import Database
@@ -111,7 +112,7 @@ class CounterLogin(QWidget):
         self.login_error.setText(self._words())
 
     def scale(self, unit: int) -> None:
-        size(self.login_title, unit, 0.034, True)
+        size(self.login_title, unit, PANEL.login_title, True)
 
     def say(self, said: Callable[[], str]) -> None:
         """The error line: ``said`` makes its words, now and after a language change."""

@@ -39,6 +39,7 @@ from antrian.gui.counter.messages import MessageBar
 from antrian.gui.counter.rules import break_key
 from antrian.gui.counter.spans import span_text
 from antrian.gui.counter.texts import LABELS, NAMES, STATUS_WORDS, say
+from antrian.gui.theme.metrics import PANEL, SIZE
 from antrian.services.desk import DeskView
 
 
@@ -85,7 +86,7 @@ class Panel(QWidget):
         self.service_bar = QProgressBar()
         self.service_bar.setObjectName("serviceBar")
         self.service_bar.setTextVisible(False)
-        self.service_bar.setMaximumHeight(14)
+        self.service_bar.setMaximumHeight(SIZE.service_bar)
         self.offer = QLabel("")
         self.offer.setObjectName("offer")
         self.offer.setWordWrap(True)
@@ -250,14 +251,14 @@ class Panel(QWidget):
             self.offer.setText(offer.format(n=view.recalls))
 
     def scale(self, unit: int) -> None:
-        size(self.number_label, unit, 0.12, True)
+        size(self.number_label, unit, PANEL.number, True)
         for label in (self.service_label, self.status_label, self.priority_label):
-            size(label, unit, 0.03, True)
+            size(label, unit, PANEL.ticket, True)
         for label in (self.waited_label, self.called_label, self.service_time_label, self.offer):
-            size(label, unit, 0.024, label is self.offer)
+            size(label, unit, PANEL.detail, label is self.offer)
         for widget in (self.message.sign, self.message.label, self.message.dismiss):
-            size(widget, unit, 0.026, True)
+            size(widget, unit, PANEL.message, True)
         for button in self.buttons.values():
-            size(button, unit, 0.021, True)
-            button.setFixedHeight(int(unit * 0.085))
-        self.service_bar.setFixedHeight(int(unit * 0.016))
+            size(button, unit, PANEL.button, True)
+            button.setFixedHeight(int(unit * PANEL.button_height))
+        self.service_bar.setFixedHeight(int(unit * PANEL.service_bar))

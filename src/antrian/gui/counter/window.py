@@ -44,6 +44,7 @@ from antrian.gui.counter.login import CounterLogin
 from antrian.gui.counter.look import size, unit_of
 from antrian.gui.counter.panel import Panel
 from antrian.gui.tasks import Background
+from antrian.gui.theme.metrics import PANEL
 from antrian.services.desk import DeskView
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
@@ -216,7 +217,7 @@ class CounterWindow(QWidget):
         unit = unit_of(self)
         for widget in self.findChildren(QWidget):
             if isinstance(widget, QLabel | QTableView | QLineEdit | QComboBox | QPushButton):
-                size(widget, unit, 0.019)
+                size(widget, unit, PANEL.text)
         self.header.scale(unit)
         self.panel.scale(unit)
         self.lists.scale(unit)

@@ -18,10 +18,12 @@ from antrian.gui import theme
 from antrian.gui.display.sizes import Floors, font_with_cap
 from antrian.gui.display.tiles import ElidedLabel, label
 from antrian.gui.i18n import Retranslated
+from antrian.gui.theme.metrics import DISPLAY
 from antrian.services.display import Call
 
 PADDING = 16  # each side of the panel's contents
 BESIDE = 32  # between the number and its counter on a landscape screen
+UNBOUNDED = 16777215  # Qt's QWIDGETSIZE_MAX: no widest width
 
 
 class CallCounter(Retranslated, QWidget):
@@ -144,7 +146,7 @@ class CallPanel(Retranslated, QFrame):
         self.heading.setFont(bold)
         self.service.setFont(text)
         self.service.set_lines(1 if portrait else 2)  # portrait: wider, and its height goes to the counters
-        idle = font_with_cap(base, floors.text * 1.5, bold=True)
+        idle = font_with_cap(base, floors.text * DISPLAY.idle, bold=True)
         self.idle.setFont(idle)
         self.idle.setFixedHeight(QFontMetrics(idle).lineSpacing() * 2 + 4)  # wrapped or not, one size
         self.row.setSpacing(0 if portrait else BESIDE)
@@ -154,10 +156,13 @@ class CallPanel(Retranslated, QFrame):
         # the called number: at least the call's floor, larger up to a share of the screen, never wider than
         # its panel; the counter's number as large, or nearly
         least = font_with_cap(base, floors.call, bold=True)
+        call, beside = (
+            (DISPLAY.call_portrait, DISPLAY.counter_portrait) if portrait else (DISPLAY.call, DISPLAY.counter)
+        )
         font = QFont(least)
-        font.setPixelSize(max(least.pixelSize(), int(height * (0.15 if portrait else 0.18))))
+        font.setPixelSize(max(least.pixelSize(), int(height * call)))
         counter = QFont(font)
-        counter.setPixelSize(max(least.pixelSize(), int(font.pixelSize() * (0.67 if portrait else 0.8))))
+        counter.setPixelSize(max(least.pixelSize(), int(font.pixelSize() * beside)))
         self.counter.number.setFont(counter)
         # in portrait the word is half the digit's height, so "LOKET 3" reads as one line
         self.counter.word.setFont(font_with_cap(base, floors.call / 2, bold=True) if portrait else bold)
@@ -179,5 +184,5 @@ class CallPanel(Retranslated, QFrame):
             self.counter.setFixedWidth(self.counter.needs())
         else:
             self.counter.setMinimumWidth(0)
-            self.counter.setMaximumWidth(16777215)
+            self.counter.setMaximumWidth(UNBOUNDED)
         self.number.setMinimumHeight(math.ceil(QFontMetricsF(font).height()))  # never a line cut short

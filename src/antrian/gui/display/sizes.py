@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from antrian.gui.theme.metrics import FLOOR
+
 MM_PER_PX_AT_1366 = 0.7  # a 43-inch 16:9 panel is about 952 mm wide
-CALL_CAP_MM = 70.0
-TEXT_CAP_MM = 20.0
+CALL_CAP_MM = FLOOR.call_cap_mm
+TEXT_CAP_MM = FLOOR.text_cap_mm
 
 
 @dataclass(frozen=True, slots=True)

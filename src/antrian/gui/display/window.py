@@ -44,6 +44,7 @@ from antrian.gui.display.voice import Voicing
 from antrian.gui.i18n import Retranslated
 from antrian.gui.offline import offline_text
 from antrian.gui.tasks import CoalescedRead
+from antrian.gui.theme.metrics import DISPLAY
 from antrian.services.display import (
     Call,
     CounterBoard,
@@ -222,7 +223,7 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         bold = font_with_cap(self.font(), floors.text, bold=True)
         for widget in (self.offline, *self._headings()):
             widget.setFont(bold)
-        self.header.scale(bold, font_with_cap(self.font(), floors.text * 0.6), portrait=portrait)
+        self.header.scale(bold, font_with_cap(self.font(), floors.text * DISPLAY.header), portrait=portrait)
         room = width - 2 * MARGIN if portrait else (width - 3 * MARGIN) * 2 // 5
         self.call_panel.scale(self.font(), floors, room, portrait=portrait)
         self.ticker_frame.arrange(text=text, bold=bold, portrait=portrait)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from antrian import words
+from antrian.gui.theme.metrics import KIOSK
 from antrian.services.kiosk import ServiceTile
 
 
@@ -115,11 +116,14 @@ class ServiceButton(QPushButton):
         self.name.setFont(_font(self.font(), name_pixels, True))
         self.detail.setFont(_font(self.font(), detail_pixels, False))
         self.zone.setFont(_font(self.font(), detail_pixels, True))
-        self.code_label.setFont(_font(self.font(), int(name_pixels * 1.5), True))
-        side = int(name_pixels * 2.4)
+        self.code_label.setFont(_font(self.font(), int(name_pixels * KIOSK.code), True))
+        side = int(name_pixels * KIOSK.code_box)
         self.code_label.setFixedSize(side, side)
         # room around the words grows with them: a 4K kiosk's buttons are not a 768-pixel one's, cramped
-        self.margin, self.gap = max(14, int(name_pixels * 0.6)), max(6, int(name_pixels * 0.25))
+        self.margin, self.gap = (
+            max(KIOSK.margin_floor, int(name_pixels * KIOSK.margin)),
+            max(KIOSK.spacing_floor, int(name_pixels * KIOSK.spacing)),
+        )
         self._words_column.setSpacing(self.gap)
         row = self._row
         row.setContentsMargins(self.margin, self.margin, self.margin, self.margin)

@@ -11,6 +11,7 @@ from antrian.domain.priority import PriorityGroup
 from antrian.gui.fit import FitButton, FitLabel
 from antrian.gui.kiosk.buttons import GroupButton
 from antrian.gui.kiosk.grid import ServiceGrid, Sizes
+from antrian.gui.theme.metrics import KIOSK
 
 HOME, GROUPS, RESULT, NOTE = range(4)  # the kiosk window's pages, in its stack
 
@@ -77,11 +78,11 @@ class HomePage(QWidget):
         layout.setContentsMargins(2 * space, int(1.5 * space), 2 * space, int(1.5 * space))
         layout.setSpacing(space)
         self._bottom.setSpacing(space)
-        self.office.set_pixels(max(least, int(unit * 0.05)))
-        _font(self.title, max(least, int(unit * 0.035)), False)
-        _font(self.mode, max(least, int(unit * 0.032)), True)
-        self.priority_button.set_pixels(max(least, int(unit * 0.03)))
-        _font(self.cancel_priority, max(least, int(unit * 0.03)), True)
+        self.office.set_pixels(max(least, int(unit * KIOSK.office)))
+        _font(self.title, max(least, int(unit * KIOSK.title)), False)
+        _font(self.mode, max(least, int(unit * KIOSK.status)), True)
+        self.priority_button.set_pixels(max(least, int(unit * KIOSK.action)))
+        _font(self.cancel_priority, max(least, int(unit * KIOSK.action)), True)
         for button in (self.priority_button, self.cancel_priority):
             button.setFixedHeight(target)
         self.grid.set_sizes(sizes)
@@ -110,9 +111,9 @@ class GroupsPage(QWidget):
         layout.addWidget(self.back)
 
     def set_sizes(self, unit: float, target: int, least: int) -> None:
-        self.title.set_pixels(max(least, int(unit * 0.04)))
+        self.title.set_pixels(max(least, int(unit * KIOSK.heading)))
         for button in self.buttons:
-            _font(button.label, max(least, int(unit * 0.04)), True)
+            _font(button.label, max(least, int(unit * KIOSK.heading)), True)
             button.setMinimumHeight(target)
-        _font(self.back, max(least, int(unit * 0.03)), True)
+        _font(self.back, max(least, int(unit * KIOSK.action)), True)
         self.back.setFixedHeight(target)

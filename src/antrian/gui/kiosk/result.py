@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from antrian import words
 from antrian.domain.messages import Message
 from antrian.gui.fit import fit_font
+from antrian.gui.theme.metrics import KIOSK, TYPE
 from antrian.printing.slip import TicketSlip
 from antrian.services.results import TicketInfo
 
-NUMBER_SHARE = 0.22  # of the window's height, when the rest of the page leaves it
+NUMBER_SHARE = KIOSK.number  # of the window's height, when the rest of the page leaves it
 
 
 class ResultPage(QWidget):
@@ -99,13 +100,13 @@ class ResultPage(QWidget):
             font.setBold(bold)
             widget.setFont(font)
 
-        size(self.heading, 0.05, True)
-        size(self.service, 0.045, True)
-        size(self.detail, 0.035, False)
+        size(self.heading, KIOSK.office, True)
+        size(self.service, KIOSK.service, True)
+        size(self.detail, KIOSK.title, False)
         for label in (self.print_status, self.print_done, self.print_problem):
-            size(label, 0.032, True)
+            size(label, KIOSK.status, True)
         for button in (self.reprint, self.done):
-            size(button, 0.03, True)
+            size(button, KIOSK.action, True)
             button.setFixedHeight(target)
         self.fit_number()
 
@@ -117,8 +118,8 @@ class ResultPage(QWidget):
         fit_font(
             self.number,
             int(window.height() * NUMBER_SHARE),
-            int(window.width() * 0.9),
+            int(window.width() * KIOSK.number_width),
             number,
             bold=True,
-            smallest=12,
+            smallest=TYPE.least,
         )

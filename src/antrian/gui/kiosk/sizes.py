@@ -17,9 +17,11 @@ import math
 
 from PySide6.QtWidgets import QWidget
 
-TOUCH_MM = 15.0  # the smallest target a finger hits reliably
-NAME_MM = 5.0  # the smallest a service's name is drawn (its em), readable at arm's length
-DETAIL_MM = 4.0  # the smallest of any other text a citizen reads
+from antrian.gui.theme.metrics import FLOOR
+
+TOUCH_MM = FLOOR.touch_mm  # the smallest target a finger hits reliably
+NAME_MM = FLOOR.name_mm  # the smallest a service's name is drawn (its em), readable at arm's length
+DETAIL_MM = FLOOR.detail_mm  # the smallest of any other text a citizen reads
 FULL_HD_PITCH_MM = 0.248  # a 21.5-inch 1920x1080 panel
 LARGE_PANEL_MM = 597.7  # the long side of a 27-inch 16:9 panel
 

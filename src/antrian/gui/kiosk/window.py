@@ -60,6 +60,7 @@ from antrian.gui.kiosk.printing import PRINT_GIVE_UP_MS, Issued, Printing
 from antrian.gui.kiosk.result import ResultPage
 from antrian.gui.kiosk.taking import Taking
 from antrian.gui.tasks import CoalescedRead, OwnThread
+from antrian.gui.theme.metrics import KIOSK
 from antrian.printing.slip import TicketSlip
 from antrian.services.kiosk import ServiceTile, kiosk_overview
 from antrian.services.office import get_office
@@ -261,24 +262,27 @@ class KioskWindow(Retranslated, Taking, Printing, Leaving, QWidget):
         unit = min(height, width * 9 / 16) if width >= height else min(height * 9 / 16, width)
         pitch = sizes.mm_per_pixel(self)
         least = sizes.pixels(sizes.DETAIL_MM, pitch)
-        target = max(sizes.pixels(sizes.TOUCH_MM, pitch), int(unit * 0.1))
+        target = max(sizes.pixels(sizes.TOUCH_MM, pitch), int(unit * KIOSK.target))
         grid = Sizes(
             target=target,
-            name=max(least, int(unit * 0.036)),
-            detail=max(least, int(unit * 0.028)),
+            name=max(least, int(unit * KIOSK.name)),
+            detail=max(least, int(unit * KIOSK.detail)),
             least_name=sizes.pixels(sizes.NAME_MM, pitch),
             least_detail=least,
-            pager=max(least, int(unit * 0.03)),
-            gap=max(16, int(unit * 0.02)),
+            pager=max(least, int(unit * KIOSK.action)),
+            gap=max(KIOSK.gap_floor, int(unit * KIOSK.gap)),
         )
         self.home.set_sizes(unit, target, grid, least)
         self.groups.set_sizes(unit, target, least)
         self.result.set_sizes(unit, target, least)
         self.note.set_sizes(
-            max(least, int(unit * 0.04)), max(least, int(unit * 0.028)), max(least, int(unit * 0.03)), target
+            max(least, int(unit * KIOSK.heading)),
+            max(least, int(unit * KIOSK.detail)),
+            max(least, int(unit * KIOSK.action)),
+            target,
         )
         font = QFont(self.offline.font())
-        font.setPixelSize(max(least, int(unit * 0.03)))
+        font.setPixelSize(max(least, int(unit * KIOSK.action)))
         font.setBold(True)
         self.offline.setFont(font)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from antrian.domain.figures import HourFigures
 from antrian.gui import theme
+from antrian.gui.theme.metrics import SIZE
 
 LOW, HIGH = theme.colour("chart_low"), theme.colour("chart_high")
 MOST_INTERVALS = 5  # grid intervals on the hour chart's axes
@@ -65,7 +66,7 @@ class HourChart(QChartView):
     def __init__(self) -> None:
         super().__init__()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(SIZE.chart)
         self.arrivals: list[int] = []
         self.waiting_minutes: list[float] = []
         self.hours: list[int] = []
@@ -142,7 +143,7 @@ class Heatmap(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.matrix: list[list[int]] = [[0] * 24 for _ in range(7)]
-        self.setMinimumSize(QSize(420, 200))
+        self.setMinimumSize(QSize(SIZE.chart_width, SIZE.chart_heat))
 
     def show_matrix(self, matrix: Sequence[Sequence[int]]) -> None:
         self.matrix = [list(row) for row in matrix]

@@ -23,13 +23,9 @@ from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QGridLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,10 +37,11 @@ from antrian.domain.roles import Actor
 from antrian.domain.status import Status
 from antrian.domain.timing import office_zone
 from antrian.gui.errors import error_text
+from antrian.gui.forms.log_bar_ui import Ui_LogTab
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.log_model import COLUMNS, ID_ROLE, PAGE_SIZE, LogModel, Opened
 from antrian.gui.tasks import Background
-from antrian.gui.widgets import day_edit, day_of
+from antrian.gui.widgets import day_of
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.ticket_log import LogColumn, LogFilter, LogRow, LogSort, TicketEvent
 from antrian.store.database import Database
@@ -115,48 +112,33 @@ class LogTab(Retranslated, QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 10)
         column.setSpacing(6)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        self.first, self.last = day_edit(), day_edit()
-        self.service = QComboBox()
-        self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.service.setMinimumContentsLength(18)  # long service names stay in the list, not the bar
-        self.service.addItem("", None)
-        self.counter = QComboBox()
-        self.counter.addItem("", None)
-        self.operator = QLineEdit()
-        self.operator.setClearButtonEnabled(True)
-        self.status = QComboBox()
-        self.status.addItem("", None)
+        self.filters = QWidget(self)
+        self.form = Ui_LogTab()  # the filters, Show and the count: ui/supervisor/log_bar.ui
+        self.form.setupUi(self.filters)
+        form = self.form
+        self.first, self.last, self.service, self.counter = form.first, form.last, form.service, form.counter
+        self.operator, self.status, self.priority, self.over = (
+            form.operator,
+            form.status,
+            form.priority,
+            form.over,
+        )
+        self.show_button, self.count_label = form.show_button, form.count_label
+        self.labels = [
+            form.from_label,
+            form.to_label,
+            form.service_label,
+            form.counter_label,
+            form.operator_label,
+            form.status_label,
+            form.priority_label,
+            form.over_label,
+        ]
+        for edit in (self.first, self.last):
+            edit.setDate(QDate.currentDate())
         for status in Status:
             self.status.addItem("", status)
-        self.priority = QComboBox()
-        self.over = QComboBox()
-        for box in (self.priority, self.over):
-            box.addItems(["", "", ""])
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("primary")
-        self.show_button.setDefault(True)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("section")
-        self.labels = [QLabel() for _ in range(8)]
-        fields: list[QWidget] = [
-            self.first,
-            self.last,
-            self.service,
-            self.counter,
-            self.operator,
-            self.status,
-            self.priority,
-            self.over,
-        ]
-        for i, (label, field) in enumerate(zip(self.labels, fields, strict=True)):
-            grid.addWidget(label, 0, i)
-            grid.addWidget(field, 1, i)
-        grid.addWidget(self.show_button, 1, len(fields))
-        grid.setColumnStretch(len(fields) + 1, 1)
-        grid.addWidget(self.count_label, 1, len(fields) + 2, Qt.AlignmentFlag.AlignRight)
-        column.addLayout(grid)
+        column.addWidget(self.filters)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setProperty("said", "error")
@@ -202,32 +184,9 @@ class LogTab(Retranslated, QWidget):
         self.model.modelReset.connect(self._clear_events)
 
     def retranslate(self) -> None:
-        for label, text in zip(
-            self.labels,
-            (
-                self.tr("From"),
-                self.tr("To"),
-                self.tr("Service"),
-                self.tr("Counter"),
-                self.tr("Operator"),
-                self.tr("Status"),
-                self.tr("Priority"),
-                self.tr("Standard"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        self.service.setItemText(0, self.tr("All services"))
-        self.counter.setItemText(0, self.tr("All counters"))
-        self.operator.setPlaceholderText(self.tr("Username"))
-        self.status.setItemText(0, self.tr("Any status"))
+        self.form.retranslateUi(self.filters)
         for i in range(1, self.status.count()):
             self.status.setItemText(i, words.show(self.status.itemData(i)))
-        for i, text in enumerate((self.tr("All tickets"), self.tr("Priority"), self.tr("Normal"))):
-            self.priority.setItemText(i, text)
-        for i, text in enumerate((self.tr("All tickets"), self.tr("Over the standard"), self.tr("Within"))):
-            self.over.setItemText(i, text)
-        self.show_button.setText(self.tr("Show"))
         self.events_title.setText(self.tr("Events of the ticket"))
         self.model.retranslate()
         self._show_count()

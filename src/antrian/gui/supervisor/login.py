@@ -32,6 +32,7 @@ from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.login import LoginBox
 from antrian.gui.password import MustChange, NewPasswordDialog
+from antrian.gui.theme.metrics import TYPE
 from antrian.services.monitor import MonitorSnapshot
 from antrian.store.database import Database
 
@@ -56,7 +57,7 @@ class LoginPage(Retranslated, QWidget):
         self.error, self.button = self.box.error, self.box.button
         self.title.setObjectName("loginTitle")
         font = self.title.font()
-        font.setPixelSize(22)
+        font.setPixelSize(TYPE.login)
         self.title.setFont(font)
         self.box.submitted.connect(self.submit)
         page = QVBoxLayout(self)

@@ -17,11 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +30,7 @@ from antrian.domain.roles import Actor
 from antrian.domain.timing import Clock, system_clock
 from antrian.gui import theme
 from antrian.gui.errors import error_text
+from antrian.gui.forms.report_bar_ui import Ui_ReportTab
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.charts import Heatmap, HourChart
 from antrian.gui.supervisor.report_models import (
@@ -46,7 +44,7 @@ from antrian.gui.supervisor.report_models import (
     summary_numbers,
 )
 from antrian.gui.tasks import Background
-from antrian.gui.widgets import day_edit, day_of
+from antrian.gui.widgets import day_of
 from antrian.printing.evidence_pdf import Letterhead
 from antrian.printing.report_pdf import write_report_pdf
 from antrian.services.monitor import MonitorSnapshot
@@ -134,35 +132,15 @@ class ReportTab(Retranslated, QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 10)
         column.setSpacing(6)
-        bar = QHBoxLayout()
-        self.kind = QComboBox()
-        self.kind.addItems([""] * 5)
-        self.first, self.last = day_edit(), day_edit()
-        self.to_label = QLabel()
-        self.service = QComboBox()
-        self.service.addItem("", None)
-        self.show_button = QPushButton()
-        self.show_button.setDefault(True)
-        self.format = QComboBox()
-        self.format.addItems(["JSON", "CSV", "XLSX", "PDF"])
-        self.export_button = QPushButton()
-        self.export_button.setEnabled(False)
-        self.period_label, self.service_label = QLabel(), QLabel()
-        for widget in (
-            self.period_label,
-            self.kind,
-            self.first,
-            self.to_label,
-            self.last,
-            self.service_label,
-            self.service,
-            self.show_button,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.format)
-        bar.addWidget(self.export_button)
-        column.addLayout(bar)
+        self.filters = QWidget(self)
+        self.form = Ui_ReportTab()  # the period, the service and the export: ui/supervisor/report_bar.ui
+        self.form.setupUi(self.filters)
+        form = self.form
+        self.kind, self.first, self.last, self.service = form.kind, form.first, form.last, form.service
+        self.show_button, self.format, self.export_button = form.show_button, form.format, form.export_button
+        for edit in (self.first, self.last):
+            edit.setDate(QDate.currentDate())
+        column.addWidget(self.filters)
         self.summary = QLabel()
         self.summary.setObjectName("section")
         self.summary.setWordWrap(True)
@@ -206,16 +184,7 @@ class ReportTab(Retranslated, QWidget):
         self._period_changed()
 
     def retranslate(self) -> None:
-        for i, text in enumerate(
-            (self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Year"), self.tr("Range"))
-        ):
-            self.kind.setItemText(i, text)
-        self.period_label.setText(self.tr("Period"))
-        self.to_label.setText(self.tr("to"))
-        self.service_label.setText(self.tr("Service"))
-        self.service.setItemText(0, self.tr("All services"))
-        self.show_button.setText(self.tr("Show"))
-        self.export_button.setText(self.tr("Export…"))
+        self.form.retranslateUi(self.filters)
         self.tables.setTabText(0, self.tr("Per service"))
         self.tables.setTabText(1, self.tr("Per counter"))
         self.tables.setTabText(2, self.tr("Per operator"))

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushBu
 
 from antrian.domain.skm import HIGHEST, LOWEST
 from antrian.gui.supervisor.report_models import two_lines
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.skm import Question
 
-NAME_WIDTH = 220  # pixels: a longer element's name wraps
+NAME_WIDTH = SIZE.element_name  # a longer element's name wraps
 ONE_LINE = 20  # characters of level words that fit a button's line, in bold (checked) too
 DIGITS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
@@ -45,7 +46,7 @@ class AnswerRow(QFrame):
             button.setObjectName("level")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes question by question
-            button.setMinimumHeight(40)  # two lines of level words
+            button.setMinimumHeight(SIZE.tall_button)  # two lines of level words
             # equal widths whatever the words: the levels of every question line up in columns
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.group.addButton(button, level)

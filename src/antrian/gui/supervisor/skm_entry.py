@@ -47,6 +47,7 @@ from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.skm_answer import AnswerRow
 from antrian.gui.tasks import Background
+from antrian.gui.theme.metrics import SIZE
 from antrian.gui.widgets import day_edit, day_of
 from antrian.reports.skm import choice_words
 from antrian.services.monitor import MonitorSnapshot
@@ -115,7 +116,7 @@ class EntryPage(Retranslated, QWidget):
             label.setBuddy(widget)
             head.addWidget(label, 0, 2 * column)
             head.addWidget(widget, 0, 2 * column + 1)
-        self.ticket.setMinimumWidth(110)
+        self.ticket.setMinimumWidth(SIZE.ticket_field)
         head.setColumnStretch(6, 1)
         left.addLayout(head)
         self.hint = QLabel()
@@ -161,7 +162,7 @@ class EntryPage(Retranslated, QWidget):
         right.addStretch(1)
         self.save_button = QPushButton()
         self.save_button.setObjectName("primary")
-        self.save_button.setMinimumHeight(40)
+        self.save_button.setMinimumHeight(SIZE.tall_button)
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter saves from anywhere on the page
         self.save_button.clicked.connect(self.save)
         right.addWidget(self.save_button)

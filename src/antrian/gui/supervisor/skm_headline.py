@@ -11,6 +11,7 @@ from antrian import words
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.report_models import count
 from antrian.gui.supervisor.skm_models import decimal_text, grade_text, ikm_text, unsur_text
+from antrian.gui.theme.metrics import SIZE, TYPE
 from antrian.services.skm import SkmFigures
 
 
@@ -32,8 +33,8 @@ class Headline(Retranslated, QFrame):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(4)
         self.ikm_caption = QLabel()
-        self.ikm = _sized("ikm", 40)
-        self.grade = _sized("grade", 28)
+        self.ikm = _sized("ikm", TYPE.index)
+        self.grade = _sized("grade", TYPE.grade)
         self.meaning = QLabel()
         self.meaning.setObjectName("section")
         grid.addWidget(self.ikm_caption, 0, 0, 1, 3)
@@ -43,7 +44,7 @@ class Headline(Retranslated, QFrame):
         self.respondents, self.population, self.weighted = QLabel(), QLabel(), QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setMinimumWidth(220)
+        self.progress.setMinimumWidth(SIZE.progress)
         grid.addWidget(self.respondents, 0, 3)
         grid.addWidget(self.population, 1, 3)
         grid.addWidget(self.progress, 2, 3)

@@ -49,6 +49,7 @@ from antrian.gui.offline import offline_text
 from antrian.gui.supervisor.login import LoggingIn, LoginPage
 from antrian.gui.supervisor.models import CounterModel, ServiceModel, StationModel, table_view
 from antrian.gui.tasks import CoalescedRead
+from antrian.gui.theme.metrics import TYPE
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
@@ -131,7 +132,7 @@ class SupervisorWindow(Retranslated, LoggingIn, QWidget):
         self.title = QLabel()
         self.title.setObjectName("title")
         font = self.title.font()
-        font.setPixelSize(20)
+        font.setPixelSize(TYPE.title)
         self.title.setFont(font)
         self.clock_label = QLabel()
         self.totals = QLabel()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 from antrian.gui.fit import FitButton, FitLabel
 from antrian.gui.logo import logo_pixmap
 from antrian.gui.survey.step import set_font, wrapping
+from antrian.gui.theme.metrics import SURVEY
 
 IDLE, INVITE, SERVICES, STEP, THANKS, PROBLEM = range(6)  # the survey window's pages, in its stack
 
@@ -24,7 +25,7 @@ def _column(page: QWidget) -> QVBoxLayout:
 
 
 def _margins(layout: QVBoxLayout, unit: float) -> int:
-    gap = max(12, int(unit * 0.02))
+    gap = max(SURVEY.gap_floor, int(unit * SURVEY.gap))
     layout.setContentsMargins(3 * gap, 2 * gap, 3 * gap, 2 * gap)
     layout.setSpacing(gap)
     return gap
@@ -80,13 +81,13 @@ class IdlePage(QWidget):
 
     def set_sizes(self, unit: float, target: int, least: int) -> None:
         _margins(self._layout, unit)
-        self._side = int(unit * 0.16)
+        self._side = int(unit * SURVEY.logo)
         self._show_logo()
-        self.office.set_pixels(max(least, int(unit * 0.05)))
-        set_font(self.title, max(least, int(unit * 0.06)), True)
-        set_font(self.detail, max(least, int(unit * 0.035)))
-        set_font(self.start, max(least, int(unit * 0.045)), True)
-        self.start.setFixedHeight(int(target * 1.4))
+        self.office.set_pixels(max(least, int(unit * SURVEY.office)))
+        set_font(self.title, max(least, int(unit * SURVEY.idle_title)), True)
+        set_font(self.detail, max(least, int(unit * SURVEY.idle_detail)))
+        set_font(self.start, max(least, int(unit * SURVEY.idle_start)), True)
+        self.start.setFixedHeight(int(target * SURVEY.idle_start_height))
 
 
 class InvitePage(QWidget):
@@ -110,11 +111,11 @@ class InvitePage(QWidget):
 
     def set_sizes(self, unit: float, target: int, least: int) -> None:
         _margins(self._layout, unit)
-        set_font(self.title, max(least, int(unit * 0.07)), True)
-        set_font(self.detail, max(least, int(unit * 0.036)))
-        set_font(self.start, max(least, int(unit * 0.05)), True)
-        set_font(self.skip, max(least, int(unit * 0.034)), True)
-        self.start.setFixedHeight(int(target * 1.6))
+        set_font(self.title, max(least, int(unit * SURVEY.invite_title)), True)
+        set_font(self.detail, max(least, int(unit * SURVEY.invite_detail)))
+        set_font(self.start, max(least, int(unit * SURVEY.invite_start)), True)
+        set_font(self.skip, max(least, int(unit * SURVEY.move)), True)
+        self.start.setFixedHeight(int(target * SURVEY.invite_start_height))
         self.skip.setFixedHeight(target)
 
 
@@ -163,8 +164,8 @@ class ServicesPage(QWidget):
         self._sizes = (unit, target, least, landscape)
         gap = _margins(self._layout, unit)
         self._grid.setSpacing(gap)
-        set_font(self.title, max(least, int(unit * 0.045)), True)
-        set_font(self.back, max(least, int(unit * 0.034)), True)
+        set_font(self.title, max(least, int(unit * SURVEY.services_title)), True)
+        set_font(self.back, max(least, int(unit * SURVEY.move)), True)
         self.back.setFixedHeight(target)
         self._arrange()
 
@@ -179,8 +180,8 @@ class ServicesPage(QWidget):
         for index, button in enumerate(self.buttons.values()):
             self._grid.addWidget(button, index // columns, index % columns)
             button.setMinimumHeight(target)
-            button.setMaximumHeight(int(target * 1.8))
-            button.set_pixels(max(least, int(unit * 0.036)))
+            button.setMaximumHeight(int(target * SURVEY.service_height))
+            button.set_pixels(max(least, int(unit * SURVEY.service)))
 
 
 class ThanksPage(QWidget):
@@ -200,8 +201,8 @@ class ThanksPage(QWidget):
 
     def set_sizes(self, unit: float, target: int, least: int) -> None:
         _margins(self._layout, unit)
-        set_font(self.title, max(least, int(unit * 0.09)), True)
-        set_font(self.detail, max(least, int(unit * 0.04)))
+        set_font(self.title, max(least, int(unit * SURVEY.thanks_title)), True)
+        set_font(self.detail, max(least, int(unit * SURVEY.thanks_detail)))
 
 
 class ProblemPage(QWidget):
@@ -227,7 +228,7 @@ class ProblemPage(QWidget):
     def set_sizes(self, unit: float, target: int, least: int) -> None:
         gap = _margins(self._layout, unit)
         self._actions.setSpacing(gap)
-        set_font(self.message, max(least, int(unit * 0.04)), True)
+        set_font(self.message, max(least, int(unit * SURVEY.message)), True)
         for button in (self.retry, self.close_button):
-            set_font(button, max(least, int(unit * 0.036)), True)
+            set_font(button, max(least, int(unit * SURVEY.service)), True)
             button.setFixedHeight(target)

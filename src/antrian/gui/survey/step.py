@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from antrian.domain.skm import HIGHEST, LOWEST
 from antrian.gui.fit import FitButton
+from antrian.gui.theme.metrics import SURVEY
 
 LEVELS, CHOICES, SUGGESTION = range(3)  # the bodies of the page
 
@@ -87,7 +88,7 @@ class LevelButton(QPushButton):
         )
         self.number.setFixedSize(disc, disc)
         self.number.setStyleSheet(f"border-radius: {disc // 2}px;")
-        set_font(self.number, int(disc * 0.55), True)
+        set_font(self.number, int(disc * SURVEY.level_number), True)
         set_font(self.words, pixels, True)
 
 
@@ -195,24 +196,24 @@ class StepPage(QWidget):
     # -- sizes ----------------------------------------------------------------------------------------
     def set_sizes(self, unit: float, target: int, least: int, landscape: bool) -> None:
         self._sizes = (unit, target, least, landscape)
-        gap = max(12, int(unit * 0.02))
+        gap = max(SURVEY.gap_floor, int(unit * SURVEY.gap))
         self._layout.setContentsMargins(2 * gap, gap, 2 * gap, gap)
         self._layout.setSpacing(gap)
         self._levels.setSpacing(gap)
         self._levels.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        text = max(least, int(unit * 0.04))
+        text = max(least, int(unit * SURVEY.message))
         for button in self.levels:
-            button.set_sizes(text, max(target, int(unit * 0.09)), tall=landscape)
+            button.set_sizes(text, max(target, int(unit * SURVEY.level)), tall=landscape)
             button.setMinimumHeight(target)
-        set_font(self.progress, max(least, int(unit * 0.032)), True)
-        self.bar.setFixedHeight(max(12, int(unit * 0.02)))
-        set_font(self.tag, max(least, int(unit * 0.026)))
-        set_font(self.prompt, max(least, int(unit * 0.042)), True)
-        set_font(self.suggestion, max(least, int(unit * 0.034)))
+        set_font(self.progress, max(least, int(unit * SURVEY.progress)), True)
+        self.bar.setFixedHeight(max(SURVEY.gap_floor, int(unit * SURVEY.gap)))
+        set_font(self.tag, max(least, int(unit * SURVEY.tag)))
+        set_font(self.prompt, max(least, int(unit * SURVEY.prompt)), True)
+        set_font(self.suggestion, max(least, int(unit * SURVEY.move)))
         for move in (self.back, self.next):
-            set_font(move, max(least, int(unit * 0.034)), True)
+            set_font(move, max(least, int(unit * SURVEY.move)), True)
             move.setFixedHeight(target)
         self._bottom.setSpacing(gap)
         self._arrange_choices()
@@ -220,8 +221,8 @@ class StepPage(QWidget):
     def _arrange_choices(self) -> None:
         unit, target, least, landscape = self._sizes
         columns = 3 if landscape else 2
-        self._choices.setSpacing(max(12, int(unit * 0.02)))
+        self._choices.setSpacing(max(SURVEY.gap_floor, int(unit * SURVEY.gap)))
         for index, button in enumerate(self.choices.values()):
             self._choices.addWidget(button, index // columns, index % columns)
-            button.setFixedHeight(int(target * 1.5))
-            button.set_pixels(max(least, int(unit * 0.04)))
+            button.setFixedHeight(int(target * SURVEY.choice_height))
+            button.set_pixels(max(least, int(unit * SURVEY.message)))

@@ -50,6 +50,7 @@ from antrian.gui.survey.pages import (
 )
 from antrian.gui.survey.step import StepPage, set_font
 from antrian.gui.tasks import CoalescedRead
+from antrian.gui.theme.metrics import SURVEY
 from antrian.services.results import EventInfo
 from antrian.store.database import Database
 
@@ -254,14 +255,14 @@ class SurveyWindow(Retranslated, Answering, QWidget):
         unit = min(height, width * 9 / 16) if landscape else min(height * 9 / 16, width)
         pitch = sizes.mm_per_pixel(self)
         least = sizes.pixels(sizes.DETAIL_MM, pitch)
-        target = max(sizes.pixels(sizes.TOUCH_MM, pitch), int(unit * 0.1))
+        target = max(sizes.pixels(sizes.TOUCH_MM, pitch), int(unit * SURVEY.target))
         self.idle_page.set_sizes(unit, target, least)
         self.invite.set_sizes(unit, target, least)
         self.services.set_sizes(unit, target, least, landscape)
         self.step.set_sizes(unit, target, least, landscape)
         self.thanks.set_sizes(unit, target, least)
         self.problem.set_sizes(unit, target, least)
-        set_font(self.offline, max(least, int(unit * 0.03)), True)
+        set_font(self.offline, max(least, int(unit * SURVEY.offline)), True)
 
     # -- the office -----------------------------------------------------------------------------------
     def _read_office(self) -> OfficeView:

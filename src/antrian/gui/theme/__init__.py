@@ -1,7 +1,9 @@
-"""Antrian's one look: the style sheets of the windows, filled with the colours of one palette.
+"""Antrian's one look: the style sheets of the windows, filled with the colours of one palette and the sizes
+of one set of metrics.
 
 Each window's rules are a ``<name>.qss`` file of this package (package data, read through
-importlib.resources); a colour is written there as ``@token``, a name of ``palette.PALETTE``. A window sets
+importlib.resources); a colour is written there as ``@token``, a name of ``palette.PALETTE``, and a size as
+``@type_<name>`` or ``@size_<name>``, a name of ``metrics.TYPE`` or ``metrics.SIZE``. A window sets
 its sheet once (``apply``); a state that changes while it runs (a call that is fresh, a counter's state,
 the service time against its standard, the kind of a message) is a dynamic property the sheet selects on,
 set with ``mark``, which polishes the widget again only when the value changed: no sheet is ever rebuilt
@@ -17,18 +19,20 @@ from importlib.resources import files
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from antrian.gui.theme.metrics import TOKENS
 from antrian.gui.theme.palette import PALETTE
 
 TOKEN = re.compile(r"@([a-z][a-z0-9_]*)")
+_VALUES = PALETTE | TOKENS
 
 
 def fill(text: str) -> str:
-    """``text`` with each ``@token`` replaced by the palette's colour of that name.
+    """``text`` with each ``@token`` replaced by the palette's colour or the metrics' size of that name.
 
     Raises:
-        KeyError: ``text`` names a colour the palette does not have.
+        KeyError: ``text`` names a colour or a size the theme does not have.
     """
-    return TOKEN.sub(lambda token: PALETTE[token.group(1)], text)
+    return TOKEN.sub(lambda token: _VALUES[token.group(1)], text)
 
 
 @cache

@@ -31,10 +31,11 @@ from antrian.domain.password_strength import Reason, rate_password
 from antrian.gui import i18n, theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.branding import check_logo
 from antrian.services.first_run import ZONES, check_admin, check_office
 
-LOGO_PREVIEW = 96  # pixels: the logo as high as the display's header line shows it, about
+LOGO_PREVIEW = SIZE.logo  # the logo as high as the display's header line shows it, about
 
 
 def message_line() -> QLabel:
@@ -235,7 +236,7 @@ class AdminPage(CheckedPage):
         self.meter.setObjectName("strength")
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(10)
+        self.meter.setMaximumHeight(SIZE.meter)
         self.strength = QLabel()
         self.strength.setWordWrap(True)
         self.labels = [QLabel() for _ in range(5)]

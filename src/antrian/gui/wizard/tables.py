@@ -27,6 +27,7 @@ from antrian.domain.errors import AntrianError, InvalidInput
 from antrian.domain.timing import TimeUnit
 from antrian.gui import theme
 from antrian.gui.errors import error_text
+from antrian.gui.theme.metrics import SIZE
 from antrian.gui.wizard.pages import CheckedPage
 from antrian.services.first_run import CounterPlan, ServicePlan, check_counters, check_service, check_services
 
@@ -173,7 +174,7 @@ class ServicesPage(_TablePage[ServiceRow]):
         taken = {row.code.text().strip().upper() for row in self.rows}
         code = QLineEdit(next((c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in taken), ""))
         code.setMaxLength(3)
-        code.setMaximumWidth(60)
+        code.setMaximumWidth(SIZE.wizard_code)
         name = QLineEdit()
         standard = QSpinBox()
         standard.setRange(1, 9999)
@@ -187,7 +188,7 @@ class ServicesPage(_TablePage[ServiceRow]):
         quota.setRange(0, 99999)
         opens, closes = QLineEdit(), QLineEdit()
         for field in (opens, closes):
-            field.setMaximumWidth(70)
+            field.setMaximumWidth(SIZE.wizard_number)
         days = QComboBox()
         for open_days in DAYS:
             days.addItem("", open_days)

@@ -21,6 +21,7 @@ from antrian.gui import theme
 from antrian.gui.errors import error_text
 from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE
 from antrian.gui.wizard.pages import AdminPage, OfficePage, WelcomePage, message_line
 from antrian.gui.wizard.tables import CountersPage, ServicesPage
 from antrian.services.first_run import ZONES, SetupDone, SetupPlan, complete_setup
@@ -201,7 +202,7 @@ class SetupWizard(Retranslated, QWizard):
         )
         for page_id, page in enumerate(pages):
             self.setPage(page_id, page)
-        self.resize(1000, 680)
+        self.resize(SIZE.wizard_width, SIZE.wizard_height)
         self.retranslate()
 
     def _background(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:

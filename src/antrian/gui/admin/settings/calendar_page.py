@@ -5,33 +5,24 @@ they are worded there; nothing is saved then."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QWidget,
 )
 
 from antrian import words
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
+from antrian.gui.forms.calendar_page_ui import Ui_CalendarPage
 from antrian.gui.tasks import TaskRunner
-from antrian.gui.widgets import day_edit, day_of, named_button, named_label
+from antrian.gui.widgets import day_of
 from antrian.services import calendar
 from antrian.services.calendar import BreakInfo, HolidayInfo
 from antrian.store.database import Database
@@ -43,8 +34,8 @@ class _Calendar:
     breaks: list[BreakInfo]
 
 
-def _table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
+def _set_up(table: QTableWidget, headers: list[str]) -> None:
+    """A list of whole rows, read-only, one chosen at a time, under ``headers``."""
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -52,7 +43,6 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _cell(text: str, data: object = None) -> QTableWidgetItem:
@@ -80,11 +70,11 @@ class CalendarPage(SettingsPage):
                 "the kiosk's services close and the display says until when."
             )
         )
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addWidget(self._holiday_box(), 2)
-        columns.addWidget(self._break_box(), 3)
-        self.body.addLayout(columns)
+        self.content = QWidget(self)
+        self.form = Ui_CalendarPage()  # the holidays and the breaks: ui/admin/settings/calendar_page.ui
+        self.form.setupUi(self.content)
+        self._take_form()
+        self.body.addWidget(self.content)
         self.fields += [
             self.holiday_day,
             self.holiday_name,
@@ -112,104 +102,45 @@ class CalendarPage(SettingsPage):
         return self.tr("Calendar")
 
     # -- building ----------------------------------------------------------------------------------------
-    def _holiday_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Public holidays"), self)
-        grid = QGridLayout(box)
-        grid.setVerticalSpacing(8)
-        year_row = QHBoxLayout()
-        year_row.setSpacing(8)
-        year_row.addWidget(QLabel(self.tr("Year"), box))
-        self.year = QSpinBox(box, minimum=2000, maximum=2100, value=date.today().year)
+    def _take_form(self) -> None:
+        form = self.form
+        self.year, self.holiday_table, self.no_holidays = form.year, form.holiday_table, form.no_holidays
+        self.holiday_day, self.holiday_name = form.holiday_day, form.holiday_name
+        self.add_holiday_button = form.add_holiday_button
+        self.remove_holiday_button = form.remove_holiday_button
+        self.break_table, self.no_breaks, self.every_day = form.break_table, form.no_breaks, form.every_day
+        self.break_start, self.break_end, self.break_name = form.break_start, form.break_end, form.break_name
+        self.add_break_button, self.remove_break_button = form.add_break_button, form.remove_break_button
+        self.day_boxes = [form.day_1, form.day_2, form.day_3, form.day_4, form.day_5, form.day_6, form.day_7]
+        self.year.setValue(date.today().year)
         self.year.valueChanged.connect(self._show_holidays)
-        year_row.addWidget(self.year)
-        year_row.addStretch(1)
-        grid.addLayout(year_row, 0, 0, 1, 3)
-        self.holiday_table = _table([self.tr("Date"), self.tr("Holiday")], box)
-        grid.addWidget(self.holiday_table, 1, 0, 1, 3)
-        self.no_holidays = named_label(box, "hint")
-        grid.addWidget(self.no_holidays, 2, 0, 1, 3)
-        grid.addWidget(QLabel(self.tr("Date"), box), 3, 0)
-        self.holiday_day = day_edit(box, "yyyy-MM-dd")
-        grid.addWidget(self.holiday_day, 3, 1, 1, 2)
-        self.holiday_name, self.add_holiday_button, self.remove_holiday_button = self._name_and_buttons(
-            grid,
-            self.tr("e.g. Hari Raya Idulfitri"),
-            self.tr("Add holiday"),
-            self.add_holiday,
-            self.remove_holiday,
-        )
-        grid.setColumnStretch(1, 1)
-        return box
-
-    def _break_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Breaks every week"), self)
-        grid = QGridLayout(box)
-        grid.setVerticalSpacing(8)
-        self.break_table = _table([self.tr("Day"), self.tr("From"), self.tr("Until"), self.tr("Break")], box)
-        grid.addWidget(self.break_table, 0, 0, 1, 4)
-        self.no_breaks = named_label(box, "hint")
-        grid.addWidget(self.no_breaks, 1, 0, 1, 4)
-        grid.addWidget(QLabel(self.tr("Days"), box), 2, 0)
-        days = QHBoxLayout()
-        days.setSpacing(10)
-        self.day_boxes = [QCheckBox(words.day_name(day)[:3], box) for day in calendar.EVERY_DAY]
+        _set_up(self.holiday_table, [self.tr("Date"), self.tr("Holiday")])
+        self.holiday_day.setDate(QDate.currentDate())
+        _set_up(self.break_table, [self.tr("Day"), self.tr("From"), self.tr("Until"), self.tr("Break")])
         for day, check in zip(calendar.EVERY_DAY, self.day_boxes, strict=True):
+            check.setText(words.day_name(day)[:3])
             check.setToolTip(words.day_name(day))
-            days.addWidget(check)
-        self.every_day = QCheckBox(self.tr("Every day"), box)
         self.every_day.toggled.connect(self._every_day_toggled)
-        days.addSpacing(12)
-        days.addWidget(self.every_day)
-        days.addStretch(1)
-        grid.addLayout(days, 2, 1, 1, 3)
-        grid.addWidget(QLabel(self.tr("From"), box), 3, 0)
-        times = QHBoxLayout()
-        times.setSpacing(8)
-        self.break_start = QTimeEdit(QTime(12, 0), box)
-        self.break_end = QTimeEdit(QTime(13, 0), box)
-        for edit in (self.break_start, self.break_end):
-            edit.setDisplayFormat("HH:mm")
-        times.addWidget(self.break_start)
-        times.addWidget(QLabel(self.tr("until"), box))
-        times.addWidget(self.break_end)
-        times.addStretch(1)
-        grid.addLayout(times, 3, 1, 1, 3)
-        self.break_name, self.add_break_button, self.remove_break_button = self._name_and_buttons(
-            grid,
-            self.tr("e.g. Istirahat siang, Salat Jumat"),
-            self.tr("Add break"),
-            self.add_break,
-            self.remove_break,
-        )
-        grid.setColumnStretch(3, 1)
-        return box
-
-    def _name_and_buttons(
-        self,
-        grid: QGridLayout,
-        example: str,
-        add_text: str,
-        add: Callable[[], None],
-        remove: Callable[[], None],
-    ) -> tuple[QLineEdit, QPushButton, QPushButton]:
-        """The name row (row 4) and the remove / add buttons (row 5) at the bottom of a box's ``grid``."""
-        box = grid.parentWidget()
-        columns = grid.columnCount()
-        grid.addWidget(QLabel(self.tr("Name"), box), 4, 0)
-        name = QLineEdit(box, placeholderText=example)
-        name.setMaxLength(calendar.NAME_LIMIT)
-        name.returnPressed.connect(add)
-        grid.addWidget(name, 4, 1, 1, columns - 1)
-        add_button = named_button(add_text, box, "primary")
-        add_button.clicked.connect(add)
-        remove_button = named_button(self.tr("Remove selected"), box, "danger")
-        remove_button.clicked.connect(remove)
-        buttons = QHBoxLayout()
-        buttons.addWidget(remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(add_button)
-        grid.addLayout(buttons, 5, 0, 1, columns)
-        return name, add_button, remove_button
+        for name, add_button, add, remove_button, remove in (
+            (
+                self.holiday_name,
+                self.add_holiday_button,
+                self.add_holiday,
+                self.remove_holiday_button,
+                self.remove_holiday,
+            ),
+            (
+                self.break_name,
+                self.add_break_button,
+                self.add_break,
+                self.remove_break_button,
+                self.remove_break,
+            ),
+        ):
+            name.setMaxLength(calendar.NAME_LIMIT)
+            name.returnPressed.connect(add)
+            add_button.clicked.connect(add)
+            remove_button.clicked.connect(remove)
 
     # -- reading -----------------------------------------------------------------------------------------
     def refresh(self) -> None:

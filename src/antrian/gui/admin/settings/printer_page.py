@@ -11,25 +11,15 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from antrian import config, words
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
+from antrian.gui.forms.printer_page_ui import Ui_PrinterPage
 from antrian.gui.tasks import OwnThread, TaskRunner
-from antrian.gui.widgets import named_button, named_label
 from antrian.services.office import get_office
 from antrian.store.database import Database
 
@@ -67,11 +57,13 @@ class PrinterPage(SettingsPage):
                 "the office database: set it on each kiosk PC."
             )
         )
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        row.addWidget(self._printer_box(), 3)
-        row.addWidget(self._forms_box(), 2)
-        self.body.addLayout(row)
+        self.content = QWidget(self)
+        self.form = (
+            Ui_PrinterPage()
+        )  # the printer's fields and how to name it: ui/admin/settings/printer_page.ui
+        self.form.setupUi(self.content)
+        self._take_form()
+        self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.fields += [self.target, self.width_58, self.width_80, self.save_button]
         self.lock_if_read_only()
@@ -81,65 +73,26 @@ class PrinterPage(SettingsPage):
         return self.tr("Printer")
 
     # -- building ----------------------------------------------------------------------------------------
-    def _printer_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Kiosk printer"), self)
-        form = QFormLayout(box)
-        form.setVerticalSpacing(12)
-        self.target = QLineEdit(box, placeholderText="usb:0416:5011")
+    def _take_form(self) -> None:
+        form = self.form
+        self.target, self.width_58, self.width_80 = form.target, form.width_58, form.width_80
+        self.file_line = form.file_line
+        self.test_button, self.save_button = form.test_button, form.save_button
         self.target.returnPressed.connect(self.save)
-        form.addRow(self.tr("Printer"), self.target)
-        widths = QHBoxLayout()
-        self.width_58 = QRadioButton(self.tr("58 mm"), box)
-        self.width_80 = QRadioButton(self.tr("80 mm"), box)
-        self._widths = QButtonGroup(box)
-        for button in (self.width_58, self.width_80):
-            self._widths.addButton(button)
-            widths.addWidget(button)
-        widths.addStretch(1)
-        self.width_80.setChecked(True)
-        form.addRow(self.tr("Paper width"), widths)
-        self.file_line = named_label(box, "hint", wrap=True)
-        self.file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Settings file"), self.file_line)
-        self.test_button = QPushButton(self.tr("Test print"), box)
         self.test_button.clicked.connect(self.test_print)
-        self.save_button = named_button(self.tr("Save"), box, "primary")
         self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        return box
-
-    def _forms_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("How to name the printer"), self)
-        layout = QVBoxLayout(box)
-        forms = [
-            words.text("printer.form.usb"),
-            words.text("printer.form.tcp"),
-            words.text("printer.form.serial"),
-            words.text("printer.form.file"),
-        ]
-        forms += [
-            self.tr("system or system:NAME (a printer installed in the operating system)"),
-            self.tr("pdf:FOLDER (each ticket as a PDF file, for trying the kiosk out)"),
-        ]
-        for line in forms:
-            layout.addWidget(QLabel("\u2022 " + line, box, wordWrap=True))
-        layout.addWidget(
-            named_label(
-                box,
-                "hint",
-                self.tr(
-                    "Left empty, the kiosk prints no tickets unless it is started with --printer. "
-                    "The --printer option and ANTRIAN_PRINTER override this setting."
-                ),
-                wrap=True,
-            )
-        )
-        layout.addStretch(1)
-        return box
+        for line, text in (
+            (form.form_usb, words.text("printer.form.usb")),
+            (form.form_tcp, words.text("printer.form.tcp")),
+            (form.form_serial, words.text("printer.form.serial")),
+            (form.form_file, words.text("printer.form.file")),
+            (
+                form.form_system,
+                self.tr("system or system:NAME (a printer installed in the operating system)"),
+            ),
+            (form.form_pdf, self.tr("pdf:FOLDER (each ticket as a PDF file, for trying the kiosk out)")),
+        ):
+            line.setText("\u2022 " + text)
 
     # -- reading -----------------------------------------------------------------------------------------
     def refresh(self) -> None:

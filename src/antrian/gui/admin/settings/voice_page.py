@@ -10,21 +10,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QRadioButton,
-    QSlider,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,8 +22,9 @@ from antrian.domain.labels import format_label
 from antrian.domain.messages import Message
 from antrian.domain.roles import Actor
 from antrian.gui.admin.settings.base import SettingsPage
+from antrian.gui.forms.voice_page_ui import Ui_VoicePage
 from antrian.gui.tasks import TaskRunner
-from antrian.gui.widgets import named_button, named_label
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.display import Call, VoiceSettings, get_voice_settings, save_voice_settings
 from antrian.services.office import get_office
 from antrian.services.setup import list_services
@@ -81,11 +70,11 @@ class VoicePage(SettingsPage):
                 "within a second."
             )
         )
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addWidget(self._settings_box(), 1)
-        columns.addWidget(self._preview_box(), 1)
-        self.body.addLayout(columns)
+        self.content = QWidget(self)
+        self.form = Ui_VoicePage()  # the settings and the sample call: ui/admin/settings/voice_page.ui
+        self.form.setupUi(self.content)
+        self._take_form()
+        self.body.addWidget(self.content)
         self.body.addStretch(1)
         self.fields += [
             self.enabled,
@@ -115,83 +104,21 @@ class VoicePage(SettingsPage):
         return self.tr("Display and voice")
 
     # -- building ----------------------------------------------------------------------------------------
-    def _settings_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("How calls are spoken"), self)
-        form = QFormLayout(box)
-        form.setVerticalSpacing(12)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.enabled = QCheckBox(self.tr("Speak the calls"), box)
-        form.addRow(self.enabled)
-        reading = QVBoxLayout()
-        self.whole = QRadioButton(self.tr("Whole number: A123 is \u201ca seratus dua puluh tiga\u201d"), box)
-        self.digits = QRadioButton(self.tr("Digit by digit: A123 is \u201ca satu dua tiga\u201d"), box)
-        self._reading = QButtonGroup(box)
-        for button in (self.whole, self.digits):
-            self._reading.addButton(button)
-            reading.addWidget(button)
-        form.addRow(self.tr("Reading the number"), reading)
-        self.rate = QDoubleSpinBox(box, minimum=0.3, maximum=2.0, singleStep=0.05, decimals=2)
-        self.rate.setSuffix(" \u00d7")
-        self.rate.setMaximumWidth(120)
+    def _take_form(self) -> None:
+        form = self.form
+        self.enabled, self.whole, self.digits = form.enabled, form.whole, form.digits
+        self.rate, self.repeat, self.chime = form.rate, form.repeat, form.chime
+        self.volume, self.volume_label, self.with_service = form.volume, form.volume_label, form.with_service
+        self.sample_line, self.preview, self.sequence = form.sample_line, form.preview, form.sequence
+        self.save_button, self.test_button = form.save_button, form.test_button
+        self.rate.setMaximumWidth(SIZE.number_field)
         if words.language() == "id":  # 0,75 as Indonesians write it
             self.rate.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        self.rate.setToolTip(self.tr("1.00 is the speech engine's normal speed; offices use about 0.7-0.8"))
-        form.addRow(self.tr("Speed"), self.rate)
-        self.repeat = QSpinBox(box, minimum=1, maximum=3)
-        self.repeat.setSuffix(self.tr(" time(s)"))
-        self.repeat.setMaximumWidth(120)
-        form.addRow(self.tr("Say each call"), self.repeat)
-        volume = QHBoxLayout()
-        self.volume = QSlider(Qt.Orientation.Horizontal, box)
-        self.volume.setRange(0, 100)
-        self.volume.setSingleStep(5)
-        self.volume_label = QLabel(box)
-        self.volume_label.setMinimumWidth(48)
+        self.repeat.setMaximumWidth(SIZE.number_field)
+        self.volume_label.setMinimumWidth(SIZE.value_label)
         self.volume.valueChanged.connect(lambda value: self.volume_label.setText(f"{value} %"))
-        volume.addWidget(self.volume, 1)
-        volume.addWidget(self.volume_label)
-        form.addRow(self.tr("Volume"), volume)
-        self.chime = QCheckBox(self.tr("Play the chime before each call"), box)
-        form.addRow(self.chime)
-        self.with_service = QCheckBox(self.tr("Say the service's name too"), box)
-        form.addRow(self.with_service)
-        self.save_button = named_button(self.tr("Save"), box, "primary")
         self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        return box
-
-    def _preview_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Sample call"), self)
-        layout = QVBoxLayout(box)
-        layout.setSpacing(10)
-        self.sample_line = QLabel(box, wordWrap=True)
-        layout.addWidget(self.sample_line)
-        self.preview = named_label(box, "preview", wrap=True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.preview)
-        self.sequence = named_label(box, "hint", wrap=True)
-        layout.addWidget(self.sequence)
-        hint = named_label(
-            box,
-            "hint",
-            self.tr(
-                "Test voice speaks the sample call on this PC's speakers with the settings shown here, "
-                "before they are saved."
-            ),
-            wrap=True,
-        )
-        layout.addWidget(hint)
-        self.test_button = QPushButton(self.tr("Test voice"), box)
         self.test_button.clicked.connect(self.test_voice)
-        row = QHBoxLayout()
-        row.addWidget(self.test_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return box
 
     # -- reading -----------------------------------------------------------------------------------------
     def refresh(self) -> None:

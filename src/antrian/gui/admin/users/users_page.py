@@ -1,6 +1,7 @@
 """The admin window's users page: every user with role and state; add (the first password shown once),
 change name and role, disable or enable, reset the password (shown once), unlock. Every change goes through
 ``services.users`` on the task runner, which checks the role; a supervisor or viewer sees the list only.
+The list, the fields and the buttons are the Designer form ui/admin/users/users_page.ui.
 """
 
 from __future__ import annotations
@@ -9,25 +10,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from antrian import words
 from antrian.domain.roles import USER_ROLES, Actor, Permission, Role
 from antrian.gui.errors import error_text
+from antrian.gui.forms.users_page_ui import Ui_UsersPage
 from antrian.gui.i18n import Retranslated
 from antrian.gui.tasks import TaskRunner
 from antrian.services.users import IssuedPassword, UserInfo
@@ -47,55 +39,23 @@ class UsersPage(Retranslated, QWidget):
         self._database, self._runner, self.actor = database, runner, actor
         self.editable = actor.may(Permission.USERS)
         self.users: list[UserInfo] = []  # the UserInfo rows shown
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.form = Ui_UsersPage()  # the list, the fields, the buttons: ui/admin/users/users_page.ui
+        self.form.setupUi(self)
+        form = self.form
+        self.note, self.table, self.message = form.note, form.table, form.message
+        self.username, self.full_name, self.role = form.username, form.full_name, form.role
+        self.add_button, self.save_button = form.add_button, form.save_button
+        self.active_button, self.reset_button = form.active_button, form.reset_button
+        self.unlock_button = form.unlock_button
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.username = QLineEdit(self)
-        self.full_name = QLineEdit(self)
-        self.role = QComboBox(self)
         for role in ROLE_ORDER:
             self.role.addItem(words.show(role), role.value)
-        self.add_button = QPushButton(self)
-        self.save_button = QPushButton(self)
-        self.active_button = QPushButton(self)
-        self.reset_button = QPushButton(self)
-        self.unlock_button = QPushButton(self)
         self.add_button.clicked.connect(self.add)
         self.save_button.clicked.connect(self.save)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset)
         self.unlock_button.clicked.connect(self.unlock)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setObjectName("passwordShown")
-        self.form = QFormLayout()
-        self.username_label, self.name_label, self.role_label = QLabel(self), QLabel(self), QLabel(self)
-        self.form.addRow(self.username_label, self.username)
-        self.form.addRow(self.name_label, self.full_name)
-        self.form.addRow(self.role_label, self.role)
-        buttons = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.save_button,
-            self.active_button,
-            self.reset_button,
-            self.unlock_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
         for widget in (self.username, self.full_name, self.role, self.add_button, self.save_button):
             widget.setEnabled(self.editable)
         for button in (self.save_button, self.active_button, self.reset_button, self.unlock_button):
@@ -112,16 +72,10 @@ class UsersPage(Retranslated, QWidget):
             "" if self.editable else self.tr("Only an admin may change users; you can read this page.")
         )
         self.note.setVisible(not self.editable)
+        self.form.retranslateUi(self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Username"), self.tr("Full name"), self.tr("Role"), self.tr("State")]
         )
-        self.username_label.setText(self.tr("Username"))
-        self.name_label.setText(self.tr("Full name"))
-        self.role_label.setText(self.tr("Role"))
-        self.add_button.setText(self.tr("Add user"))
-        self.save_button.setText(self.tr("Save name and role"))
-        self.reset_button.setText(self.tr("Reset password"))
-        self.unlock_button.setText(self.tr("Unlock"))
         self._selected()
 
     # -- reading ------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The admin window's zones page: the agencies of a Mal Pelayanan Publik (DUKCAPIL, PAJAK ...), each with the
 services and counters that belong to it (picked by ticking them). Every change goes through
 ``services.zones`` (which checks the role and writes the event); a supervisor or viewer sees it read-only.
+The page's widgets are the Designer form ui/admin/zones/zones_page.ui.
 """
 
 from __future__ import annotations
@@ -12,16 +13,8 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +22,7 @@ from antrian.domain.errors import PermissionDenied
 from antrian.domain.roles import Actor, Permission
 from antrian.gui import theme
 from antrian.gui.errors import error_text
+from antrian.gui.forms.zones_page_ui import Ui_ZonesPage
 from antrian.gui.tasks import TaskRunner
 from antrian.services.results import CounterInfo
 from antrian.services.setup import ServiceInfo
@@ -109,93 +103,24 @@ class ZonesPage(QWidget):
 
     # -- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        root = QVBoxLayout(self)
-        self.read_only = QLabel(self)
-        self.read_only.setObjectName("readOnly")
+        self.form = Ui_ZonesPage()  # the zones, a zone's fields and its members: ui/admin/zones/zones_page.ui
+        self.form.setupUi(self)
+        form = self.form
+        self.read_only, self.intro, self.status = form.readOnly, form.intro, form.status
         self.read_only.setVisible(not self.editable)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        root.addWidget(self.read_only)
-        root.addWidget(self.intro)
-        body = QHBoxLayout()
-        root.addLayout(body, 1)
-
-        left = QVBoxLayout()
-        self.zone_list = QListWidget(self)
+        self.zone_list, self.new_button, self.zone_box = form.zone_list, form.new_button, form.zone_box
+        self.code, self.name, self.order = form.code, form.name, form.order
+        self.save_button, self.remove_button = form.save_button, form.remove_button
+        self.members_box, self.members_button = form.members_box, form.members_button
+        self.services_list, self.counters_list = form.services_list, form.counters_list
         self.zone_list.currentRowChanged.connect(self._zone_chosen)
-        self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_zone)
-        left.addWidget(self.zone_list, 1)
-        left.addWidget(self.new_button)
-        body.addLayout(left, 1)
-
-        right = QVBoxLayout()
-        self.zone_box = QGroupBox(self)
-        form = QFormLayout(self.zone_box)
-        self.code = QLineEdit(self.zone_box)
-        self.code.setMaxLength(16)
-        self.name = QLineEdit(self.zone_box)
-        self.name.setMaxLength(120)
-        self.order = QSpinBox(self.zone_box)
-        self.order.setRange(-999, 999)
-        self.code_label, self.name_label, self.order_label = QLabel(), QLabel(), QLabel()
-        form.addRow(self.code_label, self.code)
-        form.addRow(self.name_label, self.name)
-        form.addRow(self.order_label, self.order)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.zone_box)
         self.save_button.clicked.connect(self.save_zone)
-        self.remove_button = QPushButton(self.zone_box)
         self.remove_button.clicked.connect(self.remove_zone)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        form.addRow(buttons)
-        right.addWidget(self.zone_box)
-
-        self.members_box = QGroupBox(self)
-        members = QHBoxLayout(self.members_box)
-        self.services_list = QListWidget(self.members_box)
-        self.counters_list = QListWidget(self.members_box)
-        self.services_heading, self.counters_heading = QLabel(), QLabel()
-        for heading, listed in (
-            (self.services_heading, self.services_list),
-            (self.counters_heading, self.counters_list),
-        ):
-            column = QVBoxLayout()
-            column.addWidget(heading)
-            column.addWidget(listed, 1)
-            members.addLayout(column, 1)
-        self.members_button = QPushButton(self.members_box)
         self.members_button.clicked.connect(self.save_members)
-        right.addWidget(self.members_box, 1)
-        right.addWidget(self.members_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        right.addWidget(self.status)
-        body.addLayout(right, 2)
 
     def retranslate(self) -> None:
-        self.read_only.setText(self.tr("Read only: only an admin changes the zones."))
-        self.intro.setText(
-            self.tr(
-                "A zone is an agency of a Mal Pelayanan Publik. A counter of a zone serves only its zone's "
-                "services; a kiosk or display PC can be limited to its zones (zones = [...] in its settings "
-                "file) and reports can be filtered by zone."
-            )
-        )
-        self.new_button.setText(self.tr("New zone"))
-        self.zone_box.setTitle(self.tr("Zone"))
-        self.code_label.setText(self.tr("Code"))
-        self.name_label.setText(self.tr("Name"))
-        self.order_label.setText(self.tr("Order"))
-        self.code.setPlaceholderText(self.tr("for example DUKCAPIL"))
-        self.save_button.setText(self.tr("Save zone"))
-        self.remove_button.setText(self.tr("Remove zone"))
-        self.members_box.setTitle(self.tr("Services and counters of this zone (tick to include)"))
-        self.services_heading.setText(self.tr("Services"))
-        self.counters_heading.setText(self.tr("Counters"))
-        self.members_button.setText(self.tr("Save services and counters"))
+        self.form.retranslateUi(self)
 
     def title(self) -> str:
         return self.tr("Zones")
