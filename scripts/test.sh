@@ -11,6 +11,10 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432 && c
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
 fi
 
+# Python writes its bytecode caches (gitignored): the suite starts hundreds of Python processes, and pytest
+# would otherwise rewrite every test module's asserts again in each worker.
+unset PYTHONDONTWRITEBYTECODE
+
 ruff check src tests bench
 mypy
 exec python -m pytest -n auto --dist worksteal --durations=25 "$@"

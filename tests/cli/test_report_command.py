@@ -19,35 +19,29 @@ from antrian.domain.roles import SYSTEM
 from antrian.domain.timing import FixedClock
 from antrian.services import counters, queue
 from antrian.services.users import create_user
-from antrian.store.database import open_database
-from tests.conftest import seed_office
+from antrian.store.database import Database, open_database
 
 MONDAY = "2026-11-30"
 
 
 @pytest.fixture
-def url(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+def url(office: Database, db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """The office with Monday's A001 served at counter 1 (waited 10 min, served 5) and A002 still waiting,
     and its users: kepala (supervisor) and petugas1 (operator)."""
     monkeypatch.setenv("ANTRIAN_CONFIG", str(tmp_path / "antrian.toml"))
     monkeypatch.delenv("ANTRIAN_DATABASE_URL", raising=False)
     monkeypatch.setenv("ANTRIAN_PASSWORD", "rahasia123")  # proves --user (every test user has it)
-    db = open_database(db_url, create=True)
-    try:
-        seed_office(db)
-        clock = FixedClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
-        with db.write() as s:
-            create_user(s, "kepala", "Kepala UPT", "supervisor", "rahasia123", actor=SYSTEM)
-            create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
-            counters.open_counter(s, 1, actor=SYSTEM, clock=clock)
-            queue.issue_ticket(s, "A", clock=clock)
-            queue.issue_ticket(s, "A", clock=clock)
-        for step, minutes in (("call_next", 10), ("start", 1), ("finish", 5)):
-            clock.advance(minutes=minutes)
-            with db.write() as s:
-                getattr(queue, step)(s, 1, actor=SYSTEM, clock=clock)
-    finally:
-        db.dispose()
+    clock = FixedClock(datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+    with office.write() as s:
+        create_user(s, "kepala", "Kepala UPT", "supervisor", "rahasia123", actor=SYSTEM)
+        create_user(s, "petugas1", "Petugas Satu", "operator", "rahasia123", actor=SYSTEM)
+        counters.open_counter(s, 1, actor=SYSTEM, clock=clock)
+        queue.issue_ticket(s, "A", clock=clock)
+        queue.issue_ticket(s, "A", clock=clock)
+    for step, minutes in (("call_next", 10), ("start", 1), ("finish", 5)):
+        clock.advance(minutes=minutes)
+        with office.write() as s:
+            getattr(queue, step)(s, 1, actor=SYSTEM, clock=clock)
     return db_url
 
 

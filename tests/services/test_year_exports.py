@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from antrian import words
@@ -24,6 +25,8 @@ from antrian.services.demo_history import MOST_DAYS, install_history
 from antrian.services.reports import compliance_report, report_log, standards_in_force
 from antrian.store.database import Database
 from tests.printing.pdf_text import pdf_pages
+
+pytestmark = pytest.mark.slow
 
 TODAY = FixedClock(datetime(2026, 12, 1, 1, 0, tzinfo=UTC))  # Tuesday 1 December 2026, 08:00 Jakarta
 FIRST, LAST = date(2025, 12, 1), date(2026, 11, 30)

@@ -20,6 +20,8 @@ from antrian.domain.announce import NumberReading, announcement
 from antrian.services.display import Call, VoiceSettings
 from antrian.voice.speech import SpeechRenderer, wav_seconds
 
+pytestmark = pytest.mark.slow  # real speech, rendered and played
+
 
 def sox_stats(*inputs: str | Path, effects: tuple[str, ...] = ()) -> dict[str, float]:
     """sox's statistics of one file after ``effects`` (or of a mix: ``-m -v 1 A -v -1 B`` is A minus B)."""

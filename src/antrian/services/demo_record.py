@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import NothingWaiting
@@ -142,7 +142,7 @@ class Recorder:
                     session.add(state)
                 self.counters[number] = _Counter(counter_id, [], state)
             self.counters[number].services.append(service_id)
-        self.next_id = (session.execute(select(Ticket.id).order_by(Ticket.id.desc())).scalar() or 0) + 1
+        self.next_id = session.execute(select(func.coalesce(func.max(Ticket.id), 0))).scalar_one() + 1
         self.tickets: list[dict[str, Any]] = []
         self.live: dict[str, dict[str, Any]] = {}  # label -> its newest visit (find_today)
         self.numbers: dict[int, int] = {}

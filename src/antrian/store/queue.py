@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, insert, select, text
+from sqlalchemy import Connection, Select, bindparam, case, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from antrian.store.dialect import is_postgres
@@ -55,6 +55,7 @@ _NEXT_EVENT_IDS = text(
 # Core statements on the tables, executed on the session's connection: the ORM layers cost more than the
 # statements themselves on this hot path (profiled in docs/PERFORMANCE.md).
 _INSERT_EVENT = insert(EVENTS_TABLE)
+_LAST_EVENT_ID = select(func.coalesce(func.max(EVENTS_TABLE.c.id), 0))
 _NOTIFY = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
 # PostgreSQL, one event (every counter action records one): its id, the row and the notification in one
 # statement, one round trip instead of three, and the event-id row locked for no network wait.
@@ -81,7 +82,8 @@ def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[in
     """Append events with commit-ordered ids; call it last in the transaction.
 
     Each mapping holds Event columns except ``id``. SQLite runs one writer at a time (BEGIN IMMEDIATE), so
-    its rowid, assigned at insert, already follows commit order. On PostgreSQL ids come from the
+    its rowid, assigned at insert, already follows commit order (many events at once take the same ids,
+    the last one's plus one onwards, in one executemany). On PostgreSQL ids come from the
     ``event_sequence`` row, whose lock is held until commit, and the listeners are notified at commit.
     """
     if not events:
@@ -92,16 +94,27 @@ def append_events(session: Session, events: Sequence[dict[str, Any]]) -> list[in
     ]
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        return [int(connection.execute(INSERT_EVENT_SQLITE, row).scalar_one()) for row in rows]
+        if len(rows) == 1:
+            return [int(connection.execute(INSERT_EVENT_SQLITE, rows[0]).scalar_one())]
+        # many at once (a day of demo history): the ids the rowid would give one by one, as the one writer
+        # holds the database, assigned here so that the rows go in one executemany
+        last = int(connection.execute(_LAST_EVENT_ID).scalar_one()) + len(rows)
+        return _insert_numbered(connection, rows, last)
     if len(rows) == 1:
         values = {**rows[0], "channel": NOTIFY_CHANNEL}
         return [int(connection.execute(_APPEND_ONE_EVENT, values).one()[0])]
     last = int(connection.execute(_NEXT_EVENT_IDS, {"count": len(rows)}).scalar_one())
+    ids = _insert_numbered(connection, rows, last)
+    connection.execute(_NOTIFY, {"payload": str(last)})
+    return ids
+
+
+def _insert_numbered(connection: Connection, rows: list[dict[str, Any]], last: int) -> list[int]:
+    """Insert ``rows`` with the ids up to ``last``, in their order."""
     first = last - len(rows) + 1
     for offset, row in enumerate(rows):
         row["id"] = first + offset
     connection.execute(_INSERT_EVENT, rows)
-    connection.execute(_NOTIFY, {"payload": str(last)})
     return [row["id"] for row in rows]
 
 
