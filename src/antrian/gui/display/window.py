@@ -277,6 +277,11 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         self._soon.stop()
         self._reader.request()
 
+    @property
+    def refresh_due(self) -> bool:
+        """A re-read asked for by ``refresh_soon`` has not started yet."""
+        return self._soon.isActive()
+
     def refresh_soon(self) -> None:
         """Re-read in a moment (``REFRESH_MS``), with whatever else changes meanwhile: a busy office changes
         something many times a second, and a read with its repaint for each change took the CPU the next
