@@ -184,6 +184,7 @@ def display_screens(app, runner, db, events, out: Path) -> None:  # type: ignore
         window.show()
         settle()
         window.handle_events(events[-3:])
+        window.refresh()  # the re-read the events start a moment later (``refresh_soon``), now
         window.set_voice_status(Message("speech.no_audio_device"))  # the cause: the tooltip, not the mark
         settle()
         save(window, f"display-{width}x{height}")

@@ -262,3 +262,31 @@ def test_the_header_shows_the_office_logo_when_the_admin_changes_it(
     qtbot.waitUntil(lambda: shown() != emblem, timeout=5000)
     centre = shown().pixelColor(shown().width() // 2, shown().height() // 2)
     assert centre.name() == "#b3261e"
+
+
+def test_a_burst_of_changes_is_read_once_and_each_call_is_painted_before_it(
+    make_window, office_db: Database, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]
+    """Nine counters calling at once: each call is on screen from its own event at once, and the office's
+    re-read (counters, waiting counts) comes once for the burst, a moment later, not once per change."""
+    window = make_window(1366, 768)
+    reads: list[int] = []
+    real = window._read_snapshot
+    window._reader._work = lambda: reads.append(1) or real()  # counts the reads the window starts
+    after = last_event_id_of(office_db)
+    for counter, code in ((1, "A"), (2, "B"), (3, "C")):
+        call(office_db, counter, code)
+        calls = window.handle_events(new_events(office_db, after))
+        after = calls[-1].event_id
+        assert window.call_number.text() == calls[-1].number  # painted from the event, no read yet
+    assert reads == []
+    qtbot.waitUntil(lambda: reads == [1], timeout=2000)
+    qtbot.wait(2 * display_module.REFRESH_MS)
+    assert reads == [1]
+    qtbot.waitUntil(lambda: window.snapshot is not None and window.snapshot.last_event_id >= after)
+    assert [window.tiles[n].value.text() for n in (1, 2, 3)] == ["A001", "B001", "C001"]
+
+
+def last_event_id_of(db: Database) -> int:
+    with db.read() as s:
+        return last_event_id(s)

@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from antrian.gui.tasks import OwnThread, TaskRunner, still_there
+from antrian.gui.tasks import OwnThread, TaskRunner, Urgent, still_there
 
 
 class Asker(QObject):
@@ -41,6 +41,24 @@ def test_a_result_for_a_deleted_object_is_dropped(qtbot: QtBot) -> None:
     assert runner.wait()
     assert take.__self__.got == []  # type: ignore[attr-defined]
     assert still_there(landed.append) and still_there(print)
+
+
+def test_an_urgent_job_never_waits_behind_the_pools_jobs(qtbot: QtBot) -> None:
+    """The operator's action (``Urgent``) runs while every pool thread is taken by re-reads."""
+    runner, release = TaskRunner(max_threads=2), threading.Event()
+    landed: list[object] = []
+    for name in ("read 1", "read 2", "read 3"):
+        runner.submit(lambda name=name: release.wait(10) and name, landed.append)
+    runner.submit(Urgent(lambda: "call next"), landed.append)
+    qtbot.waitUntil(lambda: landed == ["call next"], timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: len(landed) == 4, timeout=5000)
+    assert runner.wait()
+    assert sorted(landed[1:]) == ["read 1", "read 2", "read 3"]
+
+
+def test_urgent_work_is_plain_work_to_a_background_that_is_not_a_runner() -> None:
+    assert Urgent(lambda: 7)() == 7
 
 
 class _Window:

@@ -19,6 +19,23 @@ log = logging.getLogger(__name__)
 Background = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
+class Urgent:
+    """Work the operator is waiting for (an action at the counter): the task runner gives it a thread of its
+    own, so it never queues behind the window's re-reads, which the office's changes keep asking for.
+
+    It is a plain callable, so a window's ``Background`` that is not a ``TaskRunner`` (a test's) runs it as
+    any other work.
+    """
+
+    __slots__ = ("_work",)
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self._work = work
+
+    def __call__(self) -> Any:
+        return self._work()
+
+
 class _Relay(QObject):
     finished = Signal(int, object)  # the job's key, its result (or the exception it raised)
 
@@ -77,12 +94,18 @@ class _Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs ``work`` on a pool thread and calls ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+    """Runs ``work`` on a pool thread and calls ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+    Two lanes: re-reads and other background work share ``max_threads`` threads; ``Urgent`` work (the
+    operator's action) has a thread of its own, free whenever the operator acts (one action at a time).
+    """
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._lane = QThreadPool(self)
+        self._lane.setMaxThreadCount(1)
         self._jobs = _Jobs()
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
@@ -94,7 +117,8 @@ class TaskRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         key = self._jobs.hold(work, on_done, on_error or self._log_error)
-        self._pool.start(_Task(self._relay, self._jobs, key))
+        pool = self._lane if isinstance(work, Urgent) else self._pool
+        pool.start(_Task(self._relay, self._jobs, key))
 
     @Slot(int, object)
     def _deliver(self, key: int, result: Any) -> None:
@@ -107,7 +131,7 @@ class TaskRunner(QObject):
         log_failure("background task failed", error)
 
     def wait(self, msecs: int = 5000) -> bool:
-        return bool(self._pool.waitForDone(msecs))
+        return bool(self._lane.waitForDone(msecs)) and bool(self._pool.waitForDone(msecs))
 
 
 class OwnThread(QObject):

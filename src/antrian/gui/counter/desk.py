@@ -315,5 +315,5 @@ class Desk(QObject):
             self._close()
             self.closed.emit(self._leave)
             return
-        self._window.repaint()
+        self.panel.repaint()  # the ticket, the message and the buttons now; the lists follow with their read
         self.ticketShown.emit(result)

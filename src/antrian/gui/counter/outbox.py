@@ -25,6 +25,7 @@ from antrian.domain.errors import StoreError
 from antrian.domain.roles import Actor
 from antrian.domain.status import Status
 from antrian.domain.timing import Clock
+from antrian.gui.tasks import Urgent
 from antrian.services.desk import DeskResult, DeskView, act
 from antrian.store.database import Database
 
@@ -123,7 +124,7 @@ class Outbox(QObject):
                     **request.params,
                 )
 
-        self._background(work, self._landed)
+        self._background(Urgent(work), self._landed)  # never behind the panel's re-reads
 
     def cancel(self) -> bool:
         """Drop the action waiting to be sent again (not one on its way); False when there is none."""

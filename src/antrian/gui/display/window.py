@@ -1,10 +1,11 @@
 """The waiting-room display: the current call very large, every counter, the last calls, who is waiting.
 
 Calls are shown the moment their event arrives through the change feed (the event carries the number,
-counter and service), and the window is repainted at once; counters, waiting counts and the day's calls are
-then re-read off the GUI thread. Sizes follow the rule in docs/DESIGN.md ("Display: readable from the back of
-the room", ``sizes.Floors``): counters, recent calls and waiting counts never shrink below it; what does not
-fit is paged (``paging``). A portrait screen stacks the panels.
+counter and service), and what they change is repainted at once; counters, waiting counts and the day's
+calls are re-read off the GUI thread a moment later (``REFRESH_MS``), once for all the changes meanwhile.
+Sizes follow the rule in docs/DESIGN.md ("Display: readable from the back of the room", ``sizes.Floors``):
+counters, recent calls and waiting counts never shrink below it; what does not fit is paged (``paging``). A
+portrait screen stacks the panels.
 
 Texts are English in the code and go through Qt's translator (Bahasa Indonesia from ``display_id.ts``); the
 date comes from ``antrian.words``. On a language change every text is said again from the window's state
@@ -59,6 +60,7 @@ __all__ = ["DisplayWindow", "LineLog", "LineSink", "open_log"]
 log = logging.getLogger(__name__)
 
 HIGHLIGHT_MS = 6000
+REFRESH_MS = 500  # the feed's changes gathered for one re-read (``refresh_soon``)
 MARGIN = 24
 
 
@@ -118,6 +120,8 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
         self._logo_reader = CoalescedRead(
             run_in_background, self._read_logo, self._apply_logo, what="office logo", parent=self
         )
+        self._soon = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._soon.timeout.connect(self.refresh)
         self._build()
         self._logo_reader.request()  # Antrian's emblem until the office's own logo is read
         if announcer is not None:
@@ -271,7 +275,20 @@ class DisplayWindow(Retranslated, Calling, Voicing, QWidget):
 
     def refresh(self) -> None:
         """Re-read counters, waiting counts and the day's calls off the GUI thread (coalesced)."""
+        self._soon.stop()
         self._reader.request()
+
+    @property
+    def refresh_due(self) -> bool:
+        """A re-read asked for by ``refresh_soon`` has not started yet."""
+        return self._soon.isActive()
+
+    def refresh_soon(self) -> None:
+        """Re-read in a moment (``REFRESH_MS``), with whatever else changes meanwhile: a busy office changes
+        something many times a second, and a read with its repaint for each change took the CPU the next
+        call's paint needs (the calls themselves are painted from their events at once)."""
+        if not self._soon.isActive():
+            self._soon.start()
 
     def _read_snapshot(self) -> DisplaySnapshot:
         with self._database.read() as session:
