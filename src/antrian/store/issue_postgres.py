@@ -5,7 +5,8 @@ number, the ticket, the event id, the event, the notification, COMMIT), and the 
 writer locks until it commits (``store.queue``), stayed locked across several of them: four kiosks reached
 445-692 tickets/s (docs/PERFORMANCE.md). Here:
 
-- the service, the office and the day's calendar are read first, outside any transaction (autocommit);
+- the service, the office and the day's calendar are read first, outside any transaction (autocommit), in
+  one pipelined round trip;
 - round trip 1, pipelined: ``BEGIN`` and the number upsert of ``store.issue_statements`` (the numbering rule,
   the very text every path runs); the quota is checked on the answer, in Python, as on every path;
 - round trip 2, pipelined: one statement that inserts the ticket, takes the event id, inserts the event and
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import exc
@@ -48,13 +49,27 @@ class PostgresIssue:
     def __init__(self, raw: Any, read: Callable[[], AbstractContextManager[Session]]) -> None:
         self._raw = raw
         self._read = read
+        self._calendars: dict[date, list[tuple[Any, ...]]] = {}
 
     def _rows(self, sql: str, values: dict[str, Any]) -> list[tuple[Any, ...]]:
         return self._raw.execute(sql, values, prepare=True).fetchall()  # type: ignore[no-any-return]
 
     def reference(self, code: str) -> IssueReference | None:
-        """The service ``code`` and the office, read in autocommit (call before ``transaction``)."""
-        rows = self._rows(_REFERENCE, {"code": code})
+        """The service ``code`` and the office, read in autocommit (call before ``transaction``).
+
+        The calendars of today and tomorrow by UTC come in the same round trip: an Indonesian office's day
+        (UTC+7 to +9) is one of them, so ``calendar`` need not ask again.
+        """
+        today = datetime.now(UTC).date()
+        days = (today, today + timedelta(days=1))
+        with self._raw.pipeline():
+            found = self._raw.execute(_REFERENCE, {"code": code}, prepare=True)
+            calendars = [
+                self._raw.execute(_CALENDAR, {"day": day, "weekday": day.isoweekday()}, prepare=True)
+                for day in days
+            ]
+        rows = found.fetchall()
+        self._calendars = {day: cursor.fetchall() for day, cursor in zip(days, calendars, strict=True)}
         if not rows:
             return None
         row = rows[0]
@@ -65,7 +80,10 @@ class PostgresIssue:
         """The holiday and the breaks of the office-local ``day``, read like ``reference``."""
         holiday: str | None = None
         breaks = []
-        for kind, name, starts, ends in self._rows(_CALENDAR, {"day": day, "weekday": day.isoweekday()}):
+        rows = self._calendars.get(day)
+        if rows is None:  # a day other than today's or tomorrow's by UTC (a clock set elsewhere)
+            rows = self._rows(_CALENDAR, {"day": day, "weekday": day.isoweekday()})
+        for kind, name, starts, ends in rows:
             if kind == 0:
                 holiday = name
             else:
