@@ -151,14 +151,19 @@ def lock_counter_state(session: Session, counter_id: int) -> CounterState | None
     return session.execute(statement).scalar_one_or_none()
 
 
-def _head(counter_id: int, day: date, priority_first: bool) -> Select[tuple[Ticket, Service]]:
-    """The oldest waiting ticket of the preferred kind, else of the other, of the active services the
-    counter serves, with its service: one statement."""
-    served = (
+def _served(counter_id: int) -> Select[tuple[int]]:
+    """The ids of the active services counter ``counter_id`` serves."""
+    return (
         select(CounterService.service_id)
         .join(Service, Service.id == CounterService.service_id)
         .where(CounterService.counter_id == counter_id, Service.active.is_(True))
     )
+
+
+def _head(counter_id: int, day: date, priority_first: bool) -> Select[tuple[Ticket, Service]]:
+    """The oldest waiting ticket of the preferred kind, else of the other, of the active services the
+    counter serves, with its service: one statement."""
+    served = _served(counter_id)
     other_kind = Ticket.priority_group.is_(None) if priority_first else Ticket.priority_group.is_not(None)
     return (
         select(Ticket, Service)
@@ -195,9 +200,8 @@ def claim_head(
 
 
 def _any_waiting(session: Session, counter_id: int, day: date) -> bool:
-    served = select(CounterService.service_id).where(CounterService.counter_id == counter_id)
     statement = select(Ticket.id).where(
-        Ticket.status == "waiting", Ticket.service_day == day, Ticket.service_id.in_(served)
+        Ticket.status == "waiting", Ticket.service_day == day, Ticket.service_id.in_(_served(counter_id))
     )
     return session.execute(statement.limit(1)).first() is not None
 
