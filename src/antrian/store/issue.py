@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
-from datetime import date, datetime
-from typing import Any, Protocol
+from datetime import date
+from typing import Protocol
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
@@ -22,7 +22,7 @@ from antrian.domain.hours import Break, DayCalendar
 from antrian.store.database import Database, reference_reader
 from antrian.store.issue_postgres import postgres_issue
 from antrian.store.issue_sqlite import issue_connection
-from antrian.store.issue_statements import CALENDAR, INSERT_TICKET, REFERENCE, IssueReference
+from antrian.store.issue_statements import CALENDAR, INSERT_TICKET, REFERENCE, IssuedTicket, IssueReference
 from antrian.store.queue import append_events, next_ticket_number
 
 
@@ -41,17 +41,7 @@ class IssueWriter(Protocol):
 
     def next_number(self, service_id: int, day: date) -> int: ...
 
-    def record_issue(
-        self,
-        service_id: int,
-        day: date,
-        sequence: int,
-        label: str,
-        priority_group: str | None,
-        at: datetime,
-        user_id: int | None,
-        data: dict[str, Any],
-    ) -> int:
+    def record_issue(self, issued: IssuedTicket) -> int:
         """Insert the waiting ticket and its ``ticket_issued`` event (last in ``transaction``); its id."""
         ...
 
@@ -105,35 +95,10 @@ class SessionIssue:
     def next_number(self, service_id: int, day: date) -> int:
         return next_ticket_number(self._session, service_id, day)
 
-    def record_issue(
-        self,
-        service_id: int,
-        day: date,
-        sequence: int,
-        label: str,
-        priority_group: str | None,
-        at: datetime,
-        user_id: int | None,
-        data: dict[str, Any],
-    ) -> int:
-        values = {
-            "service_id": service_id,
-            "service_day": day,
-            "sequence": sequence,
-            "label": label,
-            "priority_group": priority_group,
-            "issued_at": at,
-        }
-        ticket_id = int(self._session.connection().execute(INSERT_TICKET, values).scalar_one())
-        event = {
-            "at": at,
-            "kind": "ticket_issued",
-            "ticket_id": ticket_id,
-            "service_id": service_id,
-            "user_id": user_id,
-            "data": data,
-        }
-        append_events(self._session, [event])
+    def record_issue(self, issued: IssuedTicket) -> int:
+        connection = self._session.connection()
+        ticket_id = int(connection.execute(INSERT_TICKET, issued.ticket_values()).scalar_one())
+        append_events(self._session, [issued.event(ticket_id)])
         return ticket_id
 
 

@@ -34,6 +34,7 @@ from antrian.store.issue_statements import (
     ISSUE_RECORD_SQL,
     NEXT_NUMBER_SQL,
     REFERENCE_SQL,
+    IssuedTicket,
     IssueReference,
     driver_sql,
 )
@@ -116,31 +117,15 @@ class PostgresIssue:
         row = self._raw.execute(_NEXT_NUMBER, values, prepare=True).fetchone()  # syncs the pipeline
         return int(row[0])
 
-    def record_issue(
-        self,
-        service_id: int,
-        day: date,
-        sequence: int,
-        label: str,
-        priority_group: str | None,
-        at: datetime,
-        user_id: int | None,
-        data: dict[str, Any],
-    ) -> int:
+    def record_issue(self, issued: IssuedTicket) -> int:
         """The ticket, its event and the notification in one statement, sent with COMMIT; the ticket's id."""
         from psycopg.types.json import Json
 
+        # the event's own parameters (ticket_id, counter_id) are the statement's to fill: not sent
         values = {
-            "service_id": service_id,
-            "service_day": day,
-            "sequence": sequence,
-            "label": label,
-            "priority_group": priority_group,
-            "issued_at": at,
-            "at": at,
-            "kind": "ticket_issued",
-            "user_id": user_id,
-            "data": Json(data),
+            **issued.ticket_values(),
+            **issued.event(None),
+            "data": Json(issued.data),
             "channel": NOTIFY_CHANNEL,
         }
         cursor = self._raw.execute(_RECORD, values, prepare=True)

@@ -38,6 +38,7 @@ from antrian.store.issue_statements import (
     INSERT_TICKET_SQL,
     NEXT_NUMBER_SQL,
     REFERENCE_SQL,
+    IssuedTicket,
     IssueReference,
 )
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
@@ -166,39 +167,14 @@ class IssueConnection:
         ).fetchone()
         return int(row[0])
 
-    def record_issue(
-        self,
-        service_id: int,
-        day: date,
-        sequence: int,
-        label: str,
-        priority_group: str | None,
-        at: datetime,
-        user_id: int | None,
-        data: dict[str, Any],
-    ) -> int:
+    def record_issue(self, issued: IssuedTicket) -> int:
         """Insert a waiting ticket issued at ``at`` (also its place in line) and its ``ticket_issued`` event
         (store.queue.append_events, SQLite); returns the ticket's id."""
         types = self._types
-        instant = types.instant(at)
-        values = {
-            "service_id": service_id,
-            "service_day": types.day(day),
-            "sequence": sequence,
-            "label": label,
-            "priority_group": priority_group,
-            "issued_at": instant,
-        }
+        instant = types.instant(issued.at)
+        values = {**issued.ticket_values(), "service_day": types.day(issued.day), "issued_at": instant}
         ticket_id = int(self._raw.execute(INSERT_TICKET_SQL, values).fetchone()[0])
-        event = {
-            "at": instant,
-            "kind": "ticket_issued",
-            "ticket_id": ticket_id,
-            "counter_id": None,
-            "service_id": service_id,
-            "user_id": user_id,
-            "data": types.json(data),
-        }
+        event = {**issued.event(ticket_id), "at": instant, "data": types.json(issued.data)}
         self._raw.execute(INSERT_EVENT_SQLITE_SQL, event)
         return ticket_id
 

@@ -11,7 +11,7 @@ the UNIQUE index on (service, day, number) as a safety net.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 from sqlalchemy import Boolean, TextualSelect, Time, bindparam, text
@@ -81,6 +81,43 @@ INSERT_TICKET = text(INSERT_TICKET_SQL).bindparams(
 INSERT_EVENT_SQLITE = text(INSERT_EVENT_SQLITE_SQL).bindparams(
     bindparam("at", type_=_events.at.type), bindparam("data", type_=_events.data.type)
 )
+
+
+class IssuedTicket(NamedTuple):
+    """A ticket to record: waiting, issued at ``at`` (also its place in line), and its ``ticket_issued``
+    event by ``user_id`` carrying ``data``."""
+
+    service_id: int
+    day: date
+    sequence: int
+    label: str
+    priority_group: str | None
+    at: datetime
+    user_id: int | None
+    data: dict[str, Any]
+
+    def ticket_values(self) -> dict[str, Any]:
+        """``INSERT_TICKET``'s parameters."""
+        return {
+            "service_id": self.service_id,
+            "service_day": self.day,
+            "sequence": self.sequence,
+            "label": self.label,
+            "priority_group": self.priority_group,
+            "issued_at": self.at,
+        }
+
+    def event(self, ticket_id: int | None) -> dict[str, Any]:
+        """The event's columns but its id, for ticket ``ticket_id``."""
+        return {
+            "at": self.at,
+            "kind": "ticket_issued",
+            "ticket_id": ticket_id,
+            "counter_id": None,
+            "service_id": self.service_id,
+            "user_id": self.user_id,
+            "data": self.data,
+        }
 
 
 class IssueReference(NamedTuple):

@@ -23,6 +23,7 @@ from antrian.services.office import DEFAULT_OFFICE, OfficeInfo
 from antrian.services.results import TicketInfo
 from antrian.store.database import Database
 from antrian.store.issue import IssueWriter, issue_writer, session_issue
+from antrian.store.issue_statements import IssuedTicket
 
 
 def issue_ticket(
@@ -105,9 +106,8 @@ def _issue(writer: IssueWriter, code: str, group: str | None, actor: Actor, cloc
         _within_quota(number, service.daily_quota, code, name)
         label = format_label(code, number, office.label_width)
         data = {"number": label, "service": code, "priority": group}
-        ticket_id = writer.record_issue(
-            service.service_id, day, number, label, group, now, actor.user_id, data
-        )
+        issued = IssuedTicket(service.service_id, day, number, label, group, now, actor.user_id, data)
+        ticket_id = writer.record_issue(issued)
     return _issued(ticket_id, label, code, name, day, number, group, now)
 
 
