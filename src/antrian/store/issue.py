@@ -18,11 +18,18 @@ from typing import Protocol
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from antrian.domain.hours import Break, DayCalendar
+from antrian.domain.hours import DayCalendar
 from antrian.store.database import Database, reference_reader
 from antrian.store.issue_postgres import postgres_issue
 from antrian.store.issue_sqlite import issue_connection
-from antrian.store.issue_statements import CALENDAR, INSERT_TICKET, REFERENCE, IssuedTicket, IssueReference
+from antrian.store.issue_statements import (
+    CALENDAR,
+    INSERT_TICKET,
+    REFERENCE,
+    IssuedTicket,
+    IssueReference,
+    day_calendar,
+)
 from antrian.store.queue import append_events, next_ticket_number
 
 
@@ -67,19 +74,10 @@ class SessionIssue:
         row = self._read().execute(REFERENCE, {"code": code}).first()
         if row is None:
             return None
-        office = None if row[7] is None else tuple(row[8:])
-        return IssueReference(row[0], row[1], row[2], row[3], row[4], row[5], row[6], office)
+        return IssueReference.of_row(row)
 
     def calendar(self, day: date) -> DayCalendar:
-        rows = self._read().execute(CALENDAR, {"day": day, "weekday": day.isoweekday()})
-        holiday: str | None = None
-        breaks = []
-        for kind, name, starts, ends in rows:
-            if kind == 0:
-                holiday = name
-            else:
-                breaks.append(Break(day.isoweekday(), starts, ends, name))
-        return DayCalendar(holiday, tuple(breaks))
+        return day_calendar(day, self._read().execute(CALENDAR, {"day": day, "weekday": day.isoweekday()}))
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

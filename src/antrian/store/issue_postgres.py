@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
-from antrian.domain.hours import Break, DayCalendar
+from antrian.domain.hours import DayCalendar
 from antrian.store.database import Database
 from antrian.store.issue_statements import (
     CALENDAR_SQL,
@@ -36,6 +36,7 @@ from antrian.store.issue_statements import (
     REFERENCE_SQL,
     IssuedTicket,
     IssueReference,
+    day_calendar,
     driver_sql,
 )
 from antrian.store.queue import NOTIFY_CHANNEL
@@ -73,23 +74,14 @@ class PostgresIssue:
         self._calendars = {day: cursor.fetchall() for day, cursor in zip(days, calendars, strict=True)}
         if not rows:
             return None
-        row = rows[0]
-        office = None if row[7] is None else tuple(row[8:])
-        return IssueReference(row[0], row[1], row[2], row[3], row[4], row[5], row[6], office)
+        return IssueReference.of_row(rows[0])
 
     def calendar(self, day: date) -> DayCalendar:
         """The holiday and the breaks of the office-local ``day``, read like ``reference``."""
-        holiday: str | None = None
-        breaks = []
         rows = self._calendars.get(day)
         if rows is None:  # a day other than today's or tomorrow's by UTC (a clock set elsewhere)
             rows = self._rows(_CALENDAR, {"day": day, "weekday": day.isoweekday()})
-        for kind, name, starts, ends in rows:
-            if kind == 0:
-                holiday = name
-            else:
-                breaks.append(Break(day.isoweekday(), starts, ends, name))
-        return DayCalendar(holiday, tuple(breaks))
+        return day_calendar(day, rows)
 
     def reading(self) -> AbstractContextManager[Session]:
         """A reading transaction of the database (``Database.read()``), beside this connection."""

@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from sqlalchemy import Column, Dialect
 from sqlalchemy.orm import Session
 
-from antrian.domain.hours import Break, DayCalendar
+from antrian.domain.hours import DayCalendar
 from antrian.store.database import Database
 from antrian.store.issue_statements import (
     CALENDAR_SQL,
@@ -40,6 +40,7 @@ from antrian.store.issue_statements import (
     REFERENCE_SQL,
     IssuedTicket,
     IssueReference,
+    day_calendar,
 )
 from antrian.store.models import EVENTS_TABLE, SERVICES_TABLE, TICKETS_TABLE
 from antrian.store.writer_turn import PoolInfo, WriterTurn, end_writer_turn
@@ -121,19 +122,9 @@ class IssueConnection:
     def calendar(self, day: date) -> DayCalendar:
         """The holiday and the breaks of the office-local ``day``, read like ``reference``."""
         convert = self._types
-        holiday: str | None = None
-        breaks = []
         rows = self._raw.execute(CALENDAR_SQL, {"day": convert.day(day), "weekday": day.isoweekday()})
-        for kind, name, starts, ends in rows:
-            if kind == 0:
-                holiday = name
-            else:
-                start, end = (
-                    cast(time, convert.time(starts)),
-                    cast(time, convert.time(ends)),
-                )  # NOT NULL columns
-                breaks.append(Break(day.isoweekday(), start, end, name))
-        return DayCalendar(holiday, tuple(breaks))
+        typed = ((kind, name, convert.time(starts), convert.time(ends)) for kind, name, starts, ends in rows)
+        return day_calendar(day, typed)
 
     def reading(self) -> AbstractContextManager[Session]:
         """A reading transaction of the database (``Database.read()``), beside this connection."""

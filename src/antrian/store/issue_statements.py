@@ -11,11 +11,13 @@ the UNIQUE index on (service, day, number) as a safety net.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 from sqlalchemy import Boolean, TextualSelect, Time, bindparam, text
 
+from antrian.domain.hours import Break, DayCalendar
 from antrian.store.models import EVENTS_TABLE, TICKETS_TABLE
 
 # The service, and the office row beside it (absent before the office is set up).
@@ -131,3 +133,21 @@ class IssueReference(NamedTuple):
     open_days: str
     daily_quota: int | None
     office: tuple[Any, ...] | None
+
+    @classmethod
+    def of_row(cls, row: Sequence[Any]) -> IssueReference:
+        """From a ``REFERENCE`` row whose values the driver already typed (absent office: NULL id)."""
+        office = None if row[7] is None else tuple(row[8:])
+        return cls(row[0], row[1], row[2], row[3], row[4], row[5], row[6], office)
+
+
+def day_calendar(day: date, rows: Iterable[Sequence[Any]]) -> DayCalendar:
+    """The holiday and breaks of ``day`` from its ``CALENDAR`` rows, their times already typed."""
+    holiday: str | None = None
+    breaks = []
+    for kind, name, starts, ends in rows:
+        if kind == 0:
+            holiday = name
+        else:
+            breaks.append(Break(day.isoweekday(), starts, ends, name))
+    return DayCalendar(holiday, tuple(breaks))
