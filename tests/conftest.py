@@ -74,7 +74,8 @@ def pytest_configure(config: pytest.Config) -> None:
     """Antrian's bytecode, compiled once before the tests: the suite starts some hundreds of Python processes
     (the command, the windows, writers), and where ``PYTHONDONTWRITEBYTECODE`` is set none of them would
     write it, so each would compile Antrian's modules from source again (about 0.1 s of CPU per start).
-    Up-to-date files are left as they are; a pytest-xdist worker leaves this to the main process."""
+    Up-to-date files are left as they are. The audio server is started here too (see ``audio_sink``). A
+    pytest-xdist worker leaves both to the main process."""
     if hasattr(config, "workerinput"):
         return
     import compileall
@@ -82,6 +83,7 @@ def pytest_configure(config: pytest.Config) -> None:
     import antrian
 
     compileall.compile_dir(Path(antrian.__file__).parent, quiet=1, workers=1)
+    _start_audio_server()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -260,7 +262,11 @@ def operator(office: Database) -> Actor:
 
 # A real audio output for voice tests: a PulseAudio server with a null sink. Machines without a sound card
 # (CI) still play the chime and the calls into it, through the same QtMultimedia and PulseAudio path as an
-# office PC. Started here if none answers; required in CI.
+# office PC. Started before any test runs if none answers; required in CI.
+#
+# Before, not on a test's first request: QtMultimedia looks for the audio server once per process, the first
+# time any widget of it is made, and keeps the answer. A window test that makes a display (or the supervisor's
+# sound) before the server was up left its worker without audio for every later voice test.
 def _pulse_answers() -> bool:
     return (
         shutil.which("pactl") is not None
@@ -268,25 +274,31 @@ def _pulse_answers() -> bool:
     )
 
 
-@pytest.fixture(scope="session")
-def audio_sink() -> str:
-    if not _pulse_answers() and shutil.which("pulseaudio"):
-        subprocess.run(
-            [
-                "pulseaudio",
-                "--daemonize=yes",
-                "--exit-idle-time=-1",
-                "--disallow-exit",
-                "-n",
-                "--load=module-null-sink sink_name=antrian_null",
-                "--load=module-native-protocol-unix auth-anonymous=1",
-            ],
-            capture_output=True,
-            timeout=30,
-        )
-    deadline = time.monotonic() + 15  # a test process in parallel may be starting the same server
+def _start_audio_server() -> None:
+    """Start the null-sink PulseAudio server unless one answers, and wait (with a deadline) until it does."""
+    if _pulse_answers() or not shutil.which("pulseaudio"):
+        return
+    subprocess.run(
+        [
+            "pulseaudio",
+            "--daemonize=yes",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+            "-n",
+            "--load=module-null-sink sink_name=antrian_null",
+            "--load=module-native-protocol-unix auth-anonymous=1",
+        ],
+        capture_output=True,
+        timeout=30,
+    )
+    deadline = time.monotonic() + 15
     while not _pulse_answers() and time.monotonic() < deadline:
         time.sleep(0.2)  # polling the server, with a deadline
+
+
+@pytest.fixture(scope="session")
+def audio_sink() -> str:
+    _start_audio_server()  # already up when the main process started it; here for a run without it
     if not _pulse_answers():
         reason = "no PulseAudio server answers and none could be started (apt-get install pulseaudio)"
         if IN_CI:

@@ -95,7 +95,9 @@ def test_the_service_refuses_settings_out_of_range() -> None:
         VoiceSettings(rate=2.5).validated()
 
 
-def test_an_open_display_takes_what_the_page_saved(make, office_db: Database, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_display_takes_what_the_page_saved(  # type: ignore[no-untyped-def]
+    make, office_db: Database, qtbot: QtBot, audio_sink: str
+) -> None:
     from antrian.gui.display.window import DisplayWindow
     from antrian.services.queries import events_after
     from antrian.voice.announcer import Announcer

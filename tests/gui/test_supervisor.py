@@ -240,7 +240,7 @@ def test_one_language_at_a_time(make) -> None:  # type: ignore[no-untyped-def]
     assert_language(texts(), "en", allowed=names)
 
 
-def test_the_sound_is_off_until_asked_for(make) -> None:  # type: ignore[no-untyped-def]
+def test_the_sound_is_off_until_asked_for(make, audio_sink: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtMultimedia import QSoundEffect
 
     from antrian import assets
