@@ -93,6 +93,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection imported (pytest, Qt, SQLAlchemy, Antrian, every test module: some hundreds of
+    thousands of objects that live as long as the process) is moved out of the collector's sight, so a full
+    collection, which every window test's teardown makes, looks only at what the tests made (55 -> 5 ms)."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Every process the tests start logs here (``ANTRIAN_LOG_DIR``), never to the user's own log folder."""

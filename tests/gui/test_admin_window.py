@@ -212,9 +212,16 @@ def test_a_service_is_edited_added_and_reordered(  # type: ignore[no-untyped-def
     shown.form.standard_time.setValue(3)
     shown.form.standard_unit.setCurrentIndex(shown.form.standard_unit.findData("working_days"))
     save(shown, qtbot)
-    qtbot.waitUntil(lambda: shown.table.rowCount() == 4, timeout=5000)
-    with qtbot.waitSignal(shown.loaded, timeout=5000):
-        shown.up.click()  # D moves above C
+
+    def chosen() -> str | None:  # the code in the table's selected row
+        rows = shown.table.selectionModel().selectedRows()
+        item = shown.table.item(rows[0].row(), 0) if rows else None
+        return item.text() if item is not None else None
+
+    # the new service is in the list and selected (a re-read the change feed asked for may show the row first)
+    qtbot.waitUntil(lambda: shown.table.rowCount() == 4 and chosen() == "D", timeout=5000)
+    shown.up.click()  # D moves above C
+    qtbot.waitUntil(lambda: [shown.table.item(r, 0).text() for r in range(4)] == ["A", "B", "D", "C"])
     with office.read() as s:
         a = service_info(s, "A")
         assert (a.name, a.daily_quota, a.opens_at is not None) == ("KTP-el", None, True)
