@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ import pytest
 from antrian.domain.errors import StoreError
 from antrian.store.database import open_database
 from antrian.store.schema import HEAD_REVISION
+from tests.cli.forked import Starter, forkable
 
 pytestmark = pytest.mark.slow
 
@@ -32,6 +34,8 @@ _SCRIPT = Path(sys.executable).with_name("antrian")
 ANTRIAN = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "antrian"]
 DEMO_USERS = ("admin", "supervisor", "petugas1", "petugas2", "petugas3", "petugas4")
 SQLITE_PAGE = 4096
+STARTER = Starter(ANTRIAN[0] if _SCRIPT.exists() else "antrian")
+COLD = False  # every command from a cold start (``cold_starts``)
 
 
 @dataclass(frozen=True)
@@ -49,20 +53,31 @@ class Result:
         return f"antrian {' '.join(self.args)} -> exit {self.code}\nstdout: {self.out}\nstderr: {self.err}"
 
 
-def run(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
+def run(
+    *args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None, real: bool = False
+) -> Result:
     """Run ``antrian [--db DB] ARGS`` with a clean environment (no inherited database, language, debug mode
-    or settings file: this PC's own would decide the database or the language under test)."""
+    or settings file: this PC's own would decide the database or the language under test).
+
+    The command is a process of its own, forked from a starter that has imported Antrian once
+    (``tests.cli.forked``); ``real`` (and an environment that changes how Python starts) runs the installed
+    ``antrian`` from a cold start instead."""
     argv = ([] if db is None else ["--db", str(db)]) + [str(a) for a in args]
     inherited = ("ANTRIAN_DATABASE_URL", "ANTRIAN_DEBUG", "ANTRIAN_LANG")
     environ = {k: v for k, v in os.environ.items() if k not in inherited}
     environ["ANTRIAN_CONFIG"] = os.devnull
     environ.update(env or {})
+    if not (real or COLD) and forkable(environ):
+        code, out, err = STARTER.run(argv, environ, timeout=60)
+        return Result(tuple(argv), code, out, err)
     proc = subprocess.run([*ANTRIAN, *argv], capture_output=True, text=True, env=environ, timeout=60)
     return Result(tuple(argv), proc.returncode, proc.stdout, proc.stderr)
 
 
-def ok(*args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None) -> Result:
-    result = run(*args, db=db, env=env)
+def ok(
+    *args: str | int, db: str | Path | None = None, env: dict[str, str] | None = None, real: bool = False
+) -> Result:
+    result = run(*args, db=db, env=env, real=real)
     assert result.code == 0, result.describe()
     assert "Traceback" not in result.err, result.describe()
     return result
@@ -122,6 +137,23 @@ def office(demo_template: tuple[Path, Result], tmp_path: Path) -> Path:
     path = tmp_path / "antrian.db"
     shutil.copyfile(demo_template[0], path)
     return path
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _starter() -> Iterator[None]:
+    yield
+    STARTER.close()
+
+
+@pytest.fixture
+def cold_starts() -> Iterator[None]:
+    """Every command of the test is the installed ``antrian`` started cold, as operators' scripts run it."""
+    global COLD
+    COLD = True
+    try:
+        yield
+    finally:
+        COLD = False
 
 
 # 1. demo-data ---------------------------------------------------------------------------------------------
@@ -238,6 +270,7 @@ def test_a_sound_database_on_a_read_only_file_system_is_named_read_only(office: 
 # 2. the full flow -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("cold_starts")
 def test_full_flow_issue_call_recall_start_finish_and_event_log(office: Path) -> None:
     a = ok("ticket", "issue", "A", "--json", db=office).json()
     b = ok("ticket", "issue", "B", "--json", db=office).json()
