@@ -84,3 +84,45 @@ def test_a_display_of_a_zone_shows_and_speaks_only_its_counters(
     spoken = window.handle_events(new_events(zoned, first))
     assert [(c.number, c.counter) for c in spoken] == [("C001", 3)]
     assert window.call_number.text() == "C001"
+
+
+def test_a_display_of_a_zone_reads_again_only_for_what_can_change_it(
+    zoned: Database, qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """In a Mal Pelayanan Publik ten zone displays would each re-read after every event in the building; one
+    skips the queue events of other zones' counters and services, and re-reads for its own and for set-up."""
+    from antrian.services import counters, queue
+    from antrian.services.office import update_office
+    from antrian.services.queries import last_event_id
+
+    window = DisplayWindow(zoned, lambda w, d: runner.submit(w, d, d), zones=("PAJAK",))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.snapshot is not None, timeout=5000)
+    with zoned.read() as s:
+        seen = last_event_id(s)
+
+    def delivered() -> bool:  # the events since the last delivery, as the change feed hands them over
+        nonlocal seen
+        events = new_events(zoned, seen)
+        assert events, "each step records an event"
+        seen = events[-1].id
+        window.refresh()  # a re-read already due is started now (and is no longer due)
+        assert not window.refresh_due
+        window.handle_events(events)
+        return window.refresh_due
+
+    call(zoned, 1, "A")  # DUKCAPIL's counter 1 opens and calls A001: issued, opened, called
+    assert not delivered(), "another zone's counter and service"
+    with zoned.write() as s:
+        queue.issue_ticket(s, "C")
+    assert delivered(), "C is served here: its waiting count changed"
+    with zoned.write() as s:
+        counters.open_counter(s, 3, actor=SYSTEM)
+    assert delivered(), "this zone's counter opened"
+    with zoned.write() as s:
+        counters.open_counter(s, 2, actor=SYSTEM)
+    assert not delivered(), "another zone's counter opened"
+    with zoned.write() as s:
+        update_office(s, SYSTEM, name="Mal Pelayanan Publik Kota")
+    assert delivered(), "set-up may change any display"

@@ -82,7 +82,12 @@ def write_sheet(
     return count
 
 
-def _cell(sheet: Any, value: Value, *, bold: bool = False) -> WriteOnlyCell:
+def _cell(sheet: Any, value: Value, *, bold: bool = False) -> WriteOnlyCell | Cell:
+    """``value`` as the sheet shows it: a styled cell where it has a format or is bold; a plain text, number
+    or blank as it is (openpyxl then writes it through one reused cell, and a blank not at all: a year's
+    log is some 300,000 such values)."""
+    if not bold and (value is None or type(value) in (str, int)):
+        return value
     if isinstance(value, Shown):
         cell = WriteOnlyCell(sheet, value.value)
         cell.number_format = value.format
