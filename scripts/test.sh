@@ -17,4 +17,7 @@ unset PYTHONDONTWRITEBYTECODE
 
 ruff check src tests bench
 mypy
-exec python -m pytest -n auto --dist worksteal --durations=25 "$@"
+# One pytest worker more than there are cores: part of the suite waits (real speech plays in real time,
+# window and command processes start, PostgreSQL answers), and a third worker on two cores fills those waits
+# (on this 2-core machine 240 -> 212 s; docs/PERFORMANCE.md, "The test suite").
+exec python -m pytest -n "$(( $(nproc) + 1 ))" --dist worksteal --durations=25 "$@"
