@@ -121,11 +121,10 @@ class Starter:
     def __init__(self, program: str) -> None:
         self._program = program
         self._process: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
 
     def run(self, argv: list[str], environment: dict[str, str], timeout: float) -> tuple[int, str, str]:
         """``antrian ARGV`` in ``environment`` and this process's folder: (exit code, stdout, stderr)."""
-        with self._lock, tempfile.TemporaryDirectory(prefix="antrian-cmd-") as folder:
+        with tempfile.TemporaryDirectory(prefix="antrian-cmd-") as folder:
             process = self._started()
             out, err = Path(folder) / "out", Path(folder) / "err"
             out.touch()

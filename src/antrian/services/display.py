@@ -23,6 +23,23 @@ from antrian.store.models import Counter, CounterService, CounterState, Event, S
 
 CALL_KINDS = frozenset({"ticket_called", "ticket_recalled", "ticket_resumed"})
 COUNTER_KINDS = frozenset({"counter_opened", "counter_paused", "counter_closed"})
+# The queue's own events: what they change is told by their counter and service. Any other event (set-up,
+# settings, zones, the calendar, a transfer between services) may change any display.
+QUEUE_KINDS = (
+    CALL_KINDS
+    | COUNTER_KINDS
+    | frozenset(
+        {
+            "ticket_issued",
+            "ticket_started",
+            "ticket_held",
+            "ticket_no_show",
+            "ticket_finished",
+            "ticket_cancelled",
+            "ticket_expired",
+        }
+    )
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +105,18 @@ class DisplaySnapshot:
     day: date | None = None  # the office's service day the snapshot was read on
     notice: CalendarNotice | None = None  # the holiday or break closing the office when read
     notice_turns: tuple[time, ...] = ()  # the local times today at which ``notice`` may change (re-read then)
+
+
+def may_change(events: Iterable[EventInfo], counters: Collection[int], services: Collection[str]) -> bool:
+    """Whether any of ``events`` may change a display limited to ``counters`` (of a zone of a Mal Pelayanan
+    Publik) and to the waiting counts of ``services``: a queue event at another counter, of a service not
+    among these, changes nothing it shows."""
+    for event in events:
+        if event.kind not in QUEUE_KINDS or (event.counter is None and event.service is None):
+            return True
+        if event.counter in counters or event.service in services:
+            return True
+    return False
 
 
 def once_each(calls: Iterable[Call]) -> list[Call]:

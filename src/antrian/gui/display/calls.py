@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from antrian.gui.display.jsonlog import LineSink, write_shown
 from antrian.gui.display.tiles import CounterTile, RecentCall
-from antrian.services.display import Call, CounterBoard, DisplaySnapshot, calls_on_board
+from antrian.services.display import Call, CounterBoard, DisplaySnapshot, calls_on_board, may_change
 from antrian.services.results import EventInfo
 
 if TYPE_CHECKING:
@@ -27,26 +27,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("antrian.gui.display.window")  # the display's one log, as before the split
 
 RECENT_SHOWN = 6
-
-# The queue's own events: what they change is told by their counter and service. Any other event (set-up,
-# settings, zones, the calendar) may change any display.
-_QUEUE_KINDS = frozenset(
-    {
-        "ticket_issued",
-        "ticket_called",
-        "ticket_recalled",
-        "ticket_started",
-        "ticket_resumed",
-        "ticket_held",
-        "ticket_no_show",
-        "ticket_finished",
-        "ticket_cancelled",
-        "ticket_expired",
-        "counter_opened",
-        "counter_closed",
-        "counter_paused",
-    }
-)
 
 
 class Calling:
@@ -120,7 +100,13 @@ class Calling:
                 write_shown(self._log, call, painted)
                 self.callShown.emit(call)
             self._speak(calls)
-        if any(self._concerns(event, shown) for event in events):
+        # a display of some zones (of a Mal Pelayanan Publik) skips the other zones' queue events: ten
+        # displays re-reading after every event in the building took most of the server's CPU
+        if events and (
+            shown is None
+            or self._snapshot is None
+            or may_change(events, shown, {waiting.code for waiting in self._snapshot.waiting})
+        ):
             self.refresh_soon()
         if self._announcer is not None and any(
             e.kind == "settings_changed" and e.data.get("settings") == "voice" for e in events
@@ -129,19 +115,6 @@ class Calling:
         if any(e.kind == "settings_changed" and "logo" in (e.data.get("office") or ()) for e in events):
             self._logo_reader.request()
         return calls
-
-    def _concerns(self, event: EventInfo, shown: frozenset[int] | None) -> bool:
-        """Whether ``event`` may change what this display shows. A display of some counters or zones (of a
-        Mal Pelayanan Publik) skips the queue events of the others: a call at another zone's counter, of a
-        service none of its counters serves, changes nothing here, and its re-read would be one of ten
-        displays reading after every event in the building."""
-        if shown is None or self._snapshot is None or event.kind not in _QUEUE_KINDS:
-            return True
-        if event.counter is None and event.service is None:
-            return True
-        if event.counter is not None and event.counter in shown:
-            return True
-        return event.service is not None and event.service in {w.code for w in self._snapshot.waiting}
 
     def _is_live(self, call: Call) -> bool:
         return self._live_after is not None and call.event_id > self._live_after
