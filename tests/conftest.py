@@ -173,19 +173,21 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The URL of a new, empty database on each backend; for a test that asks for ``db`` too, a new one
-    already at head (``tests.databases``: a copy of a template file, a pooled schema emptied)."""
+    already at head, holding the small office too for a test of ``office`` (``tests.databases``: a copy of
+    a template file, a pooled schema set to a template's rows)."""
     at_head = "db" in request.fixturenames
+    seed = seed_office if "_seeded_office" in request.fixturenames else None
     if request.param == "sqlite":
         path = tmp_path / "antrian.db"
         if at_head:
-            request.getfixturevalue("_sqlite_template").copy_to(path)
+            request.getfixturevalue("_sqlite_template").copy_to(path, seed)
         yield str(path)
     elif not at_head:
         yield request.getfixturevalue("pg_url")
     else:
         require_postgres()
         pool: PgPool = request.getfixturevalue("_pg_pool")
-        schema = pool.take()
+        schema = pool.take(seed)
         try:
             yield schema.url
         finally:
@@ -218,9 +220,14 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def office(db: Database) -> Database:
-    """A small office: services A, B, C (always open); counters 1 and 2 serve A and B, counter 3 serves C."""
-    seed_office(db)
+def _seeded_office() -> None:
+    """Asked for by ``office``: tells ``db_url`` to hand out a copy of a database that holds the office."""
+
+
+@pytest.fixture
+def office(db: Database, _seeded_office: None) -> Database:
+    """A small office: services A, B, C (always open); counters 1 and 2 serve A and B, counter 3 serves C
+    (``seed_office``, written once per test process into a template that each test gets a copy of)."""
     return db
 
 

@@ -15,6 +15,7 @@ from antrian.gui.tasks import TaskRunner
 from antrian.printing.slip import TicketSlip
 from antrian.store.database import Database, open_database
 from tests.conftest import seed_office
+from tests.databases import SqliteTemplate
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,9 +34,11 @@ def back_to_indonesian() -> Iterator[None]:
 
 
 @pytest.fixture
-def office_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(str(tmp_path / "gui.db"), create=True)
-    seed_office(database)
+def office_db(tmp_path: Path, _sqlite_template: SqliteTemplate) -> Iterator[Database]:
+    """The small office (``tests.conftest.seed_office``) in a SQLite file of its own."""
+    path = tmp_path / "gui.db"
+    _sqlite_template.copy_to(path, seed_office)
+    database = open_database(str(path))
     try:
         yield database
     finally:

@@ -32,7 +32,7 @@ from antrian.gui.display.window import DisplayWindow
 from antrian.gui.errors import show_error
 from antrian.gui.kiosk import taking
 from antrian.gui.kiosk.window import KioskWindow
-from antrian.gui.tasks import TaskRunner
+from antrian.gui.tasks import TaskRunner, still_there
 from antrian.printing.escpos import PrinterError
 from antrian.printing.slip import TicketSlip
 from antrian.services import counters, queue
@@ -158,7 +158,8 @@ class Background:
     def __call__(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         def landed(result: Any) -> None:
             self.in_flight -= 1
-            done(result)
+            if still_there(done):  # as the windows' own runner: nothing for a window closed meanwhile
+                done(result)
 
         self.in_flight += 1
         self.runner.submit(work, landed, landed)
