@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import socket
 import subprocess
 import sys
@@ -85,7 +84,7 @@ def head(db: Database) -> int:
 
 
 def write_in_processes(url: str, tmp: Path, issuers: int, per_issuer: int) -> None:
-    ctx = multiprocessing.get_context("spawn")
+    ctx = workers.processes()
     start = ctx.Barrier(issuers)
     outs = [tmp / f"writer{i}.json" for i in range(issuers)]
     processes = [
@@ -134,7 +133,7 @@ def test_listener_killed_mid_stream_misses_nothing(pg_office: tuple[Database, st
     db, office_url = pg_office
     start = head(db)
     subscriber = Subscriber(office_url, tmp_path)
-    ctx = multiprocessing.get_context("spawn")
+    ctx = workers.processes()
     barrier = ctx.Barrier(2)
     out = tmp_path / "writer.json"
     writer = ctx.Process(target=workers.issuer, args=(office_url, 400, ["A", "B"], barrier, str(out)))

@@ -9,7 +9,6 @@ Session and two ``issue_ticket_in`` (on SQLite the driver-level path), so both q
 from __future__ import annotations
 
 import json
-import multiprocessing
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ def test_issuers_callers_and_tailer_at_once(db: Database, db_url: str, tmp_path:
         save_counter(session, 4, "Loket 4", ["A", "B", "C"], actor=SYSTEM)
         for number in (1, 2, 3, 4):
             open_counter(session, number, actor=SYSTEM)
-    ctx = multiprocessing.get_context("spawn")
+    ctx = workers.processes()
     start = ctx.Barrier(ISSUERS + CALLERS + 1)
     issuers_done, all_done = ctx.Event(), ctx.Event()
     issuer_out = [tmp_path / f"issuer{i}.json" for i in range(ISSUERS)]
@@ -126,7 +125,7 @@ def test_issuers_callers_and_tailer_at_once(db: Database, db_url: str, tmp_path:
 
 
 def test_simultaneous_first_start_creates_one_schema(db_url: str, tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
+    ctx = workers.processes()
     start = ctx.Barrier(4)
     outs = [tmp_path / f"opener{i}.json" for i in range(4)]
     _run([ctx.Process(target=workers.opener, args=(db_url, start, str(out))) for out in outs])
@@ -144,7 +143,7 @@ def test_issuers_share_a_quota_exactly(db: Database, db_url: str, tmp_path: Path
         save_service(
             session, "Q", "Kuota", actor=SYSTEM, standard_time=5, daily_quota=100, open_days="1234567"
         )
-    ctx = multiprocessing.get_context("spawn")
+    ctx = workers.processes()
     start = ctx.Barrier(ISSUERS)
     outs = [tmp_path / f"quota{i}.json" for i in range(ISSUERS)]
     _run(

@@ -6,10 +6,33 @@ They report through JSON files (never raise into the parent): ``{"errors": [...]
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
 import traceback
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
+
+# What every worker imports, once, in the fork server (``processes``).
+_PRELOAD = [
+    "tests.store.workers",
+    "antrian.services.queue",
+    "antrian.services.counters",
+    "antrian.services.queries",
+    "antrian.store.database",
+    "antrian.store.schema",
+    "psycopg",
+]
+
+
+def processes() -> BaseContext:
+    """Where the multi-process tests' workers come from: a fork server, a Python process of its own (not a
+    fork of the test process, with its Qt and threads) that imported Antrian once and forks each worker.
+    Every worker is still a process of its own, with its own connections, started clean; it only skips
+    importing Antrian and SQLAlchemy again (about half a second of CPU each, nine workers a test)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
 
 
 def _report(path: str, payload: dict[str, Any]) -> None:
