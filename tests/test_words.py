@@ -9,6 +9,7 @@ plurals, the echo of what a person typed, and what happens to a code with no wor
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 import re
 import string
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -221,8 +222,7 @@ class _CallFinder(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def _sites() -> list[_Site]:
-    trees = _trees()
+def _sites(trees: dict[str, ast.Module]) -> list[_Site]:
     makers = _error_classes(trees) | {"Message"}
     found: list[_Site] = []
     for module, tree in trees.items():
@@ -306,12 +306,36 @@ def _is_prose(site: _Site) -> bool:
     return isinstance(site.argument, ast.JoinedStr) and site.prefix() not in PREFIXES
 
 
-def _used_codes() -> tuple[dict[str, list[str]], list[str]]:
+class _Scan(NamedTuple):
+    """What the tests below ask of the source: plain texts, not the trees (which would stay in memory)."""
+
+    used: dict[str, list[str]]  # every code the source names, with where
+    unresolved: list[str]  # the places whose code could not be resolved
+    prose: dict[str, list[str]]  # the places that make an error or message from a sentence, by module
+    named: frozenset[str]  # every string constant shaped like a code (also codes read directly)
+
+
+@functools.cache
+def _scan() -> _Scan:
+    """The source parsed once per test process for the four tests that read it (about 1.5 s each before)."""
+    trees = _trees()
+    sites = _sites(trees)
+    used, unresolved = _used_codes(sites)
+    named = frozenset(
+        node.value
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value)
+    )
+    return _Scan(used, unresolved, _prose_sites(sites), named)
+
+
+def _used_codes(sites: list[_Site]) -> tuple[dict[str, list[str]], list[str]]:
     """Every code the source names, with where; and the places whose code could not be resolved."""
     used: dict[str, list[str]] = {}
     unresolved: list[str] = []
     computed = _computed_codes()
-    for site in _sites():
+    for site in sites:
         if _is_prose(site):
             continue  # test_errors_are_codes_not_sentences
         codes = site.inner_codes()
@@ -330,7 +354,7 @@ def _used_codes() -> tuple[dict[str, list[str]], list[str]]:
 
 
 def test_every_code_the_source_uses_has_words_in_both_languages() -> None:
-    used, _ = _used_codes()
+    used = _scan().used
     assert len(used) > 100  # the scan found the raise sites (a broken scan must not pass quietly)
     for expected in ("service.closed", "hours.closed_day", "standard.working_days", "counter_state.paused"):
         assert expected in used
@@ -346,26 +370,19 @@ def test_every_code_the_source_uses_has_words_in_both_languages() -> None:
 def test_every_entry_is_used() -> None:
     """An entry no code reaches is dead weight a translator keeps up for nothing (or a code misspelled at
     the place that should use it)."""
-    used, _ = _used_codes()
-    named = {
-        node.value
-        for tree in _trees().values()
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE.fullmatch(node.value)
-    }  # also codes read directly, such as catalogue(lang)["calendar.days"]
-    assert sorted(set(ID) - set(used) - named) == []
+    scan = _scan()  # named: also codes read directly, such as catalogue(lang)["calendar.days"]
+    assert sorted(set(ID) - set(scan.used) - scan.named) == []
 
 
 def test_every_computed_code_is_resolved() -> None:
     """A new code built at run time must be listed above (PREFIXES or _computed_codes) with the values it can
     take; otherwise its words would be checked by nobody."""
-    _, unresolved = _used_codes()
-    assert unresolved == []
+    assert _scan().unresolved == []
 
 
-def _prose_sites() -> dict[str, list[str]]:
+def _prose_sites(sites: list[_Site]) -> dict[str, list[str]]:
     prose: dict[str, list[str]] = {}
-    for site in _sites():
+    for site in sites:
         if _is_prose(site):
             prose.setdefault(site.module, []).append(site.where)
     return prose
@@ -373,7 +390,7 @@ def _prose_sites() -> dict[str, list[str]]:
 
 def test_errors_are_codes_not_sentences() -> None:
     """No error anywhere in src/ is raised with a sentence: every one is a code with parameters."""
-    assert _prose_sites() == {}
+    assert _scan().prose == {}
 
 
 @pytest.mark.parametrize("member", [m for kind in SHOWN_ENUMS for m in kind], ids=repr)
