@@ -314,6 +314,34 @@ def test_a_long_queue_lists_the_first_calls_from_each_kind(
     assert (v.waiting_total, v.next_id) == (12, normal[0].id)
 
 
+def test_a_panel_reads_its_counter_in_eleven_statements(
+    office: Database, clock: FixedClock, operator: Actor
+) -> None:
+    """Every panel reads its counter again after each change in the office, over the LAN on PostgreSQL: the
+    read asks together what it can (``desk_view``'s docstring), eleven statements with a ticket at the
+    counter, held and missed ones, and both kinds waiting."""
+    from sqlalchemy import event
+
+    for code in "AAB":
+        issue(office, code, clock)
+    issue(office, "A", clock, priority="lansia")
+    press(office, 1, D.OPEN, clock, operator)
+    for action in (D.CALL_NEXT, D.HOLD, D.CALL_NEXT, D.NO_SHOW, D.CALL_NEXT):
+        press(office, 1, action, clock, operator)
+    sent: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    event.listen(office.engine, "before_cursor_execute", record)
+    try:
+        v = view(office, 1, clock)
+    finally:
+        event.remove(office.engine, "before_cursor_execute", record)
+    assert v.current is not None and len(v.held) == len(v.missed) == 1 and v.waiting_total == 1
+    assert len(sent) <= 11, "\n".join(sent)
+
+
 def test_current_ticket_with_the_standard_of_its_service(
     office: Database, clock: FixedClock, operator: Actor
 ) -> None:

@@ -7,18 +7,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from antrian.domain.errors import NotFound
 from antrian.domain.policy import Candidate, call_order
 from antrian.domain.status import AT_COUNTER_STATUSES, Status
 from antrian.domain.timing import Clock, require_utc, service_day, system_clock
-from antrian.services.lookup import counter_by_number, ticket_info
+from antrian.services.lookup import ticket_info
 from antrian.services.office import get_office
 from antrian.services.queries import last_event_id
 from antrian.services.results import TicketInfo
 from antrian.services.standards import standard_for
-from antrian.store.models import CounterService, CounterState, Event, Service, Ticket, User
+from antrian.store.models import Counter, CounterService, CounterState, Event, Service, Ticket, User
 
 WAITING_SHOWN = 100  # about five screens of the list; the count says how many wait in all
 MISSED_SHOWN = 20
@@ -85,7 +86,21 @@ def view_token(state: CounterState | None, ticket: Ticket | None) -> str:
     return f"{head}:{at_counter.id}:{at_counter.status}:{at_counter.call_count}"
 
 
-def _entry(ticket: Ticket, service: Service) -> QueueEntry:
+# What a list shows of a ticket: its columns, not the whole row as an object (a panel reads a hundred).
+_LISTED = (
+    Ticket.id,
+    Ticket.label,
+    Ticket.service_id,
+    Ticket.priority_group,
+    Ticket.status,
+    Ticket.place_at,
+    Ticket.issued_at,
+    Ticket.call_count,
+    Ticket.last_called_at,
+)
+
+
+def _entry(ticket: Row[Any], service: Service) -> QueueEntry:
     return QueueEntry(
         id=ticket.id,
         number=ticket.label,
@@ -119,32 +134,35 @@ def _recalls_since_call(session: Session, ticket_id: int) -> int:
 
 
 def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> DeskView:
-    """What counter ``number``'s panel shows now."""
+    """What counter ``number``'s panel shows now, in about ten statements: every panel reads it again after
+    each change in the office, so what can be asked together is (the counter with its state and operator;
+    every active service with its place at this counter; each waiting list with its length; the held and
+    missed tickets)."""
     event_id = last_event_id(session)  # first: everything read below is at least this new
-    counter = counter_by_number(session, number)
-    state = session.get(CounterState, counter.id)
+    found = session.execute(
+        select(Counter, CounterState, User)
+        .outerjoin(CounterState, CounterState.counter_id == Counter.id)
+        .outerjoin(User, User.id == CounterState.operator_id)
+        .where(Counter.number == number)
+    ).first()
+    if found is None:
+        raise NotFound("counter.unknown", counter=number)
+    counter, state, operator = found
     office = get_office(session)
     now = require_utc(clock())
     today = service_day(now, office.zone)
-    services = (
-        session.execute(
-            select(Service)
-            .join(CounterService, CounterService.service_id == Service.id)
-            .where(CounterService.counter_id == counter.id, Service.active.is_(True))
-            .order_by(CounterService.position)
+    listed = session.execute(
+        select(Service, CounterService.position)
+        .outerjoin(
+            CounterService,
+            (CounterService.service_id == Service.id) & (CounterService.counter_id == counter.id),
         )
-        .scalars()
-        .all()
-    )
-    everything = (
-        session.execute(
-            select(Service).where(Service.active.is_(True)).order_by(Service.display_order, Service.code)
-        )
-        .scalars()
-        .all()
-    )
+        .where(Service.active.is_(True))
+        .order_by(Service.display_order, Service.code)
+    ).all()
+    everything = [service for service, _ in listed]
+    services = [service for service, _ in sorted((r for r in listed if r[1] is not None), key=lambda r: r[1])]
     by_id = {s.id: s for s in everything}
-    by_id.update({s.id: s for s in services})
     ids = [s.id for s in services]
 
     current_row = session.get(Ticket, state.current_ticket_id) if state and state.current_ticket_id else None
@@ -153,14 +171,15 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
     if current_row is not None and current_row.status in AT_COUNTER_STATUSES:
         service = by_id.get(current_row.service_id) or session.get(Service, current_row.service_id)
         assert service is not None
-        operator = session.get(User, current_row.operator_id) if current_row.operator_id else None
-        current = ticket_info(current_row, service, number, operator.username if operator else None)
+        # usually the counter's operator, already loaded: no statement then
+        served_by = session.get(User, current_row.operator_id) if current_row.operator_id else None
+        current = ticket_info(current_row, service, number, served_by.username if served_by else None)
         # the standard in force on the ticket's own service day (today's, at a counter)
         entry = standard_for(session, service.id, current_row.service_day)
         if entry is not None:
             standard = (entry.value, entry.unit)
 
-    waiting_rows: list[Ticket] = []
+    waiting_rows: list[Row[Any]] = []
     total = 0
     next_id = None
     if ids:
@@ -169,42 +188,21 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
             Ticket.service_day == today,
             Ticket.service_id.in_(ids),
         )
-        waiting_rows = _in_call_order(
+        waiting_rows, total = _in_call_order(
             session, waiting_where, state.normal_streak if state else 0, office.priority_interleave
         )
         next_id = waiting_rows[0].id if waiting_rows else None
-        total = int(
-            session.execute(select(func.count()).select_from(Ticket).where(*waiting_where)).scalar_one()
-        )
 
     mine = (Ticket.counter_id == counter.id, Ticket.service_day == today)
-    held = (
-        session.execute(
-            select(Ticket).where(*mine, Ticket.status == Status.HELD.value).order_by(Ticket.last_called_at)
-        )
-        .scalars()
-        .all()
-    )
-    missed = (
-        session.execute(
-            select(Ticket)
-            .where(*mine, Ticket.status == Status.NO_SHOW.value)
-            .order_by(Ticket.last_called_at.desc())
-            .limit(MISSED_SHOWN)
-        )
-        .scalars()
-        .all()
-    )
+    parked = session.execute(
+        select(*_LISTED).where(*mine, Ticket.status.in_((Status.HELD.value, Status.NO_SHOW.value)))
+    ).all()
+    held = sorted((t for t in parked if t.status == Status.HELD.value), key=_last_called)
+    no_show = sorted((t for t in parked if t.status == Status.NO_SHOW.value), key=_last_called, reverse=True)
     done = session.execute(
         select(Ticket.started_at, Ticket.finished_at).where(*mine, Ticket.status == Status.DONE.value)
     ).all()
     durations = [f - s for s, f in done if s is not None and f is not None]
-    no_shows = int(
-        session.execute(
-            select(func.count()).select_from(Ticket).where(*mine, Ticket.status == Status.NO_SHOW.value)
-        ).scalar_one()
-    )
-    operator = session.get(User, state.operator_id) if state and state.operator_id else None
 
     def entries(rows: Any) -> tuple[QueueEntry, ...]:
         found = []
@@ -234,10 +232,10 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
         waiting_total=total,
         next_id=next_id,
         held=entries(held),
-        missed=entries(missed),
+        missed=entries(no_show[:MISSED_SHOWN]),
         served_today=len(done),
         average_service=sum(durations, timedelta()) / len(durations) if durations else None,
-        no_show_today=no_shows,
+        no_show_today=len(no_show),
         recall_limit=office.recall_limit,
         zone=office.timezone,
         token=view_token(state, current_row),
@@ -247,28 +245,38 @@ def desk_view(session: Session, number: int, *, clock: Clock = system_clock) -> 
     )
 
 
+def _last_called(ticket: Row[Any]) -> datetime:
+    called: datetime | None = ticket.last_called_at
+    assert called is not None  # held and missed tickets were called
+    return called
+
+
 def _in_call_order(
     session: Session, waiting_where: tuple[Any, ...], normal_streak: int, interleave: int
-) -> list[Ticket]:
-    """The first ``WAITING_SHOWN`` waiting tickets in the order ``call_next`` will call them.
+) -> tuple[list[Row[Any]], int]:
+    """The first ``WAITING_SHOWN`` waiting tickets in the order ``call_next`` will call them, and how many
+    wait in all.
 
     Those calls take at most ``WAITING_SHOWN`` tickets of each kind, so that many of each, oldest first,
-    are all the rows ``domain.policy.call_order`` needs to merge, however long the queue.
+    are all the rows ``domain.policy.call_order`` needs to merge, however long the queue. Each kind's
+    statement counts all of its kind too (a window count, taken before the limit).
     """
-    rows: dict[int, Ticket] = {}
+    rows: dict[int, Row[Any]] = {}
     queues: list[list[Candidate]] = []
+    total = 0
     for priority in (False, True):
         kind = Ticket.priority_group.is_not(None) if priority else Ticket.priority_group.is_(None)
         found = session.execute(
-            select(Ticket)
+            select(*_LISTED, func.count().over().label("of_kind"))
             .where(*waiting_where, kind)
             .order_by(Ticket.place_at, Ticket.id)
             .limit(WAITING_SHOWN)
-        ).scalars()
+        ).all()
         queue = []
         for ticket in found:
             rows[ticket.id] = ticket
             queue.append(Candidate(ticket.id, ticket.place_at, priority))
         queues.append(queue)
+        total += int(found[0].of_kind) if found else 0
     order = call_order(queues[0], queues[1], normal_streak, interleave, WAITING_SHOWN)
-    return [rows[chosen.ticket_id] for chosen in order]
+    return [rows[chosen.ticket_id] for chosen in order], total
