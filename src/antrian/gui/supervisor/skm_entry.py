@@ -9,6 +9,10 @@ everything before it writes anything, so a refused form (a day not yet come, a m
 served or already answered) saves nothing and the page shows the catalogue's sentence naming the problem,
 keeping what was typed to be corrected.
 
+The page's fields, their labels and the box of the answer rows are the Designer form
+ui/supervisor/skm_entry.ui; the rows (the nine unsur and the office's own questions) and the choices are
+built here from the questionnaire and the domain.
+
 Only a supervisor or an admin enters forms (``Permission.SKM_ENTRY``); anyone else who may open the window
 (a viewer) sees the page disabled, with the reason.
 
@@ -21,22 +25,11 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from antrian import words
 from antrian.domain.roles import Actor, Permission
@@ -44,11 +37,12 @@ from antrian.domain.skm import PROFILE_CHOICES, UNSUR
 from antrian.domain.timing import Clock, system_clock
 from antrian.gui import theme
 from antrian.gui.errors import error_text
+from antrian.gui.forms.skm_entry_ui import Ui_EntryPage
 from antrian.gui.i18n import Retranslated
 from antrian.gui.supervisor.skm_answer import AnswerRow
 from antrian.gui.tasks import Background
 from antrian.gui.theme.metrics import SIZE
-from antrian.gui.widgets import day_edit, day_of
+from antrian.gui.widgets import day_of
 from antrian.reports.skm import choice_words
 from antrian.services.monitor import MonitorSnapshot
 from antrian.services.skm import SUGGESTION_LIMIT, Profile, Questionnaire, Submitted
@@ -88,120 +82,51 @@ class EntryPage(Retranslated, QWidget):
 
     # -- building -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(10, 6, 10, 6)
-        outer.setSpacing(6)
-        self.read_only = QLabel()
-        self.read_only.setObjectName("readOnly")
-        self.read_only.setWordWrap(True)
+        self.ui = Ui_EntryPage()  # the fields, their labels and the rows' box: ui/supervisor/skm_entry.ui
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.read_only, self.fields = ui.readOnly, ui.fields
         self.read_only.hide()
-        outer.addWidget(self.read_only)
-        self.fields = QWidget()
-        outer.addWidget(self.fields, 1)
-        columns = QHBoxLayout(self.fields)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(14)
-
-        left = QVBoxLayout()
-        left.setSpacing(4)
-        head = QGridLayout()
-        self.day = day_edit()
-        self.service = QComboBox()
-        self.ticket = QLineEdit()
-        self.ticket.setMaxLength(12)
-        self.day_label, self.service_label, self.ticket_label = QLabel(), QLabel(), QLabel()
-        for column, (label, widget) in enumerate(
-            ((self.day_label, self.day), (self.service_label, self.service), (self.ticket_label, self.ticket))
-        ):
-            label.setBuddy(widget)
-            head.addWidget(label, 0, 2 * column)
-            head.addWidget(widget, 0, 2 * column + 1)
+        self.day, self.service, self.ticket = ui.day, ui.service, ui.ticket
+        self.day.setDate(QDate.currentDate())
         self.ticket.setMinimumWidth(SIZE.ticket_field)
-        head.setColumnStretch(6, 1)
-        left.addLayout(head)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        left.addWidget(self.hint)
         self.rows = [AnswerRow() for _ in UNSUR]
         self.local_rows: list[AnswerRow] = []
-        self.questions = QVBoxLayout()
-        self.questions.setSpacing(2)
+        self.questions = ui.questions
         for row in self.rows:
             self.questions.addWidget(row)
-        holder = QWidget()
-        holder.setLayout(self.questions)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
-        left.addWidget(scroll, 1)
-        columns.addLayout(left, 3)
-
-        right = QVBoxLayout()
-        self.profile_title = QLabel()
-        self.profile_title.setObjectName("section")
-        right.addWidget(self.profile_title)
-        profile = QFormLayout()
+        for first, second in pairwise([ui.scroll, *self.rows]):  # Tab: the nine rows, then the profile
+            QWidget.setTabOrder(first, second)
+        profile_rows = {  # the form's rows of the respondent, by the field of PROFILE_CHOICES each answers
+            "gender": (ui.gender_label, ui.gender),
+            "age": (ui.age_label, ui.age),
+            "education": (ui.education_label, ui.education),
+            "occupation": (ui.occupation_label, ui.occupation),
+        }
         self.profile: dict[str, QComboBox] = {}
         self.profile_labels: dict[str, QLabel] = {}
         for field, choices in PROFILE_CHOICES.items():
-            box = QComboBox()
+            self.profile_labels[field], box = profile_rows[field]
+            self.profile[field] = box
             box.addItem("", None)
             for choice in choices:
                 box.addItem("", choice)
-            self.profile[field] = box
-            self.profile_labels[field] = QLabel()
-            profile.addRow(self.profile_labels[field], box)
-        right.addLayout(profile)
-        self.suggestion_label = QLabel()
-        self.suggestion = QLineEdit()
+        self.suggestion = ui.suggestion
         self.suggestion.setMaxLength(SUGGESTION_LIMIT)
-        right.addWidget(self.suggestion_label)
-        right.addWidget(self.suggestion)
-        right.addStretch(1)
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("primary")
+        self.save_button = ui.save_button  # takes no focus: Enter saves from anywhere on the page
         self.save_button.setMinimumHeight(SIZE.tall_button)
-        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter saves from anywhere on the page
         self.save_button.clicked.connect(self.save)
-        right.addWidget(self.save_button)
-        self.count = QLabel()
-        self.count.setObjectName("section")
-        right.addWidget(self.count)
-        self.message = QLabel()
-        self.message.setObjectName("entryMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right.addWidget(self.message)
-        columns.addLayout(right, 1)
+        self.count, self.message = ui.count, ui.entryMessage
         for row in self.rows:
             row.answered.connect(lambda _level, row=row: self._next(row))
 
     def retranslate(self) -> None:
-        self.read_only.setText(
-            self.tr(
-                "Read only: paper forms are entered by a supervisor or an admin; "
-                "your role may read the index."
-            )
-        )
-        self.day_label.setText(self.tr("Date of the visit"))
-        self.service_label.setText(self.tr("Service"))
-        self.ticket_label.setText(self.tr("Ticket (optional)"))
-        self.hint.setText(
-            self.tr(
-                "Type the answer of each element, 1 to 4: the next one takes the focus. "
-                "Enter saves the form and clears it for the next one (the date and the service stay)."
-            )
-        )
-        self.profile_title.setText(self.tr("Respondent (optional)"))
+        self.ui.retranslateUi(self)
         for field, box in self.profile.items():
             self.profile_labels[field].setText(words.text(f"skm.profile.{field}"))
             box.setItemText(0, words.text("skm.profile.not_given"))
             for i in range(1, box.count()):
                 box.setItemText(i, choice_words(field, box.itemData(i)))
-        self.suggestion_label.setText(self.tr("Suggestion (optional)"))
-        self.save_button.setText(self.tr("Save form (Enter)"))
         self.count.setText(self.tr("Forms entered this session: {n}").format(n=self.entered))
         self.message.setText(self._said())
         self._show_questions()
