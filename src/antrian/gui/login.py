@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from antrian.gui.forms.login_box_ui import Ui_LoginBox
 from antrian.gui.i18n import Retranslated
+from antrian.gui.theme.metrics import SIZE
 
 
 class LoginBox(Retranslated, QFrame):
@@ -27,6 +28,10 @@ class LoginBox(Retranslated, QFrame):
         self.form.setupUi(self)
         self.title, self.username, self.password = self.form.title, self.form.username, self.form.password
         self.error, self.button = self.form.loginError, self.form.primary
+        self.setMaximumWidth(SIZE.login_width)
+        for field in (self.username, self.password):
+            field.setMinimumHeight(SIZE.login_field)
+        self.button.setMinimumHeight(SIZE.login_button)
         self.username.setText(username)
         self.password.setText(password)
         self.button.clicked.connect(self.submitted)

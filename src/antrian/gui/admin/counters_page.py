@@ -20,6 +20,7 @@ from antrian.domain.roles import Actor
 from antrian.gui.admin.base import AdminPage, cell, rows_only
 from antrian.gui.forms.counters_page_ui import Ui_CountersPage
 from antrian.gui.tasks import TaskRunner
+from antrian.gui.theme.metrics import SIZE
 from antrian.services.results import CounterInfo
 from antrian.services.setup import ServiceInfo
 from antrian.store.database import Database
@@ -48,6 +49,8 @@ class CountersPage(AdminPage):
         self.table, self.add, self.form_box = rows_only(form.table), form.add, form.form_box
         self.number, self.name, self.services = form.number, form.name, form.services
         self.up, self.down, self.hint = form.up, form.down, form.hint
+        self.number.setMaximumWidth(SIZE.counter_number)
+        self.services.setMinimumHeight(SIZE.counter_services)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)

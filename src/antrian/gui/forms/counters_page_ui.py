@@ -62,7 +62,6 @@ class Ui_CountersPage(object):
 
         self.number = QSpinBox(self.form_box)
         self.number.setObjectName(u"number")
-        self.number.setMaximumSize(QSize(100, 16777215))
         self.number.setMinimum(1)
         self.number.setMaximum(999)
 
@@ -88,7 +87,6 @@ class Ui_CountersPage(object):
         self.services_row.setObjectName(u"services_row")
         self.services = QListWidget(self.form_box)
         self.services.setObjectName(u"services")
-        self.services.setMinimumSize(QSize(0, 220))
 
         self.services_row.addWidget(self.services)
 

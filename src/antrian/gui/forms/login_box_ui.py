@@ -15,7 +15,6 @@ class Ui_LoginBox(object):
     def setupUi(self, LoginBox: QFrame) -> None:
         if not LoginBox.objectName():
             LoginBox.setObjectName(u"LoginBox")
-        LoginBox.setMaximumSize(QSize(520, 16777215))
         self.rows = QFormLayout(LoginBox)
         self.rows.setObjectName(u"rows")
         self.rows.setVerticalSpacing(14)
@@ -33,7 +32,6 @@ class Ui_LoginBox(object):
 
         self.username = QLineEdit(LoginBox)
         self.username.setObjectName(u"username")
-        self.username.setMinimumSize(QSize(0, 36))
 
         self.rows.setWidget(1, QFormLayout.ItemRole.FieldRole, self.username)
 
@@ -44,7 +42,6 @@ class Ui_LoginBox(object):
 
         self.password = QLineEdit(LoginBox)
         self.password.setObjectName(u"password")
-        self.password.setMinimumSize(QSize(0, 36))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.rows.setWidget(2, QFormLayout.ItemRole.FieldRole, self.password)
@@ -57,7 +54,6 @@ class Ui_LoginBox(object):
 
         self.primary = QPushButton(LoginBox)
         self.primary.setObjectName(u"primary")
-        self.primary.setMinimumSize(QSize(0, 44))
 
         self.rows.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.primary)
 

@@ -66,11 +66,16 @@ class Sizes:
     element_name: int = 220  # an SKM element's name beside its answers: a longer one wraps
     ticket_field: int = 110  # the least width of a ticket number's field (SKM entry)
     code_field: int = 80  # the widest of a service's code field (admin)
+    counter_number: int = 100  # the widest of a counter's number field (admin)
+    counter_services: int = 220  # the least height of the list of services a counter serves (admin)
     wide_field: int = 240  # the widest of a number field with its unit (a service's standard)
     unit_field: int = 200  # the widest of a unit's choice (a service's standard)
     number_field: int = 120  # the widest of a small number's field (the voice's rate and repeats)
     value_label: int = 48  # the least width of a slider's value (the voice's volume)
     dialog: int = 520  # the least width of a counter's dialog
+    login_width: int = 520  # the widest of the login card (counter, supervisor, admin)
+    login_field: int = 36  # the least height of the login card's username and password
+    login_button: int = 44  # the least height of the login card's button
     service_bar: int = 14  # the highest of the counter's service-time bar before the window sizes it
     wizard_code: int = 60  # the widest of a code's cell in the wizard's tables
     wizard_number: int = 70  # the widest of a number's cell in the wizard's tables
