@@ -4,6 +4,7 @@ size a name of its metrics, and every sheet's name is one."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from importlib.resources import files
 from pathlib import Path
 
@@ -31,6 +32,10 @@ SHARE = re.compile(
     r"|\bsize\([^,()]+, (?:unit, )?\d*\.\d"
 )
 SHEETS = sorted(p.name.removesuffix(".qss") for p in files(theme).iterdir() if p.name.endswith(".qss"))
+FORMS = Path(__file__).parents[1] / "ui"
+# a Designer form's sizes of a widget; 0 and 16777215 (QWIDGETSIZE_MAX) are no size but "no limit"
+FORM_SIZES = {"minimumSize", "maximumSize", "baseSize", "sizeIncrement"}
+NO_LIMIT = {"0", "16777215"}
 
 
 def test_no_gui_module_writes_a_colour_of_its_own() -> None:
@@ -75,16 +80,53 @@ def test_no_screen_writes_a_share_of_its_own() -> None:
 
 
 def test_no_designer_form_gives_a_font_of_its_own() -> None:
-    forms = Path(__file__).parents[1] / "ui"
     written = {
-        f"{path.relative_to(forms)}:{number}: {line.strip()}"
-        for path in forms.rglob("*.ui")
+        f"{path.relative_to(FORMS)}:{number}: {line.strip()}"
+        for path in FORMS.rglob("*.ui")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r"<(?:pointsize|pixelsize|family|weight|bold)>|font-size", line)
     }
-    assert list(forms.rglob("*.ui")) and not written, "fonts belong in gui/theme:\n" + "\n".join(
+    assert list(FORMS.rglob("*.ui")) and not written, "fonts belong in gui/theme:\n" + "\n".join(
         sorted(written)
     )
+
+
+def pixel_sizes(form: str) -> list[str]:
+    """The pixel sizes the widgets of a Designer form (its XML) are given, as "widget: property WxH"."""
+    found = []
+    for widget in ET.fromstring(form).iter("widget"):
+        for size in widget.findall("property"):
+            width, height = size.findtext("size/width"), size.findtext("size/height")
+            if size.get("name") in FORM_SIZES and {width, height} - NO_LIMIT:
+                found.append(f"{widget.get('name')}: {size.get('name')} {width}x{height}")
+    return found
+
+
+def test_no_designer_form_gives_a_pixel_size_of_its_own() -> None:
+    written = [
+        f"{path.relative_to(FORMS)}: {size}"
+        for path in sorted(FORMS.rglob("*.ui"))
+        for size in pixel_sizes(path.read_text(encoding="utf-8"))
+    ]
+    assert list(FORMS.rglob("*.ui")) and not written, (
+        "fixed sizes are set in code from theme.metrics.SIZE after setupUi:\n" + "\n".join(written)
+    )
+
+
+def test_the_form_size_check_finds_a_pixel_size() -> None:
+    form = """<ui version="4.0"><widget class="QFrame" name="Box">
+      <property name="maximumSize"><size><width>520</width><height>16777215</height></size></property>
+      <layout class="QHBoxLayout" name="row">
+        <item><widget class="QLineEdit" name="field">
+          <property name="minimumSize"><size><width>0</width><height>0</height></size></property>
+          <property name="baseSize"><size><width>0</width><height>16777215</height></size></property>
+          <property name="sizeIncrement"><size><width>0</width><height>4</height></size></property>
+        </widget></item>
+        <item><spacer name="gap">
+          <property name="sizeHint"><size><width>12</width><height>0</height></size></property>
+        </spacer></item>
+      </layout></widget></ui>"""
+    assert pixel_sizes(form) == ["Box: maximumSize 520x16777215", "field: sizeIncrement 0x4"]
 
 
 def test_the_size_pattern_finds_a_literal_size() -> None:
