@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -18,6 +19,7 @@ from antrian.gui.display.window import DisplayWindow
 from antrian.gui.feed import ChangeFeed
 from antrian.gui.tasks import TaskRunner
 from antrian.services import counters, queue
+from antrian.services.display import DisplaySnapshot
 from antrian.services.queries import events_after, last_event_id
 from antrian.store.database import Database
 
@@ -27,8 +29,21 @@ def make_window(qtbot: QtBot, office_db: Database) -> Iterator:  # type: ignore[
     runner = TaskRunner()
     windows: list[DisplayWindow] = []
 
-    def make(width: int = 1920, height: int = 1080, **kwargs: object) -> DisplayWindow:
-        window = DisplayWindow(office_db, lambda work, done: runner.submit(work, done, done), **kwargs)  # type: ignore[arg-type]
+    def make(
+        width: int = 1920, height: int = 1080, reads: list[int] | None = None, **kwargs: object
+    ) -> DisplayWindow:
+        """``reads``: gets a 1 for each read of the office (a snapshot) the window has its runner do."""
+
+        def background(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+            def counted() -> Any:
+                result = work()
+                if reads is not None and isinstance(result, DisplaySnapshot):
+                    reads.append(1)
+                return result
+
+            runner.submit(counted, done, done)
+
+        window = DisplayWindow(office_db, background, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
@@ -269,10 +284,9 @@ def test_a_burst_of_changes_is_read_once_and_each_call_is_painted_before_it(
 ) -> None:  # type: ignore[no-untyped-def]
     """Nine counters calling at once: each call is on screen from its own event at once, and the office's
     re-read (counters, waiting counts) comes once for the burst, a moment later, not once per change."""
-    window = make_window(1366, 768)
     reads: list[int] = []
-    real = window._read_snapshot
-    window._reader._work = lambda: reads.append(1) or real()  # counts the reads the window starts
+    window = make_window(1366, 768, reads=reads)
+    reads.clear()  # the first read, which the window waits for
     after = last_event_id_of(office_db)
     for counter, code in ((1, "A"), (2, "B"), (3, "C")):
         call(office_db, counter, code)

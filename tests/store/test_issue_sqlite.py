@@ -167,6 +167,17 @@ def _turn_is_free(db: Database) -> bool:
     return True
 
 
+def _issued_from_another_thread(db: Database) -> str:
+    """A ticket issued by a thread of its own, which waits for the turn if a thread of this process that
+    issued before still held it (then it would be refused at the writers' deadline)."""
+    numbers: list[str] = []
+    thread = threading.Thread(target=lambda: numbers.append(queue.issue_ticket_in(db, "A").number))
+    thread.start()
+    thread.join(30)
+    assert numbers, "the turn was not free"
+    return numbers[0]
+
+
 def test_it_queues_in_the_writers_line_and_leaves_it_at_commit(office: Database) -> None:
     began = threading.Event()
     order: list[str] = []
@@ -186,7 +197,7 @@ def test_it_queues_in_the_writers_line_and_leaves_it_at_commit(office: Database)
     writer.join(10)
     assert order == ["A001", "commit", "A002"], "the fast path waited for the session's commit"
     assert _turn_is_free(office)
-    assert writer_turn._holders == {}
+    assert _issued_from_another_thread(office) == "A003", "no thread still holds the turn"
 
 
 def test_a_write_already_open_in_this_thread_is_refused_clearly(office: Database) -> None:
@@ -276,4 +287,4 @@ def test_threads_of_one_process_issue_side_by_side(office: Database) -> None:
         thread.join(60)
     assert errors == []
     assert sorted(numbers) == [f"A{n:03d}" for n in range(1, 91)]
-    assert writer_turn._holders == {}
+    assert _issued_from_another_thread(office) == "A091", "no thread still holds the turn"
