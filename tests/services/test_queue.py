@@ -361,3 +361,35 @@ def test_opening_again_the_same_day_logs_nothing_but_a_new_day_starts_a_new_sess
         datetime(2026, 11, 30, 2, 0, tzinfo=UTC),
         datetime(2026, 12, 1, 2, 0, tzinfo=UTC),
     ]
+
+
+def test_the_feed_reads_each_event_with_its_counter_service_and_user_in_one_statement(
+    office: Database, clock: FixedClock, operator: Actor
+) -> None:
+    """Every window reads the feed after each change in the office: one statement, whatever the events."""
+    from sqlalchemy import event
+
+    with office.read() as s:
+        (last,) = [e.id for e in events_after(s, 0)][-1:]
+    issue(office, "B", clock)
+    open_counter(office, 1, clock, actor=operator)
+    op(office, "call_next", 1, clock=clock, actor=operator)
+    sent: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    event.listen(office.engine, "before_cursor_execute", record)
+    try:
+        with office.read() as s:
+            read = events_after(s, last)
+    finally:
+        event.remove(office.engine, "before_cursor_execute", record)
+    assert [(e.kind, e.counter, e.service, e.user) for e in read] == [
+        ("ticket_issued", None, "B", None),
+        ("counter_opened", 1, None, "petugas1"),
+        ("ticket_called", 1, "B", "petugas1"),
+    ]
+    assert [e.id for e in read] == sorted(e.id for e in read) and read[0].id > last
+    assert read[-1].data["number"] == "B001" and read[-1].at == clock.now
+    assert len(sent) == 1, "\n".join(sent)

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antrian.domain.errors import NotFound
-from antrian.services.results import EventInfo, TicketInfo
-from antrian.store.models import Counter, Event, Service, Ticket, User
+from antrian.services.results import TicketInfo
+from antrian.store.models import Counter, Service, Ticket, User
 
 
 def service_by_code(session: Session, code: str) -> Service:
@@ -81,22 +81,3 @@ def ticket_info(ticket: Ticket, service: Service, counter: int | None, operator:
         call_count=ticket.call_count,
         parent_id=ticket.parent_id,
     )
-
-
-def event_infos(session: Session, events: Sequence[Event]) -> list[EventInfo]:
-    counters = _names(session, Counter, (e.counter_id for e in events), "number")
-    services = _names(session, Service, (e.service_id for e in events), "code")
-    users = _names(session, User, (e.user_id for e in events), "username")
-    return [
-        EventInfo(
-            id=e.id,
-            at=e.at,
-            kind=e.kind,
-            ticket_id=e.ticket_id,
-            counter=int(counters[e.counter_id]) if e.counter_id is not None else None,
-            service=services.get(e.service_id) if e.service_id is not None else None,
-            user=users.get(e.user_id) if e.user_id is not None else None,
-            data=dict(e.data or {}),
-        )
-        for e in events
-    ]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antrian.domain.timing import Clock, service_day, system_clock
-from antrian.services.lookup import event_infos, ticket_infos
+from antrian.services.lookup import ticket_infos
 from antrian.services.office import get_office
 from antrian.services.results import EventInfo, TicketInfo
 from antrian.store.models import Event, Ticket
@@ -31,8 +31,20 @@ def tickets_for_day(
 
 
 def events_after(session: Session, after_id: int, limit: int = 1000) -> list[EventInfo]:
-    """Events with id greater than ``after_id``, oldest first: the change feed's read."""
-    return event_infos(session, _events_after(session, after_id, limit))
+    """Events with id greater than ``after_id``, oldest first: the change feed's read (one statement)."""
+    return [
+        EventInfo(
+            id=row.id,
+            at=row.at,
+            kind=row.kind,
+            ticket_id=row.ticket_id,
+            counter=row.counter,
+            service=row.service,
+            user=row.user,
+            data=dict(row.data or {}),
+        )
+        for row in _events_after(session, after_id, limit)
+    ]
 
 
 def last_event_id(session: Session) -> int:
